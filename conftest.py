@@ -1,0 +1,51 @@
+"""Session-wide fixtures: one real PostgreSQL (the embedded pgserver wheel) for the whole test run,
+provisioned like production (a role and schema per service) and migrated to head."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pgserver
+import pytest
+from vru_shared import migrations
+from vru_shared.provision import SERVICES, create_database, provision
+from vru_shared.testing import TestIssuer, database_url, with_database
+
+ROOT = Path(__file__).parent
+DATABASE = "vru"
+PASSWORDS = {service: f"test-{service}-password" for service in SERVICES}
+
+
+def service_path(service: str) -> Path:
+    return ROOT / "services" / service
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    try:
+        yield with_database(server.get_uri(), DATABASE)
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def db_urls(pg_admin_url: str) -> dict[str, str]:
+    """Each service's asyncpg URL, after provisioning and migrating to head."""
+
+    async def prepare() -> dict[str, str]:
+        await create_database(with_database(pg_admin_url, "postgres"), DATABASE)
+        await provision(pg_admin_url, PASSWORDS)
+        urls = {s: database_url(pg_admin_url, user=s, password=PASSWORDS[s]) for s in SERVICES}
+        for service, url in urls.items():
+            await migrations.upgrade(service_path(service), url)
+        return urls
+
+    return asyncio.run(prepare())
+
+
+@pytest.fixture(scope="session")
+def issuer() -> TestIssuer:
+    return TestIssuer()

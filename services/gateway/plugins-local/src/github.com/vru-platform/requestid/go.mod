@@ -1,0 +1,3 @@
+module github.com/vru-platform/requestid
+
+go 1.22

@@ -1,0 +1,27 @@
+"""The referrals service: Serious Violence Reviews and multi-agency referrals (DESIGN §4)."""
+
+from fastapi import FastAPI
+from vru_shared.app import create_service_app
+
+from referrals.db import idempotency_keys
+from referrals.models import load_all_models
+from referrals.reference.router import router as reference_router
+from referrals.settings import ReferralsSettings, get_settings
+
+DESCRIPTION = """
+Serious-violence intake, screening and Serious Violence Reviews; young people; multi-agency referrals to
+forums and services; meetings, support plans; and the data-protection audit log. All personal data here
+is about children and young people: every read and change is audited.
+"""
+
+
+def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
+    load_all_models()
+    return create_service_app(
+        settings or get_settings(),
+        title="VRU Referrals API",
+        description=DESCRIPTION,
+        routers=[reference_router],
+        idempotency=idempotency_keys,
+        tags=[{"name": "reference data", "description": "Districts and coordinator areas."}],
+    )

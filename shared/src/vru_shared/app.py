@@ -1,0 +1,243 @@
+"""``create_service_app``: the one way a VRU service is assembled.
+
+It owns the lifespan (engine, sessionmaker, one ``httpx.AsyncClient``, token verifier, peer clients),
+installs the middleware stack (request context → body guard → unit of work), the RFC 9457 handlers,
+``/healthz``, ``/readyz``, ``/metrics`` and ``/problems/{status}``, and refuses to build an app in
+which any route has not said who may call it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import timedelta
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from sqlalchemy import Table, text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.responses import JSONResponse, Response
+
+from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
+from vru_shared.db import create_engine, create_sessionmaker
+from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
+from vru_shared.idempotency import IdempotencyRepository
+from vru_shared.logging import configure_logging
+from vru_shared.observability import BodyGuardMiddleware, RequestContextMiddleware, metrics_endpoint
+from vru_shared.problems import Problem, install_problem_handlers, problem_response, problem_responses
+from vru_shared.settings import ServiceSettings
+from vru_shared.unit_of_work import UnitOfWorkMiddleware
+
+logger = logging.getLogger("vru.app")
+
+ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+PURGE_INTERVAL_SECONDS = 600.0
+
+
+def build_peers(settings: ServiceSettings, http: httpx.AsyncClient) -> dict[str, ServiceClient]:
+    credentials = (
+        ClientCredentials(
+            http,
+            str(settings.identity_url).rstrip("/") + "/oauth/token",
+            settings.client_id,
+            settings.client_secret.get_secret_value(),
+        )
+        if settings.client_id
+        else None
+    )
+    policy = RetryPolicy(timeout_seconds=settings.http_timeout_seconds, retries=settings.http_retries)
+    return {
+        name: ServiceClient(
+            name,
+            str(url),
+            http,
+            credentials=credentials,
+            policy=policy,
+            breaker=CircuitBreaker(name, settings.breaker_failure_threshold, settings.breaker_reset_seconds),
+        )
+        for name, url in settings.peer_urls.items()
+    }
+
+
+def create_service_app(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    idempotency: Table | None,
+    version: str = "1.0.0",
+    tags: list[dict[str, Any]] | None = None,
+    extra_lifespan: ExtraLifespan | None = None,
+    docs_url: str | None = None,
+) -> FastAPI:
+    configure_logging(settings.service_name, settings.log_level)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        async with httpx.AsyncClient(
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            follow_redirects=False,
+        ) as http:
+            app.state.http = http
+            app.state.token_verifier = TokenVerifier(settings.trusted_issuers, http, settings.jwks_cache_seconds)
+            app.state.peers = build_peers(settings, http)
+            purge = asyncio.create_task(_purge_idempotency(app, idempotency)) if idempotency is not None else None
+            try:
+                if extra_lifespan is not None:
+                    async with extra_lifespan(app):
+                        yield
+                else:
+                    yield
+            finally:
+                if purge is not None:
+                    purge.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await purge
+                await engine.dispose()
+
+    service = settings.service_name
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        openapi_url=f"/openapi/{service}.json",
+        docs_url=docs_url,
+        redoc_url=None,
+        openapi_tags=tags,
+        separate_input_output_schemas=True,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.include_router(_platform_router(service))
+    for router in routers:
+        app.include_router(router)
+    ensure_every_route_is_guarded(app)
+
+    app.add_middleware(
+        UnitOfWorkMiddleware,
+        idempotency_table=idempotency,
+        idempotency_ttl=timedelta(hours=settings.idempotency_ttl_hours),
+    )
+    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, service=service)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        components = schema.setdefault("components", {})
+        components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        defs = components["schemas"]["Problem"].pop("$defs", {})
+        components["schemas"].update(defs)
+        components.setdefault("securitySchemes", {})["HTTPBearer"] = {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": "An ES256 access token from `POST /oauth/token` (15 minutes).",
+        }
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def _platform_router(service: str) -> APIRouter:
+    router = APIRouter(tags=["platform"], dependencies=[public()])
+
+    @router.get(
+        "/healthz",
+        summary="Liveness",
+        description="200 while the process is running. Does not touch the database.",
+        include_in_schema=False,
+    )
+    async def healthz() -> dict[str, str]:
+        return {"status": "alive", "service": service}
+
+    @router.get(
+        "/readyz",
+        summary="Readiness",
+        description="200 when the database answers; 503 problem otherwise.",
+        include_in_schema=False,
+    )
+    async def readyz(request: Request) -> Response:
+        try:
+            async with asyncio.timeout(2.0), request.app.state.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except (SQLAlchemyError, OSError, TimeoutError):
+            return problem_response(request, 503, detail="The database is not reachable.", headers={"Retry-After": "2"})
+        return JSONResponse({"status": "ready", "service": service})
+
+    router.add_api_route("/metrics", metrics_endpoint, include_in_schema=False)
+
+    @router.get(
+        "/problems/{status}",
+        summary="Describe a problem type",
+        description="An RFC 9457 problem document for an HTTP status; the gateway uses it for the "
+        "errors it makes itself (413, 429, 502, 504).",
+        responses=problem_responses(404),
+        include_in_schema=False,
+    )
+    async def describe_problem(request: Request, status: int) -> Response:
+        if not 400 <= status <= 599:
+            return problem_response(request, 404, detail="No such problem type.")
+        headers = {"Retry-After": "1"} if status in (429, 502, 503, 504) else {}
+        detail = {
+            413: "The request body is too large for this API.",
+            429: "Too many requests from this client; slow down and retry after the given delay.",
+            502: "The service behind the gateway failed to answer.",
+            504: "The service behind the gateway did not answer in time.",
+        }.get(status)
+        return problem_response(request, status, detail=detail, headers=headers)
+
+    return router
+
+
+def _guarded(dependant: Dependant) -> bool:
+    if dependant.call is not None and getattr(dependant.call, AUTH_MARKER, False):
+        return True
+    return any(_guarded(sub) for sub in dependant.dependencies)
+
+
+def ensure_every_route_is_guarded(app: FastAPI) -> None:
+    """Default deny: every route must use ``require(...)`` or ``public()``; raise naming those that don't."""
+    unguarded = [
+        f"{sorted(route.methods or ())} {route.path}"
+        for route in app.routes
+        if isinstance(route, APIRoute) and not _guarded(route.dependant)
+    ]
+    if unguarded:
+        raise RuntimeError("Routes without an access rule (use require(...) or public()): " + "; ".join(unguarded))
+
+
+async def _purge_idempotency(app: FastAPI, table: Table) -> None:
+    while True:
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+        try:
+            async with app.state.sessionmaker() as session, session.begin():
+                removed = await IdempotencyRepository(session, table).purge_expired()
+            if removed:
+                logger.info("expired idempotency keys removed", extra={"count": removed})
+        except (SQLAlchemyError, OSError):
+            logger.warning("idempotency purge failed", exc_info=True)

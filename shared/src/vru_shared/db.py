@@ -1,0 +1,68 @@
+"""Database: typed declarative metadata per service schema, the async engine, and the request session.
+
+A request's transaction is owned by :class:`vru_shared.unit_of_work.UnitOfWorkMiddleware`: routes get the
+session through the ``Session`` dependency and never commit; the middleware commits (or rolls back)
+before the first byte of the response is sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import DateTime, MetaData
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from vru_shared.settings import ServiceSettings
+
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: For ``type_annotation_map`` on each service's ``Base``: every ``datetime`` column is timezone-aware.
+TYPE_ANNOTATION_MAP: dict[Any, Any] = {datetime: DateTime(timezone=True)}
+
+
+def make_metadata(schema: str) -> MetaData:
+    """Metadata bound to one service's schema, with the project's constraint naming convention."""
+    return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+
+def create_engine(settings: ServiceSettings) -> AsyncEngine:
+    return create_async_engine(
+        settings.database_url.get_secret_value(),
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_pre_ping=True,
+        pool_timeout=10,
+        connect_args={
+            "timeout": 5,
+            "command_timeout": settings.db_statement_timeout_ms / 1000 + 5,
+            "server_settings": {
+                "search_path": settings.db_schema,
+                "application_name": settings.service_name,
+                "statement_timeout": str(settings.db_statement_timeout_ms),
+                "timezone": "UTC",
+            },
+        },
+    )
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+def get_session(request: Request) -> AsyncSession:
+    """The request's session, opened by the unit-of-work middleware."""
+    session = getattr(request.state, "db_session", None)
+    if not isinstance(session, AsyncSession):  # pragma: no cover - a wiring error, not a user error
+        raise RuntimeError("UnitOfWorkMiddleware is not installed on this app")
+    return session
+
+
+Session = Annotated[AsyncSession, Depends(get_session)]

@@ -1,0 +1,293 @@
+"""RFC 9457 problem details: the one error format of the whole API.
+
+Domain exceptions subclass :class:`ProblemError` (or one of the status classes below) and carry their
+HTTP status; one set of handlers renders every error path — domain errors, request validation, unknown
+routes, wrong methods, oversized or wrongly typed bodies and unexpected failures — as
+``application/problem+json``. No stack trace or SQL reaches a client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("vru.problems")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://vru.example.org/problems/"
+
+
+class FieldError(BaseModel):
+    """One invalid input: where it is, what is wrong with it."""
+
+    loc: list[str | int] = Field(examples=[["body", "district"]])
+    field: str = Field(examples=["district"], description="The offending field, dotted for nested ones.")
+    message: str = Field(examples=["Input should be a valid UUID"])
+    type: str = Field(examples=["uuid_parsing"])
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(examples=[PROBLEM_TYPE_BASE + "not-found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str | None = Field(default=None, examples=["Referral 5b9c… was not found."])
+    instance: str | None = Field(default=None, examples=["/v1/referrals/5b9c…"])
+    request_id: str | None = Field(default=None, examples=["3f2b7f1e-6a53-4a0c-9d0b-5b5f0a6c2f21"])
+    errors: list[FieldError] | None = None
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_MEDIA_TYPE
+
+
+class ProblemError(Exception):
+    """Base of every domain error. Subclasses set ``status`` and ``slug``; ``detail`` says what happened.
+
+    ``keep_changes`` lets an error response still commit the request's transaction (e.g. a failed
+    login attempt is counted even though the response is 401).
+    """
+
+    status: int = 500
+    slug: str = "internal-error"
+    title: str | None = None
+    keep_changes: bool = False
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail or self.default_title())
+        self.detail = detail
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+    @classmethod
+    def default_title(cls) -> str:
+        return cls.title or HTTPStatus(cls.status).phrase
+
+
+class BadRequest(ProblemError):
+    status, slug = 400, "bad-request"
+
+
+class Unauthorized(ProblemError):
+    status, slug = 401, "unauthorized"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        headers = {"WWW-Authenticate": 'Bearer realm="vru"', **kwargs.pop("headers", {})}
+        super().__init__(detail, headers=headers, **kwargs)
+
+
+class Forbidden(ProblemError):
+    status, slug = 403, "forbidden"
+
+
+class NotFound(ProblemError):
+    status, slug = 404, "not-found"
+
+
+class Conflict(ProblemError):
+    status, slug = 409, "conflict"
+
+
+class PreconditionFailed(ProblemError):
+    status, slug = 412, "precondition-failed"
+
+
+class PayloadTooLarge(ProblemError):
+    status, slug = 413, "payload-too-large"
+
+
+class UnsupportedMediaType(ProblemError):
+    status, slug = 415, "unsupported-media-type"
+
+
+class Unprocessable(ProblemError):
+    status, slug = 422, "unprocessable"
+
+
+class PreconditionRequired(ProblemError):
+    status, slug = 428, "precondition-required"
+
+
+class TooManyRequests(ProblemError):
+    status, slug = 429, "too-many-requests"
+
+
+class ServiceUnavailable(ProblemError):
+    status, slug = 503, "service-unavailable"
+
+
+_SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    428: "precondition-required",
+    429: "too-many-requests",
+    500: "internal-error",
+    502: "bad-gateway",
+    503: "service-unavailable",
+    504: "gateway-timeout",
+}
+
+
+def problem_type(status: int) -> str:
+    return PROBLEM_TYPE_BASE + _SLUGS.get(status, "http-" + str(status))
+
+
+def request_id_of(request: Request) -> str | None:
+    value = getattr(request.state, "request_id", None)
+    return value if isinstance(value, str) else None
+
+
+def problem_response(
+    request: Request | None,
+    status: int,
+    *,
+    detail: str | None = None,
+    title: str | None = None,
+    type_: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> ProblemResponse:
+    body: dict[str, Any] = {
+        "type": type_ or problem_type(status),
+        "title": title or _phrase(status),
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if request is not None:
+        body["instance"] = request.url.path
+        rid = request_id_of(request)
+        if rid:
+            body["request_id"] = rid
+    body.update(extra or {})
+    return ProblemResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def field_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """Pydantic/FastAPI validation errors as a per-field list (no input values echoed back)."""
+    out: list[dict[str, Any]] = []
+    for error in errors:
+        loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
+        named = (
+            [str(part) for part in loc[1:]]
+            if loc and loc[0] in {"body", "query", "path", "header"}
+            else [str(part) for part in loc]
+        )
+        out.append(
+            {
+                "loc": loc,
+                "field": ".".join(named) or (str(loc[0]) if loc else ""),
+                "message": str(error.get("msg", "Invalid value")),
+                "type": str(error.get("type", "value_error")),
+            }
+        )
+    return out
+
+
+async def _on_problem(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, ProblemError)
+    if exc.keep_changes:
+        request.state.keep_changes = True
+    type_ = PROBLEM_TYPE_BASE + exc.slug
+    return problem_response(
+        request,
+        exc.status,
+        detail=exc.detail,
+        title=exc.default_title(),
+        type_=type_,
+        headers=exc.headers,
+        extra=exc.extra,
+    )
+
+
+async def _on_validation(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = field_errors(exc.errors())
+    fields = ", ".join(sorted({e["field"] for e in errors if e["field"]}))
+    return problem_response(
+        request,
+        422,
+        title="Validation failed",
+        detail=f"The request is not valid: {fields}." if fields else "The request is not valid.",
+        extra={"errors": errors},
+    )
+
+
+async def _on_http(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != _phrase(status) else None
+    if status == 404 and detail is None:
+        detail = f"No resource at {request.url.path}."
+    if status == 405 and detail is None:
+        detail = f"{request.method} is not allowed on {request.url.path}."
+    return problem_response(request, status, detail=detail, headers=exc.headers)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    logger.exception("unhandled error", extra={"path": request.url.path, "method": request.method})
+    return problem_response(
+        request, 500, detail="An unexpected error occurred. Quote the request id when reporting it."
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` entries for the given statuses, all as problem+json."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        out[status] = {
+            "description": _phrase(status),
+            "content": {
+                PROBLEM_MEDIA_TYPE: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": {
+                        "type": problem_type(status),
+                        "title": _phrase(status),
+                        "status": status,
+                        "detail": "…",
+                        "request_id": "3f2b7f1e-6a53-4a0c-9d0b-5b5f0a6c2f21",
+                    },
+                }
+            },
+        }
+    return out

@@ -1,0 +1,139 @@
+"""Test support used by every service's tests: a real PostgreSQL, provisioned and migrated; an in-process
+token issuer with its JWKS served at the httpx transport; and an app bound to a rolled-back transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jwt
+from cryptography.hazmat.primitives.asymmetric import ec
+from fastapi import FastAPI
+from jwt.algorithms import ECAlgorithm
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+from vru_shared.auth import TokenVerifier
+from vru_shared.settings import TrustedIssuer
+
+TEST_ISSUER = "http://identity.test"
+TEST_AUDIENCE = "vru-api"
+TEST_JWKS_URL = "http://identity.test/.well-known/jwks.json"
+
+
+def database_url(admin_url: str, *, user: str, password: str, driver: str = "postgresql+asyncpg") -> str:
+    """A service role's URL on the same server and database as ``admin_url`` (a libpq URL from pgserver)."""
+    parsed = httpx.URL(admin_url.replace("postgresql://", "http://", 1))
+    host = parsed.params.get("host")
+    database = parsed.path.lstrip("/") or "postgres"
+    if host:  # unix socket
+        return f"{driver}://{user}:{password}@/{database}?host={host}"
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"{driver}://{user}:{password}@{parsed.host}{port}/{database}"
+
+
+def with_database(admin_url: str, database: str) -> str:
+    head, _, tail = admin_url.partition("?")
+    base = head.rsplit("/", 1)[0]
+    return f"{base}/{database}" + (f"?{tail}" if tail else "")
+
+
+@dataclass
+class TestIssuer:
+    """Signs tokens like the identity service does; its JWKS is served in-process."""
+
+    __test__ = False  # not a pytest test class
+
+    issuer: str = TEST_ISSUER
+    audience: str = TEST_AUDIENCE
+    kid: str = field(default_factory=lambda: "test-" + uuid.uuid4().hex[:8])
+    key: ec.EllipticCurvePrivateKey = field(default_factory=lambda: ec.generate_private_key(ec.SECP256R1()))
+
+    def jwks(self) -> dict[str, Any]:
+        jwk = json.loads(ECAlgorithm.to_jwk(self.key.public_key()))
+        jwk.update({"kid": self.kid, "use": "sig", "alg": "ES256"})
+        return {"keys": [jwk]}
+
+    def token(
+        self,
+        *,
+        roles: Iterable[str] = (),
+        districts: Iterable[str] = (),
+        scopes: Iterable[str] = (),
+        agency: uuid.UUID | None = None,
+        sub: str | None = None,
+        kind: str = "person",
+        ttl: int = 900,
+        audience: str | None = None,
+        issuer: str | None = None,
+        key: ec.EllipticCurvePrivateKey | None = None,
+        **claims: Any,
+    ) -> str:
+        now = int(time.time())
+        payload: dict[str, Any] = {
+            "iss": issuer or self.issuer,
+            "aud": audience or self.audience,
+            "sub": sub or str(uuid.uuid4()),
+            "iat": now,
+            "nbf": now,
+            "exp": now + ttl,
+            "kind": kind,
+            "roles": list(roles),
+            "districts": list(districts),
+            "scope": " ".join(scopes),
+            **claims,
+        }
+        if agency is not None:
+            payload["agency"] = str(agency)
+        return jwt.encode(payload, key or self.key, algorithm="ES256", headers={"kid": self.kid})
+
+    def headers(self, **kwargs: Any) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(**kwargs)}"}
+
+    def transport(self) -> httpx.MockTransport:
+        def handler(request: httpx.Request) -> httpx.Response:
+            if str(request.url) == TEST_JWKS_URL:
+                return httpx.Response(200, json=self.jwks())
+            return httpx.Response(404)
+
+        return httpx.MockTransport(handler)
+
+    def verifier(self) -> TokenVerifier:
+        issuer = TrustedIssuer(issuer=self.issuer, jwks_url=TEST_JWKS_URL, audience=self.audience)
+        return TokenVerifier([issuer], httpx.AsyncClient(transport=self.transport()), ttl_seconds=300)
+
+
+@contextlib.asynccontextmanager
+async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterator[httpx.AsyncClient]:
+    """Run ``app``'s lifespan, verify tokens with ``issuer``, and bind every request's session to one
+    connection whose outer transaction is rolled back at the end (each request commits a savepoint)."""
+    async with app.router.lifespan_context(app):
+        app.state.token_verifier = issuer.verifier()
+        engine = create_async_engine(url)
+        async with engine.connect() as connection:
+            transaction = await connection.begin()
+            app.state.sessionmaker = async_sessionmaker(
+                bind=connection,
+                class_=AsyncSession,
+                expire_on_commit=False,
+                join_transaction_mode="create_savepoint",
+            )
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                try:
+                    yield client
+                finally:
+                    await transaction.rollback()
+        await engine.dispose()
+
+
+def service_dir(package_file: str) -> Path:
+    """``services/<name>`` from a service package's ``__file__`` (``services/<name>/src/<pkg>/__init__.py``)."""
+    return Path(package_file).resolve().parents[2]
