@@ -4,6 +4,8 @@ provisioned like production (a role and schema per service) and migrated to head
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,24 +13,22 @@ import pgserver
 import pytest
 from vru_shared import migrations
 from vru_shared.provision import SERVICES, create_database, provision
-from vru_shared.testing import TestIssuer, database_url, with_database
+from vru_shared.testing import TestIssuer, database_url, service_root, with_database
 
-ROOT = Path(__file__).parent
 DATABASE = "vru"
 PASSWORDS = {service: f"test-{service}-password" for service in SERVICES}
 
 
-def service_path(service: str) -> Path:
-    return ROOT / "services" / service
-
-
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+def pg_admin_url() -> Iterator[str]:
+    # Its own folder (not pytest's numbered tmp dirs, which a parallel pytest run may prune under us).
+    pgdata = Path(tempfile.mkdtemp(prefix="vru-test-pg-"))
+    server = pgserver.get_server(pgdata, cleanup_mode="stop")
     try:
         yield with_database(server.get_uri(), DATABASE)
     finally:
         server.cleanup()
+        shutil.rmtree(pgdata, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +40,7 @@ def db_urls(pg_admin_url: str) -> dict[str, str]:
         await provision(pg_admin_url, PASSWORDS)
         urls = {s: database_url(pg_admin_url, user=s, password=PASSWORDS[s]) for s in SERVICES}
         for service, url in urls.items():
-            await migrations.upgrade(service_path(service), url)
+            await migrations.upgrade(service_root(service), url)
         return urls
 
     return asyncio.run(prepare())

@@ -24,6 +24,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Table, text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute
 
 from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
 from vru_shared.db import create_engine, create_sessionmaker
@@ -121,10 +122,10 @@ def create_service_app(
     )
     app.state.settings = settings
     install_problem_handlers(app)
-    app.include_router(_platform_router(service))
-    for router in routers:
+    all_routers = [_platform_router(service), *routers]
+    ensure_every_route_is_guarded(all_routers)
+    for router in all_routers:
         app.include_router(router)
-    ensure_every_route_is_guarded(app)
 
     app.add_middleware(
         UnitOfWorkMiddleware,
@@ -220,12 +221,23 @@ def _guarded(dependant: Dependant) -> bool:
     return any(_guarded(sub) for sub in dependant.dependencies)
 
 
-def ensure_every_route_is_guarded(app: FastAPI) -> None:
+def _api_routes(routes: Sequence[BaseRoute]) -> list[APIRoute]:
+    found: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):  # FastAPI's lazily included router
+            found += _api_routes(route.original_router.routes)
+    return found
+
+
+def ensure_every_route_is_guarded(routers: Sequence[APIRouter]) -> None:
     """Default deny: every route must use ``require(...)`` or ``public()``; raise naming those that don't."""
     unguarded = [
         f"{sorted(route.methods or ())} {route.path}"
-        for route in app.routes
-        if isinstance(route, APIRoute) and not _guarded(route.dependant)
+        for router in routers
+        for route in _api_routes(router.routes)
+        if not _guarded(route.dependant)
     ]
     if unguarded:
         raise RuntimeError("Routes without an access rule (use require(...) or public()): " + "; ".join(unguarded))

@@ -236,15 +236,17 @@ class ServiceClient:
         self, method: str, path: str, headers: dict[str, str], json: Any, params: dict[str, Any] | None
     ) -> httpx.Response:
         try:
-            response = await self.http.request(
-                method,
-                self.base_url + path,
-                headers=headers,
-                json=json,
-                params=params,
-                timeout=self.policy.timeout_seconds,
-            )
-        except httpx.TimeoutException as exc:
+            # httpx's timeout covers each network phase; the outer deadline bounds the whole attempt.
+            async with asyncio.timeout(self.policy.timeout_seconds * 1.5):
+                response = await self.http.request(
+                    method,
+                    self.base_url + path,
+                    headers=headers,
+                    json=json,
+                    params=params,
+                    timeout=self.policy.timeout_seconds,
+                )
+        except (httpx.TimeoutException, TimeoutError) as exc:
             DOWNSTREAM_FAILURES.labels(self.peer, "timeout").inc()
             raise _Retryable("did not answer in time") from exc
         except httpx.TransportError as exc:

@@ -101,7 +101,9 @@ class IdempotencyRepository:
 
     async def try_lock(self, owner: str, key: str) -> bool:
         """Hold a transaction-scoped advisory lock on (owner, key); False when another request has it."""
-        stmt = select(func.pg_try_advisory_xact_lock(func.hashtextextended(f"{owner}\x00{key}", 0)))
+        digest = hashlib.sha256(f"{self.table.fullname}\n{owner}\n{key}".encode()).digest()
+        lock_id = int.from_bytes(digest[:8], "big", signed=True)
+        stmt = select(func.pg_try_advisory_xact_lock(lock_id))
         return bool((await self.session.execute(stmt)).scalar_one())
 
     async def get(self, owner: str, key: str) -> StoredResponse | None:

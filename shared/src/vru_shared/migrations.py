@@ -16,6 +16,10 @@ from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import async_engine_from_config, create_async_engine
 
+#: The role's own search_path puts its schema first; Alembic would then take it for the unnamed default schema
+#: and compare it wrongly. Migrations connect with ``public`` first and name every object by its schema.
+CONNECT_ARGS: dict[str, Any] = {"server_settings": {"search_path": "public"}}
+
 
 def alembic_config(service_dir: Path, url: str) -> Config:
     config = Config(str(service_dir / "alembic.ini"))
@@ -56,7 +60,9 @@ def run_migrations(metadata: MetaData, default_url: str) -> None:
     section = {"sqlalchemy.url": url}
 
     async def online() -> None:
-        engine = async_engine_from_config(section, prefix="sqlalchemy.", poolclass=pool.NullPool)
+        engine = async_engine_from_config(
+            section, prefix="sqlalchemy.", poolclass=pool.NullPool, connect_args=CONNECT_ARGS
+        )
         async with engine.connect() as conn:
             await conn.run_sync(lambda sync: _run_sync(sync, metadata))
             await conn.commit()
@@ -72,7 +78,7 @@ def _run_sync(connection: Connection, metadata: MetaData) -> None:
 
 
 async def _with_connection(service_dir: Path, url: str, action: str, revision: str = "head") -> None:
-    engine = create_async_engine(url, poolclass=pool.NullPool)
+    engine = create_async_engine(url, poolclass=pool.NullPool, connect_args=CONNECT_ARGS)
     try:
         async with engine.begin() as conn:
 

@@ -10,7 +10,6 @@ import uuid
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vru_shared.logging import bind_request_id
@@ -39,12 +38,8 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def _route_template(scope: Scope) -> str:
-    app = scope.get("app")
-    for route in getattr(app, "routes", []):
-        match, _ = route.matches(scope)
-        if match is Match.FULL:
-            return str(getattr(route, "path", "unmatched"))
-    return "unmatched"
+    """The matched route's template (``/v1/districts/{code}``): bounded label values, no ids in metrics."""
+    return str(getattr(scope.get("route"), "path", "unmatched"))
 
 
 class RequestContextMiddleware:
@@ -121,22 +116,31 @@ class BodyGuardMiddleware:
             await self._reject(request, 415, scope, receive, send)
             return
         received = 0
-        too_large = False
+        rejected = False
+        started = False
 
         async def limited_receive() -> Message:
-            nonlocal received, too_large
+            nonlocal received, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    too_large = True
-                    raise _BodyTooLarge
+                if received > self.max_body_bytes and not started:
+                    # Answer 413 now; the app sees a client that went away and its answer is dropped.
+                    rejected = True
+                    await self._reject(request, 413, scope, receive, send)
+                    return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _BodyTooLarge:
-            await self._reject(request, 413, scope, receive, send)
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if rejected:
+                return
+            started = True
+            await send(message)
+
+        await self.app(scope, limited_receive, guarded_send)
 
     async def _reject(self, request: Request, status: int, scope: Scope, receive: Receive, send: Send) -> None:
         detail = (
@@ -146,10 +150,6 @@ class BodyGuardMiddleware:
         )
         response = problem_response(request, status, detail=detail)
         await response(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 def _accepted(content_type: str) -> bool:

@@ -125,7 +125,7 @@ async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterat
                 expire_on_commit=False,
                 join_transaction_mode="create_savepoint",
             )
-            transport = httpx.ASGITransport(app=app)
+            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
                 try:
                     yield client
@@ -137,3 +137,16 @@ async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterat
 def service_dir(package_file: str) -> Path:
     """``services/<name>`` from a service package's ``__file__`` (``services/<name>/src/<pkg>/__init__.py``)."""
     return Path(package_file).resolve().parents[2]
+
+
+def repo_root() -> Path:
+    """The repository checkout (the folder holding ``services/``)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "services").is_dir() and (parent / "shared").is_dir():
+            return parent
+    raise RuntimeError("run from a checkout of the VRU platform")
+
+
+def service_root(service: str) -> Path:
+    return repo_root() / "services" / service

@@ -1,0 +1,105 @@
+"""A tiny service built with the shared library, for testing the library itself."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from referrals.db import idempotency_keys
+from sqlalchemy import text
+from vru_shared.app import create_service_app
+from vru_shared.auth import CurrentPrincipal, Role, public, require
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, check_if_match, set_etag
+from vru_shared.problems import Conflict, problem_responses
+from vru_shared.settings import ServiceSettings
+
+
+class NoteCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=100)
+    count: int = Field(ge=0)
+
+
+class Clash(Conflict):
+    slug = "clash"
+
+
+router = APIRouter()
+VERSION = {"current": 3}
+
+
+@router.post("/v1/notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
+async def create_note(session: Session, body: NoteCreate, response: Response) -> dict[str, object]:
+    await session.execute(text("CREATE TEMP TABLE IF NOT EXISTS notes (id serial primary key, text text)"))
+    note_id = (
+        await session.execute(text("INSERT INTO notes (text) VALUES (:t) RETURNING id"), {"t": body.text})
+    ).scalar_one()
+    response.headers["Location"] = f"/v1/notes/{note_id}"
+    return {"id": note_id, "text": body.text}
+
+
+@router.post("/v1/slow-notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
+async def create_slow_note(session: Session, body: NoteCreate) -> dict[str, object]:
+    await session.execute(text("SELECT 1"))
+    await asyncio.sleep(0.5)
+    return {"text": body.text}
+
+
+@router.post("/v1/failing-notes", dependencies=[Depends(require(Role.ANALYST))], responses=problem_responses(409))
+async def failing_note(session: Session, body: NoteCreate) -> dict[str, object]:
+    await session.execute(text("CREATE TEMP TABLE IF NOT EXISTS notes (id serial primary key, text text)"))
+    await session.execute(text("INSERT INTO notes (text) VALUES (:t)"), {"t": body.text})
+    raise Clash("It clashes.")
+
+
+@router.get("/v1/notes/count", dependencies=[Depends(require(any_authenticated=True))])
+async def count_notes(session: Session) -> dict[str, int]:
+    exists = (await session.execute(text("SELECT to_regclass('notes') IS NOT NULL"))).scalar_one()
+    if not exists:
+        return {"count": 0}
+    return {"count": (await session.execute(text("SELECT count(*) FROM notes"))).scalar_one()}
+
+
+@router.get("/v1/boom", dependencies=[public()])
+async def boom(session: Session) -> None:
+    await session.execute(text("SELECT * FROM no_such_table_here"))
+
+
+@router.get("/v1/whoami", dependencies=[Depends(require(any_authenticated=True))])
+async def whoami(principal: CurrentPrincipal, request: Request) -> dict[str, object]:
+    return {"sub": principal.subject, "roles": sorted(principal.roles), "request_id": request.state.request_id}
+
+
+@router.get("/v1/versioned", dependencies=[public()])
+async def versioned(response: Response) -> dict[str, int]:
+    set_etag(response, VERSION["current"])
+    return {"version": VERSION["current"]}
+
+
+@router.patch("/v1/versioned", dependencies=[public()])
+async def patch_versioned(response: Response, if_match: IfMatch = None) -> dict[str, int]:
+    check_if_match(if_match, VERSION["current"])
+    set_etag(response, VERSION["current"])
+    return {"version": VERSION["current"]}
+
+
+@router.get("/v1/echo-header", dependencies=[public()])
+async def echo_header(x_thing: Annotated[str | None, Header()] = None) -> dict[str, str | None]:
+    return {"x_thing": x_thing}
+
+
+def build_app(database_url: str, **overrides: object) -> FastAPI:
+    settings = ServiceSettings(
+        service_name="sample",
+        database_url=database_url,  # type: ignore[arg-type]
+        db_schema="referrals",
+        token_issuer="http://identity.test",
+        **overrides,  # type: ignore[arg-type]
+    )
+    return create_service_app(
+        settings, title="Sample", description="Sample service", routers=[router], idempotency=idempotency_keys
+    )

@@ -1,0 +1,140 @@
+"""Token verification: what gets in, what is refused with 401, and role checks with 403."""
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import AsyncIterator
+
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from vru_shared.auth import TokenVerifier, public, require
+from vru_shared.problems import Unauthorized
+from vru_shared.settings import TrustedIssuer
+from vru_shared.testing import TEST_JWKS_URL, TestIssuer, running_app
+
+from .support import build_app
+
+
+@pytest.fixture
+async def client(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
+    async with running_app(build_app(db_urls["referrals"]), issuer, db_urls["referrals"]) as client:
+        yield client
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def test_valid_token_gives_principal(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    response = await client.get("/v1/whoami", headers=issuer.headers(roles=["analyst", "auditor"], sub="p-1"))
+    assert response.status_code == 200
+    assert response.json()["sub"] == "p-1"
+    assert response.json()["roles"] == ["analyst", "auditor"]
+
+
+@pytest.mark.parametrize(
+    ("label", "make"),
+    [
+        ("other key", lambda i: i.token(key=ec.generate_private_key(ec.SECP256R1()))),
+        ("expired", lambda i: i.token(ttl=-120)),
+        ("wrong audience", lambda i: i.token(audience="someone-else")),
+        ("wrong issuer", lambda i: i.token(issuer="http://evil.test")),
+        ("garbage", lambda i: "not.a.token"),
+    ],
+)
+async def test_bad_tokens_are_401(client: httpx.AsyncClient, issuer: TestIssuer, label: str, make: object) -> None:
+    response = await client.get("/v1/whoami", headers=bearer(make(issuer)))  # type: ignore[operator]
+    assert response.status_code == 401, label
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_alg_none_is_401(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    claims = jwt.decode(issuer.token(roles=["admin"]), options={"verify_signature": False})
+    token = jwt.encode(claims, key=None, algorithm="none", headers={"kid": issuer.kid})  # type: ignore[arg-type]
+    assert (await client.get("/v1/whoami", headers=bearer(token))).status_code == 401
+
+
+async def test_hs256_with_public_key_is_401(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    # Algorithm confusion: an HMAC "signature" keyed with the public key, built by hand (PyJWT refuses to).
+    claims = jwt.decode(issuer.token(roles=["admin"]), options={"verify_signature": False})
+    public_pem = issuer.key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+
+    def b64(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    head = b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": issuer.kid}).encode())
+    body = b64(json.dumps(claims).encode())
+    signature = b64(hmac.new(public_pem, f"{head}.{body}".encode(), hashlib.sha256).digest())
+    forged = f"{head}.{body}.{signature}"
+    assert (await client.get("/v1/whoami", headers=bearer(forged))).status_code == 401
+
+
+async def test_missing_or_non_bearer_is_401(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/v1/whoami")).status_code == 401
+    assert (await client.get("/v1/whoami", headers={"Authorization": "Basic dXNlcjpwYXNz"})).status_code == 401
+
+
+async def test_role_required_is_403(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    response = await client.post(
+        "/v1/notes", json={"text": "x", "count": 1}, headers=issuer.headers(roles=["guardian"])
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_unknown_kid_refetches_jwks_once() -> None:
+    calls = 0
+    issuers = [TestIssuer(kid="old"), TestIssuer(kid="new")]
+    served = [issuers[0]]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return httpx.Response(200, json={"keys": [k for i in served for k in i.jwks()["keys"]]})
+
+    trusted = TrustedIssuer(issuer=issuers[0].issuer, jwks_url=TEST_JWKS_URL)  # type: ignore[arg-type]
+    verifier = TokenVerifier([trusted], httpx.AsyncClient(transport=httpx.MockTransport(handler)), 300)
+    assert (await verifier.verify(issuers[0].token(sub="a"))).subject == "a"
+    assert (await verifier.verify(issuers[0].token(sub="b"))).subject == "b"
+    assert calls == 1  # cached
+    served.append(issuers[1])  # a rotation: the new key appears in the JWKS
+    time.sleep(0)  # no wait needed: an unknown kid forces a refresh
+    verifier.caches[issuers[0].issuer]._fetched_at -= 60  # past the minimum refresh interval
+    assert (await verifier.verify(issuers[1].token(sub="c"))).subject == "c"
+    assert calls == 2
+    with pytest.raises(Unauthorized):
+        await verifier.verify(TestIssuer(kid="unknown").token())
+
+
+def test_require_needs_a_rule() -> None:
+    with pytest.raises(ValueError, match="require"):
+        require()
+
+
+def test_app_refuses_unguarded_routes(db_urls: dict[str, str]) -> None:
+    from fastapi import APIRouter
+    from referrals.db import idempotency_keys
+    from vru_shared.app import create_service_app
+    from vru_shared.settings import ServiceSettings
+
+    router = APIRouter()
+
+    @router.get("/v1/open-by-mistake")
+    async def open_by_mistake() -> dict[str, str]:
+        return {}
+
+    @router.get("/v1/open-on-purpose", dependencies=[public()])
+    async def open_on_purpose() -> dict[str, str]:
+        return {}
+
+    with pytest.raises(RuntimeError, match="open-by-mistake") as raised:
+        create_service_app(
+            ServiceSettings(), title="t", description="d", routers=[router], idempotency=idempotency_keys
+        )
+    assert "open-on-purpose" not in str(raised.value)

@@ -1,0 +1,152 @@
+"""Every error path answers RFC 9457 problem+json, and the transaction follows the response."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from vru_shared.testing import TestIssuer, running_app
+
+from .support import build_app
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+async def client(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
+    async with running_app(build_app(db_urls["referrals"]), issuer, db_urls["referrals"]) as client:
+        yield client
+
+
+@pytest.fixture
+def analyst(issuer: TestIssuer) -> dict[str, str]:
+    return issuer.headers(roles=["analyst"], sub="analyst-1")
+
+
+async def test_unknown_route_is_404_problem(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert body["status"] == 404
+    assert body["instance"] == "/v1/nothing-here"
+    assert body["request_id"] == response.headers["x-request-id"]
+
+
+async def test_wrong_method_is_405_problem(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/v1/versioned")
+    assert response.status_code == 405
+    assert response.headers["content-type"] == PROBLEM
+    assert "DELETE" in response.json()["detail"]
+
+
+async def test_validation_lists_each_field(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    response = await client.post("/v1/notes", json={"text": "", "count": "many", "colour": "red"}, headers=analyst)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert fields == {"text", "count", "colour"}  # extra="forbid" names the unknown field too
+    assert "many" not in response.text  # input values are not echoed back
+
+
+async def test_malformed_json_is_422(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    response = await client.post(
+        "/v1/notes", content=b'{"text": "x",', headers={**analyst, "content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+
+
+async def test_body_too_large_is_413(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    big = b'{"text": "' + b"x" * 2_000_000 + b'", "count": 1}'
+    response = await client.post("/v1/notes", content=big, headers={**analyst, "content-type": "application/json"})
+    assert response.status_code == 413
+    assert response.headers["content-type"] == PROBLEM
+
+
+async def test_streamed_body_too_large_is_413(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(40):
+            yield b"x" * 65_536
+
+    response = await client.post("/v1/notes", content=chunks(), headers={**analyst, "content-type": "application/json"})
+    assert response.status_code == 413
+
+
+async def test_wrong_media_type_is_415(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    response = await client.post(
+        "/v1/notes", content=b"<note/>", headers={**analyst, "content-type": "application/xml"}
+    )
+    assert response.status_code == 415
+    assert response.headers["content-type"] == PROBLEM
+
+
+async def test_unexpected_error_is_500_without_internals(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"] == PROBLEM
+    assert "no_such_table_here" not in response.text
+    assert "Traceback" not in response.text
+    assert response.json()["request_id"]
+
+
+async def test_success_commits_and_error_rolls_back(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    created = await client.post("/v1/notes", json={"text": "kept", "count": 1}, headers=analyst)
+    assert created.status_code == 201
+    assert created.headers["location"].startswith("/v1/notes/")
+    failed = await client.post("/v1/failing-notes", json={"text": "lost", "count": 1}, headers=analyst)
+    assert failed.status_code == 409
+    assert failed.json()["type"].endswith("/clash")
+    count = await client.get("/v1/notes/count", headers=analyst)
+    assert count.json() == {"count": 1}
+
+
+async def test_request_id_kept_or_made(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    given = await client.get("/v1/whoami", headers={**analyst, "X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    assert given.json()["request_id"] == "abc-123"
+    made = await client.get("/v1/whoami", headers={**analyst, "X-Request-ID": "bad id <script>"})
+    assert made.headers["x-request-id"] != "bad id <script>"
+    assert len(made.headers["x-request-id"]) == 36
+
+
+async def test_etag_and_if_match(client: httpx.AsyncClient) -> None:
+    read = await client.get("/v1/versioned")
+    assert read.headers["etag"] == '"v3"'
+    assert (await client.patch("/v1/versioned")).status_code == 428
+    stale = await client.patch("/v1/versioned", headers={"If-Match": '"v2"'})
+    assert stale.status_code == 412
+    assert stale.headers["content-type"] == PROBLEM
+    assert (await client.patch("/v1/versioned", headers={"If-Match": read.headers["etag"]})).status_code == 200
+
+
+async def test_health_ready_and_metrics(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json()["status"] == "alive"
+    assert (await client.get("/readyz")).json()["status"] == "ready"
+    await client.get("/v1/versioned")
+    metrics = await client.get("/metrics")
+    assert metrics.status_code == 200
+    assert 'vru_http_requests_total{method="GET",route="/v1/versioned",service="sample",status="200"}' in metrics.text
+
+
+async def test_problem_pages_for_the_gateway(client: httpx.AsyncClient) -> None:
+    response = await client.get("/problems/429")
+    assert response.status_code == 429
+    assert response.headers["content-type"] == PROBLEM
+    assert response.headers["retry-after"] == "1"
+
+
+async def test_openapi_declares_problem_and_security(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi/sample.json")).json()
+    assert "Problem" in spec["components"]["schemas"]
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["bearerFormat"] == "JWT"
+
+
+async def test_not_ready_when_database_is_down(issuer: TestIssuer) -> None:
+    app = build_app("postgresql+asyncpg://nobody:nothing@127.0.0.1:1/none")
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.get("/readyz")
+            assert response.status_code == 503
+            assert response.headers["content-type"] == PROBLEM
+            assert (await client.get("/healthz")).status_code == 200

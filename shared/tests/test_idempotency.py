@@ -1,0 +1,111 @@
+"""Idempotency-Key on POST: replay, mismatch, in flight, failures, scoping."""
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from vru_shared.idempotency import token_subject
+from vru_shared.testing import TestIssuer, running_app
+
+from .support import build_app
+
+
+@pytest.fixture
+async def client(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
+    async with running_app(build_app(db_urls["referrals"]), issuer, db_urls["referrals"]) as client:
+        yield client
+
+
+async def count(client: httpx.AsyncClient, headers: dict[str, str]) -> int:
+    return int((await client.get("/v1/notes/count", headers=headers)).json()["count"])
+
+
+async def test_same_key_same_body_replays(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    headers = {**issuer.headers(roles=["analyst"], sub="a-1"), "Idempotency-Key": "k-1"}
+    first = await client.post("/v1/notes", json={"text": "one", "count": 1}, headers=headers)
+    second = await client.post("/v1/notes", json={"text": "one", "count": 1}, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert second.json() == first.json()
+    assert second.headers["location"] == first.headers["location"]
+    assert second.headers["idempotent-replayed"] == "true"
+    assert await count(client, headers) == 1
+
+
+async def test_same_key_other_body_is_422(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    headers = {**issuer.headers(roles=["analyst"], sub="a-2"), "Idempotency-Key": "k-2"}
+    assert (await client.post("/v1/notes", json={"text": "one", "count": 1}, headers=headers)).status_code == 201
+    other = await client.post("/v1/notes", json={"text": "two", "count": 1}, headers=headers)
+    assert other.status_code == 422
+    assert other.headers["content-type"] == "application/problem+json"
+    assert await count(client, headers) == 1
+
+
+async def test_keys_are_scoped_to_the_caller(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    body = {"text": "same", "count": 1}
+    a = await client.post(
+        "/v1/notes", json=body, headers={**issuer.headers(roles=["analyst"], sub="x"), "Idempotency-Key": "k"}
+    )
+    b = await client.post(
+        "/v1/notes", json=body, headers={**issuer.headers(roles=["analyst"], sub="y"), "Idempotency-Key": "k"}
+    )
+    assert a.json()["id"] != b.json()["id"]
+    assert "idempotent-replayed" not in b.headers
+
+
+async def test_failed_request_is_not_stored(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    headers = {**issuer.headers(roles=["analyst"], sub="a-3"), "Idempotency-Key": "k-3"}
+    assert (await client.post("/v1/failing-notes", json={"text": "x", "count": 1}, headers=headers)).status_code == 409
+    assert (await client.post("/v1/failing-notes", json={"text": "x", "count": 1}, headers=headers)).status_code == 409
+    assert await count(client, headers) == 0
+
+
+async def test_forged_subject_cannot_plant_a_response(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    forged = issuer.token(roles=["analyst"], sub="victim", key=ec.generate_private_key(ec.SECP256R1()))
+    attempt = await client.post(
+        "/v1/notes",
+        json={"text": "evil", "count": 1},
+        headers={"Authorization": f"Bearer {forged}", "Idempotency-Key": "victim-key"},
+    )
+    assert attempt.status_code == 401
+    real = await client.post(
+        "/v1/notes",
+        json={"text": "mine", "count": 1},
+        headers={**issuer.headers(roles=["analyst"], sub="victim"), "Idempotency-Key": "victim-key"},
+    )
+    assert real.status_code == 201
+    assert real.json()["text"] == "mine"
+
+
+async def test_bad_key_is_400(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    headers = {**issuer.headers(roles=["analyst"]), "Idempotency-Key": "x" * 300}
+    response = await client.post("/v1/notes", json={"text": "x", "count": 1}, headers=headers)
+    assert response.status_code == 400
+
+
+async def test_in_flight_is_409(db_urls: dict[str, str], issuer: TestIssuer) -> None:
+    """Two real connections: the second request with the same key arrives while the first runs."""
+    app = build_app(db_urls["referrals"])
+    async with app.router.lifespan_context(app):
+        app.state.token_verifier = issuer.verifier()
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            headers = {**issuer.headers(roles=["analyst"], sub="a-4"), "Idempotency-Key": "slow-1"}
+            body = {"text": "slow", "count": 1}
+            first = asyncio.create_task(client.post("/v1/slow-notes", json=body, headers=headers))
+            await asyncio.sleep(0.2)
+            second = await client.post("/v1/slow-notes", json=body, headers=headers)
+            assert second.status_code == 409
+            assert second.headers["retry-after"] == "1"
+            assert (await first).status_code == 201
+            third = await client.post("/v1/slow-notes", json=body, headers=headers)
+            assert third.status_code == 201
+            assert third.headers["idempotent-replayed"] == "true"
+
+
+def test_token_subject_is_read_without_trusting_it(issuer: TestIssuer) -> None:
+    assert token_subject(f"Bearer {issuer.token(sub='s-1')}") == "s-1"
+    assert token_subject(None) == "anonymous"
+    assert token_subject("Bearer nonsense") == "anonymous"

@@ -1,0 +1,167 @@
+"""``vru``: the developer command.
+
+vru up          start everything (embedded PostgreSQL, migrations, seed data, services, gateway)
+vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest
+vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
+vru openapi     write the merged OpenAPI document of the whole API
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+import httpx
+
+from vru_cli.platform import CLIENT_IDS, REPO_ROOT, Platform, PlatformConfig, Ports, service_secret
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    config = PlatformConfig(
+        data_dir=Path(args.data_dir).resolve(),
+        ports=Ports.from_env(),
+        database_url=os.environ.get("DATABASE_URL") or None,
+        cors_origins=tuple(o for o in os.environ.get("VRU_CORS_ORIGINS", "http://localhost:5173").split(",") if o),
+    )
+    platform = Platform(config)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    print("vru: starting PostgreSQL, migrating, seeding, starting services and gateway…", flush=True)
+    try:
+        platform.start()
+        print_banner(platform)
+        if args.exit_when_ready:
+            return 0
+        while not stop.wait(1.0):
+            for name, process in platform.processes.items():
+                if process.poll() is not None:
+                    print(f"vru: {name} exited ({process.returncode}); stopping.\n{platform.log_tail(name)}")
+                    return 1
+        return 0
+    except (RuntimeError, TimeoutError, OSError) as exc:
+        print(f"vru: could not start: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        print("vru: stopping…", flush=True)
+        platform.stop()
+        print("vru: stopped. Data kept in", config.data_dir, flush=True)
+
+
+def print_banner(platform: Platform) -> None:
+    cfg = platform.config
+    lines = [
+        "",
+        "VRU Platform is up.",
+        f"  Gateway (the API):   {cfg.gateway_url}",
+        f"  API docs:            {cfg.gateway_url}/docs",
+        f"  Merged OpenAPI:      {cfg.gateway_url}/openapi.json",
+        f"  Get a token:         curl -s -d grant_type=password -d username=analyst@example.org "
+        f"-d password=vru-dev-password {cfg.gateway_url}/oauth/token",
+        f"  Gateway metrics:     http://{cfg.host}:{cfg.ports.gateway_internal}/metrics",
+        "  Services (direct):   " + ", ".join(f"{s} {cfg.service_url(s)}" for s in cfg.ports.services),
+        f"  Logs:                {cfg.data_dir / 'logs'}",
+        "",
+        "Development credentials (made-up; development only):",
+    ]
+    for credential in platform.credentials:
+        roles = ",".join(credential.roles)
+        lines.append(f"  {credential.kind:<7} {credential.login:<40} {credential.secret:<32} {roles}")
+    lines += ["", "Press Ctrl-C to stop."]
+    print("\n".join(lines), flush=True)
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    steps = [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy", "shared/src", "services", "tools", "tests", "conftest.py"],
+        ["pytest", *args.pytest_args],
+    ]
+    bin_dir = Path(sys.executable).parent
+    for step in steps:
+        print("vru test: " + " ".join(step), flush=True)
+        result = subprocess.run([str(bin_dir / step[0]), *step[1:]], cwd=REPO_ROOT, check=False)  # noqa: S603
+        if result.returncode != 0:
+            return result.returncode
+    return 0
+
+
+def dev_secret(login: str) -> str:
+    """The seeded development password (people) or client secret (API clients)."""
+    clients = {client_id: service_secret(service) for service, client_id in CLIENT_IDS.items()}
+    clients["police-crime-feed"] = "dev-only-police-feed-secret"
+    return clients.get(login, "vru-dev-password")
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    url = args.url.rstrip("/") + "/oauth/token"
+    secret = args.secret or dev_secret(args.who)
+    if "@" in args.who:
+        data = {"grant_type": "password", "username": args.who, "password": secret}
+        auth = None
+    else:
+        data = {"grant_type": "client_credentials"}
+        auth = (args.who, secret)
+    try:
+        response = httpx.post(url, data=data, auth=auth, timeout=10.0)
+    except httpx.HTTPError as exc:
+        print(f"vru token: {url} is not reachable ({exc}); is `vru up` running?", file=sys.stderr)
+        return 1
+    if response.status_code != 200:
+        print(f"vru token: {response.status_code} {response.text}", file=sys.stderr)
+        return 1
+    print(response.json()["access_token"])
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from vru_cli.openapi import merged_openapi
+
+    document = merged_openapi()
+    Path(args.output).write_text(json.dumps(document, indent=2) + "\n")
+    print(f"vru openapi: wrote {args.output} ({len(document.get('paths', {}))} paths)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    up = sub.add_parser("up", help="start everything")
+    up.add_argument("--data-dir", default=str(REPO_ROOT / ".vru"), help="where PostgreSQL data and logs live")
+    up.add_argument("--exit-when-ready", action="store_true", help="stop again once everything is ready (smoke)")
+    up.set_defaults(func=cmd_up)
+
+    test = sub.add_parser("test", help="run all checks and tests")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
+    test.set_defaults(func=cmd_test)
+
+    token = sub.add_parser("token", help="print a development access token")
+    token.add_argument("who", help="a seeded person's e-mail or an API client id")
+    token.add_argument("--secret", help="password or client secret (default: the seeded development one)")
+    token.add_argument("--url", default=f"http://127.0.0.1:{Ports.from_env().gateway}", help="gateway URL")
+    token.set_defaults(func=cmd_token)
+
+    openapi = sub.add_parser("openapi", help="write the merged OpenAPI document")
+    openapi.add_argument("-o", "--output", default="openapi.json")
+    openapi.set_defaults(func=cmd_openapi)
+
+    args = parser.parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""The whole platform on one machine: embedded PostgreSQL (or ``DATABASE_URL``), roles and schemas,
+migrations, development seed data, the four services (uvicorn, one process each) and Traefik.
+
+Used by ``vru up`` and by the end-to-end tests, so both run exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+from vru_shared import migrations
+from vru_shared.provision import SERVICES, create_database, provision
+from vru_shared.testing import database_url, with_database
+
+from vru_cli.gateway import GatewayConfig, traefik_command
+
+REPO_ROOT = Path(__file__).resolve().parents[4]
+APP_FACTORIES = {
+    "identity": "identity.main:create_app",
+    "referrals": "referrals.main:create_app",
+    "funding": "funding.main:create_app",
+    "etp_inventory": "etp_inventory.main:create_app",
+}
+#: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
+PEERS = {
+    "identity": ("referrals", "funding", "etp_inventory"),
+    "referrals": ("funding",),
+    "funding": ("referrals",),
+    "etp_inventory": ("funding", "referrals"),
+}
+CLIENT_IDS = {
+    "referrals": "referrals-service",
+    "funding": "funding-service",
+    "etp_inventory": "etp-inventory-service",
+}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Ports:
+    gateway: int = 8080
+    gateway_internal: int = 8081
+    services: dict[str, int] = field(
+        default_factory=lambda: {"identity": 8101, "referrals": 8102, "funding": 8103, "etp_inventory": 8104}
+    )
+
+    @classmethod
+    def free(cls) -> Ports:
+        return cls(free_port(), free_port(), {s: free_port() for s in SERVICES})
+
+    @classmethod
+    def from_env(cls) -> Ports:
+        ports = cls()
+        ports.gateway = int(os.environ.get("VRU_GATEWAY_PORT", ports.gateway))
+        ports.gateway_internal = int(os.environ.get("VRU_GATEWAY_INTERNAL_PORT", ports.gateway_internal))
+        for service in SERVICES:
+            ports.services[service] = int(os.environ.get(f"VRU_{service.upper()}_PORT", ports.services[service]))
+        return ports
+
+
+@dataclass
+class PlatformConfig:
+    data_dir: Path
+    ports: Ports
+    database_url: str | None = None  # a superuser URL; None → embedded PostgreSQL under data_dir
+    database: str = "vru"
+    host: str = "127.0.0.1"
+    cors_origins: tuple[str, ...] = ("http://localhost:5173",)
+    rate_average: int = 100
+    rate_burst: int = 200
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.host}:{self.ports.gateway}"
+
+    def service_url(self, service: str) -> str:
+        return f"http://{self.host}:{self.ports.services[service]}"
+
+
+def db_password(service: str) -> str:
+    return os.environ.get(f"VRU_DB_PASSWORD_{service.upper()}", f"dev-{service}-db-password")
+
+
+def service_secret(service: str) -> str:
+    return os.environ.get(f"VRU_CLIENT_SECRET_{service.upper()}", f"dev-only-{service.replace('_', '-')}-secret")
+
+
+class Platform:
+    """Start with :meth:`start`, stop with :meth:`stop` (idempotent; also on Ctrl-C)."""
+
+    def __init__(self, config: PlatformConfig) -> None:
+        self.config = config
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.logs: dict[str, IO[bytes]] = {}
+        self.pg: Any = None
+        self.admin_url = ""
+        self.service_db_urls: dict[str, str] = {}
+        self.credentials: list[Any] = []
+
+    # --- database -----------------------------------------------------------------------------------
+    def start_database(self) -> None:
+        if self.config.database_url:
+            self.admin_url = self.config.database_url
+            return
+        import pgserver
+
+        pgdata = self.config.data_dir / "pgdata"
+        pgdata.mkdir(parents=True, exist_ok=True)
+        self.pg = pgserver.get_server(pgdata, cleanup_mode="stop")
+        self.admin_url = with_database(self.pg.get_uri(), self.config.database)
+
+    async def prepare_database(self) -> None:
+        if not self.config.database_url:
+            await create_database(with_database(self.admin_url, "postgres"), self.config.database)
+        await provision(self.admin_url, {s: db_password(s) for s in SERVICES})
+        self.service_db_urls = {s: database_url(self.admin_url, user=s, password=db_password(s)) for s in SERVICES}
+        for service, url in self.service_db_urls.items():
+            await migrations.upgrade(REPO_ROOT / "services" / service, url)
+
+    async def seed(self) -> None:
+        from identity.seed import seed_development
+        from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+        engine = create_async_engine(self.service_db_urls["identity"])
+        try:
+            async with async_sessionmaker(engine)() as session, session.begin():
+                self.credentials = list(
+                    await seed_development(session, service_secrets={s: service_secret(s) for s in CLIENT_IDS})
+                )
+        finally:
+            await engine.dispose()
+
+    # --- processes ----------------------------------------------------------------------------------
+    def service_env(self, service: str) -> dict[str, str]:
+        prefix = service.upper() + "_"
+        env = {
+            prefix + "ENVIRONMENT": os.environ.get("VRU_ENVIRONMENT", "development"),
+            prefix + "DATABASE_URL": self.service_db_urls[service],
+            prefix + "TOKEN_ISSUER": self.config.gateway_url,
+            prefix + "JWKS_URL": self.config.service_url("identity") + "/.well-known/jwks.json",
+            prefix + "IDENTITY_URL": self.config.service_url("identity"),
+            prefix + "PEER_URLS": json.dumps({p: self.config.service_url(p) for p in PEERS[service]}),
+        }
+        if service in CLIENT_IDS:
+            env[prefix + "CLIENT_ID"] = CLIENT_IDS[service]
+            env[prefix + "CLIENT_SECRET"] = service_secret(service)
+        return env
+
+    def _spawn(self, name: str, argv: list[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
+        log_dir = self.config.data_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log = (log_dir / f"{name}.log").open("ab")
+        self.logs[name] = log
+        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and traefik binary
+            argv,
+            env={**os.environ, **env, **self.config.extra_env},
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_service(self, service: str) -> None:
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            APP_FACTORIES[service],
+            "--factory",
+            "--host",
+            self.config.host,
+            "--port",
+            str(self.config.ports.services[service]),
+            "--no-access-log",
+            "--timeout-graceful-shutdown",
+            "5",
+        ]
+        self._spawn(service, argv, self.service_env(service))
+
+    def start_gateway(self) -> None:
+        cfg = GatewayConfig(
+            port=self.config.ports.gateway,
+            internal_port=self.config.ports.gateway_internal,
+            identity_url=self.config.service_url("identity"),
+            referrals_url=self.config.service_url("referrals"),
+            funding_url=self.config.service_url("funding"),
+            etp_inventory_url=self.config.service_url("etp_inventory"),
+            cors_origins=self.config.cors_origins,
+            rate_average=self.config.rate_average,
+            rate_burst=self.config.rate_burst,
+            host=self.config.host,
+        )
+        argv, env, cwd = traefik_command(cfg)
+        self._spawn("gateway", argv, env, cwd)
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        checks = {s: self.config.service_url(s) + "/readyz" for s in SERVICES}
+        checks["gateway"] = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ping"
+        deadline = time.monotonic() + timeout
+        pending = dict(checks)
+        with httpx.Client(timeout=2.0) as client:
+            while pending:
+                for name, url in list(pending.items()):
+                    process = self.processes.get(name)
+                    if process is not None and process.poll() is not None:
+                        raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.log_tail(name)}")
+                    try:
+                        if client.get(url).status_code == 200:
+                            del pending[name]
+                    except httpx.HTTPError:
+                        pass
+                if pending:
+                    if time.monotonic() > deadline:
+                        tails = "\n".join(f"--- {n}\n{self.log_tail(n)}" for n in pending)
+                        raise TimeoutError(f"not ready after {timeout:.0f}s: {', '.join(pending)}\n{tails}")
+                    time.sleep(0.2)
+            # The gateway is up once it routes: wait until it reaches identity through its own config.
+            while True:
+                try:
+                    if client.get(self.config.gateway_url + "/.well-known/jwks.json").status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the gateway does not route to identity:\n" + self.log_tail("gateway"))
+                time.sleep(0.2)
+
+    def log_tail(self, name: str, lines: int = 30) -> str:
+        path = self.config.data_dir / "logs" / f"{name}.log"
+        if not path.exists():
+            return "(no log)"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+    def start(self) -> None:
+        self.config.data_dir.mkdir(parents=True, exist_ok=True)
+        self.start_database()
+        asyncio.run(self._prepare())
+        for service in SERVICES:
+            self.start_service(service)
+        self.start_gateway()
+        self.wait_ready()
+
+    async def _prepare(self) -> None:
+        await self.prepare_database()
+        await self.seed()
+
+    def stop_process(self, name: str, timeout: float = 10.0) -> None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        log = self.logs.pop(name, None)
+        if log is not None:
+            log.close()
+
+    def stop(self) -> None:
+        self.stop_process("gateway")
+        for name in list(self.processes):
+            self.stop_process(name)
+        if self.pg is not None:
+            self.pg.cleanup()
+            self.pg = None
