@@ -2,4 +2,4 @@
 
 
 def load_all_models() -> None:
-    pass
+    from etp_inventory.component_type import models  # noqa: F401

@@ -2,4 +2,4 @@
 
 
 def load_all_models() -> None:
-    pass
+    from funding.financial_year import models  # noqa: F401

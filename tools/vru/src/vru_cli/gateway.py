@@ -117,22 +117,29 @@ def _address(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
+def _set_address(text: str, marker: str, address: str, source: Path) -> str:
+    pattern = re.compile(
+        r"^(?P<lead>[ \t]*address:[ \t]*)(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s#]+)(?P<tail>[ \t]*#[ \t]*"
+        + re.escape(marker)
+        + r"[ \t]*)$",
+        re.MULTILINE,
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        return f'{match["lead"]}"{address}"{match["tail"]}'
+
+    text, count = pattern.subn(replace, text)
+    if count != 1:
+        raise ValueError(f"{source}: expected one `address: ... # {marker}` line, found {count}")
+    return text
+
+
 def render_static_config(cfg: GatewayConfig, gateway_dir: Path | None = None) -> str:
     """traefik.yml with the two marked entry point addresses replaced by cfg's host and ports."""
     source = (gateway_dir or GATEWAY_DIR) / "traefik.yml"
     text = source.read_text(encoding="utf-8")
-    for marker, port in ((_WEB_MARKER, cfg.port), (_INTERNAL_MARKER, cfg.internal_port)):
-        pattern = re.compile(
-            r"^(?P<lead>[ \t]*address:[ \t]*)(?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^\s#]+)(?P<tail>[ \t]*#[ \t]*"
-            + re.escape(marker)
-            + r"[ \t]*)$",
-            re.MULTILINE,
-        )
-        address = _address(cfg.host, port)
-        text, count = pattern.subn(lambda m, a=address: f'{m["lead"]}"{a}"{m["tail"]}', text)
-        if count != 1:
-            raise ValueError(f"{source}: expected one `address: ... # {marker}` line, found {count}")
-    return text
+    text = _set_address(text, _WEB_MARKER, _address(cfg.host, cfg.port), source)
+    return _set_address(text, _INTERNAL_MARKER, _address(cfg.host, cfg.internal_port), source)
 
 
 def gateway_env(cfg: GatewayConfig) -> dict[str, str]:

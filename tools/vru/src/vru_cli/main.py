@@ -9,6 +9,7 @@ vru openapi     write the merged OpenAPI document of the whole API
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import signal
@@ -19,8 +20,18 @@ from pathlib import Path
 from types import FrameType
 
 import httpx
+from vru_shared.provision import SERVICES
 
-from vru_cli.platform import CLIENT_IDS, REPO_ROOT, Platform, PlatformConfig, Ports, service_secret
+from vru_cli.platform import (
+    CLIENT_IDS,
+    REPO_ROOT,
+    Platform,
+    PlatformConfig,
+    Ports,
+    migrate_all,
+    seed_identity,
+    service_secret,
+)
 
 
 def cmd_up(args: argparse.Namespace) -> int:
@@ -126,6 +137,21 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Migrate every service's schema from ``<SERVICE>_DATABASE_URL`` (docker-compose's one-shot job)."""
+    missing = [s for s in SERVICES if not os.environ.get(f"{s.upper()}_DATABASE_URL")]
+    if missing:
+        print("vru migrate: set " + ", ".join(f"{s.upper()}_DATABASE_URL" for s in missing), file=sys.stderr)
+        return 2
+    urls = {s: os.environ[f"{s.upper()}_DATABASE_URL"] for s in SERVICES}
+    asyncio.run(migrate_all(urls))
+    print("vru migrate: all services at head")
+    if args.seed:
+        credentials = asyncio.run(seed_identity(urls["identity"]))
+        print(f"vru migrate: development identities seeded ({len(credentials)})")
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     from vru_cli.openapi import merged_openapi
 
@@ -153,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--secret", help="password or client secret (default: the seeded development one)")
     token.add_argument("--url", default=f"http://127.0.0.1:{Ports.from_env().gateway}", help="gateway URL")
     token.set_defaults(func=cmd_token)
+
+    migrate = sub.add_parser("migrate", help="migrate every service's schema (URLs from the environment)")
+    migrate.add_argument("--seed", action="store_true", help="also seed development identities")
+    migrate.set_defaults(func=cmd_migrate)
 
     openapi = sub.add_parser("openapi", help="write the merged OpenAPI document")
     openapi.add_argument("-o", "--output", default="openapi.json")

@@ -7,6 +7,7 @@ Used by ``vru up`` and by the end-to-end tests, so both run exactly the same thi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -101,6 +102,25 @@ def db_password(service: str) -> str:
 
 def service_secret(service: str) -> str:
     return os.environ.get(f"VRU_CLIENT_SECRET_{service.upper()}", f"dev-only-{service.replace('_', '-')}-secret")
+
+
+async def migrate_all(urls: Mapping[str, str]) -> None:
+    """``alembic upgrade head`` for every service, each as its own role."""
+    for service, url in urls.items():
+        await migrations.upgrade(REPO_ROOT / "services" / service, url)
+
+
+async def seed_identity(url: str) -> list[Any]:
+    """Development agencies, people and API clients (idempotent); returns what to print."""
+    from identity.seed import seed_development
+    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+    engine = create_async_engine(url)
+    try:
+        async with async_sessionmaker(engine)() as session, session.begin():
+            return list(await seed_development(session, service_secrets={s: service_secret(s) for s in CLIENT_IDS}))
+    finally:
+        await engine.dispose()
 
 
 class Platform:
@@ -267,10 +287,8 @@ class Platform:
         if process is None:
             return
         if process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:

@@ -6,8 +6,8 @@
 //
 // Role "capture" is placed *inside* Traefik's errors middleware. The errors middleware throws away the
 // headers of the response it replaces (for example the Retry-After of a rate-limit 429); the capture
-// instance records the headers listed in carryHeaders and the edge instance puts them back on the
-// replacement response when it has the same status and lacks them.
+// instance records the headers listed in carryHeaders and the edge instance sets them on the
+// replacement response when it has the same status (replacing the error page's own values).
 package requestid
 
 import (
@@ -178,10 +178,9 @@ func (w *edgeWriter) WriteHeader(code int) {
 		h := w.rw.Header()
 		h.Set(w.headerName, w.id)
 		if w.carried.status == code {
+			// The replaced response's value wins over the error page's generic one (e.g. Retry-After: 1).
 			for name, values := range w.carried.header {
-				if len(h.Values(name)) == 0 {
-					h[name] = values
-				}
+				h[name] = values
 			}
 		}
 	}

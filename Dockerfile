@@ -1,0 +1,15 @@
+# One image for all four services; docker-compose.yml picks the service by its command.
+FROM python:3.11-slim AS base
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PYTHON_DOWNLOADS=never UV_COMPILE_BYTECODE=1
+RUN pip install --no-cache-dir uv==0.13.8 && useradd --create-home --uid 10001 vru
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+COPY shared shared
+COPY services services
+COPY tools tools
+RUN uv sync --frozen --no-dev --all-packages && chown -R vru /app
+ENV PATH="/app/.venv/bin:$PATH"
+USER vru
+EXPOSE 8000
+# e.g. command: ["uvicorn", "referrals.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["vru", "--help"]

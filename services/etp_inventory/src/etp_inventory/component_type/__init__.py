@@ -1,0 +1,1 @@
+"""Component types: what goes into an emergency trauma pack, and how long each keeps."""

@@ -1,0 +1,5 @@
+from vru_shared.problems import NotFound
+
+
+class ComponentTypeNotFound(NotFound):
+    slug = "component-type-not-found"

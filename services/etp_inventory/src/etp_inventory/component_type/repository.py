@@ -1,0 +1,18 @@
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from vru_shared.pagination import PageParams, keyset
+
+from etp_inventory.component_type.models import ComponentType
+
+
+class ComponentTypeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def list(self, page: PageParams) -> Sequence[ComponentType]:
+        return (await self.session.scalars(keyset(select(ComponentType), page, ComponentType.code))).all()
+
+    async def get(self, code: str) -> ComponentType | None:
+        return (await self.session.scalars(select(ComponentType).where(ComponentType.code == code))).one_or_none()

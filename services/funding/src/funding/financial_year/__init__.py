@@ -1,0 +1,1 @@
+"""Financial years: 1 April to 31 March, the period of every budget, grant round and report."""

@@ -1,0 +1,99 @@
+"""docker-compose.yml cannot run here (no Docker engine), so it is checked against the local setup:
+the same services, factories, settings keys, peers and gateway wiring as ``vru up``."""
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from vru_cli.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
+from vru_shared.provision import SERVICES
+from vru_shared.testing import repo_root
+
+ROOT = repo_root()
+HOSTS = {s: s.replace("_", "-") for s in SERVICES}
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def local_env() -> dict[str, dict[str, str]]:
+    platform = Platform(PlatformConfig(data_dir=Path("/nonexistent"), ports=Ports()))
+    platform.service_db_urls = {s: f"postgresql+asyncpg://{s}:pw@localhost/vru" for s in SERVICES}
+    return {s: platform.service_env(s) for s in SERVICES}
+
+
+def test_services_present(compose: dict[str, Any]) -> None:
+    assert set(compose["services"]) == {"postgres", "migrate", "gateway", *HOSTS.values()}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_service_runs_the_same_app(compose: dict[str, Any], service: str) -> None:
+    spec = compose["services"][HOSTS[service]]
+    command = spec["command"]
+    assert command[:2] == ["uvicorn", APP_FACTORIES[service]]
+    assert "--factory" in command
+    assert command[command.index("--port") + 1] == "8000"
+    assert "readyz" in " ".join(spec["healthcheck"]["test"])
+    assert spec["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_service_settings_match_local(
+    compose: dict[str, Any], local_env: dict[str, dict[str, str]], service: str
+) -> None:
+    env = compose["services"][HOSTS[service]]["environment"]
+    assert set(env) == set(local_env[service])
+    peers = json.loads(env[f"{service.upper()}_PEER_URLS"])
+    assert peers == {p: f"http://{HOSTS[p]}:8000" for p in PEERS[service]}
+    assert env[f"{service.upper()}_JWKS_URL"] == "http://identity:8000/.well-known/jwks.json"
+    assert f"@postgres:5432/vru" in env[f"{service.upper()}_DATABASE_URL"]
+    assert env[f"{service.upper()}_DATABASE_URL"].startswith(f"postgresql+asyncpg://{service}:")
+
+
+def test_all_services_trust_the_same_issuer(compose: dict[str, Any]) -> None:
+    issuers = {compose["services"][HOSTS[s]]["environment"][f"{s.upper()}_TOKEN_ISSUER"] for s in SERVICES}
+    assert len(issuers) == 1
+
+
+def test_gateway_points_at_each_service(compose: dict[str, Any]) -> None:
+    gateway = compose["services"]["gateway"]
+    env = gateway["environment"]
+    for service in SERVICES:
+        assert env[f"VRU_{service.upper()}_URL"] == f"http://{HOSTS[service]}:8000"
+        assert gateway["depends_on"][HOSTS[service]]["condition"] == "service_healthy"
+    assert "./services/gateway:/etc/traefik:ro" in gateway["volumes"]
+    assert gateway["ports"] == ["8080:8080"]
+    dynamic = "\n".join(p.read_text() for p in (ROOT / "services/gateway/dynamic").glob("*.yml"))
+    for name in re.findall(r"VRU_[A-Z_]+", " ".join(str(v) for v in env)):
+        assert name in dynamic, f"{name} is not read by the gateway's dynamic configuration"
+
+
+def test_database_init_creates_each_role(compose: dict[str, Any]) -> None:
+    postgres = compose["services"]["postgres"]
+    assert postgres["image"].startswith("postgres:")
+    assert "pg_isready" in " ".join(postgres["healthcheck"]["test"])
+    script = (ROOT / "docker/postgres-init.sh").read_text()
+    assert "for service in " + " ".join(SERVICES) in script
+    for service in SERVICES:
+        assert f"DB_PASSWORD_{service.upper()}" in postgres["environment"]
+
+
+def test_migrate_job_has_every_database_url(compose: dict[str, Any]) -> None:
+    migrate = compose["services"]["migrate"]
+    assert migrate["command"][:2] == ["vru", "migrate"]
+    for service in SERVICES:
+        assert f"{service.upper()}_DATABASE_URL" in migrate["environment"]
+    assert migrate["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+
+def test_dockerfile_installs_the_locked_workspace() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "uv sync --frozen --no-dev --all-packages" in dockerfile
+    assert "USER vru" in dockerfile
