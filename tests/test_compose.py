@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from vru_cli.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
 from vru_shared.provision import SERVICES
 from vru_shared.testing import repo_root
@@ -53,7 +52,7 @@ def test_service_settings_match_local(
     peers = json.loads(env[f"{service.upper()}_PEER_URLS"])
     assert peers == {p: f"http://{HOSTS[p]}:8000" for p in PEERS[service]}
     assert env[f"{service.upper()}_JWKS_URL"] == "http://identity:8000/.well-known/jwks.json"
-    assert f"@postgres:5432/vru" in env[f"{service.upper()}_DATABASE_URL"]
+    assert "@postgres:5432/vru" in env[f"{service.upper()}_DATABASE_URL"]
     assert env[f"{service.upper()}_DATABASE_URL"].startswith(f"postgresql+asyncpg://{service}:")
 
 

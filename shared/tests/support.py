@@ -35,7 +35,7 @@ VERSION = {"current": 3}
 @router.post("/v1/notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
 async def create_note(session: Session, body: NoteCreate, response: Response) -> dict[str, object]:
     await session.execute(text("CREATE TEMP TABLE IF NOT EXISTS notes (id serial primary key, text text)"))
-    note_id = (
+    note_id: int = (
         await session.execute(text("INSERT INTO notes (text) VALUES (:t) RETURNING id"), {"t": body.text})
     ).scalar_one()
     response.headers["Location"] = f"/v1/notes/{note_id}"
@@ -58,7 +58,7 @@ async def failing_note(session: Session, body: NoteCreate) -> dict[str, object]:
 
 @router.get("/v1/notes/count", dependencies=[Depends(require(any_authenticated=True))])
 async def count_notes(session: Session) -> dict[str, int]:
-    exists = (await session.execute(text("SELECT to_regclass('notes') IS NOT NULL"))).scalar_one()
+    exists: bool = (await session.execute(text("SELECT to_regclass('notes') IS NOT NULL"))).scalar_one()
     if not exists:
         return {"count": 0}
     return {"count": (await session.execute(text("SELECT count(*) FROM notes"))).scalar_one()}
@@ -95,7 +95,7 @@ async def echo_header(x_thing: Annotated[str | None, Header()] = None) -> dict[s
 def build_app(database_url: str, **overrides: object) -> FastAPI:
     settings = ServiceSettings(
         service_name="sample",
-        database_url=database_url,  # type: ignore[arg-type]
+        database_url=database_url,
         db_schema="referrals",
         token_issuer="http://identity.test",
         **overrides,  # type: ignore[arg-type]

@@ -56,7 +56,7 @@ async def test_get_retries_then_succeeds() -> None:
         return answers.pop(0)
 
     bind_request_id("req-42")
-    result = await make_client(handler).call("GET", "/v1/statistics", Count)
+    result: Count = await make_client(handler).call("GET", "/v1/statistics", Count)
     assert result == Count(district="swale", count=4)
     assert len(seen) == 3
     assert seen[-1].headers["x-request-id"] == "req-42"
@@ -148,8 +148,10 @@ async def test_breaker_opens_then_half_opens_and_closes() -> None:
         await client.request("GET", "/x")
     up = True
     await asyncio.sleep(0.25)
-    assert (await client.call("GET", "/x", Count)).count == 2
-    assert client.breaker.state is BreakerState.CLOSED
+    recovered: Count = await client.call("GET", "/x", Count)
+    assert recovered.count == 2
+    state: BreakerState = client.breaker.state
+    assert state is BreakerState.CLOSED
 
 
 async def test_token_failure_is_503() -> None:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, Unpack
 from uuid import UUID
 
 from fastapi import Depends, Query, Request, Response
@@ -27,6 +27,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 T = TypeVar("T")
+SelectT = TypeVar("SelectT", bound="Select[Unpack[tuple[Any, ...]]]")
 
 
 def _encode_value(value: Any) -> Any:
@@ -94,11 +95,11 @@ class Page(BaseModel, Generic[T]):
 
 
 def keyset(
-    stmt: Select[Any],
+    stmt: SelectT,
     params: PageParams,
     *columns: InstrumentedAttribute[Any],
     descending: bool = False,
-) -> Select[Any]:
+) -> SelectT:
     """Order ``stmt`` by ``columns`` (last one unique, e.g. the id), start after the cursor, fetch limit+1."""
     if params.cursor:
         values = decode_cursor(params.cursor, len(columns))

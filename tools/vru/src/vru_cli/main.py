@@ -97,7 +97,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy", "shared/src", "services", "tools", "tests", "conftest.py"],
+        ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "conftest.py"],
         ["pytest", *args.pytest_args],
     ]
     bin_dir = Path(sys.executable).parent
