@@ -54,7 +54,8 @@ class TestListDistricts:
             url = link.split(";")[0].strip("<>") if link else None
             pages += 1
         assert pages == 3
-        assert seen == sorted(seen) and len(set(seen)) == 13
+        assert seen == sorted(seen)
+        assert len(set(seen)) == 13
 
     async def test_limit_capped(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/districts?limit=201", headers=issuer.headers(**STAFF))

@@ -1,6 +1,10 @@
-"""The identity schema: declarative base and the shared idempotency table."""
+"""The identity schema: declarative base, column mixins and the shared idempotency table."""
 
-from sqlalchemy.orm import DeclarativeBase
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from vru_shared.db import TYPE_ANNOTATION_MAP, make_metadata
 from vru_shared.idempotency import idempotency_table
 
@@ -10,6 +14,16 @@ SCHEMA = "identity"
 class Base(DeclarativeBase):
     metadata = make_metadata(SCHEMA)
     type_annotation_map = TYPE_ANNOTATION_MAP
+
+
+class Tracked:
+    """``version`` (bumped on every change; the ETag) and creation/update times, read back after each flush."""
+
+    __mapper_args__: Any = {"eager_defaults": True}
+
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
 
 
 idempotency_keys = idempotency_table(Base.metadata)

@@ -2,4 +2,7 @@
 
 
 def load_all_models() -> None:
-    pass
+    from identity.agency import models as agency  # noqa: F401
+    from identity.client import models as client  # noqa: F401
+    from identity.person import models as person  # noqa: F401
+    from identity.signing_key import models as signing_key  # noqa: F401

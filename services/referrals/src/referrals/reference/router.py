@@ -9,7 +9,7 @@ from referrals.reference.dependencies import AreaCode, DistrictCode
 from referrals.reference.schemas import CoordinatorAreaRead, DistrictRead
 
 router = APIRouter(tags=["reference data"], dependencies=[Depends(READ_REFERENCE)])
-ERRORS = problem_responses(401, 403, 422)
+ERRORS = problem_responses(400, 401, 403, 422)
 
 
 @router.get(
