@@ -1,0 +1,10 @@
+"""Who may use the identity service's admin API (DESIGN §7). The token endpoint, JWKS, discovery document
+and API docs are public."""
+
+from vru_shared.auth import Role, require
+
+#: Creating and changing agencies, people, API clients and signing keys; reading people and clients.
+ADMIN = require(Role.ADMIN)
+
+#: Any verified caller may read the list of agencies (partner systems show agency names).
+READ_AGENCIES = require(any_authenticated=True)

@@ -1,0 +1,44 @@
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from vru_shared.pagination import PageParams, keyset
+
+from identity.client.models import ApiClient
+from identity.repository import is_unique_violation
+
+
+class ApiClientRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, client_uuid: UUID, *, for_update: bool = False) -> ApiClient | None:
+        stmt = select(ApiClient).where(ApiClient.id == client_uuid)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def by_client_id(self, client_id: str) -> ApiClient | None:
+        return (await self.session.scalars(select(ApiClient).where(ApiClient.client_id == client_id))).one_or_none()
+
+    async def list(self, page: PageParams, *, agency_id: UUID | None, active: bool | None) -> Sequence[ApiClient]:
+        stmt = select(ApiClient)
+        if agency_id is not None:
+            stmt = stmt.where(ApiClient.agency_id == agency_id)
+        if active is not None:
+            stmt = stmt.where(ApiClient.active.is_(active))
+        return (await self.session.scalars(keyset(stmt, page, ApiClient.client_id))).all()
+
+    async def add(self, client: ApiClient) -> bool:
+        """Insert; False when the client_id is already taken (also by a concurrent request)."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(client)
+                await self.session.flush()
+        except IntegrityError as exc:
+            if is_unique_violation(exc):
+                return False
+            raise
+        return True

@@ -1,0 +1,69 @@
+"""argon2id hashing of passwords and client secrets, run off the event loop.
+
+Hashing is deliberately slow and memory-hungry, so it runs in a worker thread, and at most a few at a time
+(``MAX_CONCURRENT_HASHES``) so a burst of logins cannot exhaust memory. A missing account is checked against
+a dummy hash made with the same parameters, so a wrong e-mail and a wrong password take the same time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from identity.settings import IdentitySettings
+
+MAX_CONCURRENT_HASHES = 4
+
+
+class SecretHasher:
+    def __init__(self, *, time_cost: int = 3, memory_kib: int = 65_536, parallelism: int = 4) -> None:
+        self._hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism)
+        self._dummy: str | None = None
+        self._slots: asyncio.Semaphore | None = None
+
+    @classmethod
+    def from_settings(cls, settings: IdentitySettings) -> SecretHasher:
+        return cls(
+            time_cost=settings.password_hash_time_cost,
+            memory_kib=settings.password_hash_memory_kib,
+            parallelism=settings.password_hash_parallelism,
+        )
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(MAX_CONCURRENT_HASHES)
+        return self._slots
+
+    async def hash(self, secret: str) -> str:
+        async with self._semaphore():
+            return await asyncio.to_thread(self._hasher.hash, secret)
+
+    async def verify(self, hashed: str | None, secret: str) -> bool:
+        """True when ``secret`` matches ``hashed``; with no hash, spend the same time and answer False."""
+        target = hashed if hashed is not None else await self._dummy_hash()
+        async with self._semaphore():
+            try:
+                matched = await asyncio.to_thread(self._hasher.verify, target, secret)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                return False
+        return bool(matched) and hashed is not None
+
+    def needs_rehash(self, hashed: str) -> bool:
+        """True when ``hashed`` was made with other parameters than the current ones."""
+        try:
+            return bool(self._hasher.check_needs_rehash(hashed))
+        except InvalidHashError:
+            return True
+
+    async def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = await self.hash(secrets.token_urlsafe(16))
+        return self._dummy
+
+
+def new_client_secret() -> str:
+    """A fresh API client secret: 256 bits, URL-safe."""
+    return secrets.token_urlsafe(32)

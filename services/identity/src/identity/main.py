@@ -1,0 +1,71 @@
+"""The identity service: agencies, people, API clients and roles; signed access tokens and their JWKS; and
+the merged API docs for the whole platform (DESIGN §7)."""
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from vru_shared.app import create_service_app
+
+from identity.agency.router import router as agency_router
+from identity.client.router import router as client_router
+from identity.db import idempotency_keys
+from identity.hashing import SecretHasher
+from identity.models import load_all_models
+from identity.no_replay import SecretResponsesNotReplayed
+from identity.person.router import router as person_router
+from identity.portal.router import router as portal_router
+from identity.portal.service import MergedDocs
+from identity.seed import ensure_signing_key
+from identity.settings import IdentitySettings, get_settings
+from identity.signing_key.keys import KeyRing
+from identity.signing_key.router import router as signing_key_router
+from identity.token.router import router as token_router
+
+DESCRIPTION = """
+Who may call the VRU API. Agencies, the people who log in and the systems that call the API (API clients),
+with their roles and districts; the OAuth 2.0 token endpoint that issues 15-minute ES256 access tokens; and
+the JWKS every service verifies those tokens with.
+"""
+
+TAGS = [
+    {"name": "tokens", "description": "OAuth 2.0 token endpoint, verification keys (JWKS) and issuer metadata."},
+    {"name": "agencies", "description": "The VRU's partner agencies."},
+    {"name": "people", "description": "People who log in, their roles and districts. Admin only."},
+    {"name": "API clients", "description": "Systems that call the API with client credentials. Admin only."},
+    {"name": "signing keys", "description": "Token signing keys and their rotation. Admin only."},
+]
+
+
+def create_app(settings: IdentitySettings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    load_all_models()
+    ring = KeyRing()
+    passphrase = settings.key_passphrase.get_secret_value().encode()
+
+    @contextlib.asynccontextmanager
+    async def ensure_key(app: FastAPI) -> AsyncIterator[None]:
+        async with app.state.sessionmaker() as session, session.begin():
+            await ensure_signing_key(session, passphrase=passphrase, ring=ring)
+        yield
+
+    app = create_service_app(
+        settings,
+        title="VRU Identity API",
+        description=DESCRIPTION,
+        routers=[token_router, agency_router, person_router, client_router, signing_key_router, portal_router],
+        idempotency=idempotency_keys,
+        tags=TAGS,
+        extra_lifespan=ensure_key,
+    )
+    app.state.hasher = SecretHasher.from_settings(settings)
+    app.state.key_ring = ring
+    app.state.merged_docs = MergedDocs(
+        own_name=settings.service_name,
+        own_spec=app.openapi,
+        peers={name: str(url) for name, url in settings.peer_urls.items()},
+        timeout_seconds=settings.portal_fetch_timeout_seconds,
+        cache_seconds=settings.portal_cache_seconds,
+    )
+    app.add_middleware(SecretResponsesNotReplayed)
+    return app

@@ -1,0 +1,9 @@
+from vru_shared.problems import Conflict, NotFound
+
+
+class PersonNotFound(NotFound):
+    slug = "person-not-found"
+
+
+class EmailTaken(Conflict):
+    slug = "email-taken"

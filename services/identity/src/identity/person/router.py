@@ -1,0 +1,99 @@
+from fastapi import APIRouter, Depends, Request, Response, status
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
+
+from identity.access import ADMIN
+from identity.dependencies import Hasher
+from identity.person import service
+from identity.person.dependencies import ActiveFilter, AgencyFilter, PersonId, RoleFilter
+from identity.person.models import Person
+from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
+
+router = APIRouter(tags=["people"], dependencies=[Depends(ADMIN)])
+
+
+@router.post(
+    "/v1/people",
+    summary="Create a person",
+    description="Add someone who logs in, with their agency, roles and (for district-scoped roles) districts. "
+    "The e-mail is unique regardless of case (409 otherwise). A password, if given, has at least 12 "
+    "characters and is stored only as an argon2id hash. Admin only.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PersonRead,
+    responses=problem_responses(401, 403, 409, 422),
+)
+async def create_person(session: Session, hasher: Hasher, data: PersonCreate, response: Response) -> Person:
+    person = await service.create(session, data=data, hasher=hasher)
+    response.headers["Location"] = f"/v1/people/{person.id}"
+    set_etag(response, person.version)
+    return person
+
+
+@router.get(
+    "/v1/people",
+    summary="List people",
+    description="People ordered by e-mail, optionally filtered by agency, role or active flag. Admin only.",
+    response_model=Page[PersonRead],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_people(
+    session: Session,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    agency_id: AgencyFilter = None,
+    role: RoleFilter = None,
+    active: ActiveFilter = None,
+) -> Page[PersonRead]:
+    rows = await service.list_people(session, page=page, agency_id=agency_id, role=role, active=active)
+    return paginate(rows, page, lambda p: (p.email,), request, response)
+
+
+@router.get(
+    "/v1/people/{person_id}",
+    summary="Get a person",
+    description="One person, with the `ETag` for a later PATCH. Admin only.",
+    response_model=PersonRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_person(session: Session, person_id: PersonId, response: Response) -> Person:
+    person = await service.get(session, person_id=person_id)
+    set_etag(response, person.version)
+    return person
+
+
+@router.patch(
+    "/v1/people/{person_id}",
+    summary="Change a person",
+    description="Change the display name, agency, roles, districts, active flag or password. Deactivated people "
+    "cannot get new tokens (tokens already issued expire within 15 minutes). Setting a password also clears a "
+    "lockout. Send `If-Match` (428 without, 412 when stale). Admin only.",
+    response_model=PersonRead,
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
+)
+async def update_person(
+    session: Session,
+    hasher: Hasher,
+    person_id: PersonId,
+    data: PersonUpdate,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Person:
+    person = await service.update(session, person_id=person_id, data=data, if_match=if_match, hasher=hasher)
+    set_etag(response, person.version)
+    return person
+
+
+@router.post(
+    "/v1/people/{person_id}/unlock",
+    summary="Unlock a person",
+    description="Lift a lockout after repeated failed logins and reset the failure count. Admin only.",
+    response_model=PersonRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def unlock_person(session: Session, person_id: PersonId, response: Response) -> Person:
+    person = await service.unlock(session, person_id=person_id)
+    set_etag(response, person.version)
+    return person
