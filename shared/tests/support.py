@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
@@ -40,6 +41,12 @@ async def create_note(session: Session, body: NoteCreate, response: Response) ->
     ).scalar_one()
     response.headers["Location"] = f"/v1/notes/{note_id}"
     return {"id": note_id, "text": body.text}
+
+
+@router.post("/v1/secrets", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
+async def create_secret(body: NoteCreate, response: Response) -> dict[str, object]:
+    response.headers["Cache-Control"] = "no-store"
+    return {"secret": secrets.token_urlsafe(16)}
 
 
 @router.post("/v1/slow-notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])

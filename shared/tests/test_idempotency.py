@@ -79,6 +79,15 @@ async def test_forged_subject_cannot_plant_a_response(client: httpx.AsyncClient,
     assert real.json()["text"] == "mine"
 
 
+async def test_no_store_responses_are_never_kept(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    headers = {**issuer.headers(roles=["analyst"], sub="a-5"), "Idempotency-Key": "secret-1"}
+    first = await client.post("/v1/secrets", json={"text": "s", "count": 1}, headers=headers)
+    second = await client.post("/v1/secrets", json={"text": "s", "count": 1}, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["secret"] != second.json()["secret"]
+    assert "idempotent-replayed" not in second.headers
+
+
 async def test_bad_key_is_400(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
     headers = {**issuer.headers(roles=["analyst"]), "Idempotency-Key": "x" * 300}
     response = await client.post("/v1/notes", json={"text": "x", "count": 1}, headers=headers)

@@ -3,8 +3,9 @@
 Semantics (draft-ietf-httpapi-idempotency-key-header): the same key and the same request → the stored
 response, replayed; the same key with a different request → 422; the same key while the first request
 is still running → 409. Keys are scoped to the caller (token subject) and kept ``idempotency_ttl_hours``
-(at least 24 h). Only successful (2xx) responses are stored; a failed request can be retried with the
-same key and runs again, because its transaction was rolled back.
+(at least 24 h). Only successful (2xx) responses are stored, and never one marked
+``Cache-Control: no-store`` (it holds a secret: a new client secret, an access token). A failed request
+can be retried with the same key and runs again, because its transaction was rolled back.
 """
 
 from __future__ import annotations

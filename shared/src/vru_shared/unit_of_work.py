@@ -196,7 +196,12 @@ class UnitOfWorkMiddleware:
         status = int(start["status"])
         principal = state.get("principal")
         verified_owner = getattr(principal, "subject", None) if principal is not None else None
-        if 200 <= status < 300 and (verified_owner == owner or (principal is None and owner == "anonymous")):
+        # A response marked ``no-store`` carries a secret (a new client secret, a token): never keep it.
+        storable = not any(
+            k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in start.get("headers", [])
+        )
+        same_caller = verified_owner == owner or (principal is None and owner == "anonymous")
+        if 200 <= status < 300 and storable and same_caller:
             response_body = b"".join(m.get("body", b"") for m in captured if m["type"] == "http.response.body")
             headers = {
                 k.decode().lower(): v.decode()

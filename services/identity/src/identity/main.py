@@ -12,7 +12,6 @@ from identity.client.router import router as client_router
 from identity.db import idempotency_keys
 from identity.hashing import SecretHasher
 from identity.models import load_all_models
-from identity.no_replay import SecretResponsesNotReplayed
 from identity.person.router import router as person_router
 from identity.portal.router import router as portal_router
 from identity.portal.service import MergedDocs
@@ -67,5 +66,4 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         timeout_seconds=settings.portal_fetch_timeout_seconds,
         cache_seconds=settings.portal_cache_seconds,
     )
-    app.add_middleware(SecretResponsesNotReplayed)
     return app
