@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pgserver
 import pytest
+
 from vru_shared import migrations
 from vru_shared.provision import SERVICES, create_database, provision
 from vru_shared.testing import TestIssuer, database_url, service_root, with_database

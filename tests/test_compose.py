@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from vru_cli.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
 from vru_shared.provision import SERVICES
 from vru_shared.testing import repo_root

@@ -17,6 +17,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
 from vru_cli.platform import Platform, PlatformConfig, Ports
 from vru_shared.provision import SERVICES, create_database
 from vru_shared.testing import with_database

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+
 from vru_cli.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
 
 PROBLEM_JSON = "application/problem+json"

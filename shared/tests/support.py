@@ -8,8 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from referrals.db import idempotency_keys
 from sqlalchemy import text
+
+from referrals.db import idempotency_keys
 from vru_shared.app import create_service_app
 from vru_shared.auth import CurrentPrincipal, Role, public, require
 from vru_shared.db import Session

@@ -11,6 +11,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
 from vru_shared.auth import TokenVerifier, public, require
 from vru_shared.problems import Unauthorized
 from vru_shared.settings import TrustedIssuer
@@ -117,6 +118,7 @@ def test_require_needs_a_rule() -> None:
 
 def test_app_refuses_unguarded_routes(db_urls: dict[str, str]) -> None:
     from fastapi import APIRouter
+
     from referrals.db import idempotency_keys
     from vru_shared.app import create_service_app
     from vru_shared.settings import ServiceSettings

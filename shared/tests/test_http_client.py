@@ -5,6 +5,7 @@ import asyncio
 import httpx
 import pytest
 from pydantic import BaseModel
+
 from vru_shared.auth import Principal, PrincipalKind
 from vru_shared.http_client import (
     BreakerState,

@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from vru_shared.testing import TestIssuer, running_app
 
 from .support import build_app

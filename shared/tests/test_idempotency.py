@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from vru_shared.idempotency import token_subject
 from vru_shared.testing import TestIssuer, running_app
 

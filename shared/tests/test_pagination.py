@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime
 from uuid import uuid4
 
 import pytest
+
 from vru_shared.pagination import decode_cursor, encode_cursor
 from vru_shared.problems import BadRequest
 

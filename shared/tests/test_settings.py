@@ -1,5 +1,6 @@
 import pytest
 from pydantic import ValidationError
+
 from vru_shared.settings import ServiceSettings, service_config
 
 

@@ -4,11 +4,12 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from etp_inventory.main import create_app
-from etp_inventory.settings import EtpInventorySettings
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from etp_inventory.main import create_app
+from etp_inventory.settings import EtpInventorySettings
 from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 STAFF = {"roles": ["csp_officer"], "districts": ["medway"]}

@@ -5,11 +5,12 @@ from datetime import date
 
 import httpx
 import pytest
-from funding.main import create_app
-from funding.settings import FundingSettings
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from funding.main import create_app
+from funding.settings import FundingSettings
 from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 STAFF = {"roles": ["programme_officer"]}

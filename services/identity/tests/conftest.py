@@ -9,12 +9,13 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from identity.hashing import SecretHasher
 from identity.main import create_app
 from identity.seed import DevCredential, seed_development
 from identity.settings import IdentitySettings
 from identity.testing import FAST_HASHING, own_verifier
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from vru_shared.auth import TokenVerifier
 from vru_shared.testing import TestIssuer, running_app
 

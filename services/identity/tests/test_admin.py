@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+
 from identity.seed import DevCredential, seed_id
 from identity.testing import bearer, client_token, own_verifier
 from vru_shared.testing import TestIssuer
@@ -433,11 +434,11 @@ class TestUpdateClient:
         assert missing.status_code == 428
         changed = await client.patch(
             url,
-            json={"scopes": ["incidents:read", "incidents:write"]},
+            json={"scopes": ["incidents:read", "incidents:ingest"]},
             headers=issuer.headers(**ADMIN) | {"If-Match": etag},
         )
         assert changed.status_code == 200
-        assert changed.json()["scopes"] == ["incidents:read", "incidents:write"]
+        assert changed.json()["scopes"] == ["incidents:ingest", "incidents:read"]
         stale = await client.patch(url, json={"active": False}, headers=issuer.headers(**ADMIN) | {"If-Match": etag})
         assert stale.status_code == 412
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+
 from identity.portal.merge import merge_openapi
 
 PROBLEM = {"type": "object", "properties": {"status": {"type": "integer"}}}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from identity.client.models import ApiClient
 from identity.hashing import SecretHasher
 from identity.person.models import Person
 from identity.seed import DevCredential, seed_development
 from identity.testing import client_token, password_token
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 SECRETS = {"referrals": "s-referrals-0123456789", "funding": "s-funding-0123456789", "etp_inventory": "s-etp-0123"}
 

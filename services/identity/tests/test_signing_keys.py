@@ -8,13 +8,14 @@ import httpx
 import jwt
 import pytest
 from fastapi import FastAPI
+from pydantic import ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from identity.seed import DevCredential
 from identity.settings import IdentitySettings
 from identity.signing_key.models import SigningKey
 from identity.testing import own_verifier, password_token
-from pydantic import ValidationError
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from vru_shared.auth import TokenVerifier
 from vru_shared.testing import TestIssuer
 

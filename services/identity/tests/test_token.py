@@ -9,6 +9,7 @@ import httpx
 import jwt
 import pytest
 from fastapi import FastAPI
+
 from identity.districts import DISTRICT_CODES
 from identity.main import create_app
 from identity.seed import POLICE_FEED_SECRET, DevCredential, seed_id
@@ -40,7 +41,7 @@ class TestClientCredentials:
         body = response.json()
         assert body["token_type"] == "Bearer"
         assert body["expires_in"] == 900
-        assert body["scope"] == "incidents:write"
+        assert body["scope"] == "incidents:ingest"
 
         principal = await verifier.verify(body["access_token"])
         assert principal.kind is PrincipalKind.CLIENT
@@ -49,7 +50,7 @@ class TestClientCredentials:
         assert principal.agency_id == seed_id("agency", "kent-police")
         assert principal.roles == {"analyst"}
         assert principal.districts == set(DISTRICT_CODES)
-        assert principal.scopes == {"incidents:write"}
+        assert principal.scopes == {"incidents:ingest"}
         assert principal.issuer == "http://vru.test"
 
     async def test_valid_with_form_fields(self, client: httpx.AsyncClient, seeded: list[DevCredential]) -> None:
@@ -207,7 +208,7 @@ class TestPasswordGrant:
                 "grant_type": "password",
                 "username": "analyst@example.org",
                 "password": "vru-dev-password",
-                "scope": "incidents:write",
+                "scope": "incidents:ingest",
             },
         )
         problem(response, 400, "invalid_scope")

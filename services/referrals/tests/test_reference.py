@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app

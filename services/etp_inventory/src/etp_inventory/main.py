@@ -1,12 +1,12 @@
 """The ETP inventory service: the unit's emergency trauma packs, from purchase to use (DESIGN §6)."""
 
 from fastapi import FastAPI
-from vru_shared.app import create_service_app
 
 from etp_inventory.component_type.router import router as component_type_router
 from etp_inventory.db import idempotency_keys
 from etp_inventory.models import load_all_models
 from etp_inventory.settings import EtpInventorySettings, get_settings
+from vru_shared.app import create_service_app
 
 DESCRIPTION = """
 The 500+ emergency trauma packs (bleed-control kits) the unit has placed in public places across Kent &

@@ -1,6 +1,7 @@
 """The funding schema: declarative base and the shared idempotency table."""
 
 from sqlalchemy.orm import DeclarativeBase
+
 from vru_shared.db import TYPE_ANNOTATION_MAP, make_metadata
 from vru_shared.idempotency import idempotency_table
 

@@ -1,12 +1,12 @@
 """The funding service: commissioning and allocation of the unit's grant money (DESIGN §5)."""
 
 from fastapi import FastAPI
-from vru_shared.app import create_service_app
 
 from funding.db import idempotency_keys
 from funding.financial_year.router import router as financial_year_router
 from funding.models import load_all_models
 from funding.settings import FundingSettings, get_settings
+from vru_shared.app import create_service_app
 
 DESCRIPTION = """
 Commissioning and allocation of the unit's money: the Home Office grant received through the Police and

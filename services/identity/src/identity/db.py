@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
 from vru_shared.db import TYPE_ANNOTATION_MAP, make_metadata
 from vru_shared.idempotency import idempotency_table
 

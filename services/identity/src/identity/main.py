@@ -5,7 +5,6 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
-from vru_shared.app import create_service_app
 
 from identity.agency.router import router as agency_router
 from identity.client.router import router as client_router
@@ -20,6 +19,7 @@ from identity.settings import IdentitySettings, get_settings
 from identity.signing_key.keys import KeyRing
 from identity.signing_key.router import router as signing_key_router
 from identity.token.router import router as token_router
+from vru_shared.app import create_service_app
 
 DESCRIPTION = """
 Who may call the VRU API. Agencies, the people who log in and the systems that call the API (API clients),

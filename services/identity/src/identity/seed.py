@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.auth import Role
 
 from identity.agency.models import Agency, AgencyKind
 from identity.agency.repository import AgencyRepository
@@ -26,6 +25,7 @@ from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.signing_key import service as signing_keys
 from identity.signing_key.keys import KeyRing
+from vru_shared.auth import Role
 
 #: Seeded records get stable ids (uuid5 of their natural key) so other services' seed data can name them.
 SEED_NAMESPACE = uuid.UUID("b7e0c3a4-1d2f-4c6e-9a8b-5f4e3d2c1b0a")
@@ -137,8 +137,8 @@ async def seed_development(
             "kent-police",
             (Role.ANALYST,),
             POLICE_FEED_SECRET,
-            scopes=("incidents:write",),
-            note="scope incidents:write",
+            scopes=("incidents:ingest",),
+            note="scope incidents:ingest",
         )
     ]
     clients += [

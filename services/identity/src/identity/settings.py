@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from pydantic import Field, SecretStr
+
 from vru_shared.settings import ServiceSettings, service_config
 
 

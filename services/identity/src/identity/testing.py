@@ -6,11 +6,11 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from vru_shared.auth import TokenVerifier
-from vru_shared.settings import TrustedIssuer
 
 from identity.seed import DEV_PASSWORD
 from identity.settings import IdentitySettings
+from vru_shared.auth import TokenVerifier
+from vru_shared.settings import TrustedIssuer
 
 #: argon2 parameters that make hashing take microseconds: tests only.
 FAST_HASHING: dict[str, Any] = {

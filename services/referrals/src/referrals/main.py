@@ -1,12 +1,12 @@
 """The referrals service: Serious Violence Reviews and multi-agency referrals (DESIGN §4)."""
 
 from fastapi import FastAPI
-from vru_shared.app import create_service_app
 
 from referrals.db import idempotency_keys
 from referrals.models import load_all_models
 from referrals.reference.router import router as reference_router
 from referrals.settings import ReferralsSettings, get_settings
+from vru_shared.app import create_service_app
 
 DESCRIPTION = """
 Serious-violence intake, screening and Serious Violence Reviews; young people; multi-agency referrals to

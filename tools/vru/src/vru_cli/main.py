@@ -20,7 +20,6 @@ from pathlib import Path
 from types import FrameType
 
 import httpx
-from vru_shared.provision import SERVICES
 
 from vru_cli.platform import (
     CLIENT_IDS,
@@ -32,6 +31,7 @@ from vru_cli.platform import (
     seed_identity,
     service_secret,
 )
+from vru_shared.provision import SERVICES
 
 
 def cmd_up(args: argparse.Namespace) -> int:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import httpx
+
+from vru_cli.gateway import GatewayConfig, traefik_command
 from vru_shared import migrations
 from vru_shared.provision import SERVICES, create_database, provision
 from vru_shared.testing import database_url, with_database
-
-from vru_cli.gateway import GatewayConfig, traefik_command
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
 APP_FACTORIES = {
@@ -112,8 +112,9 @@ async def migrate_all(urls: Mapping[str, str]) -> None:
 
 async def seed_identity(url: str) -> list[Any]:
     """Development agencies, people and API clients (idempotent); returns what to print."""
-    from identity.seed import seed_development
     from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+    from identity.seed import seed_development
 
     engine = create_async_engine(url)
     try:
@@ -156,8 +157,9 @@ class Platform:
             await migrations.upgrade(REPO_ROOT / "services" / service, url)
 
     async def seed(self) -> None:
-        from identity.seed import seed_development
         from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+        from identity.seed import seed_development
 
         engine = create_async_engine(self.service_db_urls["identity"])
         try:

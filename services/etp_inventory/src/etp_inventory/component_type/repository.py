@@ -2,9 +2,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams, keyset
 
 from etp_inventory.component_type.models import ComponentType
+from vru_shared.pagination import PageParams, keyset
 
 
 class ComponentTypeRepository:

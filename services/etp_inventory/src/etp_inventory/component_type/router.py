@@ -1,12 +1,12 @@
 from fastapi import APIRouter, Depends, Request, Response
-from vru_shared.db import Session
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from etp_inventory.access import READ_REFERENCE
 from etp_inventory.component_type import service
 from etp_inventory.component_type.dependencies import ComponentTypeCode
 from etp_inventory.component_type.schemas import ComponentTypeRead
+from vru_shared.db import Session
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["reference data"], dependencies=[Depends(READ_REFERENCE)])
 

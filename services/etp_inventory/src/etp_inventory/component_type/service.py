@@ -1,11 +1,11 @@
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams
 
 from etp_inventory.component_type.exceptions import ComponentTypeNotFound
 from etp_inventory.component_type.repository import ComponentTypeRepository
 from etp_inventory.component_type.schemas import ComponentTypeRead
+from vru_shared.pagination import PageParams
 
 
 async def list_component_types(session: AsyncSession, *, page: PageParams) -> Sequence[ComponentTypeRead]:

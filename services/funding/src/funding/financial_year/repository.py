@@ -3,9 +3,9 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams, keyset
 
 from funding.financial_year.models import FinancialYear
+from vru_shared.pagination import PageParams, keyset
 
 
 class FinancialYearRepository:

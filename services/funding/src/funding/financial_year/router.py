@@ -1,12 +1,12 @@
 from fastapi import APIRouter, Depends, Request, Response
-from vru_shared.db import Session
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from funding.access import READ_REFERENCE
 from funding.financial_year import service
 from funding.financial_year.dependencies import FinancialYearCode, OnDate
 from funding.financial_year.schemas import FinancialYearRead
+from vru_shared.db import Session
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["reference data"], dependencies=[Depends(READ_REFERENCE)])
 

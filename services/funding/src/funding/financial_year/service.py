@@ -2,11 +2,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams
 
 from funding.financial_year.exceptions import FinancialYearNotFound
 from funding.financial_year.repository import FinancialYearRepository
 from funding.financial_year.schemas import FinancialYearRead
+from vru_shared.pagination import PageParams
 
 
 async def list_financial_years(

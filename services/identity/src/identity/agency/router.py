@@ -1,14 +1,14 @@
 from fastapi import APIRouter, Depends, Request, Response, status
-from vru_shared.db import Session
-from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from identity.access import ADMIN, READ_AGENCIES
 from identity.agency import service
 from identity.agency.dependencies import AgencyId, KindFilter
 from identity.agency.models import Agency
 from identity.agency.schemas import AgencyCreate, AgencyRead, AgencyUpdate
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["agencies"])
 

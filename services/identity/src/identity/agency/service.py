@@ -2,13 +2,13 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.etag import check_if_match
-from vru_shared.pagination import PageParams
 
 from identity.agency.exceptions import AgencyCodeTaken, AgencyNotFound
 from identity.agency.models import Agency, AgencyKind
 from identity.agency.repository import AgencyRepository
 from identity.agency.schemas import AgencyCreate, AgencyRead, AgencyUpdate
+from vru_shared.etag import check_if_match
+from vru_shared.pagination import PageParams
 
 
 async def create(session: AsyncSession, *, data: AgencyCreate) -> Agency:

@@ -1,8 +1,4 @@
 from fastapi import APIRouter, Depends, Request, Response, status
-from vru_shared.db import Session
-from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from identity.access import ADMIN
 from identity.client import service
@@ -16,6 +12,10 @@ from identity.client.schemas import (
     ClientSecretIssued,
 )
 from identity.dependencies import Hasher
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["API clients"], dependencies=[Depends(ADMIN)])
 

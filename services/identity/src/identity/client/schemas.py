@@ -17,7 +17,7 @@ def _unique_sorted(values: list[str]) -> list[str]:
 
 Scopes = Annotated[
     list[Scope],
-    Field(max_length=50, description="OAuth2 scopes the client may ask for.", examples=[["incidents:write"]]),
+    Field(max_length=50, description="OAuth2 scopes the client may ask for.", examples=[["incidents:ingest"]]),
     AfterValidator(_unique_sorted),
 ]
 
@@ -28,7 +28,7 @@ _READ: dict[str, JsonValue] = {
     "agency_id": "1f0c9a52-7d0e-5b8c-9a3e-0c4b7d2e6f11",
     "roles": ["analyst"],
     "districts": ["medway", "swale"],
-    "scopes": ["incidents:write"],
+    "scopes": ["incidents:ingest"],
     "active": True,
     "secret_rotated_at": "2026-11-21T09:30:00Z",
     "version": 1,
@@ -49,7 +49,7 @@ class ApiClientCreate(BaseModel):
                     "agency_id": "1f0c9a52-7d0e-5b8c-9a3e-0c4b7d2e6f11",
                     "roles": ["analyst"],
                     "districts": ["medway", "swale"],
-                    "scopes": ["incidents:write"],
+                    "scopes": ["incidents:ingest"],
                 }
             ]
         },

@@ -3,8 +3,6 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.etag import check_if_match
-from vru_shared.pagination import PageParams
 
 from identity.agency.repository import AgencyRepository
 from identity.client.exceptions import ApiClientNotFound, ClientIdTaken
@@ -19,6 +17,8 @@ from identity.client.schemas import (
 )
 from identity.hashing import SecretHasher, new_client_secret
 from identity.problems import InvalidReference
+from vru_shared.etag import check_if_match
+from vru_shared.pagination import PageParams
 
 
 async def _check_agency(session: AsyncSession, agency_id: UUID) -> None:

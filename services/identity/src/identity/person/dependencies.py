@@ -2,6 +2,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import Path, Query
+
 from vru_shared.auth import Role
 
 PersonId = Annotated[UUID, Path(description="The person's id.", examples=["8d6a7c3e-2b1f-4e5d-9c0a-1b2c3d4e5f60"])]

@@ -4,10 +4,10 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams, keyset
 
 from identity.person.models import Person
 from identity.repository import is_unique_violation
+from vru_shared.pagination import PageParams, keyset
 
 
 class PersonRepository:

@@ -1,8 +1,4 @@
 from fastapi import APIRouter, Depends, Request, Response, status
-from vru_shared.db import Session
-from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from identity.access import ADMIN
 from identity.dependencies import Hasher
@@ -10,6 +6,10 @@ from identity.person import service
 from identity.person.dependencies import ActiveFilter, AgencyFilter, PersonId, RoleFilter
 from identity.person.models import Person
 from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["people"], dependencies=[Depends(ADMIN)])
 

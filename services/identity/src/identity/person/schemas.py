@@ -4,9 +4,9 @@ from typing import Annotated
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
-from vru_shared.auth import Role
 
 from identity.districts import Districts
+from vru_shared.auth import Role
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -2,9 +2,6 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.auth import Role
-from vru_shared.etag import check_if_match
-from vru_shared.pagination import PageParams
 
 from identity.agency.repository import AgencyRepository
 from identity.hashing import SecretHasher
@@ -13,6 +10,9 @@ from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
 from identity.problems import InvalidReference
+from vru_shared.auth import Role
+from vru_shared.etag import check_if_match
+from vru_shared.pagination import PageParams
 
 
 async def _check_agency(session: AsyncSession, agency_id: UUID) -> None:

@@ -3,9 +3,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
-from vru_shared.auth import public
 
 from identity.portal.service import MergedDocs
+from vru_shared.auth import public
 
 router = APIRouter(tags=["API docs"], dependencies=[public()])
 

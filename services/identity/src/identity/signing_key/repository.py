@@ -3,9 +3,9 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams, keyset
 
 from identity.signing_key.models import SigningKey
+from vru_shared.pagination import PageParams, keyset
 
 #: Serialises key creation and rotation across processes (transaction-scoped advisory lock).
 LOCK_NAME = "identity.signing_keys"

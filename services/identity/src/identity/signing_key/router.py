@@ -1,15 +1,15 @@
 from collections.abc import Sequence
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from vru_shared.db import Session
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from identity.access import ADMIN
 from identity.dependencies import Settings
 from identity.signing_key import service
 from identity.signing_key.dependencies import Kid
 from identity.signing_key.schemas import SigningKeyRead
+from vru_shared.db import Session
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["signing keys"], dependencies=[Depends(ADMIN)])
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams
 
 from identity.signing_key import keys
 from identity.signing_key.exceptions import NoActiveSigningKey, SigningKeyNotFound
 from identity.signing_key.models import SigningKey
 from identity.signing_key.repository import SigningKeyRepository
 from identity.signing_key.schemas import KeyState, SigningKeyRead
+from vru_shared.pagination import PageParams
 
 logger = logging.getLogger("identity.signing_key")
 

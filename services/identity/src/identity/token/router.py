@@ -1,9 +1,6 @@
 from typing import Any
 
 from fastapi import APIRouter, Response
-from vru_shared.auth import public
-from vru_shared.db import Session
-from vru_shared.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, problem_responses
 
 from identity.dependencies import Hasher, Settings
 from identity.signing_key import service as signing_keys
@@ -11,6 +8,9 @@ from identity.signing_key.dependencies import Ring
 from identity.token import service
 from identity.token.dependencies import BasicCredentials, TokenForm
 from identity.token.schemas import JsonWebKeySet, OpenIdConfiguration, TokenResponse
+from vru_shared.auth import public
+from vru_shared.db import Session
+from vru_shared.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, problem_responses
 
 router = APIRouter(tags=["tokens"], dependencies=[public()])
 

@@ -8,7 +8,7 @@ class TokenRequest(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"grant_type": "client_credentials", "scope": "incidents:write"},
+                {"grant_type": "client_credentials", "scope": "incidents:ingest"},
                 {"grant_type": "password", "username": "analyst@example.org", "password": "vru-dev-password"},
             ]
         }
@@ -37,7 +37,7 @@ class TokenResponse(BaseModel):
                     "access_token": "eyJhbGciOiJFUzI1NiIsImtpZCI6Ik56YkxzWGg4dURDY2QiLCJ0eXAiOiJhdCtqd3QifQ.e30.sig",
                     "token_type": "Bearer",
                     "expires_in": 900,
-                    "scope": "incidents:write",
+                    "scope": "incidents:ingest",
                 }
             ]
         }

@@ -11,7 +11,6 @@ from uuid import UUID, uuid4
 import jwt
 from fastapi.security import HTTPBasicCredentials
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.auth import PrincipalKind
 
 from identity.client.models import ApiClient
 from identity.client.repository import ApiClientRepository
@@ -31,6 +30,7 @@ from identity.token.exceptions import (
     UnsupportedGrantType,
 )
 from identity.token.schemas import OpenIdConfiguration, TokenRequest, TokenResponse
+from vru_shared.auth import PrincipalKind
 
 GRANT_CLIENT_CREDENTIALS = "client_credentials"
 GRANT_PASSWORD = "password"

@@ -3,9 +3,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from vru_shared.pagination import PageParams, keyset
 
 from referrals.reference.models import CoordinatorArea, District
+from vru_shared.pagination import PageParams, keyset
 
 
 class ReferenceRepository:

@@ -1,12 +1,12 @@
 from fastapi import APIRouter, Depends, Request, Response
-from vru_shared.db import Session
-from vru_shared.pagination import Page, Pagination, paginate
-from vru_shared.problems import problem_responses
 
 from referrals.access import READ_REFERENCE
 from referrals.reference import service
 from referrals.reference.dependencies import AreaCode, DistrictCode
 from referrals.reference.schemas import CoordinatorAreaRead, DistrictRead
+from vru_shared.db import Session
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["reference data"], dependencies=[Depends(READ_REFERENCE)])
 ERRORS = problem_responses(400, 401, 403, 422)

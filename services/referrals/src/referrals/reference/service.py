@@ -1,12 +1,12 @@
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from vru_shared.pagination import PageParams
 
 from referrals.reference.exceptions import CoordinatorAreaNotFound, DistrictNotFound
 from referrals.reference.models import CoordinatorArea, District
 from referrals.reference.repository import ReferenceRepository
 from referrals.reference.schemas import CoordinatorAreaRead, DistrictRead
+from vru_shared.pagination import PageParams
 
 
 def _district(district: District, area_code: str) -> DistrictRead:
