@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from vru_shared.settings import ServiceSettings
@@ -55,6 +56,27 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+UNIQUE_VIOLATION = "23505"
+
+
+def is_unique_violation(exc: IntegrityError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == UNIQUE_VIOLATION or "UniqueViolation" in repr(exc.orig)
+
+
+async def add_unless_duplicate(session: AsyncSession, instance: object) -> bool:
+    """Insert ``instance`` in a savepoint; False (and nothing written) when a unique key is already taken,
+    also by a concurrent request. For repositories that turn that into a 409."""
+    try:
+        async with session.begin_nested():
+            session.add(instance)
+            await session.flush()
+    except IntegrityError as exc:
+        if is_unique_violation(exc):
+            return False
+        raise
+    return True
 
 
 def get_session(request: Request) -> AsyncSession:

@@ -2,11 +2,10 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from identity.client.models import ApiClient
-from identity.repository import is_unique_violation
+from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
 
@@ -33,12 +32,4 @@ class ApiClientRepository:
 
     async def add(self, client: ApiClient) -> bool:
         """Insert; False when the client_id is already taken (also by a concurrent request)."""
-        try:
-            async with self.session.begin_nested():
-                self.session.add(client)
-                await self.session.flush()
-        except IntegrityError as exc:
-            if is_unique_violation(exc):
-                return False
-            raise
-        return True
+        return await add_unless_duplicate(self.session, client)
