@@ -138,3 +138,30 @@ def test_app_refuses_unguarded_routes(db_urls: dict[str, str]) -> None:
             ServiceSettings(), title="t", description="d", routers=[router], idempotency=idempotency_keys
         )
     assert "open-on-purpose" not in str(raised.value)
+
+
+async def test_extra_trusted_issuer_is_accepted_and_others_are_not() -> None:
+    """Production can trust an external OIDC issuer next to the identity service."""
+    ours, external = TestIssuer(issuer="http://identity.test"), TestIssuer(issuer="https://login.example.org")
+    jwks = {
+        "http://identity.test/jwks": ours.jwks(),
+        "https://login.example.org/jwks": external.jwks(),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=jwks[str(request.url)])
+
+    verifier = TokenVerifier(
+        [
+            TrustedIssuer(issuer=ours.issuer, jwks_url="http://identity.test/jwks"),
+            TrustedIssuer(issuer=external.issuer, jwks_url="https://login.example.org/jwks"),
+        ],
+        httpx.AsyncClient(transport=httpx.MockTransport(handler)),
+        300,
+    )
+    assert (await verifier.verify(ours.token(sub="ours"))).subject == "ours"
+    external_principal = await verifier.verify(external.token(sub="ext", roles=["analyst"]))
+    assert external_principal.issuer == "https://login.example.org"
+    assert external_principal.roles == frozenset({"analyst"})
+    with pytest.raises(Unauthorized):
+        await verifier.verify(TestIssuer(issuer="https://elsewhere.example.org").token())
