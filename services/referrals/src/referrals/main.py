@@ -2,6 +2,8 @@
 
 from fastapi import FastAPI
 
+from referrals.audit.router import router as audit_router
+from referrals.audit.sealer import sealing
 from referrals.db import idempotency_keys
 from referrals.models import load_all_models
 from referrals.reference.router import router as reference_router
@@ -17,11 +19,16 @@ is about children and young people: every read and change is audited.
 
 def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
     load_all_models()
+    settings = settings or get_settings()
     return create_service_app(
-        settings or get_settings(),
+        settings,
         title="VRU Referrals API",
         description=DESCRIPTION,
-        routers=[reference_router],
+        routers=[reference_router, audit_router],
         idempotency=idempotency_keys,
-        tags=[{"name": "reference data", "description": "Districts and coordinator areas."}],
+        tags=[
+            {"name": "reference data", "description": "Districts and coordinator areas."},
+            {"name": "audit log", "description": "Who did what with personal data (DPA 2018 s.62)."},
+        ],
+        extra_lifespan=lambda app: sealing(app, settings.audit_seal_interval_seconds),
     )

@@ -2,4 +2,5 @@
 
 
 def load_all_models() -> None:
-    from referrals.reference import models  # noqa: F401
+    from referrals.audit import models as audit  # noqa: F401
+    from referrals.reference import models as reference  # noqa: F401

@@ -1,5 +1,7 @@
 from functools import lru_cache
 
+from pydantic import Field
+
 from vru_shared.settings import ServiceSettings, service_config
 
 
@@ -8,6 +10,10 @@ class ReferralsSettings(ServiceSettings):
 
     service_name: str = "referrals"
     db_schema: str = "referrals"
+    #: How often new audit entries are sealed into the hash chain.
+    audit_seal_interval_seconds: float = Field(default=5.0, gt=0)
+    #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
+    review_target_working_days: int = Field(default=10, ge=1)
 
 
 @lru_cache

@@ -7,3 +7,15 @@ class DistrictNotFound(NotFound):
 
 class CoordinatorAreaNotFound(NotFound):
     slug = "coordinator-area-not-found"
+
+
+class OffenceCategoryNotFound(NotFound):
+    slug = "offence-category-not-found"
+
+
+class ForumNotFound(NotFound):
+    slug = "forum-not-found"
+
+
+class PartnerAgencyNotFound(NotFound):
+    slug = "partner-agency-not-found"

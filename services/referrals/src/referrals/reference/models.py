@@ -27,3 +27,42 @@ class District(Base):
     name: Mapped[str] = mapped_column(String(200))
     area_id: Mapped[UUID] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
     area: Mapped[CoordinatorArea] = relationship(back_populates="districts", lazy="raise")
+
+
+class OffenceCategory(Base):
+    """A category of offence in the police's crime reports; ``serious_violence`` decides screening."""
+
+    __tablename__ = "offence_categories"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    serious_violence: Mapped[bool]
+    knife: Mapped[bool] = mapped_column(default=False)
+
+
+class Forum(Base):
+    """Where a young person's case is discussed: a District Contextual Safeguarding Meeting (one per district),
+    the Complex Adolescent Risk Management meeting, or a coordinator-convened multi-agency meeting."""
+
+    __tablename__ = "forums"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    district_id: Mapped[UUID | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    area_id: Mapped[UUID | None] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
+
+
+class PartnerAgency(Base):
+    """An agency young people are referred to or that sits at a forum. ``identity_agency_id`` links it to
+    the identity service's agency (the ``agency`` claim of its people's and systems' tokens)."""
+
+    __tablename__ = "partner_agencies"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    identity_agency_id: Mapped[UUID | None] = mapped_column(unique=True)

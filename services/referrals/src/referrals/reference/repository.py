@@ -1,10 +1,10 @@
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
-from referrals.reference.models import CoordinatorArea, District
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
 from vru_shared.pagination import PageParams, keyset
 
 
@@ -30,4 +30,42 @@ class ReferenceRepository:
         stmt = (
             select(CoordinatorArea).options(selectinload(CoordinatorArea.districts)).where(CoordinatorArea.code == code)
         )
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def list_categories(self, page: PageParams) -> Sequence[OffenceCategory]:
+        return (await self.session.scalars(keyset(select(OffenceCategory), page, OffenceCategory.code))).all()
+
+    async def get_category(self, code: str) -> OffenceCategory | None:
+        stmt = select(OffenceCategory).where(OffenceCategory.code == code)
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    def _forums(self) -> Select[Forum, str | None, str | None]:
+        area = aliased(CoordinatorArea)
+        district_area = aliased(CoordinatorArea)
+        return (
+            select(Forum, District.code, func.coalesce(area.code, district_area.code))
+            .outerjoin(District, District.id == Forum.district_id)
+            .outerjoin(area, area.id == Forum.area_id)
+            .outerjoin(district_area, district_area.id == District.area_id)
+        )
+
+    async def list_forums(
+        self, page: PageParams, *, kind: str | None, district: str | None
+    ) -> Sequence[tuple[Forum, str | None, str | None]]:
+        stmt = self._forums()
+        if kind:
+            stmt = stmt.where(Forum.kind == kind)
+        if district:
+            stmt = stmt.where(District.code == district)
+        return [(r[0], r[1], r[2]) for r in (await self.session.execute(keyset(stmt, page, Forum.code))).all()]
+
+    async def get_forum(self, code: str) -> tuple[Forum, str | None, str | None] | None:
+        row = (await self.session.execute(self._forums().where(Forum.code == code))).one_or_none()
+        return (row[0], row[1], row[2]) if row else None
+
+    async def list_partners(self, page: PageParams) -> Sequence[PartnerAgency]:
+        return (await self.session.scalars(keyset(select(PartnerAgency), page, PartnerAgency.code))).all()
+
+    async def get_partner(self, code: str) -> PartnerAgency | None:
+        stmt = select(PartnerAgency).where(PartnerAgency.code == code)
         return (await self.session.scalars(stmt)).one_or_none()

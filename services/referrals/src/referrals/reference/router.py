@@ -1,9 +1,18 @@
-from fastapi import APIRouter, Depends, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from referrals.access import READ_REFERENCE
 from referrals.reference import service
-from referrals.reference.dependencies import AreaCode, DistrictCode
-from referrals.reference.schemas import CoordinatorAreaRead, DistrictRead
+from referrals.reference.dependencies import AreaCode, CategoryCode, DistrictCode, ForumCode, PartnerCode
+from referrals.reference.schemas import (
+    CoordinatorAreaRead,
+    DistrictRead,
+    ForumKind,
+    ForumRead,
+    OffenceCategoryRead,
+    PartnerAgencyRead,
+)
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
@@ -61,3 +70,87 @@ async def list_areas(
 )
 async def get_area(session: Session, code: AreaCode) -> CoordinatorAreaRead:
     return await service.get_area(session, code=code)
+
+
+@router.get(
+    "/v1/offence-categories",
+    summary="List offence categories",
+    description="The categories crime reports use. `serious_violence` categories are screened for a review; "
+    "`knife` ones are counted as knife incidents.",
+    response_model=Page[OffenceCategoryRead],
+    responses=ERRORS,
+)
+async def list_categories(
+    session: Session, page: Pagination, request: Request, response: Response
+) -> Page[OffenceCategoryRead]:
+    rows = await service.list_categories(session, page=page)
+    return paginate(rows, page, lambda c: (c.code,), request, response)
+
+
+@router.get(
+    "/v1/offence-categories/{code}",
+    summary="Get an offence category",
+    description="One offence category by its code.",
+    response_model=OffenceCategoryRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_category(session: Session, code: CategoryCode) -> OffenceCategoryRead:
+    return await service.get_category(session, code=code)
+
+
+@router.get(
+    "/v1/forums",
+    summary="List forums",
+    description="Where young people's cases are discussed: a District Contextual Safeguarding Meeting (DCSM) "
+    "per district, the Complex Adolescent Risk Management meeting (CARM), and each coordinator area's "
+    "multi-agency meeting. Filter by `kind` or `district`.",
+    response_model=Page[ForumRead],
+    responses=ERRORS,
+)
+async def list_forums(
+    session: Session,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    kind: ForumKind | None = None,
+    district: Annotated[str | None, Query(max_length=64, examples=["swale"])] = None,
+) -> Page[ForumRead]:
+    rows = await service.list_forums(session, page=page, kind=kind, district=district)
+    return paginate(rows, page, lambda f: (f.code,), request, response)
+
+
+@router.get(
+    "/v1/forums/{code}",
+    summary="Get a forum",
+    description="One forum by its code.",
+    response_model=ForumRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_forum(session: Session, code: ForumCode) -> ForumRead:
+    return await service.get_forum(session, code=code)
+
+
+@router.get(
+    "/v1/partner-agencies",
+    summary="List partner agencies",
+    description="Agencies that receive referrals or sit at forums (Children's Social Work Services, Youth "
+    "Justice, the substance-misuse service, the National Referral Mechanism, …).",
+    response_model=Page[PartnerAgencyRead],
+    responses=ERRORS,
+)
+async def list_partners(
+    session: Session, page: Pagination, request: Request, response: Response
+) -> Page[PartnerAgencyRead]:
+    rows = await service.list_partners(session, page=page)
+    return paginate(rows, page, lambda p: (p.code,), request, response)
+
+
+@router.get(
+    "/v1/partner-agencies/{code}",
+    summary="Get a partner agency",
+    description="One partner agency by its code.",
+    response_model=PartnerAgencyRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_partner(session: Session, code: PartnerCode) -> PartnerAgencyRead:
+    return await service.get_partner(session, code=code)

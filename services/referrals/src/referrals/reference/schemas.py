@@ -1,3 +1,4 @@
+from enum import StrEnum
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -43,3 +44,81 @@ class CoordinatorAreaRead(BaseModel):
     code: str
     name: str
     district_codes: list[str]
+
+
+class ForumKind(StrEnum):
+    DCSM = "dcsm"
+    CARM = "carm"
+    MULTI_AGENCY_MEETING = "multi_agency_meeting"
+
+
+class OffenceCategoryRead(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "2c1d0e9f-8a7b-5c6d-9e0f-1a2b3c4d5e6f",
+                    "code": "knife-sharp-instrument",
+                    "name": "Offence involving a knife or sharp instrument",
+                    "serious_violence": True,
+                    "knife": True,
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    code: str
+    name: str
+    serious_violence: bool = Field(description="Incidents of this category are screened for a review.")
+    knife: bool = Field(description="Counted as a knife incident (the funding formula uses these counts).")
+
+
+class ForumRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "7e6d5c4b-3a29-5180-9f8e-7d6c5b4a3928",
+                    "code": "dcsm-swale",
+                    "name": "Swale District Contextual Safeguarding Meeting",
+                    "kind": "dcsm",
+                    "district_code": "swale",
+                    "area_code": "medway-swale",
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    code: str
+    name: str
+    kind: ForumKind
+    district_code: str | None = Field(description="For a DCSM, its district.")
+    area_code: str | None = Field(description="The coordinator area it serves (none for county-wide forums).")
+
+
+class PartnerAgencyRead(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "5a4b3c2d-1e0f-5a9b-8c7d-6e5f4a3b2c1d",
+                    "code": "childrens-social-work-services",
+                    "name": "Children's Social Work Services",
+                    "kind": "childrens_social_care",
+                    "identity_agency_id": None,
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    code: str
+    name: str
+    kind: str
+    identity_agency_id: UUID | None = Field(
+        description="The identity service's agency whose people and systems act for this partner (if linked)."
+    )

@@ -2,10 +2,23 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.reference.exceptions import CoordinatorAreaNotFound, DistrictNotFound
-from referrals.reference.models import CoordinatorArea, District
+from referrals.reference.exceptions import (
+    CoordinatorAreaNotFound,
+    DistrictNotFound,
+    ForumNotFound,
+    OffenceCategoryNotFound,
+    PartnerAgencyNotFound,
+)
+from referrals.reference.models import CoordinatorArea, District, Forum
 from referrals.reference.repository import ReferenceRepository
-from referrals.reference.schemas import CoordinatorAreaRead, DistrictRead
+from referrals.reference.schemas import (
+    CoordinatorAreaRead,
+    DistrictRead,
+    ForumKind,
+    ForumRead,
+    OffenceCategoryRead,
+    PartnerAgencyRead,
+)
 from vru_shared.pagination import PageParams
 
 
@@ -39,3 +52,50 @@ async def get_area(session: AsyncSession, *, code: str) -> CoordinatorAreaRead:
     if area is None:
         raise CoordinatorAreaNotFound(f"There is no coordinator area '{code}'.")
     return _area(area)
+
+
+def _forum(forum: Forum, district_code: str | None, area_code: str | None) -> ForumRead:
+    return ForumRead(
+        id=forum.id,
+        code=forum.code,
+        name=forum.name,
+        kind=ForumKind(forum.kind),
+        district_code=district_code,
+        area_code=area_code,
+    )
+
+
+async def list_categories(session: AsyncSession, *, page: PageParams) -> Sequence[OffenceCategoryRead]:
+    return [OffenceCategoryRead.model_validate(c) for c in await ReferenceRepository(session).list_categories(page)]
+
+
+async def get_category(session: AsyncSession, *, code: str) -> OffenceCategoryRead:
+    category = await ReferenceRepository(session).get_category(code)
+    if category is None:
+        raise OffenceCategoryNotFound(f"There is no offence category '{code}'.")
+    return OffenceCategoryRead.model_validate(category)
+
+
+async def list_forums(
+    session: AsyncSession, *, page: PageParams, kind: ForumKind | None, district: str | None
+) -> Sequence[ForumRead]:
+    rows = await ReferenceRepository(session).list_forums(page, kind=kind.value if kind else None, district=district)
+    return [_forum(*row) for row in rows]
+
+
+async def get_forum(session: AsyncSession, *, code: str) -> ForumRead:
+    found = await ReferenceRepository(session).get_forum(code)
+    if found is None:
+        raise ForumNotFound(f"There is no forum '{code}'.")
+    return _forum(*found)
+
+
+async def list_partners(session: AsyncSession, *, page: PageParams) -> Sequence[PartnerAgencyRead]:
+    return [PartnerAgencyRead.model_validate(p) for p in await ReferenceRepository(session).list_partners(page)]
+
+
+async def get_partner(session: AsyncSession, *, code: str) -> PartnerAgencyRead:
+    partner = await ReferenceRepository(session).get_partner(code)
+    if partner is None:
+        raise PartnerAgencyNotFound(f"There is no partner agency '{code}'.")
+    return PartnerAgencyRead.model_validate(partner)

@@ -1,0 +1,134 @@
+import csv
+import io
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from referrals.access import AUDITOR
+from referrals.audit import service
+from referrals.audit.dependencies import Since, Until
+from referrals.audit.schemas import AuditAction, AuditEntryRead, ChainVerification
+from vru_shared.auth import Principal
+from vru_shared.db import Session
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
+
+router = APIRouter(tags=["audit log"])
+Auditor = Annotated[Principal, Depends(AUDITOR)]
+EXPORT_COLUMNS = [
+    "id",
+    "occurred_at",
+    "actor_subject",
+    "actor_kind",
+    "actor_client_id",
+    "agency_id",
+    "roles",
+    "action",
+    "record_type",
+    "record_ids",
+    "purpose",
+    "request_id",
+]
+
+
+@router.get(
+    "/v1/audit-log",
+    summary="Query the audit log",
+    description="Every read, creation, change, disclosure and erasure of personal data in this service "
+    "(DPA 2018 s.62), newest first. Filter by who (`actor`: token subject), which record (`record_id`), "
+    "action, record type and period. Auditors only.",
+    response_model=Page[AuditEntryRead],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_entries(
+    session: Session,
+    principal: Auditor,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[str | None, Query(max_length=255)] = None,
+    record_id: Annotated[str | None, Query(max_length=64)] = None,
+    action: AuditAction | None = None,
+    record_type: Annotated[str | None, Query(max_length=64)] = None,
+) -> Page[AuditEntryRead]:
+    rows = await service.list_entries(
+        session,
+        page=page,
+        actor=actor,
+        record_id=record_id,
+        action=action,
+        record_type=record_type,
+        since=since,
+        until=until,
+    )
+    items = [AuditEntryRead.model_validate(r) for r in rows]
+    return paginate(items, page, lambda e: (e.id,), request, response)
+
+
+@router.get(
+    "/v1/audit-log/verify",
+    summary="Verify the hash chain",
+    description="Recomputes every sealed entry's hash and reports the first breaks: an entry changed or "
+    "deleted after sealing, or a removed seal. Entries are sealed in the background within seconds; "
+    "`unsealed` counts those older than a minute that are not (a sign the sealer is not running).",
+    response_model=ChainVerification,
+    responses=problem_responses(401, 403),
+)
+async def verify(session: Session, principal: Auditor) -> ChainVerification:
+    return await service.verify(session)
+
+
+@router.get(
+    "/v1/audit-log/export",
+    summary="Export the audit log as CSV",
+    description="All entries in the period, oldest first, as CSV (streamed). The export is itself audited.",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {"example": ",".join(EXPORT_COLUMNS) + "\n"}}},
+        **problem_responses(401, 403, 422),
+    },
+)
+async def export(session: Session, principal: Auditor, since: Since = None, until: Until = None) -> StreamingResponse:
+    await service.record(
+        session,
+        principal=principal,
+        action=AuditAction.EXPORT,
+        record_type="audit_log",
+        record_ids=[],
+        purpose="audit log export",
+    )
+
+    async def rows() -> AsyncIterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(EXPORT_COLUMNS)
+        async for entry in service.export_rows(session, since=since, until=until):
+            writer.writerow(
+                [
+                    entry.id,
+                    entry.occurred_at.isoformat(),
+                    entry.actor_subject,
+                    entry.actor_kind,
+                    entry.actor_client_id or "",
+                    entry.agency_id or "",
+                    " ".join(entry.roles),
+                    entry.action,
+                    entry.record_type,
+                    " ".join(entry.record_ids),
+                    entry.purpose,
+                    entry.request_id or "",
+                ]
+            )
+            if buffer.tell() > 65536:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return StreamingResponse(
+        rows(), media_type="text/csv", headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'}
+    )

@@ -1,0 +1,171 @@
+"""The DPA 2018 s.62 audit log: recorded in the request's transaction, append-only in the database itself,
+hash-chained so tampering shows, and readable and exportable by the auditor only."""
+
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from referrals.audit import service
+from referrals.audit.schemas import AuditAction
+from referrals.main import create_app
+from referrals.settings import ReferralsSettings
+from vru_shared.auth import Principal, PrincipalKind
+from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+
+AUDITOR = {"roles": ["auditor"]}
+
+
+@pytest.fixture
+def app(db_urls: dict[str, str]) -> FastAPI:
+    settings = ReferralsSettings(
+        database_url=db_urls["referrals"], token_issuer=TEST_ISSUER, audit_seal_interval_seconds=3600
+    )
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: FastAPI, db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
+    async with running_app(app, issuer, db_urls["referrals"]) as client:
+        yield client
+
+
+def person(sub: str = "coordinator-1") -> Principal:
+    return Principal(
+        sub, PrincipalKind.PERSON, TEST_ISSUER, uuid.uuid4(), frozenset({"coordinator"}), frozenset(), frozenset()
+    )
+
+
+async def add_entries(app: FastAPI, record_id: uuid.UUID, count: int = 3) -> None:
+    async with app.state.sessionmaker() as session, session.begin():
+        for i in range(count):
+            await service.record(
+                session,
+                principal=person(f"reader-{i}"),
+                action=AuditAction.READ,
+                record_type="review",
+                record_ids=[record_id],
+                purpose="review queue",
+            )
+
+
+async def seal(app: FastAPI) -> int:
+    async with app.state.sessionmaker() as session, session.begin():
+        return await service.seal(session)
+
+
+class TestListAuditLog:
+    async def test_anonymous(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get("/v1/audit-log")).status_code == 401
+
+    async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        for role in ("analyst", "director", "admin", "coordinator"):
+            response = await client.get("/v1/audit-log", headers=issuer.headers(roles=[role]))
+            assert response.status_code == 403, role
+
+    async def test_valid_filters_by_record(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
+        record_id = uuid.uuid4()
+        await add_entries(app, record_id, 3)
+        await add_entries(app, uuid.uuid4(), 2)
+        response = await client.get(
+            "/v1/audit-log", params={"record_id": str(record_id)}, headers=issuer.headers(**AUDITOR)
+        )
+        assert response.status_code == 200
+        items = response.json()["items"]
+        assert len(items) == 3
+        assert {i["actor_subject"] for i in items} == {"reader-0", "reader-1", "reader-2"}
+        assert items[0]["id"] > items[-1]["id"]  # newest first
+        assert all(i["purpose"] == "review queue" and i["action"] == "read" for i in items)
+
+    async def test_filter_by_actor(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
+        await add_entries(app, uuid.uuid4(), 2)
+        response = await client.get("/v1/audit-log", params={"actor": "reader-1"}, headers=issuer.headers(**AUDITOR))
+        assert [i["actor_subject"] for i in response.json()["items"]] == ["reader-1"]
+
+
+class TestAppendOnly:
+    async def test_update_and_delete_fail_in_sql(self, client: httpx.AsyncClient, app: FastAPI) -> None:
+        await add_entries(app, uuid.uuid4(), 1)
+        async with app.state.sessionmaker() as session:
+            for statement in (
+                "UPDATE audit_log SET purpose = 'nothing to see'",
+                "DELETE FROM audit_log",
+                "TRUNCATE audit_log CASCADE",
+                "UPDATE audit_chain SET hash = 'x'",
+            ):
+                with pytest.raises(DBAPIError, match="permission denied|append-only"):
+                    async with session.begin_nested():
+                        await session.execute(text(statement))
+
+    async def test_trigger_refuses_even_with_privileges_granted_back(
+        self, client: httpx.AsyncClient, app: FastAPI
+    ) -> None:
+        await add_entries(app, uuid.uuid4(), 1)
+        async with app.state.sessionmaker() as session:
+            await session.execute(text("GRANT UPDATE, DELETE ON audit_log TO CURRENT_USER"))
+            with pytest.raises(DBAPIError, match="append-only"):
+                async with session.begin_nested():
+                    await session.execute(text("UPDATE audit_log SET purpose = 'rewritten'"))
+            await session.rollback()
+
+
+class TestVerify:
+    async def test_anonymous(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get("/v1/audit-log/verify")).status_code == 401
+
+    async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        assert (await client.get("/v1/audit-log/verify", headers=issuer.headers(roles=["analyst"]))).status_code == 403
+
+    async def test_intact_chain(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
+        await add_entries(app, uuid.uuid4(), 5)
+        assert await seal(app) >= 5
+        assert await seal(app) == 0  # nothing new
+        report = (await client.get("/v1/audit-log/verify", headers=issuer.headers(**AUDITOR))).json()
+        assert report["intact"] is True
+        assert report["checked"] >= 5
+        assert report["breaks"] == []
+
+    async def test_tampering_is_reported(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
+        target = uuid.uuid4()
+        await add_entries(app, target, 3)
+        await seal(app)
+        async with app.state.sessionmaker() as session, session.begin():
+            # What an attacker with the owner's rights would have to do to rewrite history.
+            await session.execute(text("GRANT UPDATE ON audit_log TO CURRENT_USER"))
+            await session.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+            await session.execute(
+                text("UPDATE audit_log SET actor_subject = 'someone-else' WHERE :id = ANY(record_ids)"),
+                {"id": str(target)},
+            )
+            await session.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
+        report = (await client.get("/v1/audit-log/verify", headers=issuer.headers(**AUDITOR))).json()
+        assert report["intact"] is False
+        assert len(report["breaks"]) == 3
+        assert {b["reason"] for b in report["breaks"]} == {"the entry changed after it was sealed"}
+
+
+class TestExport:
+    async def test_anonymous(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get("/v1/audit-log/export")).status_code == 401
+
+    async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        assert (await client.get("/v1/audit-log/export", headers=issuer.headers(roles=["director"]))).status_code == 403
+
+    async def test_valid_csv_and_the_export_is_audited(
+        self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer
+    ) -> None:
+        target = uuid.uuid4()
+        await add_entries(app, target, 2)
+        headers = issuer.headers(**AUDITOR, sub="auditor-1")
+        response = await client.get("/v1/audit-log/export", headers=headers)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/csv")
+        lines = response.text.strip().splitlines()
+        assert lines[0].startswith("id,occurred_at,actor_subject")
+        assert sum(str(target) in line for line in lines) == 2
+        exports = await client.get("/v1/audit-log", params={"action": "export"}, headers=headers)
+        assert [e["actor_subject"] for e in exports.json()["items"]] == ["auditor-1"]
