@@ -97,7 +97,7 @@ class TestAppendOnly:
                 "TRUNCATE audit_log CASCADE",
                 "UPDATE audit_chain SET hash = 'x'",
             ):
-                with pytest.raises(DBAPIError, match="permission denied|append-only"):
+                with pytest.raises(DBAPIError, match=r"permission denied|append-only"):
                     async with session.begin_nested():
                         await session.execute(text(statement))
 
