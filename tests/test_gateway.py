@@ -448,6 +448,20 @@ def test_body_under_limit_passes(client: httpx.Client) -> None:
     assert response.json()["body_bytes"] == 100_000
 
 
+def test_bulk_imports_take_larger_bodies(client: httpx.Client) -> None:
+    """A day's crime reports as CSV is several MB: /v1/imports/ has its own, larger limit."""
+    response = client.post(
+        "/v1/imports/incidents.csv", content=b"x" * (3 * 1024 * 1024), headers={"Content-Type": "text/csv"}
+    )
+    assert response.status_code == 200
+    assert response.json()["service"] == "referrals"
+    assert response.json()["body_bytes"] == 3 * 1024 * 1024
+    too_big = client.post(
+        "/v1/imports/incidents.csv", content=b"x" * (33 * 1024 * 1024), headers={"Content-Type": "text/csv"}
+    )
+    assert too_big.status_code == 413
+
+
 def test_bad_gateway_is_502_problem(client: httpx.Client) -> None:
     response = client.get("/v1/grants/__drop")
     assert response.status_code == 502

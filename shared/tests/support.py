@@ -64,6 +64,14 @@ async def failing_note(session: Session, body: NoteCreate) -> dict[str, object]:
     raise Clash("It clashes.")
 
 
+@router.post("/v1/imports/notes", dependencies=[Depends(require(Role.ANALYST))])
+async def import_notes(request: Request) -> dict[str, int]:
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+    return {"received": size}
+
+
 @router.get("/v1/notes/count", dependencies=[Depends(require(any_authenticated=True))])
 async def count_notes(session: Session) -> dict[str, int]:
     exists: bool = (await session.execute(text("SELECT to_regclass('notes') IS NOT NULL"))).scalar_one()
@@ -109,5 +117,10 @@ def build_app(database_url: str, **overrides: object) -> FastAPI:
         **overrides,  # type: ignore[arg-type]
     )
     return create_service_app(
-        settings, title="Sample", description="Sample service", routers=[router], idempotency=idempotency_keys
+        settings,
+        title="Sample",
+        description="Sample service",
+        routers=[router],
+        idempotency=idempotency_keys,
+        bulk_body_limits={"/v1/imports/": 4_000_000},
     )

@@ -73,6 +73,19 @@ async def test_streamed_body_too_large_is_413(client: httpx.AsyncClient, analyst
     assert response.status_code == 413
 
 
+async def test_bulk_routes_have_their_own_limit(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    body = b"x" * 3_000_000
+    headers = {**analyst, "content-type": "text/csv", "Idempotency-Key": "bulk-1"}
+    first = await client.post("/v1/imports/notes", content=body, headers=headers)
+    assert first.status_code == 200
+    assert first.json() == {"received": 3_000_000}
+    again = await client.post("/v1/imports/notes", content=body, headers=headers)
+    assert "idempotent-replayed" not in again.headers  # streamed, never buffered for a fingerprint
+    over = await client.post("/v1/imports/notes", content=b"x" * 4_000_001, headers=headers)
+    assert over.status_code == 413
+    assert "4000000 bytes" in over.json()["detail"]
+
+
 async def test_wrong_media_type_is_415(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
     response = await client.post(
         "/v1/notes", content=b"<note/>", headers={**analyst, "content-type": "application/xml"}

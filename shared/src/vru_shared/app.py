@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
 from typing import Any
@@ -79,7 +79,10 @@ def create_service_app(
     tags: list[dict[str, Any]] | None = None,
     extra_lifespan: ExtraLifespan | None = None,
     docs_url: str | None = None,
+    bulk_body_limits: Mapping[str, int] | None = None,
 ) -> FastAPI:
+    """``bulk_body_limits`` gives path prefixes a larger body limit (bulk imports); their bodies are
+    streamed to the route, so ``Idempotency-Key`` does not apply there."""
     configure_logging(settings.service_name, settings.log_level)
 
     @contextlib.asynccontextmanager
@@ -131,8 +134,9 @@ def create_service_app(
         UnitOfWorkMiddleware,
         idempotency_table=idempotency,
         idempotency_ttl=timedelta(hours=settings.idempotency_ttl_hours),
+        streamed_prefixes=tuple(bulk_body_limits or ()),
     )
-    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes, path_limits=bulk_body_limits)
     app.add_middleware(RequestContextMiddleware, service=service)
 
     def openapi() -> dict[str, Any]:

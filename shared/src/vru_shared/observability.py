@@ -6,6 +6,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Mapping
 
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.requests import Request
@@ -96,9 +97,17 @@ class RequestContextMiddleware:
 class BodyGuardMiddleware:
     """413 for bodies over the limit (declared or streamed), 415 for body media types the API does not take."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, path_limits: Mapping[str, int] | None = None) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
+        self.default_limit = max_body_bytes
+        #: Larger limits for bulk routes, by path prefix (``{"/v1/imports/": 32 MiB}``).
+        self.path_limits = dict(path_limits or {})
+
+    def limit_for(self, path: str) -> int:
+        for prefix, limit in self.path_limits.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
@@ -106,14 +115,15 @@ class BodyGuardMiddleware:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         request = Request(scope)
+        limit = self.limit_for(scope["path"])
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            await self._reject(request, 413, scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await self._reject(request, 413, scope, receive, send, limit)
             return
         has_body = (length is not None and int(length) > 0) or "transfer-encoding" in headers
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if has_body and not _accepted(content_type):
-            await self._reject(request, 415, scope, receive, send)
+            await self._reject(request, 415, scope, receive, send, limit)
             return
         received = 0
         rejected = False
@@ -126,10 +136,10 @@ class BodyGuardMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes and not started:
+                if received > limit and not started:
                     # Answer 413 now; the app sees a client that went away and its answer is dropped.
                     rejected = True
-                    await self._reject(request, 413, scope, receive, send)
+                    await self._reject(request, 413, scope, receive, send, limit)
                     return {"type": "http.disconnect"}
             return message
 
@@ -142,9 +152,11 @@ class BodyGuardMiddleware:
 
         await self.app(scope, limited_receive, guarded_send)
 
-    async def _reject(self, request: Request, status: int, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _reject(
+        self, request: Request, status: int, scope: Scope, receive: Receive, send: Send, limit: int
+    ) -> None:
         detail = (
-            f"The request body is larger than {self.max_body_bytes} bytes."
+            f"The request body is larger than {limit} bytes."
             if status == 413
             else "Send the body as application/json (or the media type this operation documents)."
         )

@@ -59,10 +59,20 @@ def _problem(status: int, detail: str, request_id: str | None, headers: dict[str
 
 
 class UnitOfWorkMiddleware:
-    def __init__(self, app: ASGIApp, *, idempotency_table: Table | None, idempotency_ttl: timedelta) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        idempotency_table: Table | None,
+        idempotency_ttl: timedelta,
+        streamed_prefixes: tuple[str, ...] = (),
+    ) -> None:
         self.app = app
         self.table = idempotency_table
         self.ttl = idempotency_ttl
+        #: Bulk routes whose bodies are streamed, never held whole: ``Idempotency-Key`` is not applied there
+        #: (they must be idempotent by their own keys, e.g. the crime reference of each report).
+        self.streamed_prefixes = streamed_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -74,7 +84,12 @@ class UnitOfWorkMiddleware:
         state["db_session"] = session
         try:
             key = _header(scope, HEADER)
-            if key is not None and scope["method"] == "POST" and self.table is not None:
+            if (
+                key is not None
+                and scope["method"] == "POST"
+                and self.table is not None
+                and not scope["path"].startswith(self.streamed_prefixes)
+            ):
                 await self._keyed(scope, receive, send, session, key, state)
             else:
                 await self._plain(scope, receive, send, session, state)
