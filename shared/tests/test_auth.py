@@ -12,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from vru_shared.auth import TokenVerifier, public, require
+from vru_shared.auth import Principal, TokenVerifier, public, require
 from vru_shared.problems import Unauthorized
 from vru_shared.settings import TrustedIssuer
 from vru_shared.testing import TEST_JWKS_URL, TestIssuer, running_app
@@ -109,6 +109,21 @@ async def test_unknown_kid_refetches_jwks_once() -> None:
     assert calls == 2
     with pytest.raises(Unauthorized):
         await verifier.verify(TestIssuer(kid="unknown").token())
+
+
+async def test_role_or_scopes(issuer: TestIssuer) -> None:
+    from vru_shared.auth import principal_from_claims, require_role_or_scopes
+    from vru_shared.problems import Forbidden
+
+    check = require_role_or_scopes("analyst", scopes=["incidents:ingest"])
+
+    def principal(**claims: object) -> Principal:
+        return principal_from_claims({"sub": "x", **claims})
+
+    assert await check(principal(roles=["analyst"]))
+    assert await check(principal(scope="incidents:ingest", kind="client"))
+    with pytest.raises(Forbidden):
+        await check(principal(roles=["guardian"], scope="incidents:read"))
 
 
 def test_require_needs_a_rule() -> None:

@@ -48,7 +48,7 @@ class TestClientCredentials:
         assert principal.subject == str(seed_id("client", "police-crime-feed"))
         assert principal.client_id == "police-crime-feed"
         assert principal.agency_id == seed_id("agency", "kent-police")
-        assert principal.roles == {"analyst"}
+        assert principal.roles == frozenset()  # the police feed only ingests: no role
         assert principal.districts == set(DISTRICT_CODES)
         assert principal.scopes == {"incidents:ingest"}
         assert principal.issuer == "http://vru.test"

@@ -232,6 +232,25 @@ def require(
     return dependency
 
 
+def require_role_or_scopes(*roles: str | Role, scopes: Iterable[str]) -> Callable[..., Awaitable[Principal]]:
+    """A dependency: the caller holds one of ``roles`` *or* all of ``scopes`` (e.g. an analyst, or the
+    police feed's API client with ``incidents:ingest``)."""
+    wanted_roles = frozenset(str(r) for r in roles)
+    wanted_scopes = frozenset(scopes)
+    if not wanted_roles or not wanted_scopes:
+        raise ValueError("require_role_or_scopes() needs roles and scopes")
+
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.roles.isdisjoint(wanted_roles) and not wanted_scopes <= principal.scopes:
+            roles_text = ", ".join(sorted(wanted_roles))
+            scopes_text = " ".join(sorted(wanted_scopes))
+            raise Forbidden(f"This needs the role(s) {roles_text} or the scope(s) {scopes_text}.")
+        return principal
+
+    setattr(dependency, AUTH_MARKER, True)
+    return dependency
+
+
 async def _public() -> None:
     return None
 

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 logger = logging.getLogger("vru.problems")
 
@@ -258,6 +259,9 @@ async def _on_http(request: Request, exc: Exception) -> ProblemResponse:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    if isinstance(exc, ClientDisconnect):  # the client went away (or the body guard cut it off): no one to tell
+        logger.info("client disconnected", extra={"path": request.url.path})
+        return problem_response(request, 400, detail="The request body was not received in full.")
     logger.exception("unhandled error", extra={"path": request.url.path, "method": request.method})
     return problem_response(
         request, 500, detail="An unexpected error occurred. Quote the request id when reporting it."

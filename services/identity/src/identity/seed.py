@@ -135,10 +135,10 @@ async def seed_development(
             "police-crime-feed",
             "Kent Police daily crime feed (development)",
             "kent-police",
-            (Role.ANALYST,),
+            (),  # ingest only: no role, so it can submit crime reports and read nothing
             POLICE_FEED_SECRET,
             scopes=("incidents:ingest",),
-            note="scope incidents:ingest",
+            note="scope incidents:ingest (submits crime reports, reads nothing)",
         )
     ]
     clients += [

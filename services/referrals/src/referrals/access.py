@@ -1,7 +1,6 @@
 """Who may use the referrals service, by role (DESIGN §7). Guardians and CSP officers have no business here."""
 
-from vru_shared.auth import AUTH_MARKER, CurrentPrincipal, Principal, Role, require
-from vru_shared.problems import Forbidden
+from vru_shared.auth import Principal, Role, require, require_role_or_scopes
 
 #: VRU staff and partner agencies: may read reference data.
 READ_REFERENCE = require(
@@ -35,13 +34,14 @@ ANALYST = require(Role.ANALYST)
 READ_STATISTICS = require(Role.ANALYST, Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.SERVICE)
 
 
-async def _ingest_incidents(principal: CurrentPrincipal) -> Principal:
-    if principal.has_role(Role.ANALYST) or principal.has_scopes(INGEST_SCOPE):
-        return principal
-    raise Forbidden(f"Submitting incident reports needs the analyst role or the `{INGEST_SCOPE}` scope.")
+def district_scope(principal: Principal) -> frozenset[str] | None:
+    """The district codes whose casework the caller may see, or None for all (analysts, the director).
 
+    A coordinator sees the districts of their token's ``districts`` claim (none if it is empty)."""
+    if principal.has_role(Role.ANALYST, Role.DIRECTOR):
+        return None
+    return principal.districts
 
-setattr(_ingest_incidents, AUTH_MARKER, True)
 
 #: Submitting crime reports: analysts, or an API client holding the ``incidents:ingest`` scope.
-INGEST_INCIDENTS = _ingest_incidents
+INGEST_INCIDENTS = require_role_or_scopes(Role.ANALYST, scopes=[INGEST_SCOPE])

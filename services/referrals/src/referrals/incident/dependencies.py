@@ -1,0 +1,23 @@
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Path, Query
+from pydantic import AwareDatetime
+
+from referrals.incident.models import ScreeningDecision
+
+IncidentId = Annotated[UUID, Path(description="The incident's id.")]
+DistrictFilter = Annotated[
+    str | None, Query(max_length=64, pattern=r"^[a-z0-9-]+$", description="District code where it happened.")
+]
+ScreeningFilter = Annotated[ScreeningDecision | None, Query(description="`in`: screened into a review; `out`: not.")]
+OccurredFrom = Annotated[
+    AwareDatetime | None,
+    Query(description="Occurred at or after this time (RFC 3339).", examples=["2026-11-01T00:00:00Z"]),
+]
+OccurredTo = Annotated[
+    AwareDatetime | None, Query(description="Occurred before this time (RFC 3339).", examples=["2026-12-01T00:00:00Z"])
+]
+CrimeReferenceFilter = Annotated[
+    str | None, Query(max_length=64, description="The police crime reference.", examples=["46/123456/26"])
+]

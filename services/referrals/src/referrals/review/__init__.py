@@ -1,0 +1,1 @@
+"""Serious Violence Reviews: the coordinators' queue and each review's lifecycle."""

@@ -1,0 +1,98 @@
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from referrals.db import Base
+
+
+class ReviewStatus(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    REFERRED = "referred"
+    ALREADY_MANAGED = "already_managed"
+    NO_FURTHER_ACTION = "no_further_action"
+    CLOSED = "closed"
+
+
+#: The lifecycle: new → in review → referred | already managed | no further action → closed.
+TRANSITIONS: dict[ReviewStatus, frozenset[ReviewStatus]] = {
+    ReviewStatus.NEW: frozenset({ReviewStatus.IN_REVIEW}),
+    ReviewStatus.IN_REVIEW: frozenset(
+        {ReviewStatus.REFERRED, ReviewStatus.ALREADY_MANAGED, ReviewStatus.NO_FURTHER_ACTION}
+    ),
+    ReviewStatus.REFERRED: frozenset({ReviewStatus.CLOSED}),
+    ReviewStatus.ALREADY_MANAGED: frozenset({ReviewStatus.CLOSED}),
+    ReviewStatus.NO_FURTHER_ACTION: frozenset({ReviewStatus.CLOSED}),
+    ReviewStatus.CLOSED: frozenset(),
+}
+
+
+class ReviewEventKind(StrEnum):
+    OPENED = "opened"
+    TRANSITION = "transition"
+    INCIDENT_LINKED = "incident_linked"
+    INCIDENT_UPDATED = "incident_updated"
+    INCIDENT_SCREENED_OUT = "incident_screened_out"
+    SUBJECTS_MERGED = "subjects_merged"
+
+
+_STATUSES = ", ".join(f"'{s.value}'" for s in ReviewStatus)
+
+
+class Review(Base):
+    """A Serious Violence Review, routed to the coordinator area of the first incident's district; the
+    districts of everyone involved are drawn in (cross-district reviews)."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({_STATUSES})", name="status"),
+        Index("ix_reviews_created_at_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    status: Mapped[str] = mapped_column(String(32), default=ReviewStatus.NEW.value, index=True)
+    area_id: Mapped[UUID] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
+    district_id: Mapped[UUID] = mapped_column(ForeignKey("districts.id"))
+    forum_case_ref: Mapped[str | None] = mapped_column(String(100))
+    outcome_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    closed_at: Mapped[datetime | None]
+
+
+class ReviewDistrict(Base):
+    __tablename__ = "review_districts"
+
+    review_id: Mapped[UUID] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
+    district_id: Mapped[UUID] = mapped_column(ForeignKey("districts.id"), primary_key=True, index=True)
+
+
+class ReviewSubject(Base):
+    __tablename__ = "review_subjects"
+
+    review_id: Mapped[UUID] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
+    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), primary_key=True, index=True)
+
+
+class ReviewEvent(Base):
+    """Who did what to a review, and when: each status step, and each incident linked or updated."""
+
+    __tablename__ = "review_events"
+    __table_args__ = (Index("ix_review_events_review_id_at", "review_id", "at"),)
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    review_id: Mapped[UUID] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    forum_case_ref: Mapped[str | None] = mapped_column(String(100))
+    #: The incident concerned (kept as history, not a foreign key: an incident may later be erased).
+    incident_id: Mapped[UUID | None]
+    actor: Mapped[str] = mapped_column(String(255))
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

@@ -1,0 +1,112 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from referrals.access import READ_CASEWORK, WORK_REVIEWS, district_scope
+from referrals.review import service
+from referrals.review.dependencies import AreaFilter, DistrictFilter, OverdueFilter, ReviewId, StatusFilter
+from referrals.review.schemas import ReviewRead, ReviewSummary, ReviewTransition
+from referrals.settings import ReferralsSettings
+from vru_shared.auth import Principal
+from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
+
+router = APIRouter(tags=["reviews"])
+Reader = Annotated[Principal, Depends(READ_CASEWORK)]
+Worker = Annotated[Principal, Depends(WORK_REVIEWS)]
+
+
+def _target_days(request: Request) -> int:
+    settings: ReferralsSettings = request.app.state.settings
+    return settings.review_target_working_days
+
+
+@router.get(
+    "/v1/reviews",
+    summary="The review queue",
+    description="Serious Violence Reviews, newest first. Filter by coordinator `area`, `district` (reviews "
+    "that draw it in), `status` and `overdue`. Analysts and the director see all; a coordinator sees the "
+    "reviews that draw in one of their districts. Each page read is recorded in the audit log.",
+    response_model=Page[ReviewSummary],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_reviews(
+    session: Session,
+    principal: Reader,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    area: AreaFilter = None,
+    district: DistrictFilter = None,
+    status: StatusFilter = None,
+    overdue: OverdueFilter = None,
+) -> Page[ReviewSummary]:
+    rows = await service.list_reviews(
+        session,
+        principal=principal,
+        scope=district_scope(principal),
+        page=page,
+        target_days=_target_days(request),
+        area=area,
+        district=district,
+        status=status,
+        overdue=overdue,
+    )
+    return paginate(rows, page, lambda r: (r.created_at, r.id), request, response)
+
+
+@router.get(
+    "/v1/reviews/{review_id}",
+    summary="Get a review",
+    description="One review with its incidents, young people and history, and its `ETag`. A review outside "
+    "a coordinator's districts is 404 for them. The read is recorded in the audit log.",
+    response_model=ReviewRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_review(
+    session: Session, principal: Reader, review_id: ReviewId, request: Request, response: Response
+) -> ReviewRead:
+    review = await service.get_review(
+        session,
+        principal=principal,
+        scope=district_scope(principal),
+        review_id=review_id,
+        target_days=_target_days(request),
+    )
+    set_etag(response, review.version)
+    return review
+
+
+@router.post(
+    "/v1/reviews/{review_id}/transitions",
+    summary="Move a review on",
+    description="One step of the lifecycle: `new` → `in_review` → `referred` | `already_managed` | "
+    "`no_further_action` → `closed`. Any other step is 409. `no_further_action` needs a `reason`; "
+    "`already_managed` needs the existing `forum_case_ref`. Who and when are recorded. Send `If-Match` with "
+    "the review's ETag to be sure nobody moved it meanwhile (412 when stale). Analysts, and coordinators for "
+    "reviews in their districts.",
+    response_model=ReviewRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+async def transition_review(
+    session: Session,
+    principal: Worker,
+    review_id: ReviewId,
+    data: ReviewTransition,
+    request: Request,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ReviewRead:
+    review = await service.transition(
+        session,
+        principal=principal,
+        scope=district_scope(principal),
+        review_id=review_id,
+        data=data,
+        if_match=if_match,
+        target_days=_target_days(request),
+    )
+    set_etag(response, review.version)
+    return review

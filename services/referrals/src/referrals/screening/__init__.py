@@ -1,0 +1,1 @@
+"""Screening incidents into Serious Violence Reviews, automatically and by hand."""

@@ -1,0 +1,148 @@
+"""Screening: is an incident a case for a Serious Violence Review, and which review?
+
+In scope when the offence category is serious violence and anyone involved was 25 or under on the day.
+An in-scope incident joins the open review of one of its young people, else opens a new review routed to
+the coordinator area of its district; the districts where the people involved live are drawn in. A manual
+decision (an analyst's, with a reason) sticks: automatic screening never overrides it. Running screening
+again on the same incident changes nothing but the review's record that the incident was updated.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID, uuid4
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.incident.models import ScreeningDecision, ScreeningSource
+from referrals.review.models import ReviewEventKind, ReviewStatus
+from referrals.review.repository import ReviewRepository
+from vru_shared.auth import Principal
+
+#: Young people: 25 or under on the day of the incident.
+YOUNG_AGE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class CasePerson:
+    subject_id: UUID | None
+    age_on_day: int
+    home_district_id: UUID | None
+
+
+@dataclass(slots=True)
+class ScreeningCase:
+    """One incident to screen, as it is about to be stored."""
+
+    incident_id: UUID
+    district_id: UUID
+    serious_violence: bool
+    people: Sequence[CasePerson]
+    #: What is stored now (for a new incident: nothing, automatic).
+    review_id: UUID | None = None
+    screening: ScreeningDecision = ScreeningDecision.OUT
+    source: ScreeningSource = ScreeningSource.AUTOMATIC
+    #: The report was re-sent with changes (the linked review records that).
+    updated: bool = False
+    #: An analyst's decision, made now.
+    manual: ScreeningDecision | None = None
+    manual_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    screening: ScreeningDecision
+    source: ScreeningSource
+    review_id: UUID | None
+
+
+@dataclass(slots=True)
+class ScreeningOutcome:
+    by_incident: dict[UUID, Screened] = field(default_factory=dict)
+    opened: list[UUID] = field(default_factory=list)
+    touched: list[UUID] = field(default_factory=list)
+
+
+def automatic_decision(serious_violence: bool, ages: Sequence[int]) -> ScreeningDecision:
+    in_scope = serious_violence and any(age <= YOUNG_AGE for age in ages)
+    return ScreeningDecision.IN if in_scope else ScreeningDecision.OUT
+
+
+async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], principal: Principal) -> ScreeningOutcome:
+    """Decide each case and write the reviews' side (new reviews, districts, young people, history).
+
+    The caller stores each incident's decision and review from the outcome. A few statements however many
+    cases there are."""
+    outcome = ScreeningOutcome()
+    if not cases:
+        return outcome
+    repo = ReviewRepository(session)
+    area_of = await repo.district_areas()
+    young = {p.subject_id for c in cases for p in c.people if p.subject_id and p.age_on_day <= YOUNG_AGE}
+    open_review_of = await repo.open_reviews_of_subjects(young)
+    new_reviews: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    district_links: set[tuple[UUID, UUID]] = set()
+    subject_links: set[tuple[UUID, UUID]] = set()
+    touched: set[UUID] = set()
+    actor = {"actor": principal.subject, "actor_name": principal.name or principal.client_id}
+
+    def event(review_id: UUID, kind: ReviewEventKind, case: ScreeningCase, **more: Any) -> None:
+        row = {"review_id": review_id, "kind": kind.value, "incident_id": case.incident_id, "to_status": None}
+        events.append({**row, "reason": None, **actor, **more})
+
+    for case in cases:
+        if case.manual is not None:
+            decision, source = case.manual, ScreeningSource.MANUAL
+        elif case.source is ScreeningSource.MANUAL:
+            decision, source = case.screening, ScreeningSource.MANUAL
+        else:
+            decision = automatic_decision(case.serious_violence, [p.age_on_day for p in case.people])
+            source = ScreeningSource.AUTOMATIC
+        young_here = [p.subject_id for p in case.people if p.subject_id and p.age_on_day <= YOUNG_AGE]
+        review_id = case.review_id
+        if decision is ScreeningDecision.IN:
+            if review_id is None:
+                review_id = next((open_review_of[s] for s in young_here if s in open_review_of), None)
+                if review_id is None:
+                    review_id = uuid4()
+                    new_reviews.append(
+                        {
+                            "id": review_id,
+                            "status": ReviewStatus.NEW.value,
+                            "area_id": area_of[case.district_id],
+                            "district_id": case.district_id,
+                        }
+                    )
+                    outcome.opened.append(review_id)
+                    event(
+                        review_id,
+                        ReviewEventKind.OPENED,
+                        case,
+                        to_status=ReviewStatus.NEW.value,
+                        reason=case.manual_reason,
+                    )
+                else:
+                    event(review_id, ReviewEventKind.INCIDENT_LINKED, case, reason=case.manual_reason)
+                    touched.add(review_id)
+                for subject in young_here:
+                    open_review_of.setdefault(subject, review_id)
+            elif case.updated or case.manual is not None:
+                event(review_id, ReviewEventKind.INCIDENT_UPDATED, case, reason=case.manual_reason)
+                touched.add(review_id)
+            district_links.add((review_id, case.district_id))
+            district_links.update((review_id, p.home_district_id) for p in case.people if p.home_district_id)
+            subject_links.update((review_id, s) for s in young_here)
+        elif review_id is not None:
+            event(review_id, ReviewEventKind.INCIDENT_SCREENED_OUT, case, reason=case.manual_reason)
+            touched.add(review_id)
+            review_id = None
+        outcome.by_incident[case.incident_id] = Screened(decision, source, review_id)
+
+    touched.difference_update(outcome.opened)
+    await repo.insert_reviews(new_reviews)
+    await repo.link(districts=district_links, subjects=subject_links)
+    await repo.add_events(events)
+    await repo.touch(touched)
+    outcome.touched = sorted(touched)
+    return outcome

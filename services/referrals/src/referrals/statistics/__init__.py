@@ -1,0 +1,1 @@
+"""Counts of incidents by district, month and category (no personal data)."""

@@ -1,0 +1,9 @@
+from vru_shared.problems import Unprocessable
+
+
+class BadPeriod(Unprocessable):
+    slug = "bad-period"
+
+
+class BadGrouping(Unprocessable):
+    slug = "bad-group-by"

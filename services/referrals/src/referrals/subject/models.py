@@ -1,0 +1,63 @@
+from datetime import date, datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from referrals.db import Base
+
+
+class Subject(Base):
+    """A young person, matched across incidents. A confirmed duplicate is kept, marked merged into the other."""
+
+    __tablename__ = "subjects"
+    __table_args__ = (
+        Index(
+            "uq_subjects_police_person_id",
+            "police_person_id",
+            unique=True,
+            postgresql_where=text("police_person_id IS NOT NULL AND merged_into_id IS NULL"),
+        ),
+        Index("ix_subjects_created_at_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    police_person_id: Mapped[str | None] = mapped_column(String(64))
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    #: Normalised "family|given" (lower case, no accents or punctuation): what matching compares.
+    name_key: Mapped[str] = mapped_column(String(210), index=True)
+    date_of_birth: Mapped[date | None] = mapped_column(index=True)
+    merged_into_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
+    merged_at: Mapped[datetime | None]
+    merged_by: Mapped[str | None] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class DuplicateStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+class SubjectDuplicate(Base):
+    """An uncertain match, for a person to confirm (merge) or split (dismiss). ``subject_id`` is the newer."""
+
+    __tablename__ = "subject_duplicates"
+    __table_args__ = (
+        UniqueConstraint("subject_id", "other_id"),
+        CheckConstraint("subject_id <> other_id", name="distinct_subjects"),
+        CheckConstraint("status IN ('open', 'confirmed', 'dismissed')", name="status"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    other_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default=DuplicateStatus.OPEN.value)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(255))

@@ -1,0 +1,234 @@
+from collections.abc import Collection, Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Row,
+    String,
+    Table,
+    Uuid,
+    and_,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy import update as sql_update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeEngine
+
+from referrals.incident.models import Incident, IncidentPerson
+from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewSubject
+from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from vru_shared.pagination import PageParams, keyset
+
+
+def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
+    """``column = ANY(:array)``: one bound parameter however many values (no 32k-parameter limit)."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(item_type)))  # type: ignore[no-any-return]
+
+
+def district_ids(codes: Collection[str]) -> Any:
+    return select(District.id).where(any_of(District.code, codes, String()))
+
+
+def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+    """A coordinator sees a young person involved in an incident, or part of a review, in their districts."""
+    if scope is None:
+        return None
+    ids = district_ids(scope)
+    via_incident = exists(
+        select(IncidentPerson.id)
+        .join(Incident, Incident.id == IncidentPerson.incident_id)
+        .where(
+            IncidentPerson.subject_id == Subject.id,
+            or_(Incident.district_id.in_(ids), IncidentPerson.home_district_id.in_(ids)),
+        )
+    )
+    via_review = exists(
+        select(ReviewSubject.review_id)
+        .join(ReviewDistrict, ReviewDistrict.review_id == ReviewSubject.review_id)
+        .where(ReviewSubject.subject_id == Subject.id, ReviewDistrict.district_id.in_(ids))
+    )
+    return or_(via_incident, via_review)
+
+
+def _open_flag_exists() -> ColumnElement[bool]:
+    return exists(
+        select(SubjectDuplicate.id).where(
+            SubjectDuplicate.status == DuplicateStatus.OPEN.value,
+            or_(SubjectDuplicate.subject_id == Subject.id, SubjectDuplicate.other_id == Subject.id),
+        )
+    )
+
+
+class SubjectRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # --- matching -------------------------------------------------------------------------------------
+
+    async def candidates(
+        self, *, police_ids: Collection[str], name_keys: Collection[str], born: Sequence[tuple[date, str, str]]
+    ) -> Sequence[Row[UUID, str | None, str, date | None]]:
+        """Unmerged subjects that may be one of the people: the same police person id, the same name, or the
+        same date of birth and the same family name, given name, or the two swapped (``born`` holds
+        (date of birth, family, given) of each person). Oldest first; index lookups, not a scan."""
+        family = func.split_part(Subject.name_key, "|", 1)
+        given = func.split_part(Subject.name_key, "|", 2)
+        people = select(
+            func.unnest(bindparam(None, [b[0] for b in born], type_=ARRAY(Date()))).label("dob"),
+            func.unnest(bindparam(None, [b[1] for b in born], type_=ARRAY(String()))).label("family"),
+            func.unnest(bindparam(None, [b[2] for b in born], type_=ARRAY(String()))).label("given"),
+        ).subquery()
+        unmerged = Subject.merged_into_id.is_(None)
+        same_birthday = (
+            select(Subject.id)
+            .join(people, Subject.date_of_birth == people.c.dob)
+            .where(unmerged, or_(family == people.c.family, given == people.c.given, family == people.c.given))
+        )
+        same_police_id = select(Subject.id).where(unmerged, any_of(Subject.police_person_id, police_ids, String()))
+        same_name = select(Subject.id).where(unmerged, any_of(Subject.name_key, name_keys, String()))
+        matches = union(same_police_id, same_name, same_birthday).subquery()
+        stmt = (
+            select(Subject.id, Subject.police_person_id, Subject.name_key, Subject.date_of_birth)
+            .where(Subject.id.in_(select(matches.c.id)))
+            .order_by(Subject.created_at, Subject.id)
+        )
+        return (await self.session.execute(stmt)).all()
+
+    async def insert_subjects(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            await self.session.execute(insert(Subject).execution_options(render_nulls=True), rows)
+
+    async def set_police_ids(self, police_ids: dict[UUID, str]) -> None:
+        if police_ids:
+            table = cast(Table, Subject.__table__)
+            stmt = (
+                sql_update(table)
+                .where(table.c.id == bindparam("subject"))
+                .values(police_person_id=bindparam("police"), version=table.c.version + 1, updated_at=func.now())
+            )
+            await self.session.execute(stmt, [{"subject": s, "police": p} for s, p in police_ids.items()])
+
+    async def add_flags(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            stmt = pg_insert(SubjectDuplicate).on_conflict_do_nothing(index_elements=["subject_id", "other_id"])
+            await self.session.execute(stmt, rows)
+
+    # --- reading --------------------------------------------------------------------------------------
+
+    async def get(self, subject_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> Subject | None:
+        stmt = select(Subject).where(Subject.id == subject_id)
+        visible = visible_subject(scope)
+        if visible is not None:
+            stmt = stmt.where(visible)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def page(
+        self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
+    ) -> Sequence[tuple[Subject, bool]]:
+        flagged = _open_flag_exists()
+        stmt = select(Subject, flagged).where(Subject.merged_into_id.is_(None))
+        visible = visible_subject(scope)
+        if visible is not None:
+            stmt = stmt.where(visible)
+        if possible_duplicate is not None:
+            stmt = stmt.where(flagged if possible_duplicate else ~flagged)
+        rows = await self.session.execute(keyset(stmt, page, Subject.created_at, Subject.id, descending=True))
+        return [(row[0], bool(row[1])) for row in rows.all()]
+
+    async def incidents_of(self, subject_id: UUID) -> Sequence[tuple[IncidentPerson, Incident, str, str]]:
+        stmt = (
+            select(IncidentPerson, Incident, District.code, OffenceCategory.code)
+            .join(Incident, Incident.id == IncidentPerson.incident_id)
+            .join(District, District.id == Incident.district_id)
+            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
+            .where(IncidentPerson.subject_id == subject_id)
+            .order_by(Incident.occurred_at.desc(), Incident.id)
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
+
+    async def reviews_of(self, subject_id: UUID) -> Sequence[tuple[Review, str]]:
+        stmt = (
+            select(Review, CoordinatorArea.code)
+            .join(ReviewSubject, ReviewSubject.review_id == Review.id)
+            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
+            .where(ReviewSubject.subject_id == subject_id)
+            .order_by(Review.created_at.desc(), Review.id)
+        )
+        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+
+    async def flags_of(self, subject_id: UUID) -> Sequence[SubjectDuplicate]:
+        stmt = (
+            select(SubjectDuplicate)
+            .where(or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id))
+            .order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
+        )
+        return (await self.session.scalars(stmt)).all()
+
+    # --- resolving possible duplicates ----------------------------------------------------------------
+
+    async def flag_between(self, a: UUID, b: UUID) -> SubjectDuplicate | None:
+        stmt = (
+            select(SubjectDuplicate)
+            .where(
+                or_(
+                    and_(SubjectDuplicate.subject_id == a, SubjectDuplicate.other_id == b),
+                    and_(SubjectDuplicate.subject_id == b, SubjectDuplicate.other_id == a),
+                )
+            )
+            .with_for_update()
+        )
+        return (await self.session.scalars(stmt)).first()
+
+    async def open_flags_of(self, subject_id: UUID) -> Sequence[SubjectDuplicate]:
+        stmt = select(SubjectDuplicate).where(
+            SubjectDuplicate.status == DuplicateStatus.OPEN.value,
+            or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id),
+        )
+        return (await self.session.scalars(stmt.with_for_update())).all()
+
+    async def move_records(self, *, merged: UUID, into: UUID) -> list[UUID]:
+        """Point the merged subject's incident people and reviews at the surviving one; return those reviews."""
+        await self.session.execute(
+            sql_update(IncidentPerson).where(IncidentPerson.subject_id == merged).values(subject_id=into)
+        )
+        reviews = list(
+            (
+                await self.session.scalars(select(ReviewSubject.review_id).where(ReviewSubject.subject_id == merged))
+            ).all()
+        )
+        if reviews:
+            await self.session.execute(
+                pg_insert(ReviewSubject).on_conflict_do_nothing(),
+                [{"review_id": r, "subject_id": into} for r in reviews],
+            )
+            await self.session.execute(delete(ReviewSubject).where(ReviewSubject.subject_id == merged))
+        return reviews
+
+    async def add_review_events(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            await self.session.execute(insert(ReviewEvent), rows)
+            ids = list({row["review_id"] for row in rows})
+            await self.session.execute(
+                sql_update(Review)
+                .where(any_of(Review.id, ids, Uuid()))
+                .values(version=Review.version + 1, updated_at=datetime.now(UTC))
+            )
+
+    async def flush(self) -> None:
+        await self.session.flush()

@@ -1,0 +1,90 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from referrals.access import ANALYST, READ_CASEWORK, district_scope
+from referrals.subject import service
+from referrals.subject.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
+from referrals.subject.schemas import SubjectRead, SubjectSummary
+from vru_shared.auth import Principal
+from vru_shared.db import Session
+from vru_shared.etag import set_etag
+from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.problems import problem_responses
+
+router = APIRouter(tags=["young people"])
+Reader = Annotated[Principal, Depends(READ_CASEWORK)]
+Analyst = Annotated[Principal, Depends(ANALYST)]
+
+
+@router.get(
+    "/v1/subjects",
+    summary="List young people",
+    description="Young people (subjects) matched across incidents, newest first; merged records are left "
+    "out. `possible_duplicate=true` lists those with an uncertain match awaiting a decision. A coordinator "
+    "sees the young people in incidents or reviews of their districts. Recorded in the audit log.",
+    response_model=Page[SubjectSummary],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_subjects(
+    session: Session,
+    principal: Reader,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    possible_duplicate: PossibleDuplicateFilter = None,
+) -> Page[SubjectSummary]:
+    rows = await service.list_subjects(
+        session, principal=principal, scope=district_scope(principal), page=page, possible_duplicate=possible_duplicate
+    )
+    return paginate(rows, page, lambda s: (s.created_at, s.id), request, response)
+
+
+@router.get(
+    "/v1/subjects/{subject_id}",
+    summary="A young person's page",
+    description="The subject with the incidents they were involved in, their reviews and any possible "
+    "duplicates. A merged record still answers, with `merged_into_id` naming the record to use. Recorded in "
+    "the audit log.",
+    response_model=SubjectRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_subject(session: Session, principal: Reader, subject_id: SubjectId, response: Response) -> SubjectRead:
+    subject = await service.get_subject(
+        session, principal=principal, scope=district_scope(principal), subject_id=subject_id
+    )
+    set_etag(response, subject.version)
+    return subject
+
+
+@router.post(
+    "/v1/subjects/{subject_id}/duplicates/{other_id}/confirm",
+    summary="Confirm a possible duplicate (merge)",
+    description="The two records are the same young person: `other_id` is merged into `subject_id` — its "
+    "incidents and reviews move over, and it is kept, marked `merged_into_id`, as the trail. 404 when the two "
+    "are not flagged; 409 when the flag was already resolved. Analysts only.",
+    response_model=SubjectRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def confirm_duplicate(
+    session: Session, principal: Analyst, subject_id: SubjectId, other_id: OtherSubjectId, response: Response
+) -> SubjectRead:
+    subject = await service.confirm_duplicate(session, principal=principal, subject_id=subject_id, other_id=other_id)
+    set_etag(response, subject.version)
+    return subject
+
+
+@router.post(
+    "/v1/subjects/{subject_id}/duplicates/{other_id}/split",
+    summary="Split a possible duplicate",
+    description="The two records are different young people: the flag is dismissed and neither record "
+    "changes. 404 when the two are not flagged; 409 when the flag was already resolved. Analysts only.",
+    response_model=SubjectRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def split_duplicate(
+    session: Session, principal: Analyst, subject_id: SubjectId, other_id: OtherSubjectId, response: Response
+) -> SubjectRead:
+    subject = await service.split_duplicate(session, principal=principal, subject_id=subject_id, other_id=other_id)
+    set_etag(response, subject.version)
+    return subject

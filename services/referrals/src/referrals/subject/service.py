@@ -1,0 +1,412 @@
+"""Matching young people across incidents, and resolving uncertain matches by hand.
+
+Matching, in order: the police person id when given; else the same normalised name and date of birth.
+Anything close but not certain — same date of birth and a similar name, the same name and a date of birth a
+day off or with day and month swapped, the same name and an age that fits, the same name and date of birth
+under a different police id — makes a new subject flagged "possible duplicate" of the other, for a person
+to confirm (merge) or split. Nothing is ever merged silently.
+"""
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID, uuid4
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.audit.schemas import AuditAction
+from referrals.audit.service import record
+from referrals.incident.models import PersonRole
+from referrals.review.models import ReviewEventKind, ReviewStatus
+from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
+from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from referrals.subject.repository import SubjectRepository
+from referrals.subject.schemas import (
+    PossibleDuplicate,
+    SubjectIncident,
+    SubjectRead,
+    SubjectReview,
+    SubjectSummary,
+)
+from vru_shared.auth import Principal
+from vru_shared.pagination import PageParams
+
+#: At most this many possible-duplicate flags for one new subject.
+MAX_FLAGS = 5
+
+
+def normalise(name: str) -> str:
+    """Lower case, accents and apostrophes dropped, other punctuation as spaces, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace("'", "").replace("\u2019", "")
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def name_key(given_name: str, family_name: str) -> str:
+    return f"{normalise(family_name)}|{normalise(given_name)}"
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def similar_names(key_a: str, key_b: str) -> bool:
+    family_a, _, given_a = key_a.partition("|")
+    family_b, _, given_b = key_b.partition("|")
+    if key_a == key_b:
+        return False
+    if family_a == family_b and (one_edit_apart(given_a, given_b) or given_a[:1] == given_b[:1]):
+        return True
+    if given_a == given_b and one_edit_apart(family_a, family_b):
+        return True
+    return family_a == given_b and given_a == family_b
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def nearby_dates(day: date) -> list[date]:
+    """The dates of birth a near-miss may have: a day either side, and day and month swapped."""
+    out = [day - timedelta(days=1), day + timedelta(days=1)]
+    if day.day <= 12 and day.day != day.month:
+        out.append(day.replace(month=day.day, day=day.month))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PersonIdentity:
+    """What the matcher knows of one young person in a report."""
+
+    police_person_id: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date | None
+    age_on_day: int
+    occurred_on: date
+
+
+@dataclass(slots=True)
+class _Known:
+    id: UUID
+    police_person_id: str | None
+    key: str
+    date_of_birth: date | None
+
+
+@dataclass(slots=True)
+class _Index:
+    by_police: dict[str, _Known] = field(default_factory=dict)
+    by_key_dob: dict[tuple[str, date], list[_Known]] = field(default_factory=lambda: defaultdict(list))
+    by_dob: dict[date, list[_Known]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[str, list[_Known]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, known: _Known) -> None:
+        if known.police_person_id:
+            self.by_police.setdefault(known.police_person_id, known)
+        self.by_key[known.key].append(known)
+        if known.date_of_birth is not None:
+            self.by_key_dob[(known.key, known.date_of_birth)].append(known)
+            self.by_dob[known.date_of_birth].append(known)
+
+    def exact(self, person: PersonIdentity, key: str) -> _Known | None:
+        if person.police_person_id and person.police_person_id in self.by_police:
+            return self.by_police[person.police_person_id]
+        if person.date_of_birth is None:
+            return None
+        for known in self.by_key_dob.get((key, person.date_of_birth), []):
+            if known.police_person_id is None or person.police_person_id is None:
+                return known
+        return None
+
+    def near(self, person: PersonIdentity, key: str) -> list[tuple[UUID, str]]:
+        found: dict[UUID, str] = {}
+        dob = person.date_of_birth
+        if dob is not None:
+            for known in self.by_key_dob.get((key, dob), []):
+                found.setdefault(known.id, "same name and date of birth, different police person id")
+            for known in self.by_dob.get(dob, []):
+                if similar_names(key, known.key):
+                    found.setdefault(known.id, "same date of birth, similar name")
+            for other in nearby_dates(dob):
+                for known in self.by_key_dob.get((key, other), []):
+                    reason = (
+                        "same name, day and month of birth swapped"
+                        if abs((other - dob).days) > 1
+                        else "same name, date of birth a day apart"
+                    )
+                    found.setdefault(known.id, reason)
+        else:
+            for known in self.by_key.get(key, []):
+                if (
+                    known.date_of_birth is not None
+                    and abs(age_on(known.date_of_birth, person.occurred_on) - person.age_on_day) <= 1
+                ):
+                    found.setdefault(known.id, "same name, age fits the date of birth")
+        return list(found.items())[:MAX_FLAGS]
+
+
+@dataclass(slots=True)
+class MatchOutcome:
+    subject_ids: list[UUID]
+    created: list[UUID]
+    updated: list[UUID]
+
+
+async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity]) -> MatchOutcome:
+    """The subject of each person (same order), creating subjects and possible-duplicate flags as needed.
+
+    Reads candidates in one query and writes in one statement per table, however many people."""
+    if not people:
+        return MatchOutcome([], [], [])
+    repo = SubjectRepository(session)
+    keys = [name_key(p.given_name, p.family_name) for p in people]
+    born = [(p.date_of_birth, *key.split("|", 1)) for p, key in zip(people, keys, strict=True) if p.date_of_birth]
+    candidates = await repo.candidates(
+        police_ids={p.police_person_id for p in people if p.police_person_id},
+        name_keys=set(keys),
+        born=born,  # type: ignore[arg-type]
+    )
+    index = _Index()
+    for subject_id, police_person_id, key, date_of_birth in candidates:
+        index.add(_Known(subject_id, police_person_id, key, date_of_birth))
+
+    subject_ids: list[UUID] = []
+    new_rows: list[dict[str, object]] = []
+    flags: list[dict[str, object]] = []
+    police_updates: dict[UUID, str] = {}
+    created: dict[UUID, None] = {}  # the new subjects, in order
+    for person, key in zip(people, keys, strict=True):
+        known = index.exact(person, key)
+        if known is not None:
+            if person.police_person_id and known.police_person_id is None:
+                known.police_person_id = person.police_person_id
+                index.by_police.setdefault(person.police_person_id, known)
+                if known.id not in created:
+                    police_updates[known.id] = person.police_person_id
+                else:
+                    next(r for r in new_rows if r["id"] == known.id)["police_person_id"] = person.police_person_id
+            subject_ids.append(known.id)
+            continue
+        near = index.near(person, key)
+        known = _Known(uuid4(), person.police_person_id, key, person.date_of_birth)
+        index.add(known)
+        created[known.id] = None
+        new_rows.append(
+            {
+                "id": known.id,
+                "police_person_id": person.police_person_id,
+                "given_name": person.given_name,
+                "family_name": person.family_name,
+                "name_key": key,
+                "date_of_birth": person.date_of_birth,
+            }
+        )
+        flags += [{"subject_id": known.id, "other_id": other, "reason": reason} for other, reason in near]
+        subject_ids.append(known.id)
+
+    await repo.insert_subjects(new_rows)
+    await repo.set_police_ids(police_updates)
+    await repo.add_flags(flags)
+    return MatchOutcome(subject_ids, list(created), list(police_updates))
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+
+def _summary(subject: Subject, flagged: bool) -> SubjectSummary:
+    return SubjectSummary(
+        id=subject.id,
+        police_person_id=subject.police_person_id,
+        given_name=subject.given_name,
+        family_name=subject.family_name,
+        date_of_birth=subject.date_of_birth,
+        possible_duplicate=flagged,
+        merged_into_id=subject.merged_into_id,
+        version=subject.version,
+        created_at=subject.created_at,
+    )
+
+
+async def list_subjects(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: frozenset[str] | None,
+    page: PageParams,
+    possible_duplicate: bool | None,
+) -> list[SubjectSummary]:
+    rows = await SubjectRepository(session).page(page, scope, possible_duplicate=possible_duplicate)
+    items = [_summary(subject, flagged) for subject, flagged in rows]
+    if items:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.READ,
+            record_type="subject",
+            record_ids=[s.id for s in items[: page.limit]],
+            purpose="young people list",
+        )
+    return items
+
+
+async def _read(repo: SubjectRepository, subject: Subject) -> SubjectRead:
+    flags = await repo.flags_of(subject.id)
+    incidents = await repo.incidents_of(subject.id)
+    reviews = await repo.reviews_of(subject.id)
+    return SubjectRead(
+        **_summary(subject, any(f.status == DuplicateStatus.OPEN.value for f in flags)).model_dump(),
+        incidents=[
+            SubjectIncident(
+                id=incident.id,
+                crime_reference=incident.crime_reference,
+                occurred_at=incident.occurred_at,
+                district=district,
+                category=category,
+                role=PersonRole(person.role),
+                age_on_day=person.age_on_day,
+            )
+            for person, incident, district, category in incidents
+        ],
+        reviews=[
+            SubjectReview(id=review.id, status=ReviewStatus(review.status), area=area, created_at=review.created_at)
+            for review, area in reviews
+        ],
+        possible_duplicates=[
+            PossibleDuplicate(
+                other_id=f.other_id if f.subject_id == subject.id else f.subject_id,
+                reason=f.reason,
+                status=DuplicateStatus(f.status),
+                created_at=f.created_at,
+                resolved_at=f.resolved_at,
+                resolved_by=f.resolved_by,
+            )
+            for f in flags
+        ],
+    )
+
+
+async def get_subject(
+    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, subject_id: UUID
+) -> SubjectRead:
+    repo = SubjectRepository(session)
+    subject = await repo.get(subject_id, scope)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
+    result = await _read(repo, subject)
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.READ,
+        record_type="subject",
+        record_ids=[subject.id],
+        purpose="young person's page",
+    )
+    return result
+
+
+# --- resolving possible duplicates --------------------------------------------------------------------
+
+
+async def _open_pair(
+    repo: SubjectRepository, subject_id: UUID, other_id: UUID
+) -> tuple[Subject, Subject, SubjectDuplicate]:
+    subject = await repo.get(subject_id, None, for_update=True)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {subject_id}.")
+    flag = await repo.flag_between(subject_id, other_id)
+    other = await repo.get(other_id, None, for_update=True)
+    if flag is None or other is None:
+        raise DuplicateFlagNotFound(f"Subject {subject_id} is not flagged as a possible duplicate of {other_id}.")
+    if flag.status != DuplicateStatus.OPEN.value:
+        raise DuplicateAlreadyResolved(f"This possible duplicate was already {flag.status}.")
+    if subject.merged_into_id is not None or other.merged_into_id is not None:
+        raise DuplicateAlreadyResolved("One of these subjects has already been merged into another.")
+    return subject, other, flag
+
+
+def _resolve(flag: SubjectDuplicate, status: DuplicateStatus, principal: Principal, now: datetime) -> None:
+    flag.status = status.value
+    flag.resolved_at = now
+    flag.resolved_by = principal.subject
+
+
+async def confirm_duplicate(
+    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
+) -> SubjectRead:
+    """The two are the same young person: ``other`` is merged into ``subject`` (its incidents and reviews
+    move over; it stays, marked merged, as the audit trail)."""
+    repo = SubjectRepository(session)
+    subject, other, flag = await _open_pair(repo, subject_id, other_id)
+    now = datetime.now(UTC)
+    _resolve(flag, DuplicateStatus.CONFIRMED, principal, now)
+    reviews = await repo.move_records(merged=other.id, into=subject.id)
+    other.merged_into_id, other.merged_at, other.merged_by = subject.id, now, principal.subject
+    other.version += 1
+    await repo.flush()  # the merged record leaves the police-id index before the survivor may take its id
+    if subject.police_person_id is None and other.police_person_id is not None:
+        subject.police_person_id = other.police_person_id
+    subject.version += 1
+    subject.updated_at = other.updated_at = now
+    for remaining in await repo.open_flags_of(other.id):
+        third = remaining.other_id if remaining.subject_id == other.id else remaining.subject_id
+        if third == subject.id or await repo.flag_between(subject.id, third) is not None:
+            _resolve(remaining, DuplicateStatus.DISMISSED, principal, now)
+        elif remaining.subject_id == other.id:
+            remaining.subject_id = subject.id
+        else:
+            remaining.other_id = subject.id
+    await repo.add_review_events(
+        [
+            {
+                "review_id": review_id,
+                "kind": ReviewEventKind.SUBJECTS_MERGED.value,
+                "reason": f"subject {other.id} confirmed the same young person as {subject.id}",
+                "actor": principal.subject,
+                "actor_name": principal.name,
+            }
+            for review_id in reviews
+        ]
+    )
+    await repo.flush()
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.UPDATE,
+        record_type="subject",
+        record_ids=[subject.id, other.id],
+        purpose="confirm possible duplicate",
+    )
+    return await _read(repo, subject)
+
+
+async def split_duplicate(
+    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
+) -> SubjectRead:
+    """The two are different young people: the flag is dismissed and both records stay as they are."""
+    repo = SubjectRepository(session)
+    subject, other, flag = await _open_pair(repo, subject_id, other_id)
+    _resolve(flag, DuplicateStatus.DISMISSED, principal, datetime.now(UTC))
+    await repo.flush()
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.UPDATE,
+        record_type="subject",
+        record_ids=[subject.id, other.id],
+        purpose="split possible duplicate",
+    )
+    return await _read(repo, subject)
