@@ -236,3 +236,41 @@ def test_merged_openapi_and_docs(gateway: httpx.Client) -> None:
 def test_gateway_metrics(platform: Platform) -> None:
     response = httpx.get(f"http://{platform.config.host}:{platform.config.ports.gateway_internal}/metrics")
     assert "traefik_" in response.text
+
+
+def test_police_feed_imports_through_the_gateway_and_coordinator_sees_the_review(gateway: httpx.Client) -> None:
+    """The police system's client streams a CSV through Traefik; the review lands in the right queue."""
+    token = gateway.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=("police-crime-feed", "dev-only-police-feed-secret"),
+    ).json()["access_token"]
+    header = "crime_reference,occurred_at,district,category,weapon_knife,weapon_firearm,location,role,"
+    header += "police_person_id,given_name,family_name,date_of_birth,age,home_district\n"
+    rows = [header]
+    for i in range(12_000):  # ~1.5 MB: past the 1 MiB limit of ordinary routes
+        rows.append(f"46/9{i:05d}/26,2026-11-20T22:40:00Z,swale,public-order,false,false,Somewhere,")
+        rows.append(f"witness,,Pat{i},Adult,,40,swale\n")
+    rows.append("46/800001/26,2026-11-20T22:40:00Z,swale,robbery,true,false,High Street,victim,")
+    rows.append("KP-E2E-1,Alex,Example,2002-03-14,,swale\n")
+    body = "".join(rows).encode()
+    assert len(body) > 1_048_576
+    imported = gateway.post(
+        "/v1/imports/incidents.csv",
+        content=body,
+        headers={**auth(token), "Content-Type": "text/csv"},
+        timeout=60,
+    )
+    assert imported.status_code == 413  # more than 10,000 reports in one request
+    small = header + "46/800001/26,2026-11-20T22:40:00Z,swale,robbery,true,false,High Street,victim,"
+    small += "KP-E2E-1,Alex,Example,2002-03-14,,swale\n"
+    imported = gateway.post(
+        "/v1/imports/incidents.csv", content=small.encode(), headers={**auth(token), "Content-Type": "text/csv"}
+    )
+    assert imported.status_code == 200, imported.text
+    assert imported.json()["created"] == 1
+    assert gateway.get("/v1/reviews", headers=auth(token)).status_code == 403  # ingest only: reads nothing
+    coordinator = password_token(gateway, "coordinator.medway-swale@example.org")
+    reviews = gateway.get("/v1/reviews", params={"district": "swale"}, headers=auth(coordinator))
+    assert reviews.status_code == 200
+    assert reviews.json()["items"]
