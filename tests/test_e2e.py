@@ -4,11 +4,8 @@ started exactly as ``vru up`` starts them. Requests go through the gateway like 
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -18,9 +15,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from vru_cli.platform import Platform, PlatformConfig, Ports
-from vru_shared.provision import SERVICES, create_database
-from vru_shared.testing import with_database
+from vru_cli.platform import Platform
+from vru_shared.provision import SERVICES
+
+from .conftest import auth, password_token
 
 pytestmark = pytest.mark.e2e
 
@@ -33,50 +31,6 @@ PROTECTED = {
     "funding": ("/v1/financial-years", "guardian@example.org"),
     "etp_inventory": ("/v1/component-types", "partner@example.org"),
 }
-
-
-@pytest.fixture(scope="module")
-def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
-    asyncio.run(create_database(with_database(pg_admin_url, "postgres"), "vru_e2e"))
-    config = PlatformConfig(
-        data_dir=Path(tmp_path_factory.mktemp("platform")),
-        ports=Ports.free(),
-        database_url=with_database(pg_admin_url, "vru_e2e"),
-        rate_average=1000,
-        rate_burst=1000,
-    )
-    saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in SERVICES)}
-    for service in SERVICES:  # roles are cluster-wide: keep the passwords the unit tests use
-        os.environ[f"VRU_DB_PASSWORD_{service.upper()}"] = f"test-{service}-password"
-    running = Platform(config)
-    try:
-        running.start()
-        yield running
-    finally:
-        running.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-@pytest.fixture(scope="module")
-def gateway(platform: Platform) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=platform.config.gateway_url, timeout=10.0) as client:
-        yield client
-
-
-def password_token(gateway: httpx.Client, email: str) -> str:
-    response = gateway.post(
-        "/oauth/token", data={"grant_type": "password", "username": email, "password": DEV_PASSWORD}
-    )
-    assert response.status_code == 200, response.text
-    return str(response.json()["access_token"])
-
-
-def auth(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,68 @@
+"""Cross-service fixtures: ONE running platform for the whole test session (the real services behind the
+real Traefik on the session's PostgreSQL), started exactly as ``vru up`` starts it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from vru_cli.platform import Platform, PlatformConfig, Ports
+from vru_shared.provision import SERVICES, create_database
+from vru_shared.testing import with_database
+
+DEV_PASSWORD = "vru-dev-password"
+
+
+def password_token(gateway: httpx.Client, email: str) -> str:
+    response = gateway.post(
+        "/oauth/token", data={"grant_type": "password", "username": email, "password": DEV_PASSWORD}
+    )
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def client_token(gateway: httpx.Client, client_id: str, secret: str) -> str:
+    response = gateway.post("/oauth/token", data={"grant_type": "client_credentials"}, auth=(client_id, secret))
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(scope="session")
+def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    asyncio.run(create_database(with_database(pg_admin_url, "postgres"), "vru_e2e"))
+    config = PlatformConfig(
+        data_dir=Path(tmp_path_factory.mktemp("platform")),
+        ports=Ports.free(),
+        database_url=with_database(pg_admin_url, "vru_e2e"),
+        rate_average=1000,
+        rate_burst=1000,
+    )
+    saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in SERVICES)}
+    for service in SERVICES:  # roles are cluster-wide: keep the passwords the unit tests use
+        os.environ[f"VRU_DB_PASSWORD_{service.upper()}"] = f"test-{service}-password"
+    running = Platform(config)
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def gateway(platform: Platform) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=platform.config.gateway_url, timeout=10.0) as client:
+        yield client
