@@ -2,10 +2,20 @@
 
 from fastapi import FastAPI
 
+from etp_inventory.alert.router import router as alert_router
+from etp_inventory.check.router import router as check_router
 from etp_inventory.component_type.router import router as component_type_router
 from etp_inventory.db import idempotency_keys
+from etp_inventory.kit_type.router import router as kit_type_router
+from etp_inventory.location.router import router as location_router
 from etp_inventory.models import load_all_models
+from etp_inventory.movement.router import router as movement_router
+from etp_inventory.pack.router import router as pack_router
+from etp_inventory.public_map.router import router as public_map_router
+from etp_inventory.purchase.router import router as purchase_router
 from etp_inventory.settings import EtpInventorySettings, get_settings
+from etp_inventory.use_report.router import router as use_report_router
+from etp_inventory.use_report.verifier import verifying
 from vru_shared.app import create_service_app
 
 DESCRIPTION = """
@@ -20,16 +30,38 @@ never shows a lock code or a hidden site.
 
 def create_app(settings: EtpInventorySettings | None = None) -> FastAPI:
     load_all_models()
+    settings = settings or get_settings()
     return create_service_app(
-        settings or get_settings(),
+        settings,
         title="VRU ETP Inventory API",
         description=DESCRIPTION,
-        routers=[component_type_router],
+        routers=[
+            component_type_router,
+            kit_type_router,
+            purchase_router,
+            location_router,
+            pack_router,
+            movement_router,
+            check_router,
+            use_report_router,
+            alert_router,
+            public_map_router,
+        ],
         idempotency=idempotency_keys,
         tags=[
             {
                 "name": "reference data",
                 "description": "The component types a pack is made of, each with its shelf life.",
-            }
+            },
+            {"name": "kits", "description": "Kit types: which components a pack holds."},
+            {"name": "purchases", "description": "Lots received into the central store, charged to funding."},
+            {"name": "locations", "description": "The central store, CSPs, sites and their guardians; stock."},
+            {"name": "packs", "description": "Each pack: components, expiry, where it is, readiness."},
+            {"name": "movements", "description": "The append-only ledger: allocate, deploy, return, write off."},
+            {"name": "checks", "description": "Guardians' checks; checks due and overdue."},
+            {"name": "use reports", "description": "Packs used, crime references, resupply tasks."},
+            {"name": "alerts", "description": "Expiring packs, overdue checks, CSPs low on stock."},
+            {"name": "public map", "description": "No token: ready packs at public sites, and open data."},
         ],
+        extra_lifespan=lambda app: verifying(app, settings.crime_reference_recheck_seconds),
     )

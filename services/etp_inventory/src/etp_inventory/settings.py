@@ -1,5 +1,7 @@
 from functools import lru_cache
 
+from pydantic import Field
+
 from vru_shared.settings import ServiceSettings, service_config
 
 
@@ -8,6 +10,16 @@ class EtpInventorySettings(ServiceSettings):
 
     service_name: str = "etp_inventory"
     db_schema: str = "etp_inventory"
+    #: A pack at a site is "check overdue" when no guardian has checked it for this many days.
+    check_interval_days: int = Field(default=30, ge=1, le=366)
+    #: Checks falling due within this many days are listed as "due" (before they are overdue).
+    check_due_soon_days: int = Field(default=7, ge=0, le=90)
+    #: A CSP holding fewer packs than this (unless its own minimum is set) is "below minimum stock".
+    csp_minimum_stock: int = Field(default=5, ge=0)
+    #: How often use reports whose crime reference could not be checked are checked again.
+    crime_reference_recheck_seconds: float = Field(default=300.0, gt=0)
+    #: ``Cache-Control: public, max-age=…`` of the public map and the open-data export.
+    public_cache_seconds: int = Field(default=60, ge=0)
 
 
 @lru_cache

@@ -1,17 +1,44 @@
-"""Who may use the funding service, by role (DESIGN §7).
+"""Who may use the funding service (DESIGN §7, issue 5 "Access").
 
-Commissioning is the unit's own business: guardians, CSP officers and partner agencies have no role here.
+- The director and the programme officer write (funds, budgets, organisations, projects, grants,
+  allocations) and read everything.
+- Other VRU staff (analysts, coordinators, the auditor, admins) and other VRU services read.
+- CSP officers read the grants and allocations of their own districts (a filter in each repository query,
+  from the token's ``districts``).
+- Partner agencies read only published grant data: the 360Giving export.
+- API clients are authorised by scope: ``funding:read`` to read, ``funding:spend`` to record spend.
 """
 
-from vru_shared.auth import Role, require
+from vru_shared.auth import Principal, Role, require, require_role_or_scopes
 
-#: VRU staff who commission, analyse, coordinate or audit, and other VRU services: may read reference data.
-READ_REFERENCE = require(
-    Role.DIRECTOR,
-    Role.PROGRAMME_OFFICER,
-    Role.ANALYST,
-    Role.COORDINATOR,
-    Role.AUDITOR,
-    Role.ADMIN,
-    Role.SERVICE,
-)
+READ_SCOPE = "funding:read"
+SPEND_SCOPE = "funding:spend"
+
+_STAFF = (Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.ANALYST, Role.COORDINATOR, Role.AUDITOR, Role.ADMIN, Role.SERVICE)
+
+#: Reference data (years, funds, streams, budget lines, organisations, projects): VRU staff and services.
+READ_REFERENCE = require_role_or_scopes(*_STAFF, scopes=[READ_SCOPE])
+
+#: Grants, disbursements, monitoring returns and allocations: staff, services, and CSP officers (own districts).
+READ_GRANTS = require_role_or_scopes(*_STAFF, Role.CSP_OFFICER, scopes=[READ_SCOPE])
+
+#: Commissioning: the director and the programme officer.
+COMMISSION = require(Role.DIRECTOR, Role.PROGRAMME_OFFICER)
+
+#: Recording spend against a budget line (the ETP inventory's pack purchases).
+RECORD_SPEND = require_role_or_scopes(Role.SERVICE, Role.PROGRAMME_OFFICER, Role.DIRECTOR, scopes=[SPEND_SCOPE])
+
+#: Published grant data (360Giving): everyone above, and partner agencies.
+READ_PUBLISHED = require_role_or_scopes(*_STAFF, Role.CSP_OFFICER, Role.PARTNER_AGENCY, scopes=[READ_SCOPE])
+
+#: Approving a grant: the director or the programme officer, never the person who submitted it.
+APPROVERS = frozenset({Role.DIRECTOR.value, Role.PROGRAMME_OFFICER.value})
+
+
+def district_scope(principal: Principal) -> frozenset[str] | None:
+    """The districts whose grants and allocations the caller may see; None for all.
+
+    A CSP officer (and only a CSP officer) is limited to the districts in their token."""
+    if principal.has_role(*(r.value for r in _STAFF)) or principal.has_scopes(READ_SCOPE):
+        return None
+    return principal.districts

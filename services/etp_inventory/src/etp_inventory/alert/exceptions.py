@@ -1,0 +1,1 @@
+"""Alerts raise no errors of their own."""

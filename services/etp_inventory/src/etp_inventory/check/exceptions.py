@@ -1,0 +1,9 @@
+from vru_shared.problems import Conflict, Unprocessable
+
+
+class PackNotAtSite(Conflict):
+    slug = "pack-not-at-site"
+
+
+class CheckInFuture(Unprocessable):
+    slug = "check-in-future"

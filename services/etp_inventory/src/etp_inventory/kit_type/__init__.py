@@ -1,0 +1,1 @@
+"""Kit types: what a pack holds (components and quantities)."""

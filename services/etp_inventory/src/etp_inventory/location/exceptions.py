@@ -1,0 +1,25 @@
+from vru_shared.problems import Forbidden, NotFound, Unprocessable
+
+
+class LocationNotFound(NotFound):
+    slug = "location-not-found"
+
+
+class SiteNotFound(NotFound):
+    slug = "site-not-found"
+
+
+class CspNotFound(NotFound):
+    slug = "csp-not-found"
+
+
+class GuardianNotAssigned(NotFound):
+    slug = "guardian-not-assigned"
+
+
+class NotYourDistrict(Forbidden):
+    slug = "not-your-district"
+
+
+class LockCodeRequired(Unprocessable):
+    slug = "lock-code-required"

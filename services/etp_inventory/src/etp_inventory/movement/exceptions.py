@@ -1,0 +1,9 @@
+from vru_shared.problems import Conflict
+
+
+class NotEnoughStock(Conflict):
+    slug = "not-enough-stock"
+
+
+class PackNotMovable(Conflict):
+    slug = "pack-not-movable"

@@ -1,0 +1,64 @@
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from etp_inventory.db import Base
+
+
+class MovementKind(StrEnum):
+    RECEIVED = "received"
+    ALLOCATED = "allocated"
+    DEPLOYED = "deployed"
+    USED = "used"
+    RETURNED = "returned"
+    EXPIRED = "expired"
+    DAMAGED = "damaged"
+    LOST = "lost"
+    WRITTEN_OFF = "written_off"
+
+
+#: Kinds that take a pack out of stock for good (no destination).
+OUT_OF_STOCK = frozenset(
+    {MovementKind.USED, MovementKind.EXPIRED, MovementKind.DAMAGED, MovementKind.LOST, MovementKind.WRITTEN_OFF}
+)
+
+_KINDS = ", ".join(f"'{k.value}'" for k in MovementKind)
+_OUT = ", ".join(f"'{k.value}'" for k in OUT_OF_STOCK)
+
+
+class Movement(Base):
+    """One entry of the append-only ledger: a pack moved (or left stock), who did it, when and why.
+
+    The database refuses UPDATE, DELETE and TRUNCATE on this table. Stock at a location is the number of
+    entries into it minus the entries out of it."""
+
+    __tablename__ = "movements"
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({_KINDS})", name="kind"),
+        CheckConstraint(
+            f"(kind = 'received' AND from_location_id IS NULL AND to_location_id IS NOT NULL) "
+            f"OR (kind IN ({_OUT}) AND from_location_id IS NOT NULL AND to_location_id IS NULL) "
+            f"OR (kind IN ('allocated', 'deployed', 'returned') AND from_location_id IS NOT NULL "
+            f"AND to_location_id IS NOT NULL AND from_location_id <> to_location_id)",
+            name="ends",
+        ),
+        Index("ix_movements_pack_id_id", "pack_id", "id"),
+        Index("ix_movements_to_location_id", "to_location_id"),
+        Index("ix_movements_from_location_id", "from_location_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    pack_id: Mapped[UUID] = mapped_column(ForeignKey("packs.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    from_location_id: Mapped[UUID | None] = mapped_column(ForeignKey("locations.id"))
+    to_location_id: Mapped[UUID | None] = mapped_column(ForeignKey("locations.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    #: The purchase, use report… that caused it.
+    reference_id: Mapped[UUID | None]
+    actor: Mapped[str] = mapped_column(String(255))
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    request_id: Mapped[str | None] = mapped_column(String(128))
+    occurred_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

@@ -1,0 +1,1 @@
+"""Packs: each emergency trauma pack, its components and expiry, where it is and whether it is ready."""

@@ -1,0 +1,1 @@
+"""The public map raises no errors of its own."""

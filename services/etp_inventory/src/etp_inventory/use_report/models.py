@@ -1,0 +1,74 @@
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from etp_inventory.db import Base
+
+
+class CrimeReferenceStatus(StrEnum):
+    #: The referrals service knows the crime reference.
+    VERIFIED = "verified"
+    #: The referrals service answered that it does not know it.
+    UNKNOWN = "unknown"
+    #: The referrals service could not be asked yet; it is asked again in the background.
+    UNVERIFIED = "unverified"
+
+
+class ResupplyStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+_REF_STATUSES = ", ".join(f"'{s.value}'" for s in CrimeReferenceStatus)
+
+
+class UseReport(Base):
+    """A pack was used: where, when, the optional crime reference, notes."""
+
+    __tablename__ = "use_reports"
+    __table_args__ = (
+        CheckConstraint(
+            f"(crime_reference IS NULL AND crime_reference_status IS NULL) OR "
+            f"(crime_reference IS NOT NULL AND crime_reference_status IN ({_REF_STATUSES}))",
+            name="crime_reference_status",
+        ),
+        Index("ix_use_reports_created_at_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    pack_id: Mapped[UUID] = mapped_column(ForeignKey("packs.id"), unique=True)
+    site_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"), index=True)
+    used_at: Mapped[datetime]
+    crime_reference: Mapped[str | None] = mapped_column(String(64))
+    crime_reference_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    crime_reference_checked_at: Mapped[datetime | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    reported_by: Mapped[str] = mapped_column(String(255))
+    reported_by_name: Mapped[str | None] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class ResupplyTask(Base):
+    """The CSP must put a new pack at a site whose pack was used. Done when a pack is deployed there."""
+
+    __tablename__ = "resupply_tasks"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'done')", name="status"),
+        Index("ix_resupply_tasks_opened_at_id", "opened_at", "id"),
+        Index("ix_resupply_tasks_site_id_status", "site_id", "status"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    site_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"))
+    csp_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"), index=True)
+    use_report_id: Mapped[UUID] = mapped_column(ForeignKey("use_reports.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(8), default=ResupplyStatus.OPEN.value)
+    opened_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    completed_at: Mapped[datetime | None]
+    completed_by: Mapped[str | None] = mapped_column(String(255))
+    #: The pack deployed to the site that completed the task.
+    replacement_pack_id: Mapped[UUID | None] = mapped_column(ForeignKey("packs.id"))

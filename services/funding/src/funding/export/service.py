@@ -1,0 +1,120 @@
+import csv
+import io
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from funding.districts import DISTRICT_CODES, DISTRICTS
+from funding.export.repository import ExportRepository, PublishedRow
+from funding.export.schemas import required_field_errors
+from funding.settings import FundingSettings
+
+logger = logging.getLogger("funding.export")
+
+#: 360Giving regrant type for a grant to a Community Safety Unit for onward delivery: "Transfer to intermediary".
+REGRANT_TYPE = "FRG020"
+
+CSV_COLUMNS = (
+    ("Identifier", "id"),
+    ("Title", "title"),
+    ("Description", "description"),
+    ("Currency", "currency"),
+    ("Amount Awarded", "amountAwarded"),
+    ("Award Date", "awardDate"),
+    ("Planned Dates:Start Date", "plannedDates/0/startDate"),
+    ("Planned Dates:End Date", "plannedDates/0/endDate"),
+    ("Recipient Org:Identifier", "recipientOrganization/0/id"),
+    ("Recipient Org:Name", "recipientOrganization/0/name"),
+    ("Funding Org:Identifier", "fundingOrganization/0/id"),
+    ("Funding Org:Name", "fundingOrganization/0/name"),
+    ("Grant Programme:Code", "grantProgramme/0/code"),
+    ("Grant Programme:Title", "grantProgramme/0/title"),
+    ("Beneficiary Location:Name", "location/name"),
+    ("Beneficiary Location:Geographic Code", "location/geoCode"),
+    ("Beneficiary Location:Geographic Code Type", "location/geoCodeType"),
+    ("Regrant Type", "regrantType"),
+    ("Last Modified", "dateModified"),
+)
+
+
+def _record(row: PublishedRow, settings: FundingSettings) -> dict[str, Any]:
+    grant, org_id, org_name, stream_code, stream_name = row
+    assert grant.amount_awarded_pence is not None
+    assert grant.award_date is not None
+    record: dict[str, Any] = {
+        "id": f"{settings.giving_prefix}-{grant.id}",
+        "title": grant.title,
+        "description": grant.description,
+        "currency": grant.currency,
+        "amountAwarded": grant.amount_awarded_pence / 100,
+        "awardDate": grant.award_date.isoformat(),
+        "recipientOrganization": [{"id": org_id, "name": org_name}],
+        "fundingOrganization": [{"id": settings.funder_org_id, "name": settings.funder_org_name}],
+    }
+    if grant.planned_start_on and grant.planned_end_on:
+        record["plannedDates"] = [
+            {"startDate": grant.planned_start_on.isoformat(), "endDate": grant.planned_end_on.isoformat()}
+        ]
+    if stream_code:
+        record["grantProgramme"] = [{"code": stream_code, "title": stream_name}]
+    if grant.districts:
+        record["beneficiaryLocation"] = [
+            {"name": DISTRICTS[d][0], "geoCode": DISTRICTS[d][1], "geoCodeType": "LAD"}
+            for d in grant.districts
+            if d in DISTRICTS
+        ]
+    if grant.regrant:
+        record["regrantType"] = REGRANT_TYPE
+    record["dateModified"] = grant.updated_at.isoformat()
+    return record
+
+
+async def package(session: AsyncSession, *, settings: FundingSettings, year: str | None) -> list[dict[str, Any]]:
+    """The published grants as 360Giving records; a record failing the ten required fields is left out (and
+    logged) rather than published broken."""
+    records = []
+    for row in await ExportRepository(session).published(year=year):
+        record = _record(row, settings)
+        errors = required_field_errors(record)
+        if errors:
+            logger.error("grant left out of the 360Giving export", extra={"grant_id": str(row[0].id), "errors": errors})
+            continue
+        records.append(record)
+    return records
+
+
+def _location(record: dict[str, Any]) -> dict[str, str]:
+    """One CSV location: the district when the grant serves one; else their names (no single geocode)."""
+    locations = record.get("beneficiaryLocation") or []
+    if len(locations) == 1:
+        return dict(locations[0])
+    if len(locations) == len(DISTRICT_CODES):
+        return {"name": "Kent and Medway"}
+    return {"name": ", ".join(loc["name"] for loc in locations)} if locations else {}
+
+
+def _cell(record: dict[str, Any], path: str) -> str:
+    if path.startswith("location/"):
+        return _location(record).get(path.split("/", 1)[1], "")
+    value: Any = record
+    for part in path.split("/"):
+        if isinstance(value, list):
+            value = value[int(part)] if value else None
+        elif isinstance(value, dict):
+            value = value.get(part)
+        if value is None:
+            return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def to_csv(records: list[dict[str, Any]]) -> str:
+    """360Giving CSV: one row per grant, the standard's column titles, UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([title for title, _ in CSV_COLUMNS])
+    for record in records:
+        writer.writerow([_cell(record, path) for _, path in CSV_COLUMNS])
+    return out.getvalue()

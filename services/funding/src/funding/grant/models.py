@@ -1,0 +1,180 @@
+from datetime import date, datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from funding.db import Base
+from funding.districts import DISTRICT_CODES, sql_list
+
+
+class GrantStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+#: draft → submitted → in review → approved | rejected → active → completed | withdrawn | closed.
+#: An application may also be withdrawn before it is decided.
+TRANSITIONS: dict[GrantStatus, frozenset[GrantStatus]] = {
+    GrantStatus.DRAFT: frozenset({GrantStatus.SUBMITTED, GrantStatus.WITHDRAWN}),
+    GrantStatus.SUBMITTED: frozenset({GrantStatus.IN_REVIEW, GrantStatus.WITHDRAWN}),
+    GrantStatus.IN_REVIEW: frozenset({GrantStatus.APPROVED, GrantStatus.REJECTED, GrantStatus.WITHDRAWN}),
+    GrantStatus.APPROVED: frozenset({GrantStatus.ACTIVE, GrantStatus.WITHDRAWN}),
+    GrantStatus.ACTIVE: frozenset({GrantStatus.COMPLETED, GrantStatus.WITHDRAWN, GrantStatus.CLOSED}),
+    GrantStatus.REJECTED: frozenset(),
+    GrantStatus.COMPLETED: frozenset(),
+    GrantStatus.WITHDRAWN: frozenset(),
+    GrantStatus.CLOSED: frozenset(),
+}
+
+#: Statuses whose awarded amount counts against the budget line (and is published in 360Giving).
+AWARDED = frozenset({GrantStatus.APPROVED, GrantStatus.ACTIVE, GrantStatus.COMPLETED, GrantStatus.CLOSED})
+
+
+class DisbursementStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    APPROVED = "approved"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+DISBURSEMENT_TRANSITIONS: dict[DisbursementStatus, frozenset[DisbursementStatus]] = {
+    DisbursementStatus.SCHEDULED: frozenset({DisbursementStatus.APPROVED, DisbursementStatus.CANCELLED}),
+    DisbursementStatus.APPROVED: frozenset({DisbursementStatus.PAID, DisbursementStatus.CANCELLED}),
+    DisbursementStatus.PAID: frozenset(),
+    DisbursementStatus.CANCELLED: frozenset(),
+}
+
+
+class Grant(Base):
+    """Money awarded (or applied for) from a budget line to an organisation, usually for a project."""
+
+    __tablename__ = "grants"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({sql_list([s.value for s in GrantStatus])})", name="status"),
+        CheckConstraint("currency = 'GBP'", name="currency_gbp"),
+        CheckConstraint("amount_applied_pence >= 0", name="applied_not_negative"),
+        CheckConstraint("amount_recommended_pence >= 0", name="recommended_not_negative"),
+        CheckConstraint("amount_awarded_pence >= 0", name="awarded_not_negative"),
+        CheckConstraint(
+            f"status NOT IN ({sql_list([s.value for s in AWARDED])}) "
+            "OR (amount_awarded_pence IS NOT NULL AND budget_line_id IS NOT NULL AND award_date IS NOT NULL)",
+            name="awarded_has_amount_line_and_date",
+        ),
+        CheckConstraint(f"districts <@ ARRAY[{sql_list(DISTRICT_CODES)}]::varchar[]", name="districts"),
+        CheckConstraint(
+            "planned_end_on IS NULL OR planned_start_on IS NULL OR planned_end_on >= planned_start_on",
+            name="planned_dates_in_order",
+        ),
+        Index("ix_grants_created_at_id", "created_at", "id"),
+        Index("ix_grants_districts", "districts", postgresql_using="gin"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text)
+    recipient_organisation_id: Mapped[UUID] = mapped_column(ForeignKey("organisations.id"), index=True)
+    project_id: Mapped[UUID | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    budget_line_id: Mapped[UUID | None] = mapped_column(ForeignKey("budget_lines.id"), index=True)
+    allocation_id: Mapped[UUID | None] = mapped_column(ForeignKey("allocations.id"), index=True)
+    districts: Mapped[list[str]] = mapped_column(ARRAY(String(32)))
+    status: Mapped[str] = mapped_column(String(16), default=GrantStatus.DRAFT.value, index=True)
+    currency: Mapped[str] = mapped_column(String(3), default="GBP")
+    amount_applied_pence: Mapped[int] = mapped_column(BigInteger)
+    amount_recommended_pence: Mapped[int | None] = mapped_column(BigInteger)
+    amount_awarded_pence: Mapped[int | None] = mapped_column(BigInteger)
+    planned_start_on: Mapped[date | None] = mapped_column(Date)
+    planned_end_on: Mapped[date | None] = mapped_column(Date)
+    award_date: Mapped[date | None] = mapped_column(Date)
+    #: A grant to a Community Safety Unit for onward delivery with partners (360Giving regrant type).
+    regrant: Mapped[bool] = mapped_column(default=False)
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(255))
+    submitted_by: Mapped[str | None] = mapped_column(String(255))
+    submitted_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(255))
+    decided_at: Mapped[datetime | None]
+    #: Seeded from the newsletter with a made-up amount.
+    illustrative: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class GrantEvent(Base):
+    """Each step of a grant's lifecycle: who, when, from and to, why."""
+
+    __tablename__ = "grant_events"
+    __table_args__ = (Index("ix_grant_events_grant_id_at", "grant_id", "at"),)
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    grant_id: Mapped[UUID] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    amount_awarded_pence: Mapped[int | None] = mapped_column(BigInteger)
+    actor: Mapped[str] = mapped_column(String(255))
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class Disbursement(Base):
+    """One instalment of an award: scheduled → approved → paid | cancelled."""
+
+    __tablename__ = "disbursements"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({sql_list([s.value for s in DisbursementStatus])})", name="status"),
+        CheckConstraint("amount_pence > 0", name="amount_positive"),
+        CheckConstraint("currency = 'GBP'", name="currency_gbp"),
+        UniqueConstraint("grant_id", "sequence"),
+        Index("ix_disbursements_grant_id_due_on_id", "grant_id", "due_on", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    grant_id: Mapped[UUID] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"))
+    sequence: Mapped[int]
+    due_on: Mapped[date] = mapped_column(Date)
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="GBP")
+    status: Mapped[str] = mapped_column(String(16), default=DisbursementStatus.SCHEDULED.value)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class MonitoringReturn(Base):
+    """A quarterly return a funded organisation owes for an active grant (financial-year quarters)."""
+
+    __tablename__ = "monitoring_returns"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "quarter_start"),
+        CheckConstraint("people_served IS NULL OR people_served >= 0", name="people_not_negative"),
+        CheckConstraint("sessions_delivered IS NULL OR sessions_delivered >= 0", name="sessions_not_negative"),
+        CheckConstraint("submitted_at IS NULL OR people_served IS NOT NULL", name="submitted_has_figures"),
+        Index("ix_monitoring_returns_due_on_id", "due_on", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    grant_id: Mapped[UUID] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"), index=True)
+    #: ``2020-21 Q1``.
+    period: Mapped[str] = mapped_column(String(16))
+    quarter_start: Mapped[date] = mapped_column(Date)
+    quarter_end: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    people_served: Mapped[int | None]
+    sessions_delivered: Mapped[int | None]
+    outcomes: Mapped[str | None] = mapped_column(Text)
+    submitted_at: Mapped[datetime | None]
+    submitted_by: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

@@ -1,0 +1,483 @@
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from funding.fund.repository import FundRepository
+from funding.fund.service import ensure_room
+from funding.grant.exceptions import (
+    AlreadySubmitted,
+    DisbursementNotFound,
+    DisbursementTransitionNotAllowed,
+    FourEyes,
+    GrantNotEditable,
+    GrantNotFound,
+    GrantTransitionNotAllowed,
+    InvalidGrant,
+    MonitoringReturnNotFound,
+    ScheduleExceedsAward,
+    ScheduleNotAllowed,
+)
+from funding.grant.models import (
+    DISBURSEMENT_TRANSITIONS,
+    TRANSITIONS,
+    Disbursement,
+    DisbursementStatus,
+    Grant,
+    GrantStatus,
+    MonitoringReturn,
+)
+from funding.grant.repository import GrantRepository, GrantRow
+from funding.grant.schemas import (
+    DisbursementTransition,
+    Frequency,
+    GrantCreate,
+    GrantDetail,
+    GrantEventRead,
+    GrantRead,
+    GrantTransition,
+    GrantUpdate,
+    MonitoringReturnRead,
+    MonitoringReturnSubmit,
+    ScheduleCreate,
+)
+from funding.money import pounds
+from funding.organisation.repository import OrganisationRepository
+from funding.project.repository import ProjectRepository
+from vru_shared.auth import Principal
+from vru_shared.etag import check_if_match
+from vru_shared.pagination import PageParams
+
+LONDON = ZoneInfo("Europe/London")
+#: A monitoring return is due this many days after its quarter ends.
+RETURN_DUE_DAYS = 30
+EDITABLE = frozenset({GrantStatus.DRAFT, GrantStatus.SUBMITTED, GrantStatus.IN_REVIEW})
+
+
+def london_today() -> date:
+    return datetime.now(UTC).astimezone(LONDON).date()
+
+
+# --- pure arithmetic -------------------------------------------------------------------------------------
+
+
+def split_pence(amount: int, parts: int) -> list[int]:
+    """``amount`` in ``parts`` instalments that differ by at most a penny and sum to it exactly; the first
+    instalments take the odd pennies (1,000,000 in 3 → 333,334 + 333,333 + 333,333)."""
+    if parts < 1 or amount < 0:
+        raise ValueError("parts must be at least 1 and amount not negative")
+    base, odd = divmod(amount, parts)
+    return [base + 1 if i < odd else base for i in range(parts)]
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day when it is shorter (31 Jan + 1 → 28/29 Feb)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    next_month = date(year + (month == 12), month % 12 + 1, 1)
+    return min(day.replace(year=year, month=month, day=1) + timedelta(days=day.day - 1), next_month - timedelta(days=1))
+
+
+def financial_quarters(start: date, end: date) -> list[tuple[str, date, date]]:
+    """The financial-year quarters (Q1 April–June … Q4 January–March) that overlap ``start``–``end``."""
+    quarters = []
+    first_month = ((start.month - 4) // 3 * 3 + 3) % 12 + 1
+    quarter_start = date(start.year if first_month <= start.month else start.year - 1, first_month, 1)
+    while quarter_start <= end:
+        quarter_end = add_months(quarter_start, 3) - timedelta(days=1)
+        year_start = quarter_start.year if quarter_start.month >= 4 else quarter_start.year - 1
+        number = (quarter_start.month - 4) % 12 // 3 + 1
+        quarters.append((f"{year_start}-{(year_start + 1) % 100:02d} Q{number}", quarter_start, quarter_end))
+        quarter_start = quarter_end + timedelta(days=1)
+    return quarters
+
+
+# --- grants ------------------------------------------------------------------------------------------------
+
+
+async def _reads(repo: GrantRepository, rows: Sequence[GrantRow]) -> list[GrantRead]:
+    money = await repo.money([grant.id for grant, _, _ in rows])
+    out = []
+    for grant, org_id, name in rows:
+        paid, scheduled = money[grant.id]
+        awarded = grant.amount_awarded_pence
+        out.append(
+            GrantRead(
+                id=grant.id,
+                title=grant.title,
+                description=grant.description,
+                status=GrantStatus(grant.status),
+                recipient_organisation_id=grant.recipient_organisation_id,
+                recipient_org_id=org_id,
+                recipient_name=name,
+                project_id=grant.project_id,
+                budget_line_id=grant.budget_line_id,
+                allocation_id=grant.allocation_id,
+                districts=list(grant.districts),
+                currency="GBP",
+                amount_applied_pence=grant.amount_applied_pence,
+                amount_recommended_pence=grant.amount_recommended_pence,
+                amount_awarded_pence=awarded,
+                paid_pence=paid,
+                scheduled_pence=scheduled,
+                remaining_pence=None if awarded is None else awarded - paid - scheduled,
+                planned_start_on=grant.planned_start_on,
+                planned_end_on=grant.planned_end_on,
+                award_date=grant.award_date,
+                regrant=grant.regrant,
+                status_reason=grant.status_reason,
+                created_by=grant.created_by,
+                submitted_by=grant.submitted_by,
+                submitted_at=grant.submitted_at,
+                decided_by=grant.decided_by,
+                decided_at=grant.decided_at,
+                illustrative=grant.illustrative,
+                version=grant.version,
+                created_at=grant.created_at,
+                updated_at=grant.updated_at,
+            )
+        )
+    return out
+
+
+async def _detail(repo: GrantRepository, row: GrantRow) -> GrantDetail:
+    (read,) = await _reads(repo, [row])
+    events = await repo.events(row[0].id)
+    return GrantDetail(**read.model_dump(), history=[GrantEventRead.model_validate(e) for e in events])
+
+
+async def list_grants(
+    session: AsyncSession,
+    *,
+    scope: frozenset[str] | None,
+    page: PageParams,
+    status: GrantStatus | None,
+    district: str | None,
+    budget_line_id: UUID | None,
+    project_id: UUID | None,
+    recipient_id: UUID | None,
+    allocation_id: UUID | None,
+) -> list[GrantRead]:
+    repo = GrantRepository(session)
+    rows = await repo.page(
+        page,
+        scope,
+        status=status.value if status else None,
+        district=district,
+        budget_line_id=budget_line_id,
+        project_id=project_id,
+        recipient_id=recipient_id,
+        allocation_id=allocation_id,
+    )
+    return await _reads(repo, rows)
+
+
+async def _load(repo: GrantRepository, grant_id: UUID, scope: frozenset[str] | None, *, lock: bool) -> GrantRow:
+    row = await repo.get(grant_id, scope, for_update=lock)
+    if row is None:
+        raise GrantNotFound(f"There is no grant {grant_id} that you can see.")
+    return row
+
+
+async def get_grant(session: AsyncSession, *, scope: frozenset[str] | None, grant_id: UUID) -> GrantDetail:
+    repo = GrantRepository(session)
+    return await _detail(repo, await _load(repo, grant_id, scope, lock=False))
+
+
+async def _check_references(
+    session: AsyncSession, *, budget_line_id: UUID | None, project_id: UUID | None
+) -> list[str] | None:
+    """Validate the line and project; return the project's districts (if a project is given)."""
+    if budget_line_id is not None and await FundRepository(session).line(budget_line_id) is None:
+        raise InvalidGrant(f"There is no budget line {budget_line_id}.")
+    if project_id is None:
+        return None
+    project = await ProjectRepository(session).get(project_id)
+    if project is None:
+        raise InvalidGrant(f"There is no project {project_id}.")
+    return list(project[0].districts)
+
+
+async def create_grant(session: AsyncSession, *, data: GrantCreate, principal: Principal) -> GrantDetail:
+    recipient = await OrganisationRepository(session).get(data.recipient_organisation_id)
+    if recipient is None:
+        raise InvalidGrant(f"There is no organisation {data.recipient_organisation_id}.")
+    project_districts = await _check_references(session, budget_line_id=data.budget_line_id, project_id=data.project_id)
+    districts = data.districts or project_districts or ([recipient.district] if recipient.district else [])
+    grant = Grant(
+        title=data.title,
+        description=data.description,
+        recipient_organisation_id=recipient.id,
+        project_id=data.project_id,
+        budget_line_id=data.budget_line_id,
+        districts=sorted(set(districts)),
+        status=GrantStatus.DRAFT.value,
+        currency="GBP",
+        amount_applied_pence=data.amount_applied_pence,
+        amount_recommended_pence=data.amount_recommended_pence,
+        planned_start_on=data.planned_start_on,
+        planned_end_on=data.planned_end_on,
+        created_by=principal.subject,
+    )
+    repo = GrantRepository(session)
+    await repo.add(grant)
+    await repo.add_event(
+        grant_id=grant.id,
+        from_status=None,
+        to_status=GrantStatus.DRAFT.value,
+        actor=principal.subject,
+        actor_name=principal.name,
+    )
+    return await get_grant(session, scope=None, grant_id=grant.id)
+
+
+async def update_grant(
+    session: AsyncSession, *, grant_id: UUID, data: GrantUpdate, if_match: str | None
+) -> GrantDetail:
+    repo = GrantRepository(session)
+    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    check_if_match(if_match, grant.version)
+    if GrantStatus(grant.status) not in EDITABLE:
+        raise GrantNotEditable(f"A grant in status '{grant.status}' can no longer be changed.")
+    changes = data.model_dump(exclude_unset=True)
+    if "budget_line_id" in changes or "project_id" in changes:
+        await _check_references(session, budget_line_id=data.budget_line_id, project_id=data.project_id)
+    if "districts" in changes and data.districts is not None:
+        changes["districts"] = sorted(set(data.districts))
+    start = changes.get("planned_start_on", grant.planned_start_on)
+    end = changes.get("planned_end_on", grant.planned_end_on)
+    if start and end and end < start:
+        raise InvalidGrant("planned_end_on is before planned_start_on.")
+    changed = False
+    for field, value in changes.items():
+        if value is None and field in ("title", "description", "amount_applied_pence", "districts"):
+            raise InvalidGrant(f"{field} cannot be emptied.")
+        if getattr(grant, field) != value:
+            setattr(grant, field, value)
+            changed = True
+    if changed:
+        grant.version += 1
+        grant.updated_at = datetime.now(UTC)
+        await session.flush()
+    return await get_grant(session, scope=None, grant_id=grant_id)
+
+
+async def transition(
+    session: AsyncSession, *, grant_id: UUID, data: GrantTransition, principal: Principal, if_match: str | None
+) -> GrantDetail:
+    repo = GrantRepository(session)
+    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    check_if_match(if_match, grant.version)
+    current = GrantStatus(grant.status)
+    allowed = TRANSITIONS[current]
+    if data.to not in allowed:
+        options = ", ".join(sorted(allowed)) or "none"
+        raise GrantTransitionNotAllowed(
+            f"A grant in status '{current}' cannot move to '{data.to}'. Allowed next: {options}.",
+            extra={"current_status": current.value, "allowed": sorted(allowed)},
+        )
+    now = datetime.now(UTC)
+    if data.to is GrantStatus.SUBMITTED:
+        grant.submitted_by, grant.submitted_at = principal.subject, now
+    elif data.to is GrantStatus.APPROVED:
+        await _approve(session, grant, data, principal)
+    elif data.to is GrantStatus.REJECTED:
+        grant.decided_by, grant.decided_at = principal.subject, now
+    elif data.to is GrantStatus.ACTIVE:
+        await _schedule_returns(session, grant)
+    if data.reason:
+        grant.status_reason = data.reason
+    grant.status = data.to.value
+    grant.version += 1
+    grant.updated_at = now
+    await repo.add_event(
+        grant_id=grant.id,
+        from_status=current.value,
+        to_status=data.to.value,
+        reason=data.reason,
+        amount_awarded_pence=grant.amount_awarded_pence if data.to is GrantStatus.APPROVED else None,
+        actor=principal.subject,
+        actor_name=principal.name,
+    )
+    await session.flush()
+    return await get_grant(session, scope=None, grant_id=grant_id)
+
+
+async def _approve(session: AsyncSession, grant: Grant, data: GrantTransition, principal: Principal) -> None:
+    if grant.submitted_by == principal.subject:
+        raise FourEyes("You submitted this grant; someone else (the director or a programme officer) must approve it.")
+    if grant.budget_line_id is None:
+        raise InvalidGrant("Set the grant's budget_line_id before approving it.")
+    amount = data.amount_awarded_pence or grant.amount_recommended_pence or grant.amount_applied_pence
+    if amount <= 0:
+        raise InvalidGrant("The award must be above £0.00.")
+    funds = FundRepository(session)
+    line = await funds.lock_line(grant.budget_line_id)
+    if line is None:  # pragma: no cover - a foreign key
+        raise InvalidGrant(f"There is no budget line {grant.budget_line_id}.")
+    await ensure_room(funds, line, amount, "An award")
+    grant.amount_awarded_pence = amount
+    grant.award_date = data.award_date or london_today()
+    grant.decided_by, grant.decided_at = principal.subject, datetime.now(UTC)
+
+
+async def _schedule_returns(session: AsyncSession, grant: Grant) -> None:
+    """An active grant owes a return for each financial quarter of its planned period."""
+    start = grant.planned_start_on or grant.award_date or london_today()
+    end = grant.planned_end_on or add_months(start, 12) - timedelta(days=1)
+    rows = [
+        MonitoringReturn(
+            grant_id=grant.id,
+            period=period,
+            quarter_start=q_start,
+            quarter_end=q_end,
+            due_on=q_end + timedelta(days=RETURN_DUE_DAYS),
+        )
+        for period, q_start, q_end in financial_quarters(start, end)
+    ]
+    await GrantRepository(session).add_returns(rows)
+
+
+# --- disbursements ------------------------------------------------------------------------------------------
+
+
+async def schedule(session: AsyncSession, *, grant_id: UUID, data: ScheduleCreate) -> list[Disbursement]:
+    repo = GrantRepository(session)
+    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    if GrantStatus(grant.status) not in (GrantStatus.APPROVED, GrantStatus.ACTIVE):
+        raise ScheduleNotAllowed(f"Only approved or active grants are paid; this one is '{grant.status}'.")
+    assert grant.amount_awarded_pence is not None
+    paid, scheduled = (await repo.money([grant_id]))[grant_id]
+    remaining = grant.amount_awarded_pence - paid - scheduled
+    amount = data.amount_pence if data.amount_pence is not None else remaining
+    if amount <= 0 or amount > remaining:
+        raise ScheduleExceedsAward(
+            f"{pounds(amount)} cannot be scheduled: {pounds(remaining)} of the award remains "
+            f"({pounds(paid)} paid, {pounds(scheduled)} scheduled).",
+            extra={"remaining_pence": remaining},
+        )
+    if data.instalments > amount:
+        raise ScheduleExceedsAward(f"{data.instalments} instalments cannot share {pounds(amount)}.")
+    step = 1 if data.frequency is Frequency.MONTHLY else 3
+    sequence = await repo.next_sequence(grant_id)
+    rows = [
+        Disbursement(
+            grant_id=grant_id,
+            sequence=sequence + i,
+            due_on=add_months(data.first_due_on, i * step),
+            amount_pence=part,
+            currency="GBP",
+            status=DisbursementStatus.SCHEDULED.value,
+        )
+        for i, part in enumerate(split_pence(amount, data.instalments))
+    ]
+    await repo.add_disbursements(rows)
+    grant.version += 1
+    grant.updated_at = datetime.now(UTC)
+    return rows
+
+
+async def list_disbursements(
+    session: AsyncSession, *, scope: frozenset[str] | None, grant_id: UUID, page: PageParams
+) -> Sequence[Disbursement]:
+    repo = GrantRepository(session)
+    await _load(repo, grant_id, scope, lock=False)
+    return await repo.disbursements(grant_id, page)
+
+
+async def get_disbursement(
+    session: AsyncSession, *, scope: frozenset[str] | None, disbursement_id: UUID
+) -> Disbursement:
+    disbursement = await GrantRepository(session).disbursement(disbursement_id, scope)
+    if disbursement is None:
+        raise DisbursementNotFound(f"There is no disbursement {disbursement_id} that you can see.")
+    return disbursement
+
+
+async def transition_disbursement(
+    session: AsyncSession, *, disbursement_id: UUID, data: DisbursementTransition, if_match: str | None
+) -> Disbursement:
+    repo = GrantRepository(session)
+    disbursement = await repo.disbursement(disbursement_id, None, for_update=True)
+    if disbursement is None:
+        raise DisbursementNotFound(f"There is no disbursement {disbursement_id}.")
+    if if_match is not None:
+        check_if_match(if_match, disbursement.version)
+    current = DisbursementStatus(disbursement.status)
+    allowed = DISBURSEMENT_TRANSITIONS[current]
+    if data.to not in allowed:
+        options = ", ".join(sorted(allowed)) or "none"
+        raise DisbursementTransitionNotAllowed(
+            f"A disbursement in status '{current}' cannot move to '{data.to}'. Allowed next: {options}.",
+            extra={"current_status": current.value, "allowed": sorted(allowed)},
+        )
+    if data.to is DisbursementStatus.PAID:
+        grant = (await _load(repo, disbursement.grant_id, None, lock=True))[0]
+        if GrantStatus(grant.status) not in (GrantStatus.APPROVED, GrantStatus.ACTIVE):
+            raise DisbursementTransitionNotAllowed(f"The grant is '{grant.status}': nothing more is paid on it.")
+        disbursement.paid_on = data.paid_on or london_today()
+    disbursement.status = data.to.value
+    disbursement.reason = data.reason or disbursement.reason
+    disbursement.version += 1
+    disbursement.updated_at = datetime.now(UTC)
+    await session.flush()
+    return disbursement
+
+
+# --- monitoring returns -------------------------------------------------------------------------------------
+
+
+def _return_read(row: MonitoringReturn, today: date) -> MonitoringReturnRead:
+    return MonitoringReturnRead(
+        id=row.id,
+        grant_id=row.grant_id,
+        period=row.period,
+        quarter_start=row.quarter_start,
+        quarter_end=row.quarter_end,
+        due_on=row.due_on,
+        people_served=row.people_served,
+        sessions_delivered=row.sessions_delivered,
+        outcomes=row.outcomes,
+        submitted_at=row.submitted_at,
+        submitted_by=row.submitted_by,
+        overdue=row.submitted_at is None and row.due_on < today,
+    )
+
+
+async def list_returns(
+    session: AsyncSession,
+    *,
+    scope: frozenset[str] | None,
+    page: PageParams,
+    grant_id: UUID | None,
+    overdue: bool | None,
+) -> list[MonitoringReturnRead]:
+    today = london_today()
+    rows = await GrantRepository(session).returns(page, scope, grant_id=grant_id, overdue=overdue, today=today)
+    return [_return_read(r, today) for r in rows]
+
+
+async def get_return(session: AsyncSession, *, scope: frozenset[str] | None, return_id: UUID) -> MonitoringReturnRead:
+    row = await GrantRepository(session).monitoring_return(return_id, scope)
+    if row is None:
+        raise MonitoringReturnNotFound(f"There is no monitoring return {return_id} that you can see.")
+    return _return_read(row, london_today())
+
+
+async def submit_return(
+    session: AsyncSession, *, return_id: UUID, data: MonitoringReturnSubmit, principal: Principal
+) -> MonitoringReturnRead:
+    row = await GrantRepository(session).monitoring_return(return_id, None, for_update=True)
+    if row is None:
+        raise MonitoringReturnNotFound(f"There is no monitoring return {return_id}.")
+    if row.submitted_at is not None:
+        raise AlreadySubmitted(f"The {row.period} return was already submitted on {row.submitted_at:%Y-%m-%d}.")
+    row.people_served = data.people_served
+    row.sessions_delivered = data.sessions_delivered
+    row.outcomes = data.outcomes
+    row.submitted_at = datetime.now(UTC)
+    row.submitted_by = principal.subject
+    await session.flush()
+    return _return_read(row, london_today())

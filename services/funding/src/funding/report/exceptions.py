@@ -1,0 +1,5 @@
+from vru_shared.problems import Unprocessable
+
+
+class BadGrouping(Unprocessable):
+    slug = "bad-group-by"
