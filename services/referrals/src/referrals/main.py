@@ -6,13 +6,18 @@ from referrals.audit.router import router as audit_router
 from referrals.audit.sealer import sealing
 from referrals.db import idempotency_keys
 from referrals.incident.router import router as incident_router
+from referrals.meeting.router import actions_router
+from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
+from referrals.privacy.router import router as privacy_router
 from referrals.reference.router import router as reference_router
+from referrals.referral.router import router as referral_router
 from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
 from referrals.settings import ReferralsSettings, get_settings
 from referrals.statistics.router import router as statistics_router
 from referrals.subject.router import router as subject_router
+from referrals.support.router import router as support_router
 from vru_shared.app import create_service_app
 
 DESCRIPTION = """
@@ -35,20 +40,36 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
             screening_router,
             subject_router,
             review_router,
+            referral_router,
+            meeting_router,
+            actions_router,
+            support_router,
             statistics_router,
             audit_router,
+            privacy_router,
         ],
         idempotency=idempotency_keys,
         tags=[
-            {"name": "reference data", "description": "Districts and coordinator areas."},
+            {
+                "name": "reference data",
+                "description": "Districts, coordinator areas, offence categories, forums, partner agencies.",
+            },
             {
                 "name": "incidents",
                 "description": "Crime reports in (JSON and CSV), idempotent on the crime reference; screening.",
             },
             {"name": "young people", "description": "Young people matched across incidents; possible duplicates."},
             {"name": "reviews", "description": "Serious Violence Reviews: the coordinators' queue and lifecycle."},
+            {
+                "name": "referrals",
+                "description": "Referrals to forums and services; what the receiving partner agency sees and does.",
+            },
+            {"name": "meetings", "description": "Forum sittings: agendas, decisions, minutes."},
+            {"name": "meeting actions", "description": "Actions agreed at meetings; overdue per agency and area."},
+            {"name": "support plans", "description": "Interventions agreed for a young person, with outcomes."},
             {"name": "statistics", "description": "Incident counts by district, month and category."},
             {"name": "audit log", "description": "Who did what with personal data (DPA 2018 s.62)."},
+            {"name": "data protection", "description": "Subject-access export; retention review and erasure."},
         ],
         extra_lifespan=lambda app: sealing(app, settings.audit_seal_interval_seconds),
         bulk_body_limits={"/v1/imports/": settings.import_max_body_bytes},

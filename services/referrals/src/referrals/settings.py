@@ -16,6 +16,11 @@ class ReferralsSettings(ServiceSettings):
     import_max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
     #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
     review_target_working_days: int = Field(default=10, ge=1)
+    #: Retention: a young person's records come up for review (and may be erased) once this many years have
+    #: passed since the last activity on them …
+    retention_years_after_last_activity: int = Field(default=6, ge=1, le=100)
+    #: … and they have reached this age (records of children are kept at least until then).
+    retention_minimum_age: int = Field(default=25, ge=0, le=120)
 
 
 @lru_cache

@@ -29,6 +29,7 @@ from vru_cli.platform import (
     Ports,
     migrate_all,
     seed_identity,
+    seed_referrals,
     service_secret,
 )
 from vru_shared.provision import SERVICES
@@ -149,6 +150,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     if args.seed:
         credentials = asyncio.run(seed_identity(urls["identity"]))
         print(f"vru migrate: development identities seeded ({len(credentials)})")
+        linked = asyncio.run(seed_referrals(urls["referrals"]))
+        print(f"vru migrate: development partner agencies linked ({linked} changed)")
     return 0
 
 

@@ -124,6 +124,20 @@ async def seed_identity(url: str) -> list[Any]:
         await engine.dispose()
 
 
+async def seed_referrals(url: str) -> int:
+    """Link the development partner agencies to the identity service's development agencies (idempotent)."""
+    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+    from referrals.seed import seed_development
+
+    engine = create_async_engine(url)
+    try:
+        async with async_sessionmaker(engine)() as session, session.begin():
+            return await seed_development(session)
+    finally:
+        await engine.dispose()
+
+
 class Platform:
     """Start with :meth:`start`, stop with :meth:`stop` (idempotent; also on Ctrl-C)."""
 
@@ -169,6 +183,7 @@ class Platform:
                 )
         finally:
             await engine.dispose()
+        await seed_referrals(self.service_db_urls["referrals"])
 
     # --- processes ----------------------------------------------------------------------------------
     def service_env(self, service: str) -> dict[str, str]:

@@ -21,3 +21,7 @@ OccurredTo = Annotated[
 CrimeReferenceFilter = Annotated[
     str | None, Query(max_length=64, description="The police crime reference.", examples=["46/123456/26"])
 ]
+RequiredCrimeReference = Annotated[
+    str,
+    Query(min_length=1, max_length=64, description="The police crime reference to check.", examples=["46/123456/26"]),
+]

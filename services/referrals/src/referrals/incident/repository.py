@@ -173,6 +173,10 @@ class IncidentRepository:
         row = (await self.session.execute(stmt)).one_or_none()
         return (row[0], row[1], row[2]) if row else None
 
+    async def id_of_reference(self, crime_reference: str) -> UUID | None:
+        stmt = select(Incident.id).where(Incident.crime_reference == crime_reference)
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
     async def people_with_districts(self, incident_id: UUID) -> Sequence[tuple[IncidentPerson, str | None]]:
         stmt = (
             select(IncidentPerson, District.code)

@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from referrals.access import INGEST_INCIDENTS, READ_CASEWORK, district_scope
+from referrals.access import INGEST_INCIDENTS, READ_CASEWORK, REFERENCE_CHECK, district_scope
 from referrals.incident import service
 from referrals.incident.csv_reader import COLUMNS, CsvReports
 from referrals.incident.dependencies import (
@@ -11,10 +11,11 @@ from referrals.incident.dependencies import (
     IncidentId,
     OccurredFrom,
     OccurredTo,
+    RequiredCrimeReference,
     ScreeningFilter,
 )
 from referrals.incident.exceptions import NotCsv
-from referrals.incident.schemas import ImportResult, IncidentBatch, IncidentRead, IncidentSummary
+from referrals.incident.schemas import CrimeReferenceCheck, ImportResult, IncidentBatch, IncidentRead, IncidentSummary
 from referrals.incident.service import Intake
 from vru_shared.auth import Principal
 from vru_shared.db import Session
@@ -25,6 +26,7 @@ from vru_shared.problems import problem_responses
 router = APIRouter(tags=["incidents"])
 Ingester = Annotated[Principal, Depends(INGEST_INCIDENTS)]
 Reader = Annotated[Principal, Depends(READ_CASEWORK)]
+Checker = Annotated[Principal, Depends(REFERENCE_CHECK)]
 
 CSV_EXAMPLE = (
     ",".join(COLUMNS)
@@ -119,6 +121,21 @@ async def list_incidents(
         occurred_to=occurred_to,
     )
     return paginate(rows, page, lambda i: (i.occurred_at, i.id), request, response)
+
+
+@router.get(
+    "/v1/incidents/reference-check",
+    summary="Is a crime reference known?",
+    description="Whether an incident with this police crime reference is held (e.g. the ETP inventory service "
+    "validating the crime reference on a pack's use report). Answers only yes or no — no personal data. A "
+    "known reference is recorded in the audit log. VRU services (role `service`) and analysts.",
+    response_model=CrimeReferenceCheck,
+    responses=problem_responses(401, 403, 422),
+)
+async def check_reference(
+    session: Session, principal: Checker, crime_reference: RequiredCrimeReference
+) -> CrimeReferenceCheck:
+    return await service.check_reference(session, principal=principal, crime_reference=crime_reference.strip())
 
 
 @router.get(

@@ -280,3 +280,12 @@ class IncidentRead(IncidentSummary):
 
     people: list[PersonRead]
     changes: list[IncidentChangeRead]
+
+
+class CrimeReferenceCheck(BaseModel):
+    """Whether an incident with this crime reference is held. No personal data."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"crime_reference": "46/123456/26", "known": True}]})
+
+    crime_reference: str
+    known: bool

@@ -17,6 +17,7 @@ from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, IncidentPerson, PersonRole, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import Codes, IncidentRepository
 from referrals.incident.schemas import (
+    CrimeReferenceCheck,
     ImportResult,
     IncidentChangeRead,
     IncidentRead,
@@ -489,6 +490,21 @@ async def get_incident(
         purpose="incident",
     )
     return result
+
+
+async def check_reference(session: AsyncSession, *, principal: Principal, crime_reference: str) -> CrimeReferenceCheck:
+    """Is an incident with this crime reference held? No personal data; a hit is audited as a read."""
+    incident_id = await IncidentRepository(session).id_of_reference(crime_reference)
+    if incident_id is not None:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.READ,
+            record_type="incident",
+            record_ids=[incident_id],
+            purpose="crime reference check",
+        )
+    return CrimeReferenceCheck(crime_reference=crime_reference, known=incident_id is not None)
 
 
 async def screen_by_hand(

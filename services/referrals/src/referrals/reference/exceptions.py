@@ -1,4 +1,4 @@
-from vru_shared.problems import NotFound
+from vru_shared.problems import Conflict, NotFound
 
 
 class DistrictNotFound(NotFound):
@@ -19,3 +19,7 @@ class ForumNotFound(NotFound):
 
 class PartnerAgencyNotFound(NotFound):
     slug = "partner-agency-not-found"
+
+
+class IdentityAgencyAlreadyLinked(Conflict):
+    slug = "identity-agency-already-linked"

@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from uuid import UUID
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,4 +69,17 @@ class ReferenceRepository:
 
     async def get_partner(self, code: str) -> PartnerAgency | None:
         stmt = select(PartnerAgency).where(PartnerAgency.code == code)
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def partner_for_identity_agency(self, identity_agency_id: UUID | None) -> PartnerAgency | None:
+        """The partner agency whose people and systems carry this identity agency id (the token's ``agency``)."""
+        if identity_agency_id is None:
+            return None
+        stmt = select(PartnerAgency).where(PartnerAgency.identity_agency_id == identity_agency_id)
+        return (await self.session.scalars(stmt)).one_or_none()
+
+    async def identity_agency_taken(self, identity_agency_id: UUID, *, other_than: UUID) -> PartnerAgency | None:
+        stmt = select(PartnerAgency).where(
+            PartnerAgency.identity_agency_id == identity_agency_id, PartnerAgency.id != other_than
+        )
         return (await self.session.scalars(stmt)).one_or_none()

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from referrals.access import READ_REFERENCE
+from referrals.access import LINK_PARTNERS, READ_REFERENCE
 from referrals.reference import service
 from referrals.reference.dependencies import AreaCode, CategoryCode, DistrictCode, ForumCode, PartnerCode
 from referrals.reference.schemas import (
@@ -11,9 +11,11 @@ from referrals.reference.schemas import (
     ForumKind,
     ForumRead,
     OffenceCategoryRead,
+    PartnerAgencyLink,
     PartnerAgencyRead,
 )
 from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
@@ -148,9 +150,30 @@ async def list_partners(
 @router.get(
     "/v1/partner-agencies/{code}",
     summary="Get a partner agency",
-    description="One partner agency by its code.",
+    description="One partner agency by its code, with its `ETag`.",
     response_model=PartnerAgencyRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_partner(session: Session, code: PartnerCode) -> PartnerAgencyRead:
-    return await service.get_partner(session, code=code)
+async def get_partner(session: Session, code: PartnerCode, response: Response) -> PartnerAgencyRead:
+    partner = await service.get_partner(session, code=code)
+    set_etag(response, partner.version)
+    return partner
+
+
+@router.patch(
+    "/v1/partner-agencies/{code}",
+    summary="Link a partner agency to an identity agency",
+    description="Set (or clear, with null) the identity service's agency whose people and API clients act for "
+    "this partner agency: tokens with role `partner_agency` and that `agency` claim then see the referrals "
+    "sent to it. Admins and analysts. Requires `If-Match` (428 without it, 412 when stale); 409 when that "
+    "identity agency is already linked to another partner agency.",
+    response_model=PartnerAgencyRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+    dependencies=[Depends(LINK_PARTNERS)],
+)
+async def link_partner(
+    session: Session, code: PartnerCode, data: PartnerAgencyLink, response: Response, if_match: IfMatch = None
+) -> PartnerAgencyRead:
+    partner = await service.link_partner(session, code=code, data=data, if_match=if_match)
+    set_etag(response, partner.version)
+    return partner

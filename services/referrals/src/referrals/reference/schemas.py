@@ -110,6 +110,7 @@ class PartnerAgencyRead(BaseModel):
                     "name": "Children's Social Work Services",
                     "kind": "childrens_social_care",
                     "identity_agency_id": None,
+                    "version": 1,
                 }
             ]
         },
@@ -120,5 +121,18 @@ class PartnerAgencyRead(BaseModel):
     name: str
     kind: str
     identity_agency_id: UUID | None = Field(
-        description="The identity service's agency whose people and systems act for this partner (if linked)."
+        description="The identity service's agency whose people and systems act for this partner (if linked): "
+        "tokens with role `partner_agency` and this `agency` see the referrals sent to this partner."
     )
+    version: int = Field(description='The ETag is `"v<version>"`.')
+
+
+class PartnerAgencyLink(BaseModel):
+    """Link a partner agency to the identity service's agency (or unlink it with null)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"identity_agency_id": "1f0e9d8c-7b6a-5948-8372-6150a4b3c2d1"}]},
+    )
+
+    identity_agency_id: UUID | None = Field(description="An agency id from the identity service (`GET /v1/agencies`).")

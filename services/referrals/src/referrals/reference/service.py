@@ -6,10 +6,11 @@ from referrals.reference.exceptions import (
     CoordinatorAreaNotFound,
     DistrictNotFound,
     ForumNotFound,
+    IdentityAgencyAlreadyLinked,
     OffenceCategoryNotFound,
     PartnerAgencyNotFound,
 )
-from referrals.reference.models import CoordinatorArea, District, Forum
+from referrals.reference.models import CoordinatorArea, District, Forum, PartnerAgency
 from referrals.reference.repository import ReferenceRepository
 from referrals.reference.schemas import (
     CoordinatorAreaRead,
@@ -17,8 +18,10 @@ from referrals.reference.schemas import (
     ForumKind,
     ForumRead,
     OffenceCategoryRead,
+    PartnerAgencyLink,
     PartnerAgencyRead,
 )
+from referrals.versioning import expected_version, update_versioned
 from vru_shared.pagination import PageParams
 
 
@@ -99,3 +102,22 @@ async def get_partner(session: AsyncSession, *, code: str) -> PartnerAgencyRead:
     if partner is None:
         raise PartnerAgencyNotFound(f"There is no partner agency '{code}'.")
     return PartnerAgencyRead.model_validate(partner)
+
+
+async def link_partner(
+    session: AsyncSession, *, code: str, data: PartnerAgencyLink, if_match: str | None
+) -> PartnerAgencyRead:
+    """Point a partner agency at the identity service's agency whose tokens act for it."""
+    repo = ReferenceRepository(session)
+    partner = await repo.get_partner(code)
+    if partner is None:
+        raise PartnerAgencyNotFound(f"There is no partner agency '{code}'.")
+    version = expected_version(if_match, partner.version)
+    if data.identity_agency_id is not None:
+        other = await repo.identity_agency_taken(data.identity_agency_id, other_than=partner.id)
+        if other is not None:
+            raise IdentityAgencyAlreadyLinked(f"That identity agency is already linked to '{other.code}'.")
+    changed = await update_versioned(
+        session, PartnerAgency, partner.id, version, {"identity_agency_id": data.identity_agency_id}
+    )
+    return PartnerAgencyRead.model_validate(changed)

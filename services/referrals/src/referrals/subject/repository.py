@@ -28,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
 from referrals.incident.models import Incident, IncidentPerson
-from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewSubject
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from vru_shared.pagination import PageParams, keyset
@@ -171,6 +172,16 @@ class SubjectRepository:
             .order_by(Review.created_at.desc(), Review.id)
         )
         return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+
+    async def referrals_of(self, subject_id: UUID) -> Sequence[tuple[Referral, Forum | None, PartnerAgency | None]]:
+        stmt = (
+            select(Referral, Forum, PartnerAgency)
+            .outerjoin(Forum, Forum.id == Referral.forum_id)
+            .outerjoin(PartnerAgency, PartnerAgency.id == Referral.partner_agency_id)
+            .where(Referral.subject_id == subject_id)
+            .order_by(Referral.created_at.desc(), Referral.id)
+        )
+        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
 
     async def flags_of(self, subject_id: UUID) -> Sequence[SubjectDuplicate]:
         stmt = (

@@ -4,6 +4,8 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from referrals.incident.models import PersonRole
+from referrals.referral.models import ReferralStatus
+from referrals.referral.schemas import Destination
 from referrals.review.models import ReviewStatus
 from referrals.subject.models import DuplicateStatus
 
@@ -53,6 +55,13 @@ class SubjectReview(BaseModel):
     created_at: datetime
 
 
+class SubjectReferral(BaseModel):
+    id: UUID
+    status: ReferralStatus
+    destination: Destination
+    created_at: datetime
+
+
 class PossibleDuplicate(BaseModel):
     other_id: UUID = Field(description="The other subject this one may be.")
     reason: str = Field(examples=["same date of birth, similar name"])
@@ -63,7 +72,7 @@ class PossibleDuplicate(BaseModel):
 
 
 class SubjectRead(SubjectSummary):
-    """A young person's page: incidents, reviews and possible duplicates (referrals come later)."""
+    """A young person's page: incidents, reviews, referrals and possible duplicates."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -89,6 +98,18 @@ class SubjectRead(SubjectSummary):
                             "created_at": "2026-11-21T07:00:00Z",
                         }
                     ],
+                    "referrals": [
+                        {
+                            "id": "8f1e2d3c-4b5a-4697-8877-665544332211",
+                            "status": "sent",
+                            "destination": {
+                                "kind": "forum",
+                                "code": "mam-medway-swale",
+                                "name": "VRU multi-agency meeting, Medway & Swale",
+                            },
+                            "created_at": "2026-11-21T09:00:00Z",
+                        }
+                    ],
                     "possible_duplicates": [
                         {
                             "other_id": "7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098",
@@ -106,4 +127,5 @@ class SubjectRead(SubjectSummary):
 
     incidents: list[SubjectIncident]
     reviews: list[SubjectReview]
+    referrals: list[SubjectReferral]
     possible_duplicates: list[PossibleDuplicate]

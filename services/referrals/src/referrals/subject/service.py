@@ -19,6 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.incident.models import PersonRole
+from referrals.reference.models import Forum, PartnerAgency
+from referrals.referral.models import ReferralStatus
+from referrals.referral.schemas import Destination
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
@@ -27,6 +30,7 @@ from referrals.subject.schemas import (
     PossibleDuplicate,
     SubjectIncident,
     SubjectRead,
+    SubjectReferral,
     SubjectReview,
     SubjectSummary,
 )
@@ -263,10 +267,18 @@ async def list_subjects(
     return items
 
 
+def _destination(forum: Forum | None, partner: PartnerAgency | None) -> Destination:
+    if forum is not None:
+        return Destination(kind="forum", code=forum.code, name=forum.name)
+    assert partner is not None  # a referral has exactly one destination (a database check)
+    return Destination(kind="partner_agency", code=partner.code, name=partner.name)
+
+
 async def _read(repo: SubjectRepository, subject: Subject) -> SubjectRead:
     flags = await repo.flags_of(subject.id)
     incidents = await repo.incidents_of(subject.id)
     reviews = await repo.reviews_of(subject.id)
+    referrals = await repo.referrals_of(subject.id)
     return SubjectRead(
         **_summary(subject, any(f.status == DuplicateStatus.OPEN.value for f in flags)).model_dump(),
         incidents=[
@@ -284,6 +296,15 @@ async def _read(repo: SubjectRepository, subject: Subject) -> SubjectRead:
         reviews=[
             SubjectReview(id=review.id, status=ReviewStatus(review.status), area=area, created_at=review.created_at)
             for review, area in reviews
+        ],
+        referrals=[
+            SubjectReferral(
+                id=referral.id,
+                status=ReferralStatus(referral.status),
+                destination=_destination(forum, partner),
+                created_at=referral.created_at,
+            )
+            for referral, forum, partner in referrals
         ],
         possible_duplicates=[
             PossibleDuplicate(

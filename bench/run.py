@@ -1,0 +1,484 @@
+"""The benchmark suite (issue 8): ``./vru bench``. Not part of the tests' pass/fail.
+
+Starts the platform as ``vru up`` does (embedded PostgreSQL in a scratch folder, the four services, Traefik)
+and, beside it, the bare Starlette + asyncpg reference app on the same data; runs each scenario; prints one
+table of figures and product ÷ reference ratios; writes it to ``bench/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import datetime as dt
+import io
+import os
+import platform as host
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from bench.load import rss_mb, scratch_dir, sequential_p95, wrk
+from vru_cli.platform import Platform, PlatformConfig, Ports, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_PASSWORD = "vru-dev-password"
+
+
+@dataclass
+class Row:
+    scenario: str
+    measure: str
+    product: str
+    reference: str = ""
+    ratio: str = ""
+    target: str = ""
+    status: str = ""
+
+
+@dataclass
+class Bench:
+    platform: Platform
+    seconds: int
+    big: int
+    rows: list[Row] = field(default_factory=list)
+    reference_url: str = ""
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def gateway(self) -> str:
+        return self.platform.config.gateway_url
+
+    def dsn(self, service: str) -> str:
+        return self.platform.service_db_urls[service].replace("postgresql+asyncpg://", "postgresql://")
+
+    def add(self, *args: str) -> None:
+        row = Row(*args)
+        self.rows.append(row)
+        print(f"  {row.scenario:<28} {row.measure:<44} {row.product:>14} {row.ratio:>8} {row.status}", flush=True)
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def token(gateway: str, username: str) -> str:
+    response = httpx.post(
+        gateway + "/oauth/token",
+        data={"grant_type": "password", "username": username, "password": DEV_PASSWORD},
+        timeout=10,
+    )
+    response.raise_for_status()
+    return str(response.json()["access_token"])
+
+
+def bearer(value: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {value}"}
+
+
+# --- data ------------------------------------------------------------------------------------------------
+SEED_SQL = """
+WITH d AS (SELECT (row_number() OVER (ORDER BY code) - 1)::int AS n, id, area_id FROM referrals.districts),
+     g AS (SELECT g FROM generate_series($1::int, $2::int) g),
+     r AS (
+        INSERT INTO referrals.reviews (id, status, area_id, district_id, version, created_at, updated_at)
+        SELECT md5('r' || g)::uuid, 'new', d.area_id, d.id, 1,
+               timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', now()
+        FROM g JOIN d ON d.n = g % 13
+        RETURNING id, district_id
+     ),
+     rd AS (INSERT INTO referrals.review_districts (review_id, district_id) SELECT id, district_id FROM r)
+INSERT INTO referrals.incidents (id, crime_reference, occurred_at, district_id, category_id, weapon_knife,
+    weapon_firearm, location, report_hash, screening, screening_source, review_id, version)
+SELECT md5('i' || g)::uuid, 'BENCH/' || g, timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', d.id,
+       (SELECT id FROM referrals.offence_categories WHERE code =
+           CASE WHEN g % 4 = 0 THEN 'knife-sharp-instrument' ELSE 'robbery' END),
+       g % 4 = 0, false, 'bench', md5('h' || g), 'in', 'automatic', md5('r' || g)::uuid, 1
+FROM g JOIN d ON d.n = g % 13
+"""
+
+
+async def seed_incidents(dsn: str, start: int, end: int, batch: int = 100_000) -> None:
+    connection = await asyncpg.connect(dsn)
+    try:
+        for low in range(start, end + 1, batch):
+            await connection.execute(SEED_SQL, low, min(low + batch - 1, end))
+        await connection.execute(
+            "ANALYZE referrals.reviews; ANALYZE referrals.review_districts; ANALYZE referrals.incidents"
+        )
+    finally:
+        await connection.close()
+
+
+def review_id(n: int) -> str:
+    import hashlib
+    import uuid
+
+    return str(uuid.UUID(hashlib.md5(f"r{n}".encode()).hexdigest()))  # noqa: S324 - an id, not security
+
+
+# --- scenarios -----------------------------------------------------------------------------------------
+def scenario_read_one(bench: Bench) -> None:
+    """1. Read one record by id through the gateway with a real token, vs the reference; gateway overhead."""
+    rid = review_id(5)
+    headers = bearer(bench.tokens["analyst"])
+    samples: list[float] = []
+    pid = bench.platform.processes["referrals"].pid
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.2):
+            samples.append(rss_mb(pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    product = wrk(f"{bench.gateway}/v1/reviews/{rid}", headers=headers, seconds=bench.seconds)
+    stop.set()
+    sampler.join()
+    direct = wrk(
+        f"{bench.platform.config.service_url('referrals')}/v1/reviews/{rid}", headers=headers, seconds=bench.seconds
+    )
+    reference = wrk(f"{bench.reference_url}/reviews/{rid}", headers={}, seconds=bench.seconds)
+    ratio = product.requests_per_second / reference.requests_per_second
+    overhead = product.requests_per_second / direct.requests_per_second
+    name = "1 read one review by id"
+    bench.add(
+        name,
+        "req/s through gateway (token, audit row)",
+        f"{product.requests_per_second:.0f}",
+        f"{reference.requests_per_second:.0f}",
+        f"{ratio:.2f}",
+        "≥ 0.30",
+        met(ratio >= 0.30),
+    )
+    bench.add(name, "p99 latency ms (gateway / reference)", f"{product.p99_ms:.1f}", f"{reference.p99_ms:.1f}")
+    bench.add(
+        name,
+        "gateway ÷ direct to service",
+        f"{product.requests_per_second:.0f}",
+        f"{direct.requests_per_second:.0f}",
+        f"{overhead:.2f}",
+        "≥ 0.90",
+        met(overhead >= 0.90),
+    )
+    bench.add(name, "errors (non-2xx + socket)", str(product.errors + direct.errors + reference.errors))
+    if samples:
+        bench.add("6 footprint", "referrals RSS MB under scenario 1 load", f"{max(samples):.0f}")
+
+
+def scenario_list_pages(bench: Bench) -> None:
+    """2. The coordinator's review queue at 10k and at 1M incidents: first page and a page 10,000 rows deep."""
+    headers = bearer(bench.tokens["coordinator"])
+    name = "2 review queue pages"
+    with httpx.Client(base_url=bench.gateway, timeout=30) as client:
+        first_small = sequential_p95(client, "/v1/reviews?limit=50", headers=headers)
+        asyncio.run(seed_incidents(bench.dsn("referrals"), 10_001, bench.big))
+        first_big = sequential_p95(client, "/v1/reviews?limit=50", headers=headers)
+        url = "/v1/reviews?limit=200"
+        for _ in range(50):  # 10,000 rows deep: 50 pages of 200 (Medway and Swale are 2/13 of the rows)
+            response = client.get(url, headers=headers)
+            response.raise_for_status()
+            link = response.headers.get("link")
+            if not link:
+                break
+            url = link.split(";")[0].strip("<>")
+        deep_big = sequential_p95(client, url.replace("limit=200", "limit=50"), headers=headers)
+    bench.add(name, "p95 ms first page, 10k incidents", f"{first_small:.1f}")
+    ratio = first_big / first_small
+    bench.add(
+        name,
+        f"p95 ms first page, {bench.big:,} incidents",
+        f"{first_big:.1f}",
+        f"{first_small:.1f}",
+        f"{ratio:.2f}",
+        "≤ 1.5",
+        met(ratio <= 1.5),
+    )
+    ratio = deep_big / first_small
+    bench.add(
+        name,
+        f"p95 ms page 10,000 rows deep, {bench.big:,}",
+        f"{deep_big:.1f}",
+        f"{first_small:.1f}",
+        f"{ratio:.2f}",
+        "≤ 1.5",
+        met(ratio <= 1.5),
+    )
+
+
+def intake_csv(start: int, count: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "crime_reference",
+            "occurred_at",
+            "district",
+            "category",
+            "weapon_knife",
+            "weapon_firearm",
+            "location",
+            "role",
+            "police_person_id",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "age",
+            "home_district",
+        ]
+    )
+    districts = [
+        "ashford",
+        "canterbury",
+        "dartford",
+        "dover",
+        "folkestone-hythe",
+        "gravesham",
+        "maidstone",
+        "medway",
+        "sevenoaks",
+        "swale",
+        "thanet",
+        "tonbridge-malling",
+        "tunbridge-wells",
+    ]
+    for i in range(start, start + count):
+        young = i % 10 == 0
+        writer.writerow(
+            [
+                f"BULK/{i}",
+                "2026-06-01T12:00:00Z",
+                districts[i % 13],
+                "robbery" if i % 3 else "public-order",
+                "false",
+                "false",
+                "Bench Street",
+                "victim",
+                f"KP-B{i}",
+                f"Given{i}",
+                "Bench",
+                "2010-01-01" if young else "",
+                "" if young else "40",
+                districts[i % 13],
+            ]
+        )
+    return out.getvalue().encode()
+
+
+def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
+    """3. 100,000 crime reports through the API vs raw COPY of the same rows; the service's peak memory."""
+    name = "3 bulk intake"
+    feed = httpx.post(
+        bench.gateway + "/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=("police-crime-feed", "dev-only-police-feed-secret"),
+        timeout=10,
+    ).json()["access_token"]
+    pid = bench.platform.processes["referrals"].pid
+    peak = rss_mb(pid)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.wait(0.05):
+            peak = max(peak, rss_mb(pid))
+
+    files = [intake_csv(i, 10_000) for i in range(0, total, 10_000)]
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    with httpx.Client(timeout=300) as client:
+        for body in files:
+            response = client.post(
+                bench.gateway + "/v1/imports/incidents.csv",
+                content=body,
+                headers={**bearer(feed), "Content-Type": "text/csv"},
+            )
+            response.raise_for_status()
+    api_seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    copy_seconds = asyncio.run(copy_same_rows(bench.dsn("referrals"), total))
+    rate = total / api_seconds
+    ratio = copy_seconds / api_seconds
+    bench.add(
+        name, f"{total:,} reports: rows/s through the API", f"{rate:,.0f}", "", "", "≥ 20,000", met(rate >= 20_000)
+    )
+    bench.add(
+        name,
+        "API ÷ raw COPY (throughput)",
+        f"{api_seconds:.1f} s",
+        f"{copy_seconds:.2f} s",
+        f"{ratio:.2f}",
+        "≥ 0.25",
+        met(ratio >= 0.25),
+    )
+    bench.add(name, "referrals peak RSS MB during import", f"{peak:.0f}", "", "", "≤ 300", met(peak <= 300))
+
+
+async def copy_same_rows(dsn: str, total: int) -> float:
+    connection = await asyncpg.connect(dsn)
+    try:
+        district = await connection.fetchval("SELECT id FROM referrals.districts WHERE code = 'medway'")
+        category = await connection.fetchval("SELECT id FROM referrals.offence_categories WHERE code = 'robbery'")
+        import uuid
+
+        when = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+        records = [
+            (
+                uuid.uuid4(),
+                f"COPY/{i}",
+                when,
+                district,
+                category,
+                False,
+                False,
+                "Bench Street",
+                "0" * 64,
+                "out",
+                "automatic",
+                1,
+            )
+            for i in range(total)
+        ]
+        started = time.perf_counter()
+        await connection.copy_records_to_table(
+            "incidents",
+            schema_name="referrals",
+            records=records,
+            columns=[
+                "id",
+                "crime_reference",
+                "occurred_at",
+                "district_id",
+                "category_id",
+                "weapon_knife",
+                "weapon_firearm",
+                "location",
+                "report_hash",
+                "screening",
+                "screening_source",
+                "version",
+            ],
+        )
+        return time.perf_counter() - started
+    finally:
+        await connection.close()
+
+
+def scenario_footprint_idle(bench: Bench) -> None:
+    for name, process in bench.platform.processes.items():
+        if name in ("identity", "referrals", "funding", "etp_inventory"):
+            bench.add("6 footprint", f"{name} RSS MB idle", f"{rss_mb(process.pid):.0f}")
+
+
+SCENARIOS: dict[str, Callable[[Bench], None]] = {
+    "footprint": scenario_footprint_idle,
+    "read": scenario_read_one,
+    "pages": scenario_list_pages,
+    "intake": scenario_bulk_intake,
+}
+
+
+def write_results(bench: Bench, command: str, started: dt.datetime) -> str:
+    cores = os.cpu_count()
+    memory = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {started:%Y-%m-%d %H:%M} UTC on {host.node()}: {cores} cores, {memory} GiB, Python "
+        f"{host.python_version()}. Command: `{command}`. Load: wrk, 2 threads, 32 connections, "
+        f"{bench.seconds} s per measurement; one uvicorn worker per service; the reference is bare Starlette + "
+        "asyncpg on the same database, run in the same session.",
+        "",
+        "| scenario | measure | product | reference | ratio | target | status |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.scenario} | {r.measure} | {r.product} | {r.reference} | {r.ratio} | {r.target} | {r.status} |"
+        for r in bench.rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="vru bench", description=__doc__)
+    parser.add_argument("--only", help="comma-separated scenarios: " + ",".join(SCENARIOS))
+    parser.add_argument("--seconds", type=int, default=10, help="seconds per load measurement")
+    parser.add_argument("--big", type=int, default=1_000_000, help="incidents for the large-table scenarios")
+    parser.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
+    args = parser.parse_args(argv)
+    chosen = args.only.split(",") if args.only else list(SCENARIOS)
+    started = dt.datetime.now(dt.UTC)
+    config = PlatformConfig(data_dir=scratch_dir(), ports=Ports.free(), rate_average=1_000_000, rate_burst=1_000_000)
+    platform = Platform(config)
+    t0 = time.perf_counter()
+    platform.start()
+    bench = Bench(platform=platform, seconds=args.seconds, big=args.big)
+    try:
+        bench.add("6 footprint", "cold start of the platform to all-ready", f"{time.perf_counter() - t0:.1f} s")
+        bench.tokens = {
+            "analyst": token(bench.gateway, "analyst@example.org"),
+            "coordinator": token(bench.gateway, "coordinator.medway-swale@example.org"),
+        }
+        asyncio.run(seed_incidents(bench.dsn("referrals"), 1, 10_000))
+        reference_port = free_port()
+        platform._spawn(
+            "reference",
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "bench.reference_app:app",
+                "--port",
+                str(reference_port),
+                "--host",
+                "127.0.0.1",
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
+            {"BENCH_DSN": bench.dsn("referrals"), "PYTHONPATH": str(ROOT)},
+            ROOT,
+        )
+        bench.reference_url = f"http://127.0.0.1:{reference_port}"
+        wait_for(bench.reference_url + "/healthz")
+        for name in chosen:
+            print(f"vru bench: {name}", flush=True)
+            SCENARIOS[name](bench)
+    finally:
+        platform.stop()
+    table = write_results(bench, "./vru bench " + " ".join(argv or sys.argv[1:]), started)
+    print("\n" + table)
+    if not args.no_write:
+        (ROOT / "bench" / "RESULTS.md").write_text(table)
+    return 0
+
+
+def wait_for(url: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Forum sittings: agendas from pending referrals, per-subject decisions and actions, minutes."""

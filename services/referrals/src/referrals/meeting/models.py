@@ -1,0 +1,107 @@
+from datetime import date, datetime
+from enum import StrEnum
+from uuid import UUID, uuid4
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from referrals.db import Base
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+#: Actions still to do: overdue once past their due date.
+OUTSTANDING_ACTIONS = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+
+
+def _in(values: type[StrEnum]) -> str:
+    return ", ".join(f"'{v.value}'" for v in values)
+
+
+class Meeting(Base):
+    """A sitting of a forum: when, which districts, which agencies attend; its minutes once held."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({_in(MeetingStatus)})", name="status"),
+        Index("ix_meetings_held_at_id", "held_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    forum_id: Mapped[UUID] = mapped_column(ForeignKey("forums.id"), index=True)
+    #: The coordinator area it serves (the forum's, or that of its first district for county-wide forums).
+    area_id: Mapped[UUID] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
+    held_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.SCHEDULED.value)
+    minutes: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class MeetingDistrict(Base):
+    __tablename__ = "meeting_districts"
+
+    meeting_id: Mapped[UUID] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    district_id: Mapped[UUID] = mapped_column(ForeignKey("districts.id"), primary_key=True, index=True)
+
+
+class MeetingAgency(Base):
+    """An agency attending the meeting."""
+
+    __tablename__ = "meeting_agencies"
+
+    meeting_id: Mapped[UUID] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    partner_agency_id: Mapped[UUID] = mapped_column(ForeignKey("partner_agencies.id"), primary_key=True, index=True)
+
+
+class MeetingDecision(Base):
+    """What the meeting decided for one young person, on the referral that brought them to it."""
+
+    __tablename__ = "meeting_decisions"
+    __table_args__ = (UniqueConstraint("referral_id"),)
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    meeting_id: Mapped[UUID] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    referral_id: Mapped[UUID] = mapped_column(ForeignKey("referrals.id", ondelete="CASCADE"))
+    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    decision: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(255))
+    recorded_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class MeetingAction(Base):
+    """An action agreed at a meeting for one young person, owned by one agency, due by a date."""
+
+    __tablename__ = "meeting_actions"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({_in(ActionStatus)})", name="status"),
+        Index("ix_meeting_actions_due_on_id", "due_on", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    meeting_id: Mapped[UUID] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    decision_id: Mapped[UUID] = mapped_column(ForeignKey("meeting_decisions.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    owner_agency_id: Mapped[UUID] = mapped_column(ForeignKey("partner_agencies.id"), index=True)
+    area_id: Mapped[UUID] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(16), default=ActionStatus.OPEN.value)
+    note: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

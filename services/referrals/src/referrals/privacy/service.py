@@ -1,0 +1,223 @@
+"""Subject access (everything held about one young person, for the data protection officer) and retention
+(the review list; erasure that leaves an audit entry naming only ids, and no personal data)."""
+
+from datetime import UTC, date, datetime, time
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.access import CaseworkScope
+from referrals.audit.schemas import AuditAction, AuditEntryRead
+from referrals.audit.service import record
+from referrals.meeting.repository import MeetingRepository
+from referrals.meeting.service import action_read
+from referrals.privacy.exceptions import CaseworkStillOpen
+from referrals.privacy.repository import PrivacyRepository
+from referrals.privacy.schemas import (
+    DecisionRecord,
+    ErasureRequest,
+    ErasureResult,
+    IncidentRecord,
+    RetentionCandidate,
+    ReviewRecord,
+    SubjectAccessExport,
+    SubjectRecord,
+)
+from referrals.referral.repository import ReferralRepository
+from referrals.referral.schemas import ReferralRead
+from referrals.referral.service import read_referral
+from referrals.review.schemas import ReviewEventRead
+from referrals.review.service import london_today
+from referrals.subject.exceptions import SubjectNotFound
+from referrals.subject.models import DuplicateStatus, Subject
+from referrals.subject.schemas import PossibleDuplicate
+from referrals.support.repository import SupportRepository
+from referrals.support.service import read_plan
+from vru_shared.auth import Principal
+from vru_shared.pagination import PageParams
+
+ALL = CaseworkScope(None)
+
+
+def _subject(subject: Subject) -> SubjectRecord:
+    return SubjectRecord(
+        id=subject.id,
+        police_person_id=subject.police_person_id,
+        given_name=subject.given_name,
+        family_name=subject.family_name,
+        date_of_birth=subject.date_of_birth,
+        merged_into_id=subject.merged_into_id,
+        created_at=subject.created_at,
+        updated_at=subject.updated_at,
+    )
+
+
+async def export(session: AsyncSession, *, principal: Principal, subject_id: UUID) -> SubjectAccessExport:
+    repo = PrivacyRepository(session)
+    subject = await repo.subject(subject_id)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {subject_id}.")
+    merged = await repo.merged_into(subject.id)
+    ids = [subject.id, *(m.id for m in merged)]
+
+    incidents = [
+        IncidentRecord(
+            incident_id=incident.id,
+            crime_reference=incident.crime_reference,
+            occurred_at=incident.occurred_at,
+            district=district,
+            category=category,
+            weapon_knife=incident.weapon_knife,
+            weapon_firearm=incident.weapon_firearm,
+            location=incident.location,
+            role=person.role,
+            police_person_id=person.police_person_id,
+            given_name=person.given_name,
+            family_name=person.family_name,
+            date_of_birth=person.date_of_birth,
+            age=person.age,
+            age_on_day=person.age_on_day,
+            home_district=home,
+            subject_id=person.subject_id,
+        )
+        for person, incident, district, category, home in await repo.incidents(ids)
+    ]
+    reviews = await repo.reviews(ids)
+    events = await repo.review_events([r.id for r, _ in reviews])
+    review_records = [
+        ReviewRecord(
+            id=review.id,
+            status=review.status,
+            area=area,
+            outcome_reason=review.outcome_reason,
+            forum_case_ref=review.forum_case_ref,
+            created_at=review.created_at,
+            closed_at=review.closed_at,
+            events=[ReviewEventRead.model_validate(e) for e in events if e.review_id == review.id],
+        )
+        for review, area in reviews
+    ]
+    referral_repo = ReferralRepository(session)
+    referrals: list[ReferralRead] = []
+    for referral_id in await repo.referral_ids(ids):
+        row = await referral_repo.get(referral_id, ALL)
+        if row is not None:
+            read = await read_referral(referral_repo, row, ALL)
+            assert isinstance(read, ReferralRead)
+            referrals.append(read)
+    decisions = [
+        DecisionRecord(
+            id=d.id, meeting_id=d.meeting_id, referral_id=d.referral_id, decision=d.decision, recorded_at=d.recorded_at
+        )
+        for d in await repo.decisions(ids)
+    ]
+    today = london_today()
+    actions = [action_read(row, today) for row in await MeetingRepository(session).actions_of_subjects(ids)]
+    support_repo = SupportRepository(session)
+    plans = []
+    for plan_id in await repo.plan_ids(ids):
+        plan = await support_repo.get(plan_id, None)
+        if plan is not None:
+            plans.append(await read_plan(support_repo, plan))
+    flags = [
+        PossibleDuplicate(
+            other_id=f.other_id if f.subject_id in ids else f.subject_id,
+            reason=f.reason,
+            status=DuplicateStatus(f.status),
+            created_at=f.created_at,
+            resolved_at=f.resolved_at,
+            resolved_by=f.resolved_by,
+        )
+        for f in await repo.flags(ids)
+    ]
+    about = [*ids, *(r.id for r in referrals), *(p.id for p in plans), *(d.id for d in decisions)]
+    entries = [AuditEntryRead.model_validate(e) for e in await repo.audit_entries(about)]
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.EXPORT,
+        record_type="subject",
+        record_ids=ids,
+        purpose="subject access export",
+    )
+    return SubjectAccessExport(
+        generated_at=datetime.now(UTC),
+        subject=_subject(subject),
+        merged_records=[_subject(m) for m in merged],
+        incidents=incidents,
+        reviews=review_records,
+        referrals=referrals,
+        meeting_decisions=decisions,
+        actions=actions,
+        support_plans=plans,
+        possible_duplicates=flags,
+        audit_entries=entries,
+    )
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _years_after(moment: datetime, years: int) -> date:
+    day = moment.date()
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+async def review_list(
+    session: AsyncSession, *, principal: Principal, page: PageParams, retention_years: int, minimum_age: int
+) -> list[RetentionCandidate]:
+    today = london_today()
+    inactive_before = datetime.combine(_years_before(today, retention_years), time(), tzinfo=UTC)
+    rows = await PrivacyRepository(session).due_for_review(
+        page, inactive_before=inactive_before, born_before=_years_before(today, minimum_age)
+    )
+    items = [
+        RetentionCandidate(
+            subject_id=subject.id,
+            last_activity_at=activity,
+            retain_until=_years_after(activity, retention_years),
+            created_at=subject.created_at,
+        )
+        for subject, activity in rows
+    ]
+    if items:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.READ,
+            record_type="subject",
+            record_ids=[i.subject_id for i in items[: page.limit]],
+            purpose="retention review",
+        )
+    return items
+
+
+async def erase(session: AsyncSession, *, principal: Principal, data: ErasureRequest) -> ErasureResult:
+    repo = PrivacyRepository(session)
+    subject = await repo.subject(data.subject_id, for_update=True)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {data.subject_id}.")
+    ids = [subject.id, *(m.id for m in await repo.merged_into(subject.id))]
+    if await repo.has_open_casework(ids):
+        raise CaseworkStillOpen(
+            "Something about this young person is still open (a review, referral, support plan or action); "
+            "close it before erasing."
+        )
+    referral_ids = await repo.referral_ids(ids)
+    erased = await repo.erase(ids)
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.ERASE,
+        record_type="subject",
+        record_ids=[*ids, *referral_ids],
+        purpose=f"erasure: {data.reason.value.replace('_', ' ')}",
+    )
+    return ErasureResult(subject_id=subject.id, erased_at=datetime.now(UTC), reason=data.reason, erased=erased)

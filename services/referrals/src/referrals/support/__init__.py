@@ -1,0 +1,1 @@
+"""Support plans: the interventions agreed for a young person, with provider, dates and outcome."""

@@ -1,0 +1,229 @@
+"""Support plans: the interventions agreed for a young person (electronic tag, NRM submission, education
+re-engagement, substance-misuse support, …), each with provider, dates and outcome."""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.access import CaseworkScope
+from referrals.audit.schemas import AuditAction
+from referrals.audit.service import record
+from referrals.referral.repository import ReferralRepository
+from referrals.subject.exceptions import SubjectNotFound
+from referrals.subject.repository import SubjectRepository
+from referrals.support.exceptions import (
+    ActivePlanExists,
+    InterventionNotFound,
+    InvalidSupport,
+    PlanClosed,
+    SupportPlanNotFound,
+)
+from referrals.support.models import Intervention, InterventionKind, InterventionStatus, PlanStatus, SupportPlan
+from referrals.support.repository import SupportRepository
+from referrals.support.schemas import (
+    InterventionCreate,
+    InterventionRead,
+    InterventionUpdate,
+    SupportPlanCreate,
+    SupportPlanRead,
+    SupportPlanSummary,
+    SupportPlanUpdate,
+)
+from referrals.versioning import expected_version, update_versioned
+from vru_shared.auth import Principal
+from vru_shared.pagination import PageParams
+
+
+def _summary(plan: SupportPlan) -> SupportPlanSummary:
+    return SupportPlanSummary(
+        id=plan.id,
+        subject_id=plan.subject_id,
+        referral_id=plan.referral_id,
+        status=PlanStatus(plan.status),
+        summary=plan.summary,
+        created_at=plan.created_at,
+        updated_at=plan.updated_at,
+        closed_at=plan.closed_at,
+        version=plan.version,
+    )
+
+
+def intervention_read(intervention: Intervention, provider_code: str | None) -> InterventionRead:
+    return InterventionRead(
+        id=intervention.id,
+        kind=InterventionKind(intervention.kind),
+        provider_agency=provider_code,
+        provider=intervention.provider,
+        description=intervention.description,
+        starts_on=intervention.starts_on,
+        ends_on=intervention.ends_on,
+        status=InterventionStatus(intervention.status),
+        outcome=intervention.outcome,
+        updated_at=intervention.updated_at,
+        version=intervention.version,
+    )
+
+
+async def read_plan(repo: SupportRepository, plan: SupportPlan) -> SupportPlanRead:
+    interventions = [intervention_read(i, code) for i, code in await repo.interventions_of(plan.id)]
+    return SupportPlanRead(**_summary(plan).model_dump(), interventions=interventions)
+
+
+async def _audit(
+    session: AsyncSession, principal: Principal, action: AuditAction, ids: Sequence[UUID], purpose: str
+) -> None:
+    await record(
+        session, principal=principal, action=action, record_type="support_plan", record_ids=ids, purpose=purpose
+    )
+
+
+async def _plan(repo: SupportRepository, plan_id: UUID, scope: CaseworkScope) -> SupportPlan:
+    plan = await repo.get(plan_id, scope.districts)
+    if plan is None:
+        raise SupportPlanNotFound(f"There is no support plan {plan_id} that you can see.")
+    return plan
+
+
+async def list_plans(
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, page: PageParams, subject_id: UUID | None
+) -> list[SupportPlanSummary]:
+    plans = await SupportRepository(session).page(page, scope.districts, subject_id=subject_id)
+    if plans:
+        ids = [p.id for p in plans[: page.limit]] + list(dict.fromkeys(p.subject_id for p in plans[: page.limit]))
+        await _audit(session, principal, AuditAction.READ, ids, "support plans")
+    return [_summary(p) for p in plans]
+
+
+async def get_plan(
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, plan_id: UUID
+) -> SupportPlanRead:
+    repo = SupportRepository(session)
+    plan = await _plan(repo, plan_id, scope)
+    await _audit(session, principal, AuditAction.READ, [plan.id, plan.subject_id], "support plan")
+    return await read_plan(repo, plan)
+
+
+async def create_plan(
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: SupportPlanCreate
+) -> SupportPlanRead:
+    repo = SupportRepository(session)
+    subject = await SubjectRepository(session).get(data.subject_id, scope.districts)
+    if subject is None or subject.merged_into_id is not None:
+        raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
+    if data.referral_id is not None:
+        found = await ReferralRepository(session).get(data.referral_id, scope)
+        if found is None or found.subject.id != subject.id:
+            raise InvalidSupport("That referral is not one of this young person's that you can see.")
+    plan = SupportPlan(
+        subject_id=subject.id,
+        referral_id=data.referral_id,
+        status=PlanStatus.ACTIVE.value,
+        summary=data.summary,
+        created_by=principal.subject,
+        version=1,
+    )
+    if not await repo.add(plan):
+        existing = await repo.active_of(subject.id)
+        raise ActivePlanExists(
+            f"Support plan {existing.id if existing else ''} is active for this young person; add to it.",
+            extra={"existing_plan_id": str(existing.id) if existing else None},
+        )
+    await _audit(session, principal, AuditAction.CREATE, [plan.id, subject.id], "support plan created")
+    return await read_plan(repo, await _plan(repo, plan.id, scope))
+
+
+async def update_plan(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: CaseworkScope,
+    plan_id: UUID,
+    data: SupportPlanUpdate,
+    if_match: str | None,
+) -> SupportPlanRead:
+    repo = SupportRepository(session)
+    plan = await _plan(repo, plan_id, scope)
+    version = expected_version(if_match, plan.version)
+    if plan.status == PlanStatus.CLOSED.value:
+        raise PlanClosed("The plan is closed; start a new one.")
+    values: dict[str, object] = {}
+    if data.summary is not None:
+        values["summary"] = data.summary
+    if data.status is PlanStatus.CLOSED:
+        values["status"] = PlanStatus.CLOSED.value
+        values["closed_at"] = datetime.now(UTC)
+    plan = await update_versioned(session, SupportPlan, plan.id, version, values)
+    await _audit(session, principal, AuditAction.UPDATE, [plan.id, plan.subject_id], "support plan updated")
+    return await read_plan(repo, plan)
+
+
+async def add_intervention(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: CaseworkScope,
+    plan_id: UUID,
+    data: InterventionCreate,
+) -> SupportPlanRead:
+    repo = SupportRepository(session)
+    plan = await _plan(repo, plan_id, scope)
+    if plan.status == PlanStatus.CLOSED.value:
+        raise PlanClosed("The plan is closed; start a new one.")
+    provider_agency = None
+    if data.provider_agency is not None:
+        provider_agency = await repo.partner(data.provider_agency)
+        if provider_agency is None:
+            raise InvalidSupport(f"There is no partner agency '{data.provider_agency}'.")
+    intervention = Intervention(
+        plan_id=plan.id,
+        kind=data.kind.value,
+        provider_agency_id=provider_agency.id if provider_agency else None,
+        provider=data.provider or (provider_agency.name if provider_agency else ""),
+        description=data.description,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        status=data.status.value,
+        outcome=data.outcome,
+        version=1,
+    )
+    await repo.add(intervention)
+    plan = await update_versioned(session, SupportPlan, plan.id, plan.version, {})
+    await _audit(
+        session, principal, AuditAction.CREATE, [intervention.id, plan.id, plan.subject_id], "intervention added"
+    )
+    return await read_plan(repo, plan)
+
+
+async def update_intervention(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: CaseworkScope,
+    intervention_id: UUID,
+    data: InterventionUpdate,
+    if_match: str | None,
+) -> InterventionRead:
+    repo = SupportRepository(session)
+    found = await repo.get_intervention(intervention_id, scope.districts)
+    if found is None:
+        raise InterventionNotFound(f"There is no intervention {intervention_id} that you can see.")
+    intervention, plan = found
+    version = expected_version(if_match, intervention.version)
+    values: dict[str, object] = {}
+    for name in data.model_fields_set:
+        value = getattr(data, name)
+        values[name] = value.value if isinstance(value, InterventionStatus) else value
+    status = data.status or InterventionStatus(intervention.status)
+    outcome = data.outcome if "outcome" in data.model_fields_set else intervention.outcome
+    ends_on = data.ends_on if "ends_on" in data.model_fields_set else intervention.ends_on
+    if status in (InterventionStatus.COMPLETED, InterventionStatus.STOPPED) and not outcome:
+        raise InvalidSupport(f"An outcome is required when the intervention is {status.value}.")
+    if ends_on is not None and ends_on < intervention.starts_on:
+        raise InvalidSupport("ends_on is before starts_on.")
+    changed = await update_versioned(session, Intervention, intervention.id, version, values)
+    await _audit(session, principal, AuditAction.UPDATE, [changed.id, plan.id, plan.subject_id], "intervention updated")
+    code = await repo.interventions_of(plan.id)
+    provider = next((c for i, c in code if i.id == changed.id), None)
+    return intervention_read(changed, provider)
