@@ -98,7 +98,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "conftest.py"],
+        ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "bench", "conftest.py"],
         ["pytest", *args.pytest_args],
     ]
     bin_dir = Path(sys.executable).parent
@@ -155,6 +155,12 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """The benchmark suite (bench/run.py): starts its own platform; prints and records a results table."""
+    command = [sys.executable, "-m", "bench.run", *args.bench_args]
+    return subprocess.run(command, cwd=REPO_ROOT, check=False).returncode  # noqa: S603
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     from vru_cli.openapi import merged_openapi
 
@@ -182,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--secret", help="password or client secret (default: the seeded development one)")
     token.add_argument("--url", default=f"http://127.0.0.1:{Ports.from_env().gateway}", help="gateway URL")
     token.set_defaults(func=cmd_token)
+
+    bench = sub.add_parser("bench", help="run the benchmark suite (bench/), about 15 minutes")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help="passed to bench/run.py (--only, --seconds)")
+    bench.set_defaults(func=cmd_bench)
 
     migrate = sub.add_parser("migrate", help="migrate every service's schema (URLs from the environment)")
     migrate.add_argument("--seed", action="store_true", help="also seed development identities")
