@@ -30,6 +30,28 @@ JOIN referrals.districts d ON d.id = r.district_id
 WHERE r.id = $1
 """
 
+#: The product's referral read: the row with its subject and destination, the audit row, then the history.
+READ_REFERRAL = """
+WITH audit AS (
+    INSERT INTO referrals.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
+    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'referral', ARRAY[$1::text], 'referral')
+)
+SELECT r.id, r.status, r.reason, r.lawful_basis, r.consent, r.version, r.created_at, r.sent_at,
+       s.id AS subject_id, s.given_name, s.family_name, s.date_of_birth,
+       d.code AS district_code, f.code AS forum_code, p.code AS partner_code
+FROM referrals.referrals r
+JOIN referrals.subjects s ON s.id = r.subject_id
+JOIN referrals.districts d ON d.id = r.district_id
+LEFT JOIN referrals.forums f ON f.id = r.forum_id
+LEFT JOIN referrals.partner_agencies p ON p.id = r.partner_agency_id
+WHERE r.id = $1
+"""
+
+REFERRAL_EVENTS = """
+SELECT kind, from_status, to_status, note, actor_name, at
+FROM referrals.referral_events WHERE referral_id = $1 ORDER BY at, id
+"""
+
 QUEUE_PAGE = """
 SELECT r.id, r.status, r.created_at, a.code AS area_code
 FROM referrals.reviews r
@@ -61,6 +83,18 @@ async def read_review(request: Request) -> Response:
     return JSONResponse({**dict(row), "id": str(row["id"]), "created_at": row["created_at"].isoformat()})
 
 
+async def read_referral(request: Request) -> Response:
+    referral_id = UUID(request.path_params["referral_id"])
+    async with request.app.state.pool.acquire() as connection, connection.transaction():
+        row = await connection.fetchrow(READ_REFERRAL, referral_id, "bench-reference")
+        if row is None:
+            return JSONResponse({"status": 404}, status_code=404)
+        events = await connection.fetch(REFERRAL_EVENTS, referral_id)
+    body = {k: (str(v) if v is not None and not isinstance(v, int | str) else v) for k, v in dict(row).items()}
+    body["events"] = [{k: str(v) if v is not None else None for k, v in dict(e).items()} for e in events]
+    return JSONResponse(body)
+
+
 async def queue(request: Request) -> Response:
     async with request.app.state.pool.acquire() as connection:
         rows = await connection.fetch(QUEUE_PAGE, ["medway", "swale"], 50)
@@ -74,6 +108,7 @@ async def healthz(_: Request) -> Response:
 app = Starlette(
     routes=[
         Route("/reviews/{review_id}", read_review),
+        Route("/referrals/{referral_id}", read_referral),
         Route("/queue", queue),
         Route("/healthz", healthz),
     ],
