@@ -90,7 +90,9 @@ async def read_referral(request: Request) -> Response:
         if row is None:
             return JSONResponse({"status": 404}, status_code=404)
         events = await connection.fetch(REFERRAL_EVENTS, referral_id)
-    body = {k: (str(v) if v is not None and not isinstance(v, int | str) else v) for k, v in dict(row).items()}
+    body: dict[str, object] = {
+        k: (str(v) if v is not None and not isinstance(v, int | str) else v) for k, v in dict(row).items()
+    }
     body["events"] = [{k: str(v) if v is not None else None for k, v in dict(e).items()} for e in events]
     return JSONResponse(body)
 
