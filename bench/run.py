@@ -212,68 +212,78 @@ def scenario_list_pages(bench: Bench) -> None:
     )
 
 
+INTAKE_DISTRICTS = [
+    "ashford",
+    "canterbury",
+    "dartford",
+    "dover",
+    "folkestone-hythe",
+    "gravesham",
+    "maidstone",
+    "medway",
+    "sevenoaks",
+    "swale",
+    "thanet",
+    "tonbridge-malling",
+    "tunbridge-wells",
+]
+INTAKE_COLUMNS = [
+    "crime_reference",
+    "occurred_at",
+    "district",
+    "category",
+    "weapon_knife",
+    "weapon_firearm",
+    "location",
+    "role",
+    "police_person_id",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "age",
+    "home_district",
+]
+
+
+def intake_row(i: int) -> list[str]:
+    """Report ``i`` of the bulk-intake scenario: one person; every tenth a young person (born 2001–2012, so
+    15–25 on the day, identified by date of birth), the others a 40-year-old. Names are made up and distinct
+    per person, as in a real feed: the scenario measures intake, not a file where every young person shares
+    one surname and one birthday (each would be a "possible duplicate" of all the others)."""
+    young = i % 10 == 0
+    district = INTAKE_DISTRICTS[i % 13]
+    return [
+        f"BULK/{i}",
+        "2026-06-01T12:00:00Z",
+        district,
+        "robbery" if i % 3 else "public-order",
+        "false",
+        "false",
+        "Bench Street",
+        "victim",
+        f"KP-B{i}",
+        f"Given{i % 997}",
+        f"Family{i}",
+        f"{2001 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}" if young else "",
+        "" if young else "40",
+        district,
+    ]
+
+
 def intake_csv(start: int, count: int) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "crime_reference",
-            "occurred_at",
-            "district",
-            "category",
-            "weapon_knife",
-            "weapon_firearm",
-            "location",
-            "role",
-            "police_person_id",
-            "given_name",
-            "family_name",
-            "date_of_birth",
-            "age",
-            "home_district",
-        ]
-    )
-    districts = [
-        "ashford",
-        "canterbury",
-        "dartford",
-        "dover",
-        "folkestone-hythe",
-        "gravesham",
-        "maidstone",
-        "medway",
-        "sevenoaks",
-        "swale",
-        "thanet",
-        "tonbridge-malling",
-        "tunbridge-wells",
-    ]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(INTAKE_COLUMNS)
     for i in range(start, start + count):
-        young = i % 10 == 0
-        writer.writerow(
-            [
-                f"BULK/{i}",
-                "2026-06-01T12:00:00Z",
-                districts[i % 13],
-                "robbery" if i % 3 else "public-order",
-                "false",
-                "false",
-                "Bench Street",
-                "victim",
-                f"KP-B{i}",
-                f"Given{i}",
-                "Bench",
-                "2010-01-01" if young else "",
-                "" if young else "40",
-                districts[i % 13],
-            ]
-        )
+        writer.writerow(intake_row(i))
     return out.getvalue().encode()
 
 
 def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
-    """3. 100,000 crime reports through the API vs raw COPY of the same rows; the service's peak memory."""
+    """3. 100,000 crime reports through the API (10 requests of 10,000, the per-request cap) vs a raw COPY
+    of the same rows into the same tables; the service's peak memory during the import."""
     name = "3 bulk intake"
+    copy_seconds, copy_incidents_seconds = asyncio.run(copy_same_rows(bench.dsn("referrals"), total))
     feed = httpx.post(
         bench.gateway + "/oauth/token",
         data={"grant_type": "client_credentials"},
@@ -292,6 +302,7 @@ def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
     files = [intake_csv(i, 10_000) for i in range(0, total, 10_000)]
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    created = 0
     started = time.perf_counter()
     with httpx.Client(timeout=300) as client:
         for body in files:
@@ -301,10 +312,12 @@ def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
                 headers={**bearer(feed), "Content-Type": "text/csv"},
             )
             response.raise_for_status()
+            created += response.json()["created"]
     api_seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
-    copy_seconds = asyncio.run(copy_same_rows(bench.dsn("referrals"), total))
+    if created != total:
+        raise RuntimeError(f"the import created {created} incidents, not {total}")
     rate = total / api_seconds
     ratio = copy_seconds / api_seconds
     bench.add(
@@ -312,62 +325,123 @@ def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
     )
     bench.add(
         name,
-        "API ÷ raw COPY (throughput)",
+        "API ÷ raw COPY of the same rows (throughput)",
         f"{api_seconds:.1f} s",
         f"{copy_seconds:.2f} s",
         f"{ratio:.2f}",
         "≥ 0.25",
         met(ratio >= 0.25),
     )
+    bench.add(
+        name,
+        "(API ÷ COPY of the incidents table alone)",
+        f"{api_seconds:.1f} s",
+        f"{copy_incidents_seconds:.2f} s",
+        f"{copy_incidents_seconds / api_seconds:.2f}",
+    )
     bench.add(name, "referrals peak RSS MB during import", f"{peak:.0f}", "", "", "≤ 300", met(peak <= 300))
 
 
-async def copy_same_rows(dsn: str, total: int) -> float:
+async def copy_same_rows(dsn: str, total: int) -> tuple[float, float]:
+    """Seconds to COPY the rows the import stores for the same ``total`` reports — each CSV row's incident
+    into ``incidents`` and its person into ``incident_people`` (same references, codes resolved, same
+    values) — and of the ``incidents`` part alone. Each runs in a transaction that is rolled back and the
+    tables vacuumed, so the API import after it starts from the same tables (same size, indexes, keys)."""
+    import hashlib
+    import uuid
+
     connection = await asyncpg.connect(dsn)
     try:
-        district = await connection.fetchval("SELECT id FROM referrals.districts WHERE code = 'medway'")
-        category = await connection.fetchval("SELECT id FROM referrals.offence_categories WHERE code = 'robbery'")
-        import uuid
-
+        districts = {r["code"]: r["id"] for r in await connection.fetch("SELECT code, id FROM referrals.districts")}
+        categories = {
+            r["code"]: r["id"] for r in await connection.fetch("SELECT code, id FROM referrals.offence_categories")
+        }
         when = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
-        records = [
-            (
-                uuid.uuid4(),
-                f"COPY/{i}",
-                when,
-                district,
-                category,
-                False,
-                False,
-                "Bench Street",
-                "0" * 64,
-                "out",
-                "automatic",
-                1,
+        incidents = []
+        people = []
+        for i in range(total):
+            row = dict(zip(INTAKE_COLUMNS, intake_row(i), strict=True))
+            incident_id = uuid.uuid4()
+            dob = dt.date.fromisoformat(row["date_of_birth"]) if row["date_of_birth"] else None
+            age = int(row["age"]) if row["age"] else None
+            age_on_day = age if age is not None else 25  # a placeholder of the right type: not timed
+            incidents.append(
+                (
+                    incident_id,
+                    row["crime_reference"],
+                    when,
+                    districts[row["district"]],
+                    categories[row["category"]],
+                    False,
+                    False,
+                    row["location"],
+                    hashlib.sha256(row["crime_reference"].encode()).hexdigest(),
+                    "out",
+                    "automatic",
+                    1,
+                )
             )
-            for i in range(total)
+            people.append(
+                (
+                    uuid.uuid4(),
+                    incident_id,
+                    0,
+                    row["role"],
+                    row["police_person_id"],
+                    row["given_name"],
+                    row["family_name"],
+                    dob,
+                    age,
+                    age_on_day,
+                    districts[row["home_district"]],
+                )
+            )
+        incident_columns = [
+            "id",
+            "crime_reference",
+            "occurred_at",
+            "district_id",
+            "category_id",
+            "weapon_knife",
+            "weapon_firearm",
+            "location",
+            "report_hash",
+            "screening",
+            "screening_source",
+            "version",
         ]
-        started = time.perf_counter()
-        await connection.copy_records_to_table(
-            "incidents",
-            schema_name="referrals",
-            records=records,
-            columns=[
-                "id",
-                "crime_reference",
-                "occurred_at",
-                "district_id",
-                "category_id",
-                "weapon_knife",
-                "weapon_firearm",
-                "location",
-                "report_hash",
-                "screening",
-                "screening_source",
-                "version",
-            ],
-        )
-        return time.perf_counter() - started
+        person_columns = [
+            "id",
+            "incident_id",
+            "position",
+            "role",
+            "police_person_id",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "age",
+            "age_on_day",
+            "home_district_id",
+        ]
+        timings = []
+        for with_people in (True, False):
+            transaction = connection.transaction()
+            await transaction.start()
+            try:
+                started = time.perf_counter()
+                await connection.copy_records_to_table(
+                    "incidents", schema_name="referrals", records=incidents, columns=incident_columns
+                )
+                if with_people:
+                    await connection.copy_records_to_table(
+                        "incident_people", schema_name="referrals", records=people, columns=person_columns
+                    )
+                timings.append(time.perf_counter() - started)
+            finally:
+                await transaction.rollback()
+            # The rolled-back rows leave dead index entries (under the very same crime references): gone.
+            await connection.execute("VACUUM referrals.incidents, referrals.incident_people")
+        return timings[0], timings[1]
     finally:
         await connection.close()
 

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from referrals.db import idempotency_keys
 from vru_shared.app import create_service_app
@@ -83,6 +84,11 @@ async def count_notes(session: Session) -> dict[str, int]:
 @router.get("/v1/boom", dependencies=[public()])
 async def boom(session: Session) -> None:
     await session.execute(text("SELECT * FROM no_such_table_here"))
+
+
+@router.get("/v1/db-down", dependencies=[public()])
+async def db_down() -> None:
+    raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
 
 
 @router.get("/v1/whoami", dependencies=[Depends(require(any_authenticated=True))])

@@ -103,6 +103,14 @@ async def test_unexpected_error_is_500_without_internals(client: httpx.AsyncClie
     assert response.json()["request_id"]
 
 
+async def test_lost_database_is_503_with_retry_after(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/db-down")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "2"
+    assert response.headers["content-type"] == PROBLEM
+    assert "refused" not in response.text
+
+
 async def test_success_commits_and_error_rolls_back(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
     created = await client.post("/v1/notes", json={"text": "kept", "count": 1}, headers=analyst)
     assert created.status_code == 201

@@ -102,7 +102,7 @@ class TestReceivePurchase:
         retry = await client.post("/v1/purchases", json=purchase_body("LOT-D", 5), headers=issuer.headers(**STAFF))
         assert retry.status_code == 201  # nothing was kept from the refused attempt
 
-    @pytest.mark.parametrize("mode", ["down", 503])
+    @pytest.mark.parametrize("mode", ["down", 503, "in_flight"])
     async def test_funding_unavailable(
         self, client: httpx.AsyncClient, issuer: TestIssuer, funding: FakeFunding, mode: object
     ) -> None:

@@ -16,7 +16,10 @@ from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 @pytest.fixture
 def app(db_urls: dict[str, str]) -> FastAPI:
     settings = ReferralsSettings(
-        database_url=db_urls["referrals"], token_issuer=TEST_ISSUER, audit_seal_interval_seconds=3600
+        database_url=db_urls["referrals"],
+        token_issuer=TEST_ISSUER,
+        audit_seal_interval_seconds=3600,
+        funding_count_interval_seconds=3600,  # tests run the outbox by hand
     )
     return create_app(settings)
 

@@ -11,6 +11,8 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from referrals.incident.csv_reader import COLUMNS
+from referrals.incident.schemas import IncidentReport
+from referrals.incident.service import Report, report_hash
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
@@ -259,6 +261,37 @@ class TestImportCsv:
             "Harbour Parade,\nRamsgate"
         )
 
+    async def test_lines_are_counted_across_chunks_blank_lines_and_quoted_line_breaks(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        body, _ = csv_file(1_500)
+        lines = body.decode().split("\n")
+        # The report on line 402 gets a location with a line break (lines 402-403), a blank line follows
+        # (404), and the report after it has an unknown district: it starts on line 405 of the file.
+        lines[401] = lines[401].replace('"400 Example Road, Kent"', '"400 Example Road,\nKent"')
+        lines[402] = lines[402].replace(f",{DISTRICTS[401 % 13]},", ",atlantis,", 1)
+        lines.insert(402, "")
+
+        async def in_small_chunks() -> AsyncIterator[bytes]:
+            data = "\n".join(lines).encode()
+            for start in range(0, len(data), 997):  # records split across chunks
+                yield data[start : start + 997]
+
+        response = await client.post(
+            "/v1/imports/incidents.csv",
+            content=in_small_chunks(),
+            headers={**issuer.headers(**FEED), "Content-Type": "text/csv"},
+        )
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert (result["received"], result["created"], result["rejected"]) == (1_500, 1_499, 1)
+        assert result["rejected_rows"] == [
+            {"line": 405, "crime_reference": "46/000401/25", "reason": "unknown district 'atlantis'"}
+        ]
+        location = "SELECT location FROM incidents WHERE crime_reference = '46/000400/25'"
+        assert await scalar(app, location) == "400 Example Road,\nKent"
+        assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/______/25'") == 1_499
+
     async def test_ten_thousand_rows_with_fifty_bad(
         self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
     ) -> None:
@@ -297,6 +330,19 @@ class TestImportCsv:
         assert review["version"] == 2
         assert [e["kind"] for e in review["events"]] == ["opened", "incident_updated"]
 
+    async def test_a_report_the_database_refuses_keeps_nothing_of_the_request(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        body, _ = csv_file(3_000)
+        lines = body.decode().split("\n")
+        lines[1_501] = lines[1_501].replace("Example Road", "Example\x00Road")  # PostgreSQL stores no NUL
+        response = await upload(client, issuer, "\n".join(lines).encode())
+        assert response.status_code != 200
+        # Its chunk (the second) was being written while the third was read, after the first was written.
+        assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/______/25'") == 0
+        again = await upload(client, issuer, body)
+        assert again.json()["created"] == 3_000
+
     async def test_too_many_rows(self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI) -> None:
         body, _ = csv_file(10_001)
         response = await upload(client, issuer, body)
@@ -314,3 +360,25 @@ class TestImportCsv:
         async with running_app(create_app(settings), issuer, db_urls["referrals"]) as client:
             response = await upload(client, issuer, body)
         assert response.status_code == 413
+
+
+def test_report_hash_is_stable() -> None:
+    """Incidents hold the hash of the report as last received: a change in how it is computed would make
+    every re-sent report "updated" instead of "unchanged"."""
+    validated = IncidentReport.model_validate(
+        report(
+            "46/1/25",
+            occurred_at="2025-06-14T22:40:00+01:00",
+            location='Hi "St"\\ \u00e9\u2028 \x01\tend',
+            people=[
+                person(
+                    given_name="Zo\u00eb",
+                    family_name="O'Neil \U0001f600",
+                    home_district="medway",
+                    police_person_id="KP-1",
+                ),
+                person(role="suspect", given_name="Sam", family_name="Sample", date_of_birth=None, age=19),
+            ],
+        )
+    )
+    assert report_hash(Report.of(validated)) == "8a796ee8af8850f39e1b22075963583bc95b5258cdbc7fafb7b25cd6c2674232"

@@ -25,6 +25,7 @@ IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
+        max_length=512,
         description="The ETag from your last read of this record. Required; a stale value gets 412.",
         examples=['"v3"'],
     ),

@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -258,7 +259,46 @@ async def _on_http(request: Request, exc: Exception) -> ProblemResponse:
     return problem_response(request, status, detail=detail, headers=exc.headers)
 
 
+def database_unavailable(exc: BaseException) -> bool:
+    """A lost or refused database connection (PostgreSQL restarting, network gone): retryable, not a bug."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    cause = getattr(exc, "orig", None) or exc.__cause__
+    return isinstance(exc, ConnectionError | FileNotFoundError | TimeoutError) or (
+        cause is not None and cause is not exc and database_unavailable(cause)
+    )
+
+
+#: PostgreSQL refuses these characters in text (NUL: 22021, 22P05); the input is at fault, not the service.
+UNSTORABLE_TEXT_SQLSTATES = frozenset({"22021", "22P05"})
+
+
+def _sqlstate(exc: BaseException | None) -> str | None:
+    seen = 0
+    while exc is not None and seen < 10:
+        code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+        if isinstance(code, str):
+            return code
+        exc = getattr(exc, "orig", None) or exc.__cause__
+        seen += 1
+    return None
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    if _sqlstate(exc) in UNSTORABLE_TEXT_SQLSTATES:
+        return problem_response(
+            request, 422, title="Validation failed", detail="Text fields must not contain NUL (\\u0000) characters."
+        )
+    if database_unavailable(exc):
+        logger.warning("database unavailable", extra={"path": request.url.path, "error": type(exc).__name__})
+        return problem_response(
+            request,
+            503,
+            detail="The database is unavailable; nothing was changed. Retry shortly.",
+            headers={"Retry-After": "2"},
+        )
     if isinstance(exc, ClientDisconnect):  # the client went away (or the body guard cut it off): no one to tell
         logger.info("client disconnected", extra={"path": request.url.path})
         return problem_response(request, 400, detail="The request body was not received in full.")

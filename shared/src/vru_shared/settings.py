@@ -20,6 +20,11 @@ DEVELOPMENT_SECRETS = frozenset(
 )
 
 
+def is_development_secret(value: str) -> bool:
+    """The repository's own values (and every ``dev-…`` default that ``vru up`` and docker-compose ship)."""
+    return value in DEVELOPMENT_SECRETS or value.startswith("dev-")
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
@@ -89,7 +94,7 @@ class ServiceSettings(BaseSettings):
     def _refuse_default_secrets(self) -> Self:
         if self.environment is Environment.DEVELOPMENT:
             return self
-        weak = sorted(name for name, value in self.secrets().items() if value.get_secret_value() in DEVELOPMENT_SECRETS)
+        weak = sorted(name for name, value in self.secrets().items() if is_development_secret(value.get_secret_value()))
         if weak:
             raise ValueError(f"{self.environment.value} refuses development or empty secrets for: {', '.join(weak)}")
         return self

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
+from vru_shared.problems import PROBLEM_TYPE_BASE
 
 STAFF: dict[str, Any] = {
     "roles": ["programme_officer"],
@@ -64,11 +65,20 @@ class FakeFunding:
         self.calls.append(request)
         if self.mode == "down":
             raise httpx.ConnectError("funding is down", request=request)
+        if self.mode == "in_flight":  # the platform's answer while the same Idempotency-Key is being processed
+            return httpx.Response(
+                409,
+                json={"type": PROBLEM_TYPE_BASE + "conflict", "title": "Conflict", "status": 409},
+                headers={"content-type": "application/problem+json", "retry-after": "1"},
+            )
         if self.mode != "ok":
+            slug = {404: "budget-line-not-found", 409: "budget-exceeded", 422: "validation-error"}.get(
+                int(self.mode), "error"
+            )
             return httpx.Response(
                 int(self.mode),
                 json={
-                    "type": "about:blank",
+                    "type": PROBLEM_TYPE_BASE + slug,
                     "title": "No",
                     "status": int(self.mode),
                     "detail": "Fake funding says no.",

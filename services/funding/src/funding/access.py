@@ -7,6 +7,7 @@
   from the token's ``districts``).
 - Partner agencies read only published grant data: the 360Giving export.
 - API clients are authorised by scope: ``funding:read`` to read, ``funding:spend`` to record spend.
+- The referrals service (role ``service``) reports the referrals funded projects accepted.
 """
 
 from vru_shared.auth import Principal, Role, require, require_role_or_scopes
@@ -27,6 +28,9 @@ COMMISSION = require(Role.DIRECTOR, Role.PROGRAMME_OFFICER)
 
 #: Recording spend against a budget line (the ETP inventory's pack purchases).
 RECORD_SPEND = require_role_or_scopes(Role.SERVICE, Role.PROGRAMME_OFFICER, Role.DIRECTOR, scopes=[SPEND_SCOPE])
+
+#: Counting a young person a funded project accepted into its grant's monitoring figures: the referrals service.
+COUNT_REFERRALS = require(Role.SERVICE)
 
 #: Published grant data (360Giving): everyone above, and partner agencies.
 READ_PUBLISHED = require_role_or_scopes(*_STAFF, Role.CSP_OFFICER, Role.PARTNER_AGENCY, scopes=[READ_SCOPE])

@@ -11,6 +11,7 @@ from funding.grant.router import router as grant_router
 from funding.models import load_all_models
 from funding.organisation.router import router as organisation_router
 from funding.project.router import router as project_router
+from funding.project_referral.router import router as project_referral_router
 from funding.report.router import router as report_router
 from funding.settings import FundingSettings, get_settings
 from vru_shared.app import create_service_app
@@ -36,6 +37,7 @@ def create_app(settings: FundingSettings | None = None) -> FastAPI:
             financial_year_router,
             fund_router,
             organisation_router,
+            project_referral_router,  # before /v1/projects/{project_id}
             project_router,
             grant_router,
             allocation_router,

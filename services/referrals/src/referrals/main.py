@@ -1,5 +1,8 @@
 """The referrals service: Serious Violence Reviews and multi-agency referrals (DESIGN §4)."""
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from referrals.audit.router import router as audit_router
@@ -11,6 +14,7 @@ from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
 from referrals.privacy.router import router as privacy_router
 from referrals.reference.router import router as reference_router
+from referrals.referral.outbox import sending
 from referrals.referral.router import router as referral_router
 from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
@@ -30,6 +34,16 @@ is about children and young people: every read and change is audited.
 def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
     load_all_models()
     settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def background(app: FastAPI) -> AsyncIterator[None]:
+        """The audit sealer and the funding outbox sender."""
+        async with (
+            sealing(app, settings.audit_seal_interval_seconds),
+            sending(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds),
+        ):
+            yield
+
     return create_service_app(
         settings,
         title="VRU Referrals API",
@@ -71,6 +85,6 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
             {"name": "audit log", "description": "Who did what with personal data (DPA 2018 s.62)."},
             {"name": "data protection", "description": "Subject-access export; retention review and erasure."},
         ],
-        extra_lifespan=lambda app: sealing(app, settings.audit_seal_interval_seconds),
+        extra_lifespan=background,
         bulk_body_limits={"/v1/imports/": settings.import_max_body_bytes},
     )

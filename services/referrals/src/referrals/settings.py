@@ -12,6 +12,10 @@ class ReferralsSettings(ServiceSettings):
     db_schema: str = "referrals"
     #: How often new audit entries are sealed into the hash chain.
     audit_seal_interval_seconds: float = Field(default=5.0, gt=0)
+    #: How often the funding outbox is sent (counts of referrals funded projects accepted); also the first retry
+    #: delay of a count funding could not take, doubling up to ``funding_count_max_backoff_seconds``.
+    funding_count_interval_seconds: float = Field(default=5.0, gt=0)
+    funding_count_max_backoff_seconds: float = Field(default=300.0, gt=0)
     #: Body limit of the bulk import routes (``/v1/imports/…``), streamed; other routes keep ``max_body_bytes``.
     import_max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
     #: A review not closed within this many working days (Mon–Fri) of opening is overdue.

@@ -269,16 +269,21 @@ class Platform:
                         tails = "\n".join(f"--- {n}\n{self.log_tail(n)}" for n in pending)
                         raise TimeoutError(f"not ready after {timeout:.0f}s: {', '.join(pending)}\n{tails}")
                     time.sleep(0.2)
-            # The gateway is up once it routes: wait until it reaches identity through its own config.
-            while True:
-                try:
-                    if client.get(self.config.gateway_url + "/.well-known/jwks.json").status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError("the gateway does not route to identity:\n" + self.log_tail("gateway"))
-                time.sleep(0.2)
+            # The gateway is up once it routes to every service (its health checks may lag the services).
+            routes = {s: f"{self.config.gateway_url}/openapi/{s}.json" for s in SERVICES}
+            while routes:
+                for name, url in list(routes.items()):
+                    try:
+                        if client.get(url).status_code == 200:
+                            del routes[name]
+                    except httpx.HTTPError:
+                        pass
+                if routes and time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"the gateway does not route to {', '.join(routes)}:\n" + self.log_tail("gateway")
+                    )
+                if routes:
+                    time.sleep(0.2)
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.config.data_dir / "logs" / f"{name}.log"

@@ -89,6 +89,13 @@ class FundingClient:
                     f"The funding service has no budget line {budget_line_id}.{suffix}",
                     extra={"budget_line_id": str(budget_line_id)},
                 ) from error
+            if error.status_code == 409 and not _problem_type(error).endswith("/budget-exceeded"):
+                # Not a refusal: the same Idempotency-Key is still being processed by funding. Retry shortly.
+                raise DownstreamUnavailable(
+                    f"The funding service is still processing this purchase's charge.{suffix}",
+                    headers={"Retry-After": "1"},
+                    extra={"peer": "funding"},
+                ) from error
             if error.status_code == 409:
                 raise BudgetExceeded(
                     f"The budget line {budget_line_id} cannot pay £{amount_pence / 100:,.2f}: it would be "
@@ -110,3 +117,11 @@ class FundingClient:
                 extra={"peer": "funding"},
             )
         return spend
+
+
+def _problem_type(error: DownstreamError) -> str:
+    try:
+        body = error.response.json()
+    except ValueError:
+        return ""
+    return str(body.get("type", "")) if isinstance(body, dict) else ""

@@ -208,7 +208,7 @@ async def update_site(
     "its lock code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP "
     "officers. 201 when newly assigned, 200 otherwise.",
     response_model=SiteRead,
-    responses={**problem_responses(401, 403, 404, 422), 201: {"description": "Newly assigned."}},
+    responses={**problem_responses(401, 403, 404, 422), 201: {"description": "Newly assigned.", "model": SiteRead}},
 )
 async def assign_guardian(
     session: Session,

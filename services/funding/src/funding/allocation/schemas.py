@@ -65,7 +65,9 @@ class AllocationCreate(BaseModel):
     period_from: date | None = Field(default=None, description="For `knife_incidents`: first day counted.")
     period_to: date | None = Field(default=None, description="For `knife_incidents`: last day counted (inclusive).")
     weights: dict[DistrictCode, Annotated[int, Field(ge=0, le=1_000_000_000)]] | None = Field(
-        default=None, description="For `weights`: each recipient district's weight (the recipients are its keys)."
+        default=None,
+        max_length=13,
+        description="For `weights`: each recipient district's weight (the recipients are its keys).",
     )
     recipients: list[DistrictCode] | None = Field(
         default=None,

@@ -32,6 +32,7 @@ _GRANT_EXAMPLE: dict[str, JsonValue] = {
     "paid_pence": 400_000,
     "scheduled_pence": 800_000,
     "remaining_pence": 0,
+    "people_referred": 0,
     "planned_start_on": "2020-07-01",
     "planned_end_on": "2021-03-31",
     "award_date": "2020-06-01",
@@ -175,6 +176,11 @@ class GrantRead(BaseModel):
     paid_pence: int
     scheduled_pence: int
     remaining_pence: int | None
+    people_referred: int = Field(
+        default=0,
+        description="Young people referred to the funded project through the referrals service and accepted by it "
+        "(people receiving a service), counted once each.",
+    )
     planned_start_on: date | None
     planned_end_on: date | None
     award_date: date | None
@@ -314,6 +320,7 @@ class MonitoringReturnRead(BaseModel):
                     "submitted_at": "2020-10-12T09:00:00Z",
                     "submitted_by": "5f0c…",
                     "overdue": False,
+                    "people_referred": 3,
                 }
             ]
         },
@@ -331,3 +338,8 @@ class MonitoringReturnRead(BaseModel):
     submitted_at: datetime | None
     submitted_by: str | None
     overdue: bool = Field(description="Not submitted and past `due_on`.")
+    people_referred: int = Field(
+        default=0,
+        description="Young people referred through the referrals service and accepted by the project in the quarter, "
+        "counted automatically (part of the people receiving a service).",
+    )

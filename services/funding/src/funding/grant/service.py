@@ -46,6 +46,7 @@ from funding.grant.schemas import (
 from funding.money import pounds
 from funding.organisation.repository import OrganisationRepository
 from funding.project.repository import ProjectRepository
+from funding.project_referral.repository import ProjectReferralRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
@@ -99,6 +100,7 @@ def financial_quarters(start: date, end: date) -> list[tuple[str, date, date]]:
 
 async def _reads(repo: GrantRepository, rows: Sequence[GrantRow]) -> list[GrantRead]:
     money = await repo.money([grant.id for grant, _, _ in rows])
+    referred = await ProjectReferralRepository(repo.session).people_referred(grant_ids=[g.id for g, _, _ in rows])
     out = []
     for grant, org_id, name in rows:
         paid, scheduled = money[grant.id]
@@ -123,6 +125,7 @@ async def _reads(repo: GrantRepository, rows: Sequence[GrantRow]) -> list[GrantR
                 paid_pence=paid,
                 scheduled_pence=scheduled,
                 remaining_pence=None if awarded is None else awarded - paid - scheduled,
+                people_referred=referred.get(grant.id, 0),
                 planned_start_on=grant.planned_start_on,
                 planned_end_on=grant.planned_end_on,
                 award_date=grant.award_date,
@@ -429,7 +432,7 @@ async def transition_disbursement(
 # --- monitoring returns -------------------------------------------------------------------------------------
 
 
-def _return_read(row: MonitoringReturn, today: date) -> MonitoringReturnRead:
+def _return_read(row: MonitoringReturn, today: date, people_referred: int) -> MonitoringReturnRead:
     return MonitoringReturnRead(
         id=row.id,
         grant_id=row.grant_id,
@@ -443,7 +446,14 @@ def _return_read(row: MonitoringReturn, today: date) -> MonitoringReturnRead:
         submitted_at=row.submitted_at,
         submitted_by=row.submitted_by,
         overdue=row.submitted_at is None and row.due_on < today,
+        people_referred=people_referred,
     )
+
+
+async def _return_reads(session: AsyncSession, rows: Sequence[MonitoringReturn]) -> list[MonitoringReturnRead]:
+    today = london_today()
+    referred = await ProjectReferralRepository(session).people_referred(return_ids=[r.id for r in rows])
+    return [_return_read(r, today, referred.get(r.id, 0)) for r in rows]
 
 
 async def list_returns(
@@ -454,16 +464,15 @@ async def list_returns(
     grant_id: UUID | None,
     overdue: bool | None,
 ) -> list[MonitoringReturnRead]:
-    today = london_today()
-    rows = await GrantRepository(session).returns(page, scope, grant_id=grant_id, overdue=overdue, today=today)
-    return [_return_read(r, today) for r in rows]
+    rows = await GrantRepository(session).returns(page, scope, grant_id=grant_id, overdue=overdue, today=london_today())
+    return await _return_reads(session, rows)
 
 
 async def get_return(session: AsyncSession, *, scope: frozenset[str] | None, return_id: UUID) -> MonitoringReturnRead:
     row = await GrantRepository(session).monitoring_return(return_id, scope)
     if row is None:
         raise MonitoringReturnNotFound(f"There is no monitoring return {return_id} that you can see.")
-    return _return_read(row, london_today())
+    return (await _return_reads(session, [row]))[0]
 
 
 async def submit_return(
@@ -480,4 +489,4 @@ async def submit_return(
     row.submitted_at = datetime.now(UTC)
     row.submitted_by = principal.subject
     await session.flush()
-    return _return_read(row, london_today())
+    return (await _return_reads(session, [row]))[0]

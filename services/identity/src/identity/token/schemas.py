@@ -14,17 +14,22 @@ class TokenRequest(BaseModel):
         }
     )
 
-    grant_type: str | None = Field(default=None, description="`client_credentials` or `password`.")
+    grant_type: str | None = Field(default=None, max_length=64, description="`client_credentials` or `password`.")
     client_id: str | None = Field(
-        default=None, description="For clients that cannot send HTTP Basic: the client id (with `client_secret`)."
+        default=None,
+        max_length=200,
+        description="For clients that cannot send HTTP Basic: the client id (with `client_secret`).",
     )
-    client_secret: str | None = Field(default=None, description="With `client_id`, instead of HTTP Basic.")
+    client_secret: str | None = Field(
+        default=None, max_length=512, description="With `client_id`, instead of HTTP Basic."
+    )
     scope: str | None = Field(
         default=None,
+        max_length=4096,
         description="Space-separated scopes: a subset of the client's. Omitted: all the client's scopes.",
     )
-    username: str | None = Field(default=None, description="Password grant: the person's e-mail.")
-    password: str | None = Field(default=None, description="Password grant: the person's password.")
+    username: str | None = Field(default=None, max_length=254, description="Password grant: the person's e-mail.")
+    password: str | None = Field(default=None, max_length=256, description="Password grant: the person's password.")
 
 
 class TokenResponse(BaseModel):

@@ -7,7 +7,7 @@ consecutive rows with the same ``crime_reference`` are one report (their inciden
 import codecs
 import csv
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,10 +34,12 @@ REQUIRED_COLUMNS = frozenset(
 MAX_RECORD_CHARS = 64 * 1024
 
 
-async def records(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, list[str]]]:
-    """``(line, fields)`` for each CSV record, ``line`` being where it starts (the first line is 1).
+async def records(chunks: AsyncIterator[bytes]) -> AsyncIterator[Iterable[tuple[int, list[str]]]]:
+    """Batches of ``(line, fields)``, one per CSV record, ``line`` being where it starts (the first line is 1).
+    Take each batch in full before the next: it is read as it is taken.
 
-    A record is complete when its quotes balance, so a quoted field may hold line breaks."""
+    A record is complete when its quotes balance, so a quoted field may hold line breaks. The lines of a
+    chunk that are whole records (nearly all of them) go through one ``csv.reader``."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     buffer = ""
     record = ""
@@ -46,8 +48,7 @@ async def records(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, list
     start = 1
 
     def take(text: str) -> list[str] | None:
-        nonlocal record, quotes, line, start
-        line += 1
+        nonlocal record, quotes, start
         if not record:
             start = line
         record += text
@@ -65,19 +66,53 @@ async def records(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, list
         async for chunk in chunks:
             buffer += decoder.decode(chunk)
             *lines, buffer = buffer.split("\n")
+            texts: list[str] = []
+            starts: list[int] = []
             for text in lines:
+                line += 1
+                if not record and len(text) < MAX_RECORD_CHARS and not text.count('"') % 2:
+                    if text.strip():  # a blank line is no record
+                        texts.append(text + "\n")
+                        starts.append(line)
+                    continue
+                if texts:  # the records before this one go first
+                    yield _parse(texts, starts)
+                    texts, starts = [], []
                 fields = take(text + "\n")
                 if fields:
-                    yield start, fields
+                    yield [(start, fields)]
+            if texts:
+                yield _parse(texts, starts)
         buffer += decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise BadCsvFile(f"The file is not UTF-8 text (near line {line + 1}).") from exc
     if buffer:
+        line += 1
         fields = take(buffer)
         if fields:
-            yield start, fields
+            yield [(start, fields)]
     if record:
         raise BadCsvFile(f"The record starting on line {start} has a quote that is never closed.")
+
+
+def _parse(texts: list[str], starts: list[int]) -> Iterator[tuple[int, list[str]]]:
+    """Each of ``texts`` (lines whose quotes balance) as one record, through one ``csv.reader``. Should the
+    reader see a record run on into the next line (a quote opening mid-field, which the quote count takes
+    for a closed one), or fail, the lines from that record on are read one by one, each on its own."""
+    reader = csv.reader(texts)
+    done = 0
+    try:
+        for fields in reader:
+            if reader.line_num != done + 1:
+                break
+            yield starts[done], fields
+            done += 1
+        else:
+            return
+    except csv.Error:
+        pass
+    for start, text in zip(starts[done:], texts[done:], strict=True):
+        yield start, next(csv.reader(io.StringIO(text)))
 
 
 def _header(fields: list[str]) -> list[str]:
@@ -97,41 +132,52 @@ def _header(fields: list[str]) -> list[str]:
     return names
 
 
-def _present(row: dict[str, str], columns: tuple[str, ...]) -> dict[str, Any]:
-    """The non-empty cells of ``columns`` (an empty cell is an absent value)."""
-    return {name: row[name].strip() for name in columns if row.get(name, "").strip()}
-
-
 class CsvReports:
     """Groups consecutive rows into reports and hands each, complete, to the intake."""
 
     def __init__(self, intake: Intake) -> None:
         self.intake = intake
-        self.rows: list[tuple[int, dict[str, str]]] = []
+        self.rows: list[tuple[int, list[str]]] = []
         self.reference: str | None = None
         self.count = 0
+        #: (column, index in a row) of the columns the header has, in ``INCIDENT_COLUMNS`` / ``PERSON_COLUMNS``
+        #: order.
+        self.incident_columns: list[tuple[str, int]] = []
+        self.person_columns: list[tuple[str, int]] = []
+        self.reference_index = 0
 
     async def read(self, chunks: AsyncIterator[bytes]) -> None:
         header: list[str] | None = None
-        async for line, fields in records(chunks):
-            if header is None:
-                header = _header(fields)
-                continue
-            self.count += 1
-            if self.count > MAX_REPORTS:
-                raise TooManyReports(f"At most {MAX_REPORTS} rows per request; split the file.")
-            if len(fields) != len(header):
-                await self._close()
-                reference = fields[0].strip() if header[0] == "crime_reference" and fields else None
-                self.intake.reject([(line, f"{len(fields)} fields where the header has {len(header)}")], reference)
-                continue
-            await self._row(line, dict(zip(header, fields, strict=True)))
+        width = 0
+        async for batch in records(chunks):
+            for line, fields in batch:
+                if header is None:
+                    header = self._header(fields)
+                    width = len(header)
+                    continue
+                self.count += 1
+                if self.count > MAX_REPORTS:
+                    raise TooManyReports(f"At most {MAX_REPORTS} rows per request; split the file.")
+                if len(fields) != width:
+                    await self._close()
+                    reference = fields[0].strip() if header[0] == "crime_reference" and fields else None
+                    self.intake.reject([(line, f"{len(fields)} fields where the header has {width}")], reference)
+                    continue
+                await self._row(line, fields)
         if header is None:
             raise BadCsvFile("The file is empty: it needs a header row and one row per person.")
         await self._close()
 
-    async def _row(self, line: int, row: dict[str, str]) -> None:
-        reference = row.get("crime_reference", "").strip()
+    def _header(self, fields: list[str]) -> list[str]:
+        names = _header(fields)
+        index = {name: i for i, name in enumerate(names)}
+        self.incident_columns = [(name, index[name]) for name in INCIDENT_COLUMNS if name in index]
+        self.person_columns = [(name, index[name]) for name in PERSON_COLUMNS if name in index]
+        self.reference_index = index["crime_reference"]
+        return names
+
+    async def _row(self, line: int, fields: list[str]) -> None:
+        reference = fields[self.reference_index].strip()
         if not reference:
             await self._close()
             self.intake.reject([(line, "crime_reference: Field required")], None)
@@ -139,30 +185,30 @@ class CsvReports:
         if reference != self.reference:
             await self._close()
             self.reference = reference
-        self.rows.append((line, row))
+        self.rows.append((line, fields))
 
     async def _close(self) -> None:
         rows, reference = self.rows, self.reference
         self.rows, self.reference = [], None
         if not rows:
             return
-        lines = [line for line, _ in rows]
         people: list[PersonReport] = []
         failed: dict[int, str] = {}
-        for line, row in rows:
+        for line, fields in rows:
             try:
-                people.append(PersonReport.model_validate(_present(row, PERSON_COLUMNS)))
+                people.append(PersonReport.model_validate(_present(fields, self.person_columns)))
             except ValidationError as exc:
                 failed[line] = reason_of(exc)
-        first = _present(rows[0][1], INCIDENT_COLUMNS)
+        first = rows[0][1]
         disagree = sorted(
             {
                 name
-                for _, row in rows[1:]
-                for name in INCIDENT_COLUMNS
-                if _present(row, (name,)).get(name) != first.get(name)
+                for _, fields in rows[1:]
+                for name, i in self.incident_columns
+                if fields[i].strip() != first[i].strip()
             }
         )
+        lines = [line for line, _ in rows]
         if disagree:
             reason = "rows of this crime_reference disagree on " + ", ".join(disagree)
             self.intake.reject([(line, failed.get(line, reason)) for line in lines], reference)
@@ -172,9 +218,16 @@ class CsvReports:
             other = f"another row of this crime_reference was rejected (line {bad})"
             self.intake.reject([(line, failed.get(line, other)) for line in lines], reference)
             return
+        incident = _present(first, self.incident_columns)
+        incident["people"] = people
         try:
-            report = IncidentReport.model_validate({**first, "people": people})
+            report = IncidentReport.model_validate(incident)
         except ValidationError as exc:
             self.intake.reject([(line, reason_of(exc)) for line in lines], reference)
             return
         await self.intake.add(lines, report)
+
+
+def _present(fields: list[str], columns: list[tuple[str, int]]) -> dict[str, Any]:
+    """The non-empty cells of ``columns`` (an empty cell is an absent value), stripped."""
+    return {name: value for name, i in columns if (value := fields[i].strip())}

@@ -1,13 +1,13 @@
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Row, String, Uuid, delete, exists, func, insert, or_, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import ColumnElement, Row, String, Table, Uuid, delete, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from referrals.incident import bulk
 from referrals.incident.models import Incident, IncidentChange, IncidentPerson
 from referrals.reference.models import District, OffenceCategory
 from referrals.subject.repository import any_of, district_ids
@@ -69,6 +69,55 @@ EXISTING_COLUMNS = (
 )
 
 
+#: Column order of the tuples :meth:`IncidentRepository.insert_incidents` takes.
+INCIDENT_COLUMNS = (
+    "id",
+    "crime_reference",
+    "occurred_at",
+    "district_id",
+    "category_id",
+    "weapon_knife",
+    "weapon_firearm",
+    "location",
+    "report_hash",
+    "screening",
+    "screening_source",
+    "review_id",
+    "version",
+)
+#: ... :meth:`IncidentRepository.update_incidents` takes.
+UPDATE_COLUMNS = (
+    "id",
+    "occurred_at",
+    "district_id",
+    "category_id",
+    "weapon_knife",
+    "weapon_firearm",
+    "location",
+    "report_hash",
+    "screening",
+    "screening_source",
+    "review_id",
+    "version",
+    "updated_at",
+)
+#: ... :meth:`IncidentRepository.replace_people` takes.
+PERSON_COLUMNS = (
+    "id",
+    "incident_id",
+    "position",
+    "role",
+    "police_person_id",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "age",
+    "age_on_day",
+    "home_district_id",
+    "subject_id",
+)
+
+
 class IncidentRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -107,22 +156,36 @@ class IncidentRepository:
                 out[person.incident_id].append(person)
         return out
 
-    async def insert_incidents(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self.session.execute(insert(Incident).execution_options(render_nulls=True), rows)
+    async def insert_incidents(self, rows: Sequence[Sequence[Any]]) -> None:
+        """New incidents, tuples in ``INCIDENT_COLUMNS`` order: one ``COPY``."""
+        await bulk.copy(self.session, cast(Table, Incident.__table__), INCIDENT_COLUMNS, rows)
 
-    async def update_incidents(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Bulk UPDATE by primary key (each row holds ``id`` and the new values)."""
+    async def update_incidents(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Re-sent incidents, tuples in ``UPDATE_COLUMNS`` order (``id`` first): one statement."""
         if rows:
-            await self.session.execute(sql_update(Incident), rows)
+            await bulk.execute(
+                self.session,
+                "UPDATE referrals.incidents i SET occurred_at = u.occurred_at, district_id = u.district_id, "
+                "category_id = u.category_id, weapon_knife = u.weapon_knife, weapon_firearm = u.weapon_firearm, "
+                "location = u.location, report_hash = u.report_hash, screening = u.screening, "
+                "screening_source = u.screening_source, review_id = u.review_id, version = u.version, "
+                "updated_at = u.updated_at "
+                "FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::bool[], $6::bool[], "
+                "$7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::uuid[], $12::int[], "
+                "$13::timestamptz[]) AS u(id, occurred_at, district_id, category_id, weapon_knife, weapon_firearm, "
+                "location, report_hash, screening, screening_source, review_id, version, updated_at) "
+                "WHERE i.id = u.id",
+                *(list(column) for column in zip(*rows, strict=True)),
+            )
 
-    async def replace_people(self, incident_ids: Collection[UUID], rows: Sequence[dict[str, Any]]) -> None:
+    async def replace_people(self, incident_ids: Collection[UUID], rows: Sequence[Sequence[Any]]) -> None:
+        """The people of the incidents written (tuples in ``PERSON_COLUMNS`` order): those held for
+        ``incident_ids`` (the re-sent ones) go first."""
         if incident_ids:
             await self.session.execute(
                 delete(IncidentPerson).where(any_of(IncidentPerson.incident_id, incident_ids, Uuid()))
             )
-        if rows:
-            await self.session.execute(insert(IncidentPerson).execution_options(render_nulls=True), rows)
+        await bulk.copy(self.session, cast(Table, IncidentPerson.__table__), PERSON_COLUMNS, rows)
 
     async def insert_changes(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:

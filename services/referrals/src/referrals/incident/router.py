@@ -60,12 +60,12 @@ IMPORT_DESCRIPTION = (
     responses=problem_responses(401, 403, 413, 415, 422),
 )
 async def import_json(session: Session, principal: Ingester, batch: IncidentBatch) -> ImportResult:
-    intake = Intake(session, principal)
-    for position, report in zip(batch.positions, batch.reports, strict=True):
-        await intake.add([position], report)
-    for rejected in batch.rejected:
-        intake.reject([(rejected.line, rejected.reason)], rejected.crime_reference)
-    return await intake.finish()
+    async with Intake(session, principal) as intake:
+        for position, report in zip(batch.positions, batch.reports, strict=True):
+            await intake.add([position], report)
+        for rejected in batch.rejected:
+            intake.reject([(rejected.line, rejected.reason)], rejected.crime_reference)
+        return await intake.finish()
 
 
 @router.post(
@@ -83,9 +83,9 @@ async def import_csv(session: Session, principal: Ingester, request: Request) ->
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "text/csv":
         raise NotCsv("Send the file with Content-Type: text/csv.")
-    intake = Intake(session, principal)
-    await CsvReports(intake).read(request.stream())
-    return await intake.finish()
+    async with Intake(session, principal) as intake:
+        await CsvReports(intake).read(request.stream())
+        return await intake.finish()
 
 
 @router.get(

@@ -33,3 +33,7 @@ class InvalidReferral(Unprocessable):
 
 class SubjectMerged(Conflict):
     slug = "subject-merged"
+
+
+class NotAFundedProject(Unprocessable):
+    slug = "not-a-funded-project"

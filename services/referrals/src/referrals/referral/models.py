@@ -71,13 +71,18 @@ _OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
 
 
 class Referral(Base):
-    """A young person referred to a forum (DCSM, CARM, a coordinator's multi-agency meeting) or to a partner
-    agency's service. Exactly one of ``forum_id`` and ``partner_agency_id`` is set."""
+    """A young person referred to a forum (DCSM, CARM, a coordinator's multi-agency meeting), to a partner
+    agency's service, or to a funded project (the funding service's project, by id, with its code and name as
+    they were when referred). Exactly one of ``forum_id``, ``partner_agency_id`` and ``project_id`` is set."""
 
     __tablename__ = "referrals"
     __table_args__ = (
         CheckConstraint(f"status IN ({_in(ReferralStatus)})", name="status"),
-        CheckConstraint("(forum_id IS NULL) <> (partner_agency_id IS NULL)", name="one_destination"),
+        CheckConstraint("num_nonnulls(forum_id, partner_agency_id, project_id) = 1", name="one_destination"),
+        CheckConstraint(
+            "(project_id IS NULL) = (project_code IS NULL) AND (project_id IS NULL) = (project_name IS NULL)",
+            name="project_named",
+        ),
         CheckConstraint(f"lawful_basis IS NULL OR lawful_basis IN ({_in(LawfulBasis)})", name="lawful_basis"),
         CheckConstraint(f"consent IS NULL OR consent IN ({_in(Consent)})", name="consent"),
         CheckConstraint("sent_at IS NULL OR lawful_basis IS NOT NULL", name="lawful_basis_before_sending"),
@@ -95,6 +100,13 @@ class Referral(Base):
             unique=True,
             postgresql_where=text(f"partner_agency_id IS NOT NULL AND status IN ({_OPEN})"),
         ),
+        Index(
+            "uq_referrals_open_to_project",
+            "subject_id",
+            "project_id",
+            unique=True,
+            postgresql_where=text(f"project_id IS NOT NULL AND status IN ({_OPEN})"),
+        ),
         Index("ix_referrals_created_at_id", "created_at", "id"),
     )
 
@@ -104,6 +116,10 @@ class Referral(Base):
     district_id: Mapped[UUID] = mapped_column(ForeignKey("districts.id"), index=True)
     forum_id: Mapped[UUID | None] = mapped_column(ForeignKey("forums.id"), index=True)
     partner_agency_id: Mapped[UUID | None] = mapped_column(ForeignKey("partner_agencies.id"), index=True)
+    #: A funded project: the funding service's project id (another service's record, so no foreign key).
+    project_id: Mapped[UUID | None] = mapped_column(index=True)
+    project_code: Mapped[str | None] = mapped_column(String(64))
+    project_name: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default=ReferralStatus.DRAFT.value, index=True)
     reason: Mapped[str] = mapped_column(Text)
     lawful_basis: Mapped[str | None] = mapped_column(String(32))
@@ -142,3 +158,43 @@ class ReferralEvent(Base):
     #: The identity agency the actor acted for (the token's ``agency``).
     actor_agency_id: Mapped[UUID | None]
     at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class FundingCountStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    #: The funding service considered the count and refused it (e.g. no grant funds the project any more).
+    REFUSED = "refused"
+
+
+class FundingCount(Base):
+    """The outbox of link 4: a referral a funded project accepted, to be counted by the funding service into the
+    grant's monitoring figures. Written in the acceptance's own transaction, delivered by a background sender
+    (``referral/outbox.py``) with retries, so an acceptance is recorded even while funding is down and counted
+    once it is back. Only ids and a time leave this service. No foreign key to the referral: a message to
+    another service outlives the erasure of the casework it came from."""
+
+    __tablename__ = "funding_counts"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({_in(FundingCountStatus)})", name="status"),
+        Index(
+            "ix_funding_counts_pending_next_attempt_at",
+            "next_attempt_at",
+            postgresql_where=text(f"status = '{FundingCountStatus.PENDING.value}'"),
+        ),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    referral_id: Mapped[UUID] = mapped_column(unique=True)
+    project_id: Mapped[UUID]
+    accepted_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default=FundingCountStatus.PENDING.value)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    #: Funding's record of the count, its grant and the financial quarter it counts in.
+    funding_record_id: Mapped[UUID | None]
+    grant_id: Mapped[UUID | None]
+    period: Mapped[str | None] = mapped_column(String(16))
+    delivered_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

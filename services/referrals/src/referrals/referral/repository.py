@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -9,7 +10,14 @@ from sqlalchemy.orm import aliased
 
 from referrals.access import CaseworkScope
 from referrals.reference.models import District, Forum, PartnerAgency
-from referrals.referral.models import OPEN_STATUSES, Referral, ReferralEvent, ReferralStatus
+from referrals.referral.models import (
+    OPEN_STATUSES,
+    FundingCount,
+    FundingCountStatus,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+)
 from referrals.review.models import ReviewSubject
 from referrals.subject.models import Subject
 from referrals.subject.repository import district_ids
@@ -99,12 +107,16 @@ class ReferralRepository:
         row = (await self.session.execute(stmt)).one_or_none()
         return self._row(row) if row else None
 
-    async def open_to(self, subject_id: UUID, *, forum_id: UUID | None, partner_id: UUID | None) -> Referral | None:
+    async def open_to(
+        self, subject_id: UUID, *, forum_id: UUID | None, partner_id: UUID | None, project_id: UUID | None = None
+    ) -> Referral | None:
         stmt = select(Referral).where(
             Referral.subject_id == subject_id, Referral.status.in_([s.value for s in OPEN_STATUSES])
         )
         if forum_id is not None:
             stmt = stmt.where(Referral.forum_id == forum_id)
+        elif project_id is not None:
+            stmt = stmt.where(Referral.project_id == project_id)
         else:
             stmt = stmt.where(Referral.partner_agency_id == partner_id)
         return (await self.session.scalars(stmt.limit(1))).one_or_none()
@@ -126,3 +138,24 @@ class ReferralRepository:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    # --- the funding outbox (link 4) -----------------------------------------------------------------------
+
+    async def add_funding_count(self, count: FundingCount) -> bool:
+        return await add_unless_duplicate(self.session, count)
+
+    async def funding_count(self, referral_id: UUID) -> FundingCount | None:
+        return (
+            await self.session.scalars(select(FundingCount).where(FundingCount.referral_id == referral_id))
+        ).one_or_none()
+
+    async def due_funding_counts(self, now: datetime, limit: int) -> Sequence[FundingCount]:
+        """Pending counts due for an attempt, oldest first, locked (another sender process skips them)."""
+        stmt = (
+            select(FundingCount)
+            .where(FundingCount.status == FundingCountStatus.PENDING.value, FundingCount.next_attempt_at <= now)
+            .order_by(FundingCount.next_attempt_at, FundingCount.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return (await self.session.scalars(stmt)).all()

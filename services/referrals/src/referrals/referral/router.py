@@ -3,10 +3,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import READ_REFERRALS, RESPOND_REFERRALS, WORK_CASEWORK, casework_scope
+from referrals.clients.funding import FundingClient, funding_client
 from referrals.referral import service
-from referrals.referral.dependencies import CodeFilter, ReferralId, ReviewFilter, StatusFilter, SubjectFilter
+from referrals.referral.dependencies import (
+    CodeFilter,
+    DistrictQuery,
+    ReferralId,
+    ReviewFilter,
+    StatusFilter,
+    SubjectFilter,
+)
 from referrals.referral.schemas import (
     AnyReferralRead,
+    FundedProjects,
     ReferralCreate,
     ReferralPage,
     ReferralRead,
@@ -24,12 +33,30 @@ router = APIRouter(tags=["referrals"])
 Reader = Annotated[Principal, Depends(READ_REFERRALS)]
 Referrer = Annotated[Principal, Depends(WORK_CASEWORK)]
 Responder = Annotated[Principal, Depends(RESPOND_REFERRALS)]
+Funding = Annotated[FundingClient, Depends(funding_client)]
 
 AUDIENCES = (
     "VRU staff get the full view (`view: full`); a partner agency gets the shared view (`view: shared`) of the "
     "referrals sent to it — the young person's name and date of birth, the reason and the lawful basis, nothing "
     "of the incidents or reviews."
 )
+
+
+@router.get(
+    "/v1/referrals/funded-projects",
+    summary="Funded projects to refer to",
+    description="The active projects serving `district` that the unit funds (Box It Out, StreetSoccer…), fetched "
+    "from the funding service when asked, with your own token: pass one's `project_id` as `project` to refer a "
+    "young person there. When the project accepts the referral, the funding service counts it into the grant's "
+    "monitoring figures. 503 with `Retry-After` when the funding service cannot answer (nothing is cached). "
+    "Analysts and coordinators.",
+    response_model=FundedProjects,
+    responses=problem_responses(401, 403, 422, 503),
+)
+async def list_funded_projects(
+    session: Session, principal: Referrer, district: DistrictQuery, funding: Funding
+) -> FundedProjects:
+    return await service.list_funded_projects(session, principal=principal, district=district, funding=funding)
 
 
 @router.get(
@@ -75,18 +102,23 @@ async def list_referrals(
     "/v1/referrals",
     status_code=201,
     summary="Refer a young person",
-    description="Draft a referral of a young person to a forum (DCSM, CARM, the area's multi-agency meeting) or to "
-    "a partner agency's service. The lawful basis for sharing and consent may be given now or later, but the "
+    description="Draft a referral of a young person to a forum (DCSM, CARM, the area's multi-agency meeting), to "
+    "a partner agency's service, or to a funded project serving the district (`project`: an id from "
+    "`GET /v1/referrals/funded-projects`, checked with the funding service — 503 with `Retry-After` and nothing "
+    "saved when it cannot answer; 422 when the project is not active, funded and serving the district). The "
+    "lawful basis for sharing and consent may be given now or later, but the "
     "referral cannot be sent without them. 409 when an open referral of the same young person to the same "
     "destination exists (the problem names it in `existing_referral_id`). Analysts, and coordinators for young "
     "people in their districts.",
     response_model=ReferralRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(401, 403, 404, 409, 422, 503),
 )
 async def create_referral(
-    session: Session, principal: Referrer, data: ReferralCreate, response: Response
+    session: Session, principal: Referrer, data: ReferralCreate, response: Response, funding: Funding
 ) -> ReferralRead | SharedReferralRead:
-    referral = await service.create(session, principal=principal, scope=casework_scope(principal), data=data)
+    referral = await service.create(
+        session, principal=principal, scope=casework_scope(principal), data=data, funding=funding
+    )
     response.headers["Location"] = f"/v1/referrals/{referral.id}"
     set_etag(response, referral.version)
     return referral
@@ -143,7 +175,10 @@ async def update_referral(
     "/v1/referrals/{referral_id}/transitions",
     summary="Move a referral through its lifecycle",
     description="draft → sent → accepted | rejected (`reason`) → in_progress → completed (`outcome`); withdrawn "
-    "(`reason`) from any open status. Sending needs the lawful basis (409 otherwise) and is recorded in the audit "
+    "(`reason`) from any open status. Accepting a referral to a funded project also queues its count for the "
+    "funding service (the grant's people receiving a service): the acceptance stands even while funding is down, "
+    "and the count is delivered once, later (`funding_count` shows its state). "
+    "Sending needs the lawful basis (409 otherwise) and is recorded in the audit "
     "log as a disclosure to the receiving agency. The receiving agency may accept, reject, start and complete; "
     "only VRU staff send or withdraw. Send `If-Match` to be sure nobody moved it meanwhile (412 when stale).",
     response_model=AnyReferralRead,

@@ -5,16 +5,71 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from referrals.fields import Code, Text
-from referrals.referral.models import Consent, LawfulBasis, ReferralEventKind, ReferralStatus
+from referrals.referral.models import Consent, FundingCountStatus, LawfulBasis, ReferralEventKind, ReferralStatus
 from vru_shared.pagination import Page
 
 
 class Destination(BaseModel):
-    """Where the young person is referred: a forum or a partner agency's service."""
+    """Where the young person is referred: a forum, a partner agency's service, or a funded project."""
 
-    kind: Literal["forum", "partner_agency"]
+    kind: Literal["forum", "partner_agency", "project"]
     code: str = Field(examples=["mam-medway-swale"])
     name: str = Field(examples=["VRU multi-agency meeting, Medway & Swale"])
+    project_id: UUID | None = Field(
+        default=None, description="For a funded project: the funding service's project id (`GET /v1/projects/{id}`)."
+    )
+
+
+class FundedProjectRead(BaseModel):
+    """An active funded project serving the district, from the funding service: a referral destination."""
+
+    project_id: UUID = Field(description="Pass as `project` when referring.")
+    code: str = Field(examples=["box-it-out"])
+    name: str = Field(examples=["Box It Out"])
+    description: str
+    lead_organisation_name: str = Field(examples=["Box It Out CIC"])
+    districts: list[str] = Field(description="Districts the project serves.")
+
+
+class FundedProjects(BaseModel):
+    """Every active funded project serving a district (a short list, not paginated), fetched from the funding
+    service when asked."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "district": "medway",
+                    "items": [
+                        {
+                            "project_id": "30ef20cc-301d-578e-b731-92f71ec7cd3a",
+                            "code": "box-it-out",
+                            "name": "Box It Out",
+                            "description": "Box It Out: Vulnerable Children's Charities fund.",
+                            "lead_organisation_name": "Box It Out CIC",
+                            "districts": ["medway"],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    district: str
+    items: list[FundedProjectRead]
+
+
+class FundingCountRead(BaseModel):
+    """Whether the funding service has counted an accepted referral to a funded project into the grant's
+    monitoring figures (people receiving a service). `pending` while it retries; `refused` when funding
+    declined it (the reason is in `last_error`)."""
+
+    status: FundingCountStatus
+    attempts: int
+    last_error: str | None
+    grant_id: UUID | None = Field(description="The funding grant whose figures count it, once delivered.")
+    period: str | None = Field(description="The financial quarter it counts in, once delivered.")
+    delivered_at: datetime | None
 
 
 class ReferralSubject(BaseModel):
@@ -132,9 +187,12 @@ class SharedReferralSummary(_ReferralFields):
 
 
 class ReferralRead(ReferralSummary):
-    """A referral with its history."""
+    """A referral with its history; for an accepted referral to a funded project, whether funding counted it."""
 
     events: list[ReferralEventRead]
+    funding_count: FundingCountRead | None = Field(
+        default=None, description="Accepted referrals to a funded project: counted in the grant's figures yet?"
+    )
 
 
 class SharedReferralRead(SharedReferralSummary):
@@ -162,8 +220,9 @@ def _check_basis(lawful_basis: LawfulBasis | None, consent: Consent | None) -> N
 
 
 class ReferralCreate(BaseModel):
-    """A new referral (a draft). Name exactly one destination: `forum` or `partner_agency`. The district is the
-    review's unless given. The lawful basis and consent may be recorded now or later, but before sending."""
+    """A new referral (a draft). Name exactly one destination: `forum`, `partner_agency` or `project` (a funded
+    project serving the district, from `GET /v1/referrals/funded-projects`). The district is the review's unless
+    given. The lawful basis and consent may be recorded now or later, but before sending."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -183,6 +242,14 @@ class ReferralCreate(BaseModel):
                     "partner_agency": "national-referral-mechanism",
                     "reason": "Indicators of child criminal exploitation (county lines).",
                 },
+                {
+                    "subject_id": "3d2c1b0a-9f8e-4d7c-b6a5-948372615a0b",
+                    "district": "medway",
+                    "project": "30ef20cc-301d-578e-b731-92f71ec7cd3a",
+                    "reason": "Wants to train; boxing sessions and mentoring twice a week.",
+                    "lawful_basis": "public_task",
+                    "consent": "given",
+                },
             ]
         },
     )
@@ -192,6 +259,9 @@ class ReferralCreate(BaseModel):
     district: Code | None = Field(default=None, description="District code; defaults to the review's district.")
     forum: Code | None = Field(default=None, description="Forum code (`GET /v1/forums`).")
     partner_agency: Code | None = Field(default=None, description="Partner agency code (`GET /v1/partner-agencies`).")
+    project: UUID | None = Field(
+        default=None, description="A funded project's id (`GET /v1/referrals/funded-projects?district=…`)."
+    )
     reason: Text
     lawful_basis: LawfulBasis | None = None
     consent: Consent | None = None
@@ -199,8 +269,8 @@ class ReferralCreate(BaseModel):
 
     @model_validator(mode="after")
     def _valid(self) -> Self:
-        if (self.forum is None) == (self.partner_agency is None):
-            raise ValueError("name exactly one destination: forum or partner_agency")
+        if sum(d is not None for d in (self.forum, self.partner_agency, self.project)) != 1:
+            raise ValueError("name exactly one destination: forum, partner_agency or project")
         if self.review_id is None and self.district is None:
             raise ValueError("give review_id or district")
         _check_basis(self.lawful_basis, self.consent)

@@ -1,8 +1,10 @@
 """Referrals: drafting, the lawful basis, sending (a disclosure to the receiving agency), the receiving side's
 answers and updates, and what each audience sees."""
 
+import logging
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.clients.funding import CountRefused, FundingClient
 from referrals.reference.repository import ReferenceRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
     InvalidReferral,
     LawfulBasisMissing,
+    NotAFundedProject,
     NotTheReferrer,
     ReferralNotEditable,
     ReferralNotFound,
@@ -25,6 +29,8 @@ from referrals.referral.models import (
     RESPONSES,
     TRANSITIONS,
     Consent,
+    FundingCount,
+    FundingCountStatus,
     LawfulBasis,
     Referral,
     ReferralEventKind,
@@ -33,6 +39,9 @@ from referrals.referral.models import (
 from referrals.referral.repository import ReferralRepository, ReferralRow
 from referrals.referral.schemas import (
     Destination,
+    FundedProjectRead,
+    FundedProjects,
+    FundingCountRead,
     ReferralCreate,
     ReferralEventRead,
     ReferralRead,
@@ -50,7 +59,10 @@ from referrals.subject.repository import SubjectRepository
 from referrals.versioning import expected_version, update_versioned
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.http_client import DownstreamUnavailable
 from vru_shared.pagination import PageParams
+
+logger = logging.getLogger("referrals.funding_counts")
 
 #: Fields only the referrer may change, and only while the referral is a draft.
 REFERRER_FIELDS = frozenset({"reason", "lawful_basis", "consent", "sharing_note"})
@@ -60,6 +72,11 @@ TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 def destination_of(row: ReferralRow) -> Destination:
     if row.forum is not None:
         return Destination(kind="forum", code=row.forum.code, name=row.forum.name)
+    r = row.referral
+    if r.project_id is not None:
+        assert r.project_code is not None
+        assert r.project_name is not None
+        return Destination(kind="project", code=r.project_code, name=r.project_name, project_id=r.project_id)
     assert row.partner is not None
     return Destination(kind="partner_agency", code=row.partner.code, name=row.partner.name)
 
@@ -115,7 +132,21 @@ async def read_referral(
     base = summary(row, scope)
     if isinstance(base, SharedReferralSummary):
         return SharedReferralRead(**base.model_dump(exclude={"view"}), events=events)
-    return ReferralRead(**base.model_dump(exclude={"view"}), events=events)
+    count = await repo.funding_count(row.referral.id) if row.referral.project_id is not None else None
+    return ReferralRead(
+        **base.model_dump(exclude={"view"}),
+        events=events,
+        funding_count=None
+        if count is None
+        else FundingCountRead(
+            status=FundingCountStatus(count.status),
+            attempts=count.attempts,
+            last_error=count.last_error,
+            grant_id=count.grant_id,
+            period=count.period,
+            delivered_at=count.delivered_at,
+        ),
+    )
 
 
 async def _audit_read(
@@ -185,8 +216,30 @@ async def get_referral(
     return await read_referral(repo, row, scope)
 
 
+async def list_funded_projects(
+    session: AsyncSession, *, principal: Principal, district: str, funding: FundingClient
+) -> FundedProjects:
+    if await ReferenceRepository(session).get_district(district) is None:
+        raise InvalidReferral(f"There is no district '{district}'.")
+    projects = await funding.funded_projects(district, principal=principal)
+    return FundedProjects(
+        district=district,
+        items=[
+            FundedProjectRead(
+                project_id=p.project_id,
+                code=p.code,
+                name=p.name,
+                description=p.description,
+                lead_organisation_name=p.lead_organisation_name,
+                districts=p.districts,
+            )
+            for p in projects
+        ],
+    )
+
+
 async def create(
-    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: ReferralCreate
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: ReferralCreate, funding: FundingClient
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
     reference = ReferenceRepository(session)
@@ -196,6 +249,7 @@ async def create(
     if subject.merged_into_id is not None:
         raise SubjectMerged(f"This record was merged into subject {subject.merged_into_id}; refer that one.")
     district_id: UUID | None = None
+    district_code = data.district
     if data.review_id is not None:
         found = await ReviewRepository(session).get(data.review_id, scope.districts)
         if found is None:
@@ -203,6 +257,7 @@ async def create(
         if not await repo.review_has_subject(data.review_id, subject.id):
             raise InvalidReferral("That young person is not part of that review.")
         district_id = found[0].district_id
+        district_code = district_code or found[2]
         if data.district is None and scope.districts is not None and found[2] not in scope.districts:
             raise InvalidReferral(
                 f"The review is led from '{found[2]}', not one of your districts: give the `district` the referral "
@@ -215,13 +270,24 @@ async def create(
         if scope.districts is not None and data.district not in scope.districts:
             raise NotTheReferrer(f"You can refer only within your districts, not '{data.district}'.")
         district_id = district[0].id
-    assert district_id is not None  # the schema asks for review_id or district
-    forum_id = partner_id = None
+    assert district_id is not None
+    assert district_code is not None
+    forum_id = partner_id = project_id = None
+    project_code = project_name = None
     if data.forum is not None:
         forum = await reference.get_forum(data.forum)
         if forum is None:
             raise InvalidReferral(f"There is no forum '{data.forum}'.")
         forum_id = forum[0].id
+    elif data.project is not None:
+        funded = {p.project_id: p for p in await funding.funded_projects(district_code, principal=principal)}
+        project = funded.get(data.project)
+        if project is None:
+            raise NotAFundedProject(
+                f"Project {data.project} is not an active funded project serving '{district_code}' "
+                f"(GET /v1/referrals/funded-projects?district={district_code})."
+            )
+        project_id, project_code, project_name = project.project_id, project.code, project.name
     else:
         partner = await reference.get_partner(data.partner_agency or "")
         if partner is None:
@@ -234,6 +300,9 @@ async def create(
         district_id=district_id,
         forum_id=forum_id,
         partner_agency_id=partner_id,
+        project_id=project_id,
+        project_code=project_code,
+        project_name=project_name,
         status=ReferralStatus.DRAFT.value,
         reason=data.reason,
         lawful_basis=data.lawful_basis.value if data.lawful_basis else None,
@@ -245,9 +314,11 @@ async def create(
         created_by_name=principal.name,
         version=1,
     )
-    existing = await repo.open_to(subject.id, forum_id=forum_id, partner_id=partner_id)
+    existing = await repo.open_to(subject.id, forum_id=forum_id, partner_id=partner_id, project_id=project_id)
     if existing is not None or not await repo.add(referral):
-        existing = existing or await repo.open_to(subject.id, forum_id=forum_id, partner_id=partner_id)
+        existing = existing or await repo.open_to(
+            subject.id, forum_id=forum_id, partner_id=partner_id, project_id=project_id
+        )
         existing_id = existing.id if existing else None
         raise DuplicateReferral(
             f"Referral {existing_id} of this young person to the same destination is still open "
@@ -344,6 +415,12 @@ async def transition(
     if data.to in TERMINAL:
         referral.closed_at = now
     await repo.flush()
+    if data.to is ReferralStatus.ACCEPTED and referral.project_id is not None:
+        # Counted into the grant's figures by the funding service — later, from the outbox, so the acceptance
+        # stands even while funding is down.
+        await repo.add_funding_count(
+            FundingCount(referral_id=referral.id, project_id=referral.project_id, accepted_at=now)
+        )
     await _event(
         repo,
         referral.id,
@@ -426,3 +503,62 @@ async def update(
         purpose=await _by(repo, scope, "referral updated"),
     )
     return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
+
+
+# --- the funding outbox (link 4) ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRun:
+    delivered: int = 0
+    refused: int = 0
+    failed: int = 0
+
+
+def retry_delay(attempts: int, *, base_seconds: float, max_seconds: float) -> timedelta:
+    """Exponential backoff after ``attempts`` failed attempts: base, 2×base, 4×base … capped at max."""
+    return timedelta(seconds=min(max_seconds, base_seconds * 2 ** max(0, attempts - 1)))
+
+
+async def deliver_funding_counts(
+    session: AsyncSession,
+    *,
+    funding: FundingClient,
+    now: datetime,
+    batch: int = 50,
+    base_delay_seconds: float = 5.0,
+    max_delay_seconds: float = 300.0,
+) -> DeliveryRun:
+    """Send the due counts to funding. Each is sent with the same Idempotency-Key every time (and funding is
+    unique on the referral id), so a count whose answer was lost is never counted twice. Stops at the first
+    failure to reach funding: the rest wait for the next round."""
+    repo = ReferralRepository(session)
+    delivered = refused = failed = 0
+    for count in await repo.due_funding_counts(now, batch):
+        count.attempts += 1
+        try:
+            counted = await funding.count_accepted_referral(
+                project_id=count.project_id, referral_id=count.referral_id, accepted_at=count.accepted_at
+            )
+        except CountRefused as exc:
+            logger.warning("funding refused a count", extra={"referral_id": str(count.referral_id), "why": exc.detail})
+            count.status = FundingCountStatus.REFUSED.value
+            count.last_error = str(exc)
+            refused += 1
+            continue
+        except DownstreamUnavailable as exc:
+            count.last_error = exc.detail
+            count.next_attempt_at = now + retry_delay(
+                count.attempts, base_seconds=base_delay_seconds, max_seconds=max_delay_seconds
+            )
+            failed += 1
+            break
+        count.status = FundingCountStatus.DELIVERED.value
+        count.delivered_at = now
+        count.funding_record_id = counted.id
+        count.grant_id = counted.grant_id
+        count.period = counted.period
+        count.last_error = None
+        delivered += 1
+    await repo.flush()
+    return DeliveryRun(delivered, refused, failed)

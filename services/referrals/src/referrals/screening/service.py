@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.incident.models import ScreeningDecision, ScreeningSource
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
+from referrals.screening.repository import ScreeningRepository
 from vru_shared.auth import Principal
 
 #: Young people: 25 or under on the day of the incident.
@@ -80,7 +81,7 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
     area_of = await repo.district_areas()
     young = {p.subject_id for c in cases for p in c.people if p.subject_id and p.age_on_day <= YOUNG_AGE}
     open_review_of = await repo.open_reviews_of_subjects(young)
-    new_reviews: list[dict[str, Any]] = []
+    new_reviews: list[tuple[UUID, UUID, UUID]] = []  # (id, area, district)
     events: list[dict[str, Any]] = []
     district_links: set[tuple[UUID, UUID]] = set()
     subject_links: set[tuple[UUID, UUID]] = set()
@@ -106,14 +107,7 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
                 review_id = next((open_review_of[s] for s in young_here if s in open_review_of), None)
                 if review_id is None:
                     review_id = uuid4()
-                    new_reviews.append(
-                        {
-                            "id": review_id,
-                            "status": ReviewStatus.NEW.value,
-                            "area_id": area_of[case.district_id],
-                            "district_id": case.district_id,
-                        }
-                    )
+                    new_reviews.append((review_id, area_of[case.district_id], case.district_id))
                     outcome.opened.append(review_id)
                     event(
                         review_id,
@@ -140,9 +134,10 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
         outcome.by_incident[case.incident_id] = Screened(decision, source, review_id)
 
     touched.difference_update(outcome.opened)
-    await repo.insert_reviews(new_reviews)
-    await repo.link(districts=district_links, subjects=subject_links)
-    await repo.add_events(events)
+    writes = ScreeningRepository(session)
+    await writes.insert_reviews(new_reviews)
+    await writes.link(districts=district_links, subjects=subject_links)
+    await writes.add_events(events)
     await repo.touch(touched)
     outcome.touched = sorted(touched)
     return outcome

@@ -27,12 +27,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
+from referrals.incident import bulk
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
 from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewSubject
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from vru_shared.pagination import PageParams, keyset
+
+SUBJECT_COLUMNS = ("id", "police_person_id", "given_name", "family_name", "name_key", "date_of_birth")
 
 
 def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
@@ -110,23 +113,40 @@ class SubjectRepository:
         return (await self.session.execute(stmt)).all()
 
     async def insert_subjects(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self.session.execute(insert(Subject).execution_options(render_nulls=True), rows)
+        """New subjects (``id``, ``police_person_id``, names, ``name_key``, ``date_of_birth``), in order: one
+        ``COPY`` (their ``created_at`` follows the order, which matching reads oldest first)."""
+        await bulk.copy(
+            self.session,
+            cast(Table, Subject.__table__),
+            (*SUBJECT_COLUMNS, "version"),
+            [(*(row[c] for c in SUBJECT_COLUMNS), 1) for row in rows],
+        )
 
     async def set_police_ids(self, police_ids: dict[UUID, str]) -> None:
         if police_ids:
-            table = cast(Table, Subject.__table__)
-            stmt = (
-                sql_update(table)
-                .where(table.c.id == bindparam("subject"))
-                .values(police_person_id=bindparam("police"), version=table.c.version + 1, updated_at=func.now())
+            await bulk.execute(
+                self.session,
+                "UPDATE referrals.subjects s "
+                "SET police_person_id = u.police, version = s.version + 1, updated_at = now() "
+                "FROM unnest($1::uuid[], $2::varchar[]) AS u(id, police) WHERE s.id = u.id",
+                list(police_ids),
+                list(police_ids.values()),
             )
-            await self.session.execute(stmt, [{"subject": s, "police": p} for s, p in police_ids.items()])
 
     async def add_flags(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Possible-duplicate flags (``subject_id``, ``other_id``, ``reason``); a pair already flagged stays."""
         if rows:
-            stmt = pg_insert(SubjectDuplicate).on_conflict_do_nothing(index_elements=["subject_id", "other_id"])
-            await self.session.execute(stmt, rows)
+            await bulk.execute(
+                self.session,
+                "INSERT INTO referrals.subject_duplicates (id, subject_id, other_id, reason, status) "
+                "SELECT gen_random_uuid(), f.subject_id, f.other_id, f.reason, $4 "
+                "FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) AS f(subject_id, other_id, reason) "
+                "ON CONFLICT (subject_id, other_id) DO NOTHING",
+                [row["subject_id"] for row in rows],
+                [row["other_id"] for row in rows],
+                [row["reason"] for row in rows],
+                DuplicateStatus.OPEN.value,
+            )
 
     # --- reading --------------------------------------------------------------------------------------
 

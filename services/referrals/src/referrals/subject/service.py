@@ -20,7 +20,7 @@ from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.incident.models import PersonRole
 from referrals.reference.models import Forum, PartnerAgency
-from referrals.referral.models import ReferralStatus
+from referrals.referral.models import Referral, ReferralStatus
 from referrals.referral.schemas import Destination
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
@@ -137,30 +137,40 @@ class _Index:
         return None
 
     def near(self, person: PersonIdentity, key: str) -> list[tuple[UUID, str]]:
+        """The first ``MAX_FLAGS`` near misses, in order: the search stops as soon as it has them (a common
+        name and date of birth may have thousands of candidates)."""
         found: dict[UUID, str] = {}
+
+        def enough(known: _Known, reason: str) -> bool:
+            found.setdefault(known.id, reason)
+            return len(found) >= MAX_FLAGS
+
         dob = person.date_of_birth
-        if dob is not None:
-            for known in self.by_key_dob.get((key, dob), []):
-                found.setdefault(known.id, "same name and date of birth, different police person id")
-            for known in self.by_dob.get(dob, []):
-                if similar_names(key, known.key):
-                    found.setdefault(known.id, "same date of birth, similar name")
-            for other in nearby_dates(dob):
-                for known in self.by_key_dob.get((key, other), []):
-                    reason = (
-                        "same name, day and month of birth swapped"
-                        if abs((other - dob).days) > 1
-                        else "same name, date of birth a day apart"
-                    )
-                    found.setdefault(known.id, reason)
-        else:
+        if dob is None:
             for known in self.by_key.get(key, []):
                 if (
                     known.date_of_birth is not None
                     and abs(age_on(known.date_of_birth, person.occurred_on) - person.age_on_day) <= 1
+                    and enough(known, "same name, age fits the date of birth")
                 ):
-                    found.setdefault(known.id, "same name, age fits the date of birth")
-        return list(found.items())[:MAX_FLAGS]
+                    break
+            return list(found.items())
+        for known in self.by_key_dob.get((key, dob), []):
+            if enough(known, "same name and date of birth, different police person id"):
+                return list(found.items())
+        for known in self.by_dob.get(dob, []):
+            if similar_names(key, known.key) and enough(known, "same date of birth, similar name"):
+                return list(found.items())
+        for other in nearby_dates(dob):
+            reason = (
+                "same name, day and month of birth swapped"
+                if abs((other - dob).days) > 1
+                else "same name, date of birth a day apart"
+            )
+            for known in self.by_key_dob.get((key, other), []):
+                if enough(known, reason):
+                    return list(found.items())
+        return list(found.items())
 
 
 @dataclass(slots=True)
@@ -189,43 +199,39 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
         index.add(_Known(subject_id, police_person_id, key, date_of_birth))
 
     subject_ids: list[UUID] = []
-    new_rows: list[dict[str, object]] = []
+    new_rows: dict[UUID, dict[str, object]] = {}  # the new subjects, in order
     flags: list[dict[str, object]] = []
     police_updates: dict[UUID, str] = {}
-    created: dict[UUID, None] = {}  # the new subjects, in order
     for person, key in zip(people, keys, strict=True):
         known = index.exact(person, key)
         if known is not None:
             if person.police_person_id and known.police_person_id is None:
                 known.police_person_id = person.police_person_id
                 index.by_police.setdefault(person.police_person_id, known)
-                if known.id not in created:
-                    police_updates[known.id] = person.police_person_id
+                if known.id in new_rows:
+                    new_rows[known.id]["police_person_id"] = person.police_person_id
                 else:
-                    next(r for r in new_rows if r["id"] == known.id)["police_person_id"] = person.police_person_id
+                    police_updates[known.id] = person.police_person_id
             subject_ids.append(known.id)
             continue
         near = index.near(person, key)
         known = _Known(uuid4(), person.police_person_id, key, person.date_of_birth)
         index.add(known)
-        created[known.id] = None
-        new_rows.append(
-            {
-                "id": known.id,
-                "police_person_id": person.police_person_id,
-                "given_name": person.given_name,
-                "family_name": person.family_name,
-                "name_key": key,
-                "date_of_birth": person.date_of_birth,
-            }
-        )
+        new_rows[known.id] = {
+            "id": known.id,
+            "police_person_id": person.police_person_id,
+            "given_name": person.given_name,
+            "family_name": person.family_name,
+            "name_key": key,
+            "date_of_birth": person.date_of_birth,
+        }
         flags += [{"subject_id": known.id, "other_id": other, "reason": reason} for other, reason in near]
         subject_ids.append(known.id)
 
-    await repo.insert_subjects(new_rows)
+    await repo.insert_subjects(list(new_rows.values()))
     await repo.set_police_ids(police_updates)
     await repo.add_flags(flags)
-    return MatchOutcome(subject_ids, list(created), list(police_updates))
+    return MatchOutcome(subject_ids, list(new_rows), list(police_updates))
 
 
 # --- reading -------------------------------------------------------------------------------------------
@@ -267,9 +273,16 @@ async def list_subjects(
     return items
 
 
-def _destination(forum: Forum | None, partner: PartnerAgency | None) -> Destination:
+def _destination(referral: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
     if forum is not None:
         return Destination(kind="forum", code=forum.code, name=forum.name)
+    if referral.project_id is not None:  # a funded project, as named when referred
+        return Destination(
+            kind="project",
+            code=referral.project_code or "",
+            name=referral.project_name or "",
+            project_id=referral.project_id,
+        )
     assert partner is not None  # a referral has exactly one destination (a database check)
     return Destination(kind="partner_agency", code=partner.code, name=partner.name)
 
@@ -301,7 +314,7 @@ async def _read(repo: SubjectRepository, subject: Subject) -> SubjectRead:
             SubjectReferral(
                 id=referral.id,
                 status=ReferralStatus(referral.status),
-                destination=_destination(forum, partner),
+                destination=_destination(referral, forum, partner),
                 created_at=referral.created_at,
             )
             for referral, forum, partner in referrals

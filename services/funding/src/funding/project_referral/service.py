@@ -1,0 +1,94 @@
+"""Referral destinations (active funded projects serving a district) and counting accepted referrals into the
+funding grant's monitoring figures, exactly once per referral."""
+
+from collections.abc import Sequence
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from funding.districts import Area
+from funding.grant.service import financial_quarters
+from funding.project.exceptions import ProjectNotFound
+from funding.project.repository import ProjectRepository
+from funding.project_referral.exceptions import ProjectNotFunded, ProjectReferralConflict, ProjectReferralNotFound
+from funding.project_referral.models import ProjectReferral
+from funding.project_referral.repository import ProjectReferralRepository
+from funding.project_referral.schemas import ProjectReferralCreate, ReferralDestination
+from vru_shared.auth import Principal
+from vru_shared.pagination import PageParams
+
+LONDON = ZoneInfo("Europe/London")
+
+
+async def list_destinations(session: AsyncSession, *, page: PageParams, district: str) -> list[ReferralDestination]:
+    rows = await ProjectReferralRepository(session).destinations(page, district=district)
+    return [
+        ReferralDestination(
+            project_id=project.id,
+            code=project.code,
+            name=project.name,
+            description=project.description,
+            lead_organisation_name=lead,
+            area=Area(project.area),
+            districts=list(project.districts),
+            grant_id=grant_id,
+        )
+        for project, lead, grant_id in rows
+    ]
+
+
+def _repeat(existing: ProjectReferral, project_id: UUID) -> tuple[ProjectReferral, bool]:
+    if existing.project_id != project_id:
+        raise ProjectReferralConflict(
+            f"Referral {existing.referral_id} was already counted for project {existing.project_id}.",
+            extra={"project_referral_id": str(existing.id), "project_id": str(existing.project_id)},
+        )
+    return existing, False
+
+
+async def record(
+    session: AsyncSession, *, project_id: UUID, data: ProjectReferralCreate, principal: Principal
+) -> tuple[ProjectReferral, bool]:
+    """Count an accepted referral; (record, created). A repeat for the same project returns the first record."""
+    repo = ProjectReferralRepository(session)
+    existing = await repo.by_referral(data.referral_id)
+    if existing is not None:
+        return _repeat(existing, project_id)
+    if await ProjectRepository(session).get(project_id) is None:
+        raise ProjectNotFound(f"There is no project {project_id}.")
+    day = data.accepted_at.astimezone(LONDON).date()
+    grant = await repo.counting_grant(project_id, day)
+    if grant is None:
+        raise ProjectNotFunded(
+            f"No awarded grant funds project {project_id}: there are no monitoring figures to count the referral in."
+        )
+    ((period, quarter_start, _),) = financial_quarters(day, day)
+    monitoring_return = await repo.monitoring_return(grant.id, quarter_start)
+    row = ProjectReferral(
+        referral_id=data.referral_id,
+        project_id=project_id,
+        grant_id=grant.id,
+        monitoring_return_id=monitoring_return.id if monitoring_return else None,
+        period=period,
+        accepted_at=data.accepted_at,
+        recorded_by=principal.client_id or principal.subject,
+    )
+    if not await repo.add(row):  # counted meanwhile by a concurrent request
+        existing = await repo.by_referral(data.referral_id)
+        assert existing is not None
+        return _repeat(existing, project_id)
+    return row, True
+
+
+async def get(session: AsyncSession, *, project_id: UUID, referral_id: UUID) -> ProjectReferral:
+    row = await ProjectReferralRepository(session).by_referral(referral_id)
+    if row is None or row.project_id != project_id:
+        raise ProjectReferralNotFound(f"Referral {referral_id} is not counted for project {project_id}.")
+    return row
+
+
+async def list_for_project(session: AsyncSession, *, project_id: UUID, page: PageParams) -> Sequence[ProjectReferral]:
+    if await ProjectRepository(session).get(project_id) is None:
+        raise ProjectNotFound(f"There is no project {project_id}.")
+    return await ProjectReferralRepository(session).of_project(project_id, page)

@@ -1,0 +1,1 @@
+"""Typed clients for the other VRU services this one calls."""

@@ -1,0 +1,53 @@
+"""The background sender of the funding outbox (link 4): counts of referrals funded projects accepted.
+
+Sleep first, then work (like the audit sealer): each round sends the due counts in one transaction; a count
+that cannot be delivered waits with exponential backoff; a refused one stops being retried."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
+
+from referrals.clients.funding import PEER, FundingClient
+from referrals.referral.service import deliver_funding_counts
+from vru_shared.http_client import ServiceClient
+
+logger = logging.getLogger("referrals.funding_counts")
+
+
+async def send_forever(app: FastAPI, interval_seconds: float, max_backoff_seconds: float) -> None:
+    while True:
+        await asyncio.sleep(interval_seconds)
+        peers: dict[str, ServiceClient] = getattr(app.state, "peers", {})
+        client = peers.get(PEER)
+        if client is None:
+            continue
+        try:
+            async with app.state.sessionmaker() as session, session.begin():
+                run = await deliver_funding_counts(
+                    session,
+                    funding=FundingClient(client),
+                    now=datetime.now(UTC),
+                    base_delay_seconds=interval_seconds,
+                    max_delay_seconds=max_backoff_seconds,
+                )
+            if run.delivered or run.refused or run.failed:
+                logger.info("funding counts sent", extra=asdict(run))
+        except (SQLAlchemyError, OSError):
+            logger.warning("sending funding counts failed; will retry", exc_info=True)
+
+
+@contextlib.asynccontextmanager
+async def sending(app: FastAPI, interval_seconds: float, max_backoff_seconds: float) -> AsyncIterator[None]:
+    task = asyncio.create_task(send_forever(app, interval_seconds, max_backoff_seconds))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

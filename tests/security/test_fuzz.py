@@ -1,0 +1,271 @@
+"""Fuzzing every operation from its OpenAPI schema (a small, seeded generator: neither ``schemathesis`` nor
+``hypothesis`` is installed in the workspace). Each operation gets its documented examples, every property
+and parameter broken in each way its schema forbids, hostile strings in every string parameter, and broken
+bodies (not JSON, not an object, the wrong media type). For every response:
+
+- never a 5xx (but a documented 503 with ``Retry-After`` when a service it needs is unreachable);
+- its status is one the operation documents (415 excepted for a body of the wrong media type);
+- its body conforms to the documented schema for that status and media type — no undocumented fields;
+- negative data is refused (a 4xx other than 401/403, never a 2xx).
+
+Bounded by default: ``VRU_FUZZ_CASES`` of the cases per operation (default 12, the first two always)
+plus ``VRU_FUZZ_RANDOM`` inputs generated from the schemas (default 3), seeded with ``VRU_FUZZ_SEED``.
+``VRU_FUZZ_CASES=0`` runs every case; see docs/security.md for the deeper run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from tests.security.inprocess import SERVICES, Services
+from tests.security.oas import (
+    JSON,
+    PROBLEM_JSON,
+    Operation,
+    hostile_strings,
+    invalid_values,
+    replaced,
+    resolve,
+    sample,
+    string_leaves,
+    validate,
+)
+from tests.security.policy import POLICY, PRINCIPALS, PUBLIC, allowed
+from tests.security.world import WORLDS, World, path_values, required_query
+
+CASES = int(os.environ.get("VRU_FUZZ_CASES", "12"))
+RANDOM = int(os.environ.get("VRU_FUZZ_RANDOM", "3"))
+SEED = int(os.environ.get("VRU_FUZZ_SEED", "20261121"))
+
+#: Statuses the platform gives any operation for a case that asks for them, documented or not.
+PLATFORM_WIDE = {"wrong media type": 415}
+
+#: Who calls each service in the fuzz (allowed on most routes), else the first principal the policy allows.
+PREFERRED = {
+    "identity": "admin",
+    "referrals": "analyst",
+    "funding": "programme_officer",
+    "etp_inventory": "programme_officer",
+}
+
+
+@dataclass
+class Case:
+    label: str
+    #: Whether the request is wrong (must be refused with a 4xx).
+    negative: bool
+    path_values: dict[str, str] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    body: Any = None
+    raw: bytes | None = None
+    media_type: str | None = None
+
+
+@pytest.fixture(scope="module")
+async def worlds(services: Services) -> dict[str, World]:
+    return {service: await WORLDS[service](services) for service in SERVICES}
+
+
+def caller(op: Operation) -> str | None:
+    if POLICY[op.service][op.key] == PUBLIC:
+        return None
+    preferred = PREFERRED[op.service]
+    if allowed(op.service, op.method, op.path, preferred):
+        return preferred
+    return next(p for p in PRINCIPALS if allowed(op.service, op.method, op.path, p))
+
+
+def random_cases(op: Operation, world: World, rng: random.Random, count: int) -> Iterator[Case]:
+    """Inputs generated from the schemas (valid as far as each keyword goes), with random query values."""
+    ids = path_values(op, world)
+    body = op.body()
+    for i in range(count):
+        query = {
+            p["name"]: value
+            for p in op.parameters("query")
+            if rng.random() < 0.5 and (value := sample(op.document, p["schema"], rng)) is not None
+        }
+        query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in query.items()}
+        if body is not None and body[0] == JSON:
+            yield Case(
+                f"random {i + 1}", False, ids, query=query, body=sample(op.document, body[1], rng), media_type=JSON
+            )
+        elif body is None:
+            yield Case(f"random {i + 1}", False, ids, query=query)
+
+
+def cases(op: Operation, world: World) -> Iterator[Case]:
+    """Every case for ``op``: its examples first, then each way to break each input."""
+    ids = path_values(op, world)
+    body = op.body()
+    media_type = body[0] if body else None
+    examples = op.examples() or ([{}] if media_type == JSON else [None])
+    base = examples[0]
+
+    def on_base(label: str, negative: bool, **changes: Any) -> Case:
+        return Case(label, negative, changes.pop("path_values", ids), body=base, media_type=media_type, **changes)
+
+    for i, example in enumerate(examples):
+        yield Case(f"example {i + 1}", False, ids, body=example, media_type=media_type)
+    for param in op.parameters("query"):
+        name = param["name"]
+        for what, value in invalid_values(op.document, param["schema"]):
+            if value is None or isinstance(value, dict | list) or what == "a number":
+                continue  # a query string cannot say null or carry an object, and every value is text
+            yield on_base(f"query {name}: {what}", True, query={name: value})
+        for hostile in hostile_strings():
+            yield on_base(f"query {name}: {hostile[:20]!r}", False, query={name: hostile})
+    for name in op.path_params:
+        for hostile in hostile_strings():
+            if "/" not in hostile and "%" not in hostile:  # else another route, not this one
+                yield on_base(f"path {name}: {hostile[:20]!r}", False, path_values={**ids, name: hostile})
+    if body is None:
+        return
+    if media_type == JSON:
+        yield from _json_cases(op, ids, base, body[1])
+    elif media_type == "text/csv":
+        yield from _csv_cases(ids, base if isinstance(base, str) else "crime_reference\n")
+    elif media_type == "application/x-www-form-urlencoded":
+        for hostile in hostile_strings():
+            form = str(httpx.QueryParams({"grant_type": "password", "username": hostile, "password": hostile}))
+            yield Case(f"form: {hostile[:20]!r}", False, ids, raw=form.encode(), media_type=media_type)
+        too_long = b"grant_type=password&username=a&password=" + b"p" * 5000
+        yield Case("form: too long", True, ids, raw=too_long, media_type=media_type)
+
+
+def _json_cases(op: Operation, ids: dict[str, str], base: Any, schema: dict[str, Any]) -> Iterator[Case]:
+    if isinstance(base, dict):
+        for name, sub in resolve(op.document, schema).get("properties", {}).items():
+            for what, value in invalid_values(op.document, sub):
+                yield Case(f"body {name}: {what}", True, ids, body={**base, name: value}, media_type=JSON)
+        yield Case("body: an unknown property", True, ids, body={**base, "security_unknown": 1}, media_type=JSON)
+    for where in string_leaves(base):
+        label = ".".join(str(w) for w in where)
+        for hostile in hostile_strings():
+            body = replaced(base, where, hostile)
+            yield Case(f"body {label}: {hostile[:20]!r}", False, ids, body=body, media_type=JSON)
+    for what, raw in (("not JSON", b"{'a': 1"), ("a list", b"[]"), ("a string", b'"x"'), ("empty", b"")):
+        if raw or op.body_required:
+            yield Case(f"body: {what}", True, ids, raw=raw, media_type=JSON)
+    yield Case("wrong media type", True, ids, raw=b"<a/>", media_type="application/xml")
+
+
+def _csv_cases(ids: dict[str, str], text: str) -> Iterator[Case]:
+    header, first = [*text.splitlines(), "", ""][:2]
+    for what, raw in (
+        ("not UTF-8", b"\xff\xfe\xfa" * 50),
+        ("an unclosed quote", (header + '\n"46/1/26,x\n').encode()),
+        ("an unknown column", b"crime_reference,nonsense\n46/1/26,x\n"),
+        ("no header", b""),
+    ):
+        yield Case(f"csv: {what}", True, ids, raw=raw, media_type="text/csv")
+    for hostile in hostile_strings():
+        row = first.replace("High Street", hostile.replace('"', "").replace(",", " "))
+        yield Case(f"csv row: {hostile[:20]!r}", False, ids, raw=f"{header}\n{row}\n".encode(), media_type="text/csv")
+    yield Case("wrong media type", True, ids, raw=text.encode(), media_type="application/xml")
+
+
+def check(op: Operation, case: Case, response: httpx.Response) -> list[str]:
+    status = response.status_code
+    where = f"{op} [{case.label}]"
+    unavailable = status == 503 and status in op.statuses() and "retry-after" in response.headers
+    if status >= 500 and not unavailable:  # a documented 503 (a peer it needs is down) is an answer, not a fault
+        return [f"{where}: {status} {response.text[:300]}"]
+    problems: list[str] = []
+    if status not in op.statuses() and PLATFORM_WIDE.get(case.label) != status:
+        problems.append(f"{where}: {status} is not documented ({sorted(op.statuses())}): {response.text[:160]}")
+    if case.negative and not (400 <= status < 500 and status not in (401, 403)):
+        problems.append(f"{where}: accepted with {status} (negative data must be refused)")
+    media_type = response.headers.get("content-type", "").split(";")[0].strip()
+    if media_type in (JSON, PROBLEM_JSON) and response.content:
+        schema = op.response_schema(status, media_type) or (
+            {"$ref": "#/components/schemas/Problem"} if media_type == PROBLEM_JSON else None
+        )
+        if schema is None:
+            problems.append(f"{where}: {status} {media_type} is not a documented response body")
+        else:
+            errors = validate(op.document, schema, response.json(), strict=True)
+            if errors:
+                problems.append(f"{where}: {status} body does not match its schema: {errors[:3]}")
+    return problems
+
+
+async def send(services: Services, op: Operation, case: Case) -> httpx.Response:
+    path = op.path
+    for name, value in case.path_values.items():
+        path = path.replace("{" + name + "}", quote(value, safe=""))
+    headers = services.headers(caller(op))
+    if op.method in {"PATCH", "PUT", "DELETE"} or "transitions" in op.path:
+        headers["If-Match"] = '"v1"'
+    content = case.raw
+    if case.body is not None and content is None:
+        content = json.dumps(case.body).encode() if not isinstance(case.body, str) else case.body.encode()
+    if case.media_type is not None and content is not None:
+        headers["Content-Type"] = case.media_type
+    params = {**required_query(op), **case.query}
+    return await services.clients[op.service].request(op.method, path, params=params, content=content, headers=headers)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+async def test_fuzz_every_operation_from_its_schema(
+    services: Services, worlds: dict[str, World], all_operations: list[Operation], service: str
+) -> None:
+    wrong: list[str] = []
+    sent = 0
+    for op in (o for o in all_operations if o.service == service):
+        rng = random.Random(f"{SEED}-{op}")
+        every = list(cases(op, worlds[service]))
+        chosen = every if CASES <= 0 or len(every) <= CASES else every[:2] + rng.sample(every[2:], CASES - 2)
+        chosen += random_cases(op, worlds[service], rng, RANDOM)
+        for case in chosen:
+            response = await send(services, op, case)
+            sent += 1
+            wrong += check(op, case, response)
+    print(f"\nfuzz ({service}): {sent} requests, VRU_FUZZ_SEED={SEED}")
+    assert not wrong, f"{len(wrong)} problems in {sent} requests:\n" + "\n".join(wrong[:50])
+
+
+def nul_cases(op: Operation, world: World) -> Iterator[Case]:
+    """A NUL character in each text input: PostgreSQL cannot store it, so it must be refused, not a 500."""
+    nul = "security\x00nul"
+    ids = path_values(op, world)
+    body = op.body()
+    media_type = body[0] if body else None
+    base = (op.examples() or [None])[0]
+    for param in op.parameters("query"):
+        yield Case(
+            f"query {param['name']}: NUL", False, ids, query={param["name"]: nul}, body=base, media_type=media_type
+        )
+    if media_type == JSON:
+        for where in string_leaves(base):
+            label = ".".join(str(w) for w in where)
+            yield Case(f"body {label}: NUL", False, ids, body=replaced(base, where, nul), media_type=JSON)
+    elif media_type == "text/csv" and isinstance(base, str):
+        yield Case("csv: NUL", False, ids, raw=base.replace("High Street", nul).encode(), media_type=media_type)
+    elif media_type == "application/x-www-form-urlencoded":
+        form = str(httpx.QueryParams({"grant_type": "password", "username": nul, "password": nul}))
+        yield Case("form: NUL", False, ids, raw=form.encode(), media_type=media_type)
+
+
+async def test_nul_characters_are_refused_not_500(
+    services: Services, worlds: dict[str, World], all_operations: list[Operation]
+) -> None:
+    failures: list[str] = []
+    sent = 0
+    for op in all_operations:
+        for case in nul_cases(op, worlds[op.service]):
+            response = await send(services, op, case)
+            sent += 1
+            if response.status_code >= 500:
+                failures.append(f"{op} [{case.label}]")
+    print(f"\nNUL probes: {sent} requests, {len(failures)} answered 5xx")
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,303 @@
+"""Property-level authorization (OWASP API3) and input bounds (API4): each audience receives only the fields
+meant for it, and every input schema refuses properties it does not declare and bounds every string, array
+and map — checked from the OpenAPI documents, so a new schema is covered without anyone remembering to."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.security.inprocess import SERVICES, Services
+from tests.security.oas import Operation, open_objects, resolve, unbounded_inputs
+from tests.security.policy import POLICY, PRINCIPALS, PUBLIC, allowed
+from tests.security.test_policy_matrix import request_for
+from tests.security.world import (
+    CONTACT_EMAIL,
+    CONTACT_PHONE,
+    CSWS,
+    LOCK_CODE,
+    World,
+    etp_world,
+    funding_world,
+    ok,
+    referrals_world,
+)
+
+#: Request bodies that are not JSON objects of our own design, and why they may take other properties.
+OPEN_BODIES = {
+    # RFC 6749 §3.2: "The authorization server MUST ignore unrecognized request parameters."
+    ("identity", "POST", "/oauth/token"),
+}
+#: Request bodies bounded otherwise than by their schema, and how.
+UNBOUNDED_BODIES = {
+    # A CSV file: the route's own body limit (REFERRALS_IMPORT_MAX_BODY_BYTES, 32 MiB at the gateway) and
+    # 10,000 rows; each row is validated against the same bounded schema as the JSON batch.
+    ("referrals", "POST", "/v1/imports/incidents.csv"),
+}
+
+#: Read-only or privileged properties a caller must never be able to set (unless the schema declares them).
+PRIVILEGED = {
+    "id": str(uuid.uuid4()),
+    "status": "approved",
+    "version": 99,
+    "approved_by": "someone-else",
+    "approved_at": "2026-01-01T00:00:00Z",
+    "agency_id": str(uuid.uuid4()),
+    "created_at": "2026-01-01T00:00:00Z",
+    "created_by": "someone-else",
+    "updated_at": "2026-01-01T00:00:00Z",
+    "roles": ["admin"],
+    "is_admin": True,
+    "owner": "someone-else",
+    "lock_code": "0000",
+}
+
+
+def json_operations(all_operations: list[Operation]) -> list[Operation]:
+    return [op for op in all_operations if (body := op.body()) is not None and body[0] == "application/json"]
+
+
+def test_every_request_body_refuses_undeclared_properties(all_operations: list[Operation]) -> None:
+    """``extra="forbid"``: every object in every request body says ``additionalProperties: false``."""
+    wrong = [
+        f"{op}: {where}"
+        for op in all_operations
+        if (body := op.body()) is not None and (op.service, op.method, op.path) not in OPEN_BODIES
+        for where in open_objects(op.document, body[1])
+        if body[0] != "text/csv"
+    ]
+    assert not wrong, "input schemas that accept undeclared properties:\n" + "\n".join(wrong)
+
+
+def test_every_input_is_bounded(all_operations: list[Operation]) -> None:
+    """Every string has maxLength (or a bounded pattern, an enum, a format), every array maxItems, every map
+    maxProperties, every number a maximum — in bodies and in query and path parameters."""
+    wrong: list[str] = []
+    for op in all_operations:
+        body = op.body()
+        if body is not None and (op.service, op.method, op.path) not in UNBOUNDED_BODIES:
+            wrong += [f"{op} body: {w}" for w in unbounded_inputs(op.document, body[1])]
+        for param in op.op.get("parameters", []):
+            if param["in"] == "header":
+                continue  # bounded by the server: 64 KiB of headers at the gateway (traefik.yml maxHeaderBytes)
+            wrong += [
+                f"{op} {param['in']} {param['name']}: {w}" for w in unbounded_inputs(op.document, param["schema"])
+            ]
+    assert not wrong, "unbounded inputs:\n" + "\n".join(wrong)
+
+
+async def test_privileged_properties_are_refused_with_422(services: Services, all_operations: list[Operation]) -> None:
+    """Adding ``status``, ``approved_by``, ``agency_id``, ``version``, ``id``… to a create or update body that
+    does not declare them is a 422 naming the property — never silently accepted or ignored."""
+    wrong: list[str] = []
+    checked = 0
+    for op in json_operations(all_operations):
+        schema = op.body()
+        assert schema is not None
+        declared = set(resolve(op.document, schema[1]).get("properties", {}))
+        principal = next(p for p in PRINCIPALS if allowed(op.service, op.method, op.path, p))
+        examples = op.examples() or [{}]
+        for name, value in PRIVILEGED.items():
+            if name in declared:
+                continue
+            kwargs = request_for(op)
+            response = await services.call(
+                op.service,
+                op.method,
+                kwargs["url"],
+                principal,
+                json_body={**examples[0], name: value},
+            )
+            checked += 1
+            fields = {e.get("field") for e in response.json().get("errors", [])} if response.status_code == 422 else {}
+            if response.status_code != 422 or name not in fields:
+                wrong.append(f"{op} +{name}: {response.status_code} {response.text[:160]}")
+    print(f"\nprivileged properties: {checked} requests")
+    assert not wrong, "\n".join(wrong)
+
+
+# --------------------------------------------------------------------------------------------------
+# What each audience receives
+
+
+@pytest.fixture(scope="module")
+async def referrals(services: Services) -> World:
+    return await referrals_world(services)
+
+
+@pytest.fixture(scope="module")
+async def etp(services: Services) -> World:
+    return await etp_world(services)
+
+
+@pytest.fixture(scope="module")
+async def funding(services: Services) -> World:
+    return await funding_world(services)
+
+
+def walk_keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in walk_keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in walk_keys(v)}
+    return set()
+
+
+class TestPartnerAgencySees:
+    async def test_the_shared_view_of_a_referral_without_casework(self, services: Services, referrals: World) -> None:
+        path = f"/v1/referrals/{referrals.id('referral_shared')}"
+        shared = ok(await services.call("referrals", "GET", path, "partner"))
+        full = ok(await services.call("referrals", "GET", path, "analyst"))
+        assert (shared["view"], full["view"]) == ("shared", "full")
+        keys = walk_keys(shared)
+        assert not keys & {"incidents", "incident_id", "review_id", "review", "police_person_id", "crime_reference"}
+        assert "id" not in shared["subject"]
+        for secret in ("46/990001/26", "KP-4699000126", referrals.id("review_swale"), referrals.id("incident_swale")):
+            assert secret not in str(shared)
+        assert referrals.id("review_swale") in str(full)  # the staff view does carry it: the check can fail
+
+    async def test_never_another_agencys_action_notes(self, services: Services, referrals: World) -> None:
+        note = "Youth Justice private note 5521"
+        path = f"/v1/actions/{referrals.id('action_b')}"
+        etag = (await services.call("referrals", "GET", path, "partner_other")).headers["etag"]
+        ok(
+            await services.call(
+                "referrals", "PATCH", path, "partner_other", json_body={"note": note}, headers={"If-Match": etag}
+            )
+        )
+        assert note in (await services.call("referrals", "GET", path, "analyst")).text
+        for read in ("/v1/actions", f"/v1/actions/{referrals.id('action_a')}", "/v1/referrals"):
+            response = await services.call(
+                "referrals", "GET", read, "partner", params={"limit": 200} if read.endswith("s") else None
+            )
+            assert response.status_code == 200
+            assert note not in response.text, read
+            assert referrals.id("action_b") not in response.text, read
+
+    async def test_actions_without_the_young_persons_id(self, services: Services, referrals: World) -> None:
+        action = ok(await services.call("referrals", "GET", f"/v1/actions/{referrals.id('action_a')}", "partner"))
+        assert action["owner_agency"]["code"] == CSWS
+        assert referrals.id("subject_swale") not in str(action)
+
+
+class TestLockCodesAndContacts:
+    """A site's lock code goes to the owning CSP's officers and the site's guardians only; its contact to those
+    who manage or look after the site; the public map carries neither."""
+
+    READERS_WITH_CODE = {"csp_medway", "guardian"}
+
+    async def test_lock_code_only_to_the_csp_and_guardians(self, services: Services, etp: World) -> None:
+        path = f"/v1/sites/{etp.id('site_medway')}"
+        for principal in PRINCIPALS:
+            if not allowed("etp_inventory", "GET", "/v1/sites/{site_id}", principal):
+                continue
+            response = await services.call("etp_inventory", "GET", path, principal)
+            listed = await services.call("etp_inventory", "GET", "/v1/sites", principal, params={"limit": 200})
+            if principal in etp.records["site_medway"].visible_to:
+                site = response.json()
+                expected = LOCK_CODE if principal in self.READERS_WITH_CODE else None
+                assert site["lock_code"] == expected, principal
+                assert site["contact_phone"] == CONTACT_PHONE, principal
+            else:
+                assert response.status_code == 404, principal
+            if principal not in self.READERS_WITH_CODE:
+                assert LOCK_CODE not in response.text + listed.text, principal
+
+    async def test_staff_do_not_see_lock_codes(self, services: Services, etp: World) -> None:
+        for principal in ("programme_officer", "director", "admin"):
+            sites = ok(await services.call("etp_inventory", "GET", "/v1/sites", principal, params={"limit": 200}))
+            assert sites["items"]
+            assert all(site["lock_code"] is None for site in sites["items"]), principal
+
+    async def test_the_public_map_never_carries_codes_contacts_or_hidden_sites(
+        self, services: Services, etp: World
+    ) -> None:
+        hidden_site = etp.id("site_swale")
+        responses = [
+            await services.call("etp_inventory", "GET", "/v1/public/packs.geojson", None),
+            await services.call("etp_inventory", "GET", "/v1/public/sites.csv", None),
+            await services.call(
+                "etp_inventory", "GET", "/v1/public/packs/nearest", None, params={"latitude": 51.38, "longitude": 0.52}
+            ),
+        ]
+        assert etp.id("site_medway") in responses[0].text  # the public site is on the map
+        for response in responses:
+            assert response.status_code == 200
+            text = response.text
+            for secret in (LOCK_CODE, "LOCK-SWALE-5521", CONTACT_PHONE, CONTACT_EMAIL, hidden_site):
+                assert secret not in text, (response.request.url.path, secret)
+            for pack in ("pack_medway", "pack_swale"):
+                assert etp.id(pack) not in text
+            assert "lock_code" not in text
+            assert "contact" not in text
+
+
+class TestCspOfficerSeesOnlyTheirShares:
+    async def test_an_allocation_shows_their_district_only_without_inputs(
+        self, services: Services, funding: World
+    ) -> None:
+        path = f"/v1/allocations/{funding.id('allocation')}"
+        full = ok(await services.call("funding", "GET", path, "programme_officer"))
+        mine = ok(await services.call("funding", "GET", path, "csp_swale"))
+        assert {line["district"] for line in full["recipients"]} == {"swale", "thanet"}
+        assert full["inputs"]
+        assert [line["district"] for line in mine["recipients"]] == ["swale"]
+        assert mine["inputs"] is None
+        assert mine["total_pence"] < full["total_pence"]
+
+
+class TestSecretsAreNeverReturned:
+    async def test_people_and_clients_without_hashes(self, services: Services) -> None:
+        agency = ok(
+            await services.call(
+                "identity",
+                "POST",
+                "/v1/agencies",
+                "admin",
+                json_body={"code": "security-test-agency", "name": "Security test agency", "kind": "other"},
+            )
+        )
+        person = ok(
+            await services.call(
+                "identity",
+                "POST",
+                "/v1/people",
+                "admin",
+                json_body={
+                    "email": "security.test.person@example.org",
+                    "display_name": "Security test person",
+                    "agency_id": agency["id"],
+                    "roles": ["analyst"],
+                    "password": "a long security test passphrase",
+                },
+            )
+        )
+        client = await services.call(
+            "identity",
+            "POST",
+            "/v1/clients",
+            "admin",
+            json_body={"client_id": "security-test-client", "name": "Security test client", "agency_id": agency["id"]},
+        )
+        assert client.status_code == 201, client.text
+        secret = client.json()["client_secret"]
+        for path in (f"/v1/people/{person['id']}", "/v1/people", f"/v1/clients/{client.json()['id']}", "/v1/clients"):
+            text = (await services.call("identity", "GET", path, "admin")).text
+            for leak in ("$argon2", "password_hash", "secret_hash", secret):
+                assert leak not in text, path
+        keys = (await services.call("identity", "GET", "/v1/signing-keys", "admin")).text
+        assert "PRIVATE" not in keys
+        assert '"d"' not in keys
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_public_operations_take_no_body(service: str, all_operations: list[Operation]) -> None:
+    """Nothing anonymous may write, except the token request itself."""
+    writes = [
+        str(op)
+        for op in all_operations
+        if op.service == service and POLICY[service][op.key] == PUBLIC and op.method != "GET"
+    ]
+    assert writes in ([], ["identity POST /oauth/token"])
