@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -98,6 +99,10 @@ def create_service_app(
             app.state.token_verifier = TokenVerifier(settings.trusted_issuers, http, settings.jwks_cache_seconds)
             app.state.peers = build_peers(settings, http)
             purge = asyncio.create_task(_purge_idempotency(app, idempotency)) if idempotency is not None else None
+            # Everything built at start-up lives as long as the process: keep it out of every later
+            # collection (measured: bulk intake +25 % in-process, bench/profile_intake.py --freeze).
+            gc.collect()
+            gc.freeze()
             try:
                 if extra_lifespan is not None:
                     async with extra_lifespan(app):

@@ -3,7 +3,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -38,6 +38,12 @@ class Incident(Base):
     __table_args__ = (
         CheckConstraint(f"screening IN ({_in(ScreeningDecision)})", name="screening"),
         CheckConstraint(f"screening_source IN ({_in(ScreeningSource)})", name="screening_source"),
+        # Statistics by period (the funding formula over a year's incidents) read this index only.
+        Index(
+            "ix_incidents_occurred_at_stats",
+            "occurred_at",
+            postgresql_include=["district_id", "category_id", "weapon_knife"],
+        ),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
