@@ -21,7 +21,7 @@ from starlette.routing import Route
 READ_REVIEW = """
 WITH audit AS (
     INSERT INTO referrals.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
-    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'review', ARRAY[$1::text], 'review')
+    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'review', ARRAY[$3::text], 'review')
 )
 SELECT r.id, r.status, r.version, r.created_at, a.code AS area_code, d.code AS district_code
 FROM referrals.reviews r
@@ -34,7 +34,7 @@ WHERE r.id = $1
 READ_REFERRAL = """
 WITH audit AS (
     INSERT INTO referrals.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
-    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'referral', ARRAY[$1::text], 'referral')
+    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'referral', ARRAY[$3::text], 'referral')
 )
 SELECT r.id, r.status, r.reason, r.lawful_basis, r.consent, r.version, r.created_at, r.sent_at,
        s.id AS subject_id, s.given_name, s.family_name, s.date_of_birth,
@@ -77,7 +77,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 async def read_review(request: Request) -> Response:
     review_id = UUID(request.path_params["review_id"])
     async with request.app.state.pool.acquire() as connection:
-        row = await connection.fetchrow(READ_REVIEW, review_id, "bench-reference")
+        row = await connection.fetchrow(READ_REVIEW, review_id, "bench-reference", str(review_id))
     if row is None:
         return JSONResponse({"status": 404}, status_code=404)
     return JSONResponse({**dict(row), "id": str(row["id"]), "created_at": row["created_at"].isoformat()})
@@ -86,7 +86,7 @@ async def read_review(request: Request) -> Response:
 async def read_referral(request: Request) -> Response:
     referral_id = UUID(request.path_params["referral_id"])
     async with request.app.state.pool.acquire() as connection, connection.transaction():
-        row = await connection.fetchrow(READ_REFERRAL, referral_id, "bench-reference")
+        row = await connection.fetchrow(READ_REFERRAL, referral_id, "bench-reference", str(referral_id))
         if row is None:
             return JSONResponse({"status": 404}, status_code=404)
         events = await connection.fetch(REFERRAL_EVENTS, referral_id)

@@ -551,7 +551,10 @@ def main(argv: list[str] | None = None) -> int:
         wait_for(bench.reference_url + "/healthz")
         for name in chosen:
             print(f"vru bench: {name}", flush=True)
-            SCENARIOS[name](bench)
+            try:
+                SCENARIOS[name](bench)
+            except Exception as exc:
+                bench.add(name, "scenario failed", type(exc).__name__, "", "", "", f"ERROR: {str(exc)[:80]}")
     finally:
         platform.stop()
         shutil.rmtree(config.data_dir, ignore_errors=True)  # the scratch database: half a gigabyte and more
