@@ -115,7 +115,10 @@ def _after(columns: Sequence[InstrumentedAttribute[Any]], values: Sequence[Any],
         equal = [columns[j] == values[j] for j in range(i)]
         step = column < values[i] if descending else column > values[i]
         clauses.append(and_(*equal, step))
-    return or_(*clauses)
+    # Implied by the OR above, but stated on its own it becomes the start of an index range scan: a page deep
+    # in the list then begins at the cursor instead of filtering every row before it (bench scenario 2).
+    bound = columns[0] <= values[0] if descending else columns[0] >= values[0]
+    return and_(bound, or_(*clauses))
 
 
 def paginate(
