@@ -11,20 +11,12 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from vru_shared.append_only import append_only
+
 revision: str = "a1_audit_log"
 down_revision: str | None = "759be349326b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-APPEND_ONLY_FUNCTION = """
-CREATE FUNCTION referrals.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'the audit log is append-only: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
-        USING ERRCODE = 'insufficient_privilege';
-END;
-$$
-"""
 
 
 def upgrade() -> None:
@@ -69,17 +61,8 @@ def upgrade() -> None:
     # ### end Alembic commands ###
     # Append-only, enforced by the database twice over: the owning role gives up the privileges, and a
     # trigger refuses UPDATE, DELETE and TRUNCATE even for a role that grants them back.
-    op.execute(APPEND_ONLY_FUNCTION)
-    for table in ("audit_log", "audit_chain"):
-        op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON referrals.{table} FROM CURRENT_USER")
-        op.execute(
-            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON referrals.{table} "
-            "FOR EACH ROW EXECUTE FUNCTION referrals.refuse_change()"
-        )
-        op.execute(
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON referrals.{table} "
-            "FOR EACH STATEMENT EXECUTE FUNCTION referrals.refuse_change()"
-        )
+    for statement in append_only("referrals", "refuse_change", ["audit_log", "audit_chain"], what="the audit log"):
+        op.execute(statement)
 
 
 def downgrade() -> None:
