@@ -135,6 +135,9 @@ async def test_etag_and_if_match(client: httpx.AsyncClient) -> None:
     read = await client.get("/v1/versioned")
     assert read.headers["etag"] == '"v3"'
     assert (await client.patch("/v1/versioned")).status_code == 428
+    star = await client.patch("/v1/versioned", headers={"If-Match": "*"})
+    assert star.status_code == 428
+    assert star.json()["type"].endswith("/precondition-required")
     stale = await client.patch("/v1/versioned", headers={"If-Match": '"v2"'})
     assert stale.status_code == 412
     assert stale.headers["content-type"] == PROBLEM

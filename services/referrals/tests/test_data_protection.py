@@ -59,14 +59,13 @@ async def close_everything(casework: Casework, case: dict[str, Any]) -> None:
     staff = casework.ANALYST
     for referral in (case["referral"], case["nrm"]):
         await casework.move(referral, "withdrawn", staff, reason="Case closed.")
-    await casework.client.patch(
-        f"/v1/actions/{case['action']}", json={"status": "done"}, headers=casework.headers(staff, **{"If-Match": "*"})
-    )
-    await casework.client.patch(
-        f"/v1/support-plans/{case['plan']}",
-        json={"status": "closed"},
-        headers=casework.headers(staff, **{"If-Match": "*"}),
-    )
+    for path, change in (
+        (f"/v1/actions/{case['action']}", {"status": "done"}),
+        (f"/v1/support-plans/{case['plan']}", {"status": "closed"}),
+    ):
+        etag = (await casework.client.get(path, headers=casework.headers(staff))).headers["etag"]
+        changed = await casework.client.patch(path, json=change, headers=casework.headers(staff, **{"If-Match": etag}))
+        assert changed.status_code == 200
     for step in ("in_review", "no_further_action", "closed"):
         response = await casework.client.post(
             f"/v1/reviews/{case['review']}/transitions",

@@ -1,7 +1,7 @@
 """``create_service_app``: the one way a VRU service is assembled.
 
 It owns the lifespan (engine, sessionmaker, one ``httpx.AsyncClient``, token verifier, peer clients),
-installs the middleware stack (request context → body guard → unit of work), the RFC 9457 handlers,
+installs the middleware stack (request context → body guard → transaction → Idempotency-Key), the RFC 9457 handlers,
 ``/healthz``, ``/readyz``, ``/metrics`` and ``/problems/{status}``, and refuses to build an app in
 which any route has not said who may call it.
 """
@@ -30,12 +30,12 @@ from starlette.routing import BaseRoute
 from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
 from vru_shared.db import create_engine, create_sessionmaker
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
-from vru_shared.idempotency import IdempotencyRepository
+from vru_shared.idempotency import IdempotencyMiddleware, IdempotencyRepository
 from vru_shared.logging import configure_logging
 from vru_shared.observability import BodyGuardMiddleware, RequestContextMiddleware, metrics_endpoint
 from vru_shared.problems import Problem, install_problem_handlers, problem_response, problem_responses
 from vru_shared.settings import ServiceSettings
-from vru_shared.unit_of_work import UnitOfWorkMiddleware
+from vru_shared.transaction import TransactionMiddleware
 
 logger = logging.getLogger("vru.app")
 
@@ -135,12 +135,15 @@ def create_service_app(
     for router in all_routers:
         app.include_router(router)
 
-    app.add_middleware(
-        UnitOfWorkMiddleware,
-        idempotency_table=idempotency,
-        idempotency_ttl=timedelta(hours=settings.idempotency_ttl_hours),
-        streamed_prefixes=tuple(bulk_body_limits or ()),
-    )
+    # Starlette wraps in reverse order of adding: request context → body guard → transaction → idempotency.
+    if idempotency is not None:
+        app.add_middleware(
+            IdempotencyMiddleware,
+            table=idempotency,
+            ttl=timedelta(hours=settings.idempotency_ttl_hours),
+            streamed_prefixes=tuple(bulk_body_limits or ()),
+        )
+    app.add_middleware(TransactionMiddleware)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes, path_limits=bulk_body_limits)
     app.add_middleware(RequestContextMiddleware, service=service)
 

@@ -1,6 +1,6 @@
 """Database: typed declarative metadata per service schema, the async engine, and the request session.
 
-A request's transaction is owned by :class:`vru_shared.unit_of_work.UnitOfWorkMiddleware`: routes get the
+A request's transaction is owned by :class:`vru_shared.transaction.TransactionMiddleware`: routes get the
 session through the ``Session`` dependency and never commit; the middleware commits (or rolls back)
 before the first byte of the response is sent.
 """
@@ -83,10 +83,10 @@ async def add_unless_duplicate(session: AsyncSession, instance: object) -> bool:
 
 
 def get_session(request: Request) -> AsyncSession:
-    """The request's session, opened by the unit-of-work middleware."""
+    """The request's session, opened by the transaction middleware."""
     session = getattr(request.state, "db_session", None)
     if not isinstance(session, AsyncSession):  # pragma: no cover - a wiring error, not a user error
-        raise RuntimeError("UnitOfWorkMiddleware is not installed on this app")
+        raise RuntimeError("TransactionMiddleware is not installed on this app")
     return session
 
 

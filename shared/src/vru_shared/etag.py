@@ -1,16 +1,32 @@
-"""``ETag`` on reads and ``If-Match`` on changes of shared records.
+"""``ETag`` on reads and ``If-Match`` on changes of shared records: the one versioning mechanism.
 
-A record's ETag is a strong tag made from its ``version`` (an integer column bumped on every change):
-``"v3"``. A PATCH/DELETE without ``If-Match`` gets 428; with a stale one, 412.
+A shared record has an integer ``version`` column and the :class:`Versioned` mixin, which maps it as
+SQLAlchemy's ``version_id_col``: every change the ORM flushes is ``UPDATE … SET …, version = :v + 1
+WHERE id = :id AND version = :v``. Of two requests that read the same version, the second finds no row
+once the first has committed (PostgreSQL re-checks the condition after waiting for the first's row lock);
+SQLAlchemy raises ``StaleDataError`` and the platform answers 412 — nothing is overwritten, with or
+without a row lock, and no service bumps a version by hand.
+
+A record's ETag is a strong tag made from its version: ``"v3"``. A change without ``If-Match`` gets 428;
+``If-Match: *`` too (it names no version, so it cannot tell a lost update); a stale one, 412.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Header, Response
+from sqlalchemy.orm import declared_attr
 
 from vru_shared.problems import PreconditionFailed, PreconditionRequired
+
+
+class Versioned:
+    """Mixin for a model with an integer ``version`` column: the ORM checks and bumps it on every flush."""
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a declared_attr takes the class
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 def etag_for(version: int) -> str:
@@ -26,21 +42,22 @@ IfMatch = Annotated[
     Header(
         alias="If-Match",
         max_length=512,
-        description="The ETag from your last read of this record. Required; a stale value gets 412.",
+        description="The ETag from your last read of this record. Required, `*` is not enough; stale: 412.",
         examples=['"v3"'],
     ),
 ]
 
 
 def check_if_match(if_match: str | None, current_version: int) -> None:
-    """Raise 428 when the header is missing, 412 when no listed tag is the current one."""
-    if if_match is None or not if_match.strip():
-        raise PreconditionRequired("Send If-Match with the ETag from your last read of this record.")
+    """Raise 428 when the header is missing or only ``*``, 412 when no listed tag is the current one."""
+    tags = [tag.strip().removeprefix("W/") for tag in (if_match or "").split(",") if tag.strip()]
+    if not tags or tags == ["*"]:
+        raise PreconditionRequired(
+            "Send If-Match with the ETag from your last read of this record (`*` names no version)."
+        )
     current = etag_for(current_version)
-    tags = [tag.strip().removeprefix("W/") for tag in if_match.split(",")]
-    if "*" in tags or current in tags:
-        return
-    raise PreconditionFailed(
-        "The record has changed since you read it; read it again and reapply your change.",
-        headers={"ETag": current},
-    )
+    if current not in tags:
+        raise PreconditionFailed(
+            "The record has changed since you read it; read it again and reapply your change.",
+            headers={"ETag": current},
+        )

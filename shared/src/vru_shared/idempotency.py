@@ -1,4 +1,6 @@
-"""``Idempotency-Key`` for POST: the table each service keeps in its own schema, and its repository.
+"""``Idempotency-Key`` for POST: the table each service keeps in its own schema, its repository, and the
+middleware that applies it inside the request's transaction (so a stored response and the effect it
+describes are written together or not at all).
 
 Semantics (draft-ietf-httpapi-idempotency-key-header): the same key and the same request → the stored
 response, replayed; the same key with a different request → 422; the same key while the first request
@@ -13,9 +15,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -32,7 +36,13 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from vru_shared.problems import send_problem
+
+logger = logging.getLogger("vru.idempotency")
 
 HEADER = "idempotency-key"
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -151,3 +161,141 @@ class IdempotencyRepository:
         t = self.table
         result = await self.session.execute(delete(t).where(t.c.expires_at <= func.now()))
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+class IdempotencyMiddleware:
+    """Replays, refuses or records keyed POSTs. Installed inside :class:`vru_shared.transaction.TransactionMiddleware`,
+    whose session it uses: the stored response is inserted in the request's own transaction and committed with it,
+    and every refusal here is an error status, so the transaction rolls back."""
+
+    def __init__(self, app: ASGIApp, *, table: Table, ttl: timedelta, streamed_prefixes: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.table = table
+        self.ttl = ttl
+        #: Bulk routes whose bodies are streamed, never held whole: ``Idempotency-Key`` is not applied there
+        #: (they must be idempotent by their own keys, e.g. the crime reference of each report).
+        self.streamed_prefixes = streamed_prefixes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = _header(scope, HEADER) if scope["type"] == "http" and scope["method"] == "POST" else None
+        if key is None or scope["path"].startswith(self.streamed_prefixes):
+            await self.app(scope, receive, send)
+            return
+        if not KEY_PATTERN.match(key):
+            await send_problem(scope, send, 400, "Idempotency-Key must be 1 to 255 visible ASCII characters.")
+            return
+        body, disconnected = await _read_body(receive)
+        if disconnected:
+            return
+        owner = token_subject(_header(scope, "authorization"))
+        fp = fingerprint(
+            scope["method"], scope["path"], scope.get("query_string", b""), _header(scope, "content-type") or "", body
+        )
+        state: dict[str, Any] = scope["state"]
+        repo = IdempotencyRepository(state["db_session"], self.table)
+        try:
+            locked = await repo.try_lock(owner, key)
+            stored = await repo.get(owner, key) if locked else None
+        except (SQLAlchemyError, OSError):
+            logger.warning("idempotency lookup failed", exc_info=True)
+            await send_problem(scope, send, 503, "The database is unavailable; retry shortly.", headers=RETRY_SOON)
+            return
+        if not locked:
+            await send_problem(
+                scope,
+                send,
+                409,
+                "A request with this Idempotency-Key is still being processed; retry shortly.",
+                headers={"Retry-After": "1"},
+            )
+            return
+        if stored is not None:
+            await self._replay(scope, send, stored, fp)
+            return
+
+        captured: list[Message] = []
+
+        async def capture(message: Message) -> None:
+            captured.append(message)
+
+        await self.app(scope, _replaying(body, receive), capture)
+        start = next(m for m in captured if m["type"] == "http.response.start")
+        status = int(start["status"])
+        principal = state.get("principal")
+        verified_owner = getattr(principal, "subject", None) if principal is not None else None
+        # A response marked ``no-store`` carries a secret (a new client secret, a token): never keep it.
+        storable = not any(
+            k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in start.get("headers", [])
+        )
+        same_caller = verified_owner == owner or (principal is None and owner == "anonymous")
+        if 200 <= status < 300 and storable and same_caller:
+            headers = {
+                k.decode().lower(): v.decode()
+                for k, v in start.get("headers", [])
+                if k.decode().lower() in REPLAYED_HEADERS
+            }
+            response_body = b"".join(m.get("body", b"") for m in captured if m["type"] == "http.response.body")
+            try:
+                await repo.save(
+                    owner=owner,
+                    key=key,
+                    method=scope["method"],
+                    path=scope["path"],
+                    response=StoredResponse(fp, status, headers, response_body),
+                    ttl=self.ttl,
+                )
+            except SQLAlchemyError:
+                logger.warning("idempotency save failed", exc_info=True)
+                await send_problem(
+                    scope, send, 503, "The change could not be saved. Retry the request.", headers={"Retry-After": "1"}
+                )
+                return
+        for message in captured:
+            await send(message)
+
+    @staticmethod
+    async def _replay(scope: Scope, send: Send, stored: StoredResponse, fp: str) -> None:
+        if stored.fingerprint != fp:
+            await send_problem(scope, send, 422, "This Idempotency-Key was already used with a different request.")
+            return
+        headers = [(k.encode(), v.encode()) for k, v in stored.headers.items()]
+        headers += [(b"content-length", str(len(stored.body)).encode()), (b"idempotent-replayed", b"true")]
+        await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
+        await send({"type": "http.response.body", "body": stored.body, "more_body": False})
+
+
+RETRY_SOON = {"Retry-After": "2"}
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that hands the app the body already read, then defers to the real one."""
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, bool]:
+    """The whole body, and whether the client disconnected before sending it."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"", True
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks), False
+
+
+def _header(scope: Scope, name: str) -> str | None:
+    raw = name.encode()
+    for key, value in scope.get("headers", []):
+        if key.lower() == raw:
+            return str(value.decode("latin-1"))
+    return None

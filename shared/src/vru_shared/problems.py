@@ -18,8 +18,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
+from starlette.types import Message, Scope, Send
 
 logger = logging.getLogger("vru.problems")
 
@@ -191,6 +193,17 @@ def problem_response(
     return ProblemResponse(body, status_code=status, headers=dict(headers or {}))
 
 
+async def send_problem(
+    scope: Scope, send: Send, status: int, detail: str, *, headers: Mapping[str, str] | None = None
+) -> None:
+    """Answer with a problem from a pure-ASGI middleware (no route, no exception handler reached)."""
+
+    async def no_body() -> Message:  # pragma: no cover - a problem response never reads the request
+        return {"type": "http.disconnect"}
+
+    await problem_response(Request(scope), status, detail=detail, headers=headers)(scope, no_body, send)
+
+
 def _phrase(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
@@ -286,6 +299,15 @@ def _sqlstate(exc: BaseException | None) -> str | None:
     return None
 
 
+async def _on_stale(request: Request, exc: Exception) -> ProblemResponse:
+    """A versioned record's ``UPDATE … WHERE version = :read`` found no row: a concurrent change won."""
+    return problem_response(
+        request,
+        412,
+        detail="The record was changed by someone else meanwhile; read it again and reapply your change.",
+    )
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
     if _sqlstate(exc) in UNSTORABLE_TEXT_SQLSTATES:
         return problem_response(
@@ -312,6 +334,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(StaleDataError, _on_stale)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

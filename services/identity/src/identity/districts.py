@@ -1,45 +1,12 @@
-"""The district codes a person or API client may be limited to.
+"""The district codes a person or API client may be limited to: the 13 districts of Kent & Medway
+(``vru_shared.kent_medway``), stable codes that appear in tokens' ``districts`` claim. Identity checks them
+itself, so a misspelt district is rejected without calling another service."""
 
-They mirror the referrals service's reference data (the 13 districts of Kent & Medway, DESIGN §4); the
-codes are stable and appear in tokens' ``districts`` claim. Identity keeps its own copy so it can reject a
-misspelt district without calling another service.
-"""
-
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
-DISTRICT_CODES: tuple[str, ...] = (
-    "ashford",
-    "canterbury",
-    "dartford",
-    "dover",
-    "folkestone-hythe",
-    "gravesham",
-    "maidstone",
-    "medway",
-    "sevenoaks",
-    "swale",
-    "thanet",
-    "tonbridge-malling",
-    "tunbridge-wells",
-)
-
-DistrictCode = Literal[
-    "ashford",
-    "canterbury",
-    "dartford",
-    "dover",
-    "folkestone-hythe",
-    "gravesham",
-    "maidstone",
-    "medway",
-    "sevenoaks",
-    "swale",
-    "thanet",
-    "tonbridge-malling",
-    "tunbridge-wells",
-]
+from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
 
 Districts = Annotated[
     list[DistrictCode],

@@ -19,13 +19,13 @@ from identity.agency.models import Agency, AgencyKind
 from identity.agency.repository import AgencyRepository
 from identity.client.models import ApiClient
 from identity.client.repository import ApiClientRepository
-from identity.districts import DISTRICT_CODES
 from identity.hashing import SecretHasher
 from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.signing_key import service as signing_keys
 from identity.signing_key.keys import KeyRing
 from vru_shared.auth import Role
+from vru_shared.kent_medway import DISTRICT_CODES
 
 #: Seeded records get stable ids (uuid5 of their natural key) so other services' seed data can name them.
 SEED_NAMESPACE = uuid.UUID("b7e0c3a4-1d2f-4c6e-9a8b-5f4e3d2c1b0a")

@@ -1,0 +1,131 @@
+"""The one repository base: all SQL of a domain lives in a subclass, which states its model and, where not
+every caller may see every record, the visibility filter — so access rules stay inside the query and a list
+cannot leak what a read would refuse.
+
+    class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
+        model = Referral
+
+        def visible(self, scope: CaseworkScope) -> ColumnElement[bool] | None:
+            return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
+
+Reads return ORM objects. Relationships are declared ``lazy="raise"`` (an N+1 fails loudly in tests) and
+loaded explicitly by overriding :meth:`Repository.statement` (``selectinload``/``joinedload``), so a
+router can return the object under a per-audience response model without hand-written mapping.
+
+Versioned records (:class:`vru_shared.etag.Versioned`) are changed through :meth:`Repository.update`: the
+ORM's ``UPDATE … WHERE version = :read`` makes a concurrent change a 412, never a lost update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from vru_shared.db import add_unless_duplicate
+from vru_shared.pagination import PageParams, keyset
+
+ModelT = TypeVar("ModelT")
+ScopeT = TypeVar("ScopeT")
+
+
+class Repository(Generic[ModelT]):
+    """Get by id (optionally locked), keyset page, insert-unless-duplicate and versioned update of ``model``."""
+
+    model: ClassVar[type[Any]]
+    #: The keyset order of :meth:`page` when a caller gives none: the last column must be unique.
+    order: ClassVar[tuple[str, ...]] = ("id",)
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def column(self, name: str) -> InstrumentedAttribute[Any]:
+        attribute: InstrumentedAttribute[Any] = getattr(self.model, name)
+        return attribute
+
+    def statement(self) -> Select[ModelT]:
+        """The base query of every read; override to join or eager-load what the response models need."""
+        return select(self.model)
+
+    async def get(
+        self,
+        record_id: Any,
+        *,
+        for_update: bool = False,
+        where: ColumnElement[bool] | None = None,
+        base: Select[ModelT] | None = None,
+    ) -> ModelT | None:
+        """The record with this id, or ``None``; ``for_update`` locks its row until the transaction ends."""
+        stmt = (self.statement() if base is None else base).where(self.column("id") == record_id)
+        if where is not None:
+            stmt = stmt.where(where)
+        if for_update:
+            stmt = stmt.with_for_update(of=self.model)
+        return (await self.session.scalars(stmt)).unique().one_or_none()
+
+    async def get_by(self, **values: Any) -> ModelT | None:
+        """The one record whose columns equal ``values`` (a natural key such as a code), or ``None``."""
+        stmt = self.statement().where(*(self.column(name) == value for name, value in values.items()))
+        return (await self.session.scalars(stmt)).unique().one_or_none()
+
+    async def page(
+        self,
+        params: PageParams,
+        *filters: ColumnElement[bool],
+        base: Select[ModelT] | None = None,
+        order: Sequence[InstrumentedAttribute[Any]] = (),
+        descending: bool = False,
+    ) -> Sequence[ModelT]:
+        """One keyset page (``limit + 1`` rows, for :func:`vru_shared.pagination.paginate`)."""
+        stmt = (self.statement() if base is None else base).where(*filters)
+        columns = order or [self.column(name) for name in self.order]
+        return (await self.session.scalars(keyset(stmt, params, *columns, descending=descending))).unique().all()
+
+    async def add(self, record: ModelT) -> bool:
+        """Insert; ``False`` (and nothing written) when a unique key is taken, also by a concurrent request."""
+        return await add_unless_duplicate(self.session, record)
+
+    async def update(self, record: ModelT, values: Mapping[str, Any]) -> ModelT:
+        """Apply ``values`` and write them now; on a versioned record a concurrent change raises 412."""
+        for name, value in values.items():
+            setattr(record, name, value)
+        await self.session.flush()
+        return record
+
+    async def delete(self, record: ModelT) -> None:
+        await self.session.delete(record)
+        await self.session.flush()
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+
+class ScopedRepository(Repository[ModelT], Generic[ModelT, ScopeT]):
+    """A repository whose records are visible per caller (district, agency, site): every read takes the
+    caller's scope and applies :meth:`visible` inside the statement."""
+
+    def visible(self, scope: ScopeT) -> ColumnElement[bool] | None:
+        """The filter for what ``scope`` may see; ``None`` means everything."""
+        raise NotImplementedError
+
+    def readable(self, scope: ScopeT) -> Select[ModelT]:
+        stmt = self.statement()
+        condition = self.visible(scope)
+        return stmt if condition is None else stmt.where(condition)
+
+    async def get_visible(self, record_id: Any, scope: ScopeT, *, for_update: bool = False) -> ModelT | None:
+        """The record if ``scope`` may see it, else ``None`` (a 404: another district's ids are not disclosed)."""
+        return await self.get(record_id, for_update=for_update, base=self.readable(scope))
+
+    async def page_visible(
+        self,
+        params: PageParams,
+        scope: ScopeT,
+        *filters: ColumnElement[bool],
+        order: Sequence[InstrumentedAttribute[Any]] = (),
+        descending: bool = False,
+    ) -> Sequence[ModelT]:
+        return await self.page(params, *filters, base=self.readable(scope), order=order, descending=descending)
