@@ -7,7 +7,9 @@ COPY pyproject.toml uv.lock ./
 COPY shared shared
 COPY services services
 COPY tools tools
-RUN uv sync --frozen --no-dev --all-packages && chown -R vru /app
+# The runtime only: the services, the shared library and `vru migrate`; never the development kit
+# (embedded PostgreSQL, Traefik binary, test helpers) nor the dev tools. tests/test_compose.py checks it.
+RUN uv sync --frozen --no-dev --package vru-cli && chown -R vru /app
 ENV PATH="/app/.venv/bin:$PATH"
 USER vru
 EXPOSE 8000

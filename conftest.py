@@ -12,9 +12,10 @@ from pathlib import Path
 import pgserver
 import pytest
 
+from vru_cli.deploy import SERVICES
+from vru_dev.provision import create_database, provision
+from vru_dev.testing import TestIssuer, database_url, service_root, with_database
 from vru_shared import migrations
-from vru_shared.provision import SERVICES, create_database, provision
-from vru_shared.testing import TestIssuer, database_url, service_root, with_database
 
 DATABASE = "vru"
 PASSWORDS = {service: f"test-{service}-password" for service in SERVICES}

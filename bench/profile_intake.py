@@ -26,9 +26,10 @@ import httpx
 import pgserver
 
 from bench.run import intake_csv
+from vru_cli.deploy import SERVICES
+from vru_dev.provision import create_database, provision
+from vru_dev.testing import TEST_ISSUER, TestIssuer, database_url, service_root, with_database
 from vru_shared import migrations
-from vru_shared.provision import SERVICES, create_database, provision
-from vru_shared.testing import TEST_ISSUER, TestIssuer, database_url, service_root, with_database
 
 CHUNK = 64 * 1024
 

@@ -21,8 +21,8 @@ from sqlalchemy.pool import Pool
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from referrals.testing import Casework
-from vru_shared.testing import TEST_ISSUER, TestIssuer
+from vru_dev.kits.referrals import Casework
+from vru_dev.testing import TEST_ISSUER, TestIssuer
 
 N = 400
 

@@ -27,7 +27,7 @@ import httpx
 
 from bench.domain import scenario_allocation, scenario_pack_allocation, scenario_read_referral
 from bench.load import rss_mb, scratch_dir, sequential_p95, wrk
-from vru_cli.platform import Platform, PlatformConfig, Ports, free_port
+from vru_dev.platform import Platform, PlatformConfig, Ports, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_PASSWORD = "vru-dev-password"

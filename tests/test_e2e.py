@@ -15,8 +15,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from vru_cli.platform import Platform
-from vru_shared.provision import SERVICES
+from vru_cli.deploy import SERVICES
+from vru_dev.platform import Platform
 
 from .conftest import auth, password_token
 

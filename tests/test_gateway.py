@@ -1,6 +1,6 @@
 """The Traefik gateway (services/gateway) in front of stub upstreams: routing, middlewares, observability.
 
-Starts real Traefik processes through ``vru_cli.gateway.traefik_command``; the upstreams are tiny
+Starts real Traefik processes through ``vru_dev.gateway.traefik_command``; the upstreams are tiny
 ``http.server`` stubs that echo what they received.
 """
 
@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from vru_cli.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
+from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
 
 PROBLEM_JSON = "application/problem+json"
 UUID4_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")

@@ -26,9 +26,9 @@ from referrals.clients.funding import FundingClient as ReferralsFundingClient
 from referrals.clients.funding import count_idempotency_key
 from referrals.main import create_app as create_referrals
 from referrals.settings import ReferralsSettings
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.auth import Principal, PrincipalKind
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 BOX_IT_OUT = uuid.UUID("30ef20cc-301d-578e-b731-92f71ec7cd3a")  # seeded in funding: Medway, an active grant
 BOX_IT_OUT_GRANT = uuid.UUID("04df5c96-f0f8-5752-ab61-3425eca60bdd")

@@ -5,7 +5,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from vru_cli.platform import Platform, PlatformConfig, Ports
+from vru_dev.platform import Platform, PlatformConfig, Ports
 
 pytestmark = pytest.mark.e2e
 

@@ -12,10 +12,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from vru_dev.testing import TEST_JWKS_URL, TestIssuer, running_app
 from vru_shared.auth import Principal, TokenVerifier, public, require
 from vru_shared.problems import Unauthorized
 from vru_shared.settings import TrustedIssuer
-from vru_shared.testing import TEST_JWKS_URL, TestIssuer, running_app
 
 from .support import build_app
 

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from vru_shared.testing import TestIssuer, running_app
+from vru_dev.testing import TestIssuer, running_app
 
 from .support import build_app
 

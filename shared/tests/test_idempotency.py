@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from vru_dev.testing import TestIssuer, running_app
 from vru_shared.idempotency import token_subject
-from vru_shared.testing import TestIssuer, running_app
 
 from .support import build_app
 

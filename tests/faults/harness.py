@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from vru_cli.platform import Platform, PlatformConfig, Ports
+from vru_dev.platform import Platform, PlatformConfig, Ports
 
 T = TypeVar("T")
 

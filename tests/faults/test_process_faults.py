@@ -15,7 +15,7 @@ from functools import partial
 import httpx
 import pytest
 
-from vru_shared.provision import SERVICES
+from vru_cli.deploy import SERVICES
 
 from .harness import (
     PROBLEM,

@@ -10,7 +10,7 @@ import pytest
 
 from tests.security.inprocess import SERVICES, Services, build_apps, started
 from tests.security.oas import COUNTED, Operation, operations
-from vru_shared.testing import TestIssuer
+from vru_dev.testing import TestIssuer
 
 
 @pytest.fixture(scope="module")

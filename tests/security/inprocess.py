@@ -20,12 +20,12 @@ from funding.main import create_app as create_funding
 from funding.settings import FundingSettings
 from identity.main import create_app as create_identity
 from identity.settings import IdentitySettings
-from identity.testing import FAST_HASHING
 from referrals.main import create_app as create_referrals
 from referrals.settings import ReferralsSettings
 from tests.security.policy import PRINCIPALS
+from vru_dev.kits.identity import FAST_HASHING
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 SERVICES = ("identity", "referrals", "funding", "etp_inventory")
 
@@ -79,7 +79,7 @@ def _peer(caller: str, name: str, app: FastAPI, issuer: TestIssuer) -> ServiceCl
     )
 
 
-#: Which peers each service calls (as vru_cli.platform.PEERS, without identity's docs fetches).
+#: Which peers each service calls (as vru_dev.platform.PEERS, without identity's docs fetches).
 PEERS = {"referrals": ("funding",), "funding": ("referrals",), "etp_inventory": ("funding", "referrals")}
 
 

@@ -19,8 +19,8 @@ from referrals.settings import ReferralsSettings
 from tests.conftest import auth, password_token
 from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import PROBLEM_JSON
+from vru_dev.testing import TestIssuer, running_app
 from vru_shared.settings import ServiceSettings
-from vru_shared.testing import TestIssuer, running_app
 
 #: A read of each service through the gateway, and who may make it.
 READS = {
@@ -194,7 +194,7 @@ def test_default_secrets_are_refused_outside_development(service: str, environme
     assert settings_with(service, "development", "dev-only-db-password", "dev-only-client-secret")
 
 
-#: What ``vru up`` and docker-compose.yml ship when nothing is set (vru_cli.platform, docker-compose.yml).
+#: What ``vru up`` and docker-compose.yml ship when nothing is set (vru_dev.platform, docker-compose.yml).
 SHIPPED = {
     "identity": ("dev-identity-db-password", "dev-only-identity-secret"),
     "referrals": ("dev-referrals-db-password", "dev-only-referrals-secret"),

@@ -17,7 +17,7 @@ from tests.security.inprocess import SERVICES, Services
 from tests.security.oas import PROBLEM_JSON, Operation
 from tests.security.policy import PRINCIPALS, allowed
 from tests.security.world import WORLDS, World, path_values, required_query
-from vru_cli.platform import Platform
+from vru_dev.platform import Platform
 
 #: DESIGN §3: "`limit` capped (e.g. 200)".
 PAGE_CAP = 200

@@ -21,7 +21,7 @@ from starlette.routing import BaseRoute
 from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import COUNTED, PROBLEM_JSON, Operation
 from tests.security.policy import HIDDEN_ROUTES, POLICY, PRINCIPALS, PUBLIC, allowed, render_table
-from vru_shared.testing import TestIssuer
+from vru_dev.testing import TestIssuer
 
 
 def _routes(routes: list[BaseRoute]) -> Iterator[APIRoute]:

@@ -20,10 +20,10 @@ from typing import Any
 
 import httpx
 
-from etp_inventory.testing import purchase_body, site_body
 from tests.security.inprocess import Services
 from tests.security.oas import Operation, sample
 from tests.security.policy import AGENCY_A, AGENCY_B, ETP_STAFF, ETP_SUMMARIES, FD_STAFF, PARTNERS, PRINCIPALS
+from vru_dev.kits.etp_inventory import purchase_body, site_body
 
 CSWS = "childrens-social-work-services"
 YJS = "youth-justice-service"

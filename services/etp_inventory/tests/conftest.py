@@ -11,8 +11,8 @@ from fastapi import FastAPI
 
 from etp_inventory.main import create_app
 from etp_inventory.settings import EtpInventorySettings
-from etp_inventory.testing import FakeFunding, FakeReferrals
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.kits.etp_inventory import FakeFunding, FakeReferrals
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 
 @pytest.fixture

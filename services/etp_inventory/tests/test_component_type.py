@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from etp_inventory.main import create_app
 from etp_inventory.settings import EtpInventorySettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 STAFF = {"roles": ["csp_officer"], "districts": ["medway"]}
 SEEDED = {

@@ -13,7 +13,8 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from etp_inventory.clients.referrals import ReferralsClient
-from etp_inventory.testing import (
+from etp_inventory.use_report.service import verify_pending
+from vru_dev.kits.etp_inventory import (
     CSP_MEDWAY,
     CSP_SWALE,
     GUARDIAN,
@@ -24,8 +25,7 @@ from etp_inventory.testing import (
     purchase_body,
     site_body,
 )
-from etp_inventory.use_report.service import verify_pending
-from vru_shared.testing import TestIssuer
+from vru_dev.testing import TestIssuer
 
 #: (name, latitude, longitude, public): Chatham, Rochester (1.5 km away), Gillingham (4 km), a hidden one.
 SITES = {

@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
-from etp_inventory.testing import CSP_MEDWAY, CSP_SWALE, GUARDIAN, OTHER_GUARDIAN, PARTNER, STAFF, site_body
-from vru_shared.testing import TestIssuer
+from vru_dev.kits.etp_inventory import CSP_MEDWAY, CSP_SWALE, GUARDIAN, OTHER_GUARDIAN, PARTNER, STAFF, site_body
+from vru_dev.testing import TestIssuer
 
 
 async def new_site(client: httpx.AsyncClient, issuer: TestIssuer, name: str, **overrides: Any) -> dict[str, Any]:

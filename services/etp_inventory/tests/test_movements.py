@@ -15,8 +15,17 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from etp_inventory.districts import DISTRICTS
-from etp_inventory.testing import CSP_MEDWAY, CSP_SWALE, GUARDIAN, PARTNER, STAFF, FakeFunding, purchase_body, site_body
-from vru_shared.testing import TestIssuer
+from vru_dev.kits.etp_inventory import (
+    CSP_MEDWAY,
+    CSP_SWALE,
+    GUARDIAN,
+    PARTNER,
+    STAFF,
+    FakeFunding,
+    purchase_body,
+    site_body,
+)
+from vru_dev.testing import TestIssuer
 
 
 async def receive(client: httpx.AsyncClient, issuer: TestIssuer, lot: str, quantity: int, **extra: Any) -> None:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import httpx
 import pytest
 
-from etp_inventory.testing import CSP_MEDWAY, STAFF, FakeFunding, purchase_body
-from vru_shared.testing import TestIssuer
+from vru_dev.kits.etp_inventory import CSP_MEDWAY, STAFF, FakeFunding, purchase_body
+from vru_dev.testing import TestIssuer
 
 
 async def store_stock(client: httpx.AsyncClient, issuer: TestIssuer) -> int:

@@ -10,8 +10,8 @@ from fastapi import FastAPI
 
 from funding.main import create_app
 from funding.settings import FundingSettings
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from funding.main import create_app
 from funding.settings import FundingSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer
 
 FUND = "2b0ec1f4-df8c-5d24-b205-8fb95133db77"
 MEDWAY_COUNCIL = "09584578-2b27-5431-b8e5-0cf718a55d7a"

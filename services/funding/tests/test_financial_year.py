@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from funding.main import create_app
 from funding.settings import FundingSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 STAFF = {"roles": ["programme_officer"]}
 SEEDED = [f"{y}-{(y + 1) % 100:02d}" for y in range(2019, 2028)]

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from vru_shared.testing import TestIssuer
+from vru_dev.testing import TestIssuer
 
 BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"  # 2020/21, Medway, active grant below
 BOX_IT_OUT_GRANT = "04df5c96-f0f8-5752-ab61-3425eca60bdd"

@@ -15,9 +15,9 @@ from identity.hashing import SecretHasher
 from identity.main import create_app
 from identity.seed import DevCredential, seed_development
 from identity.settings import IdentitySettings
-from identity.testing import FAST_HASHING, own_verifier
+from vru_dev.kits.identity import FAST_HASHING, own_verifier
+from vru_dev.testing import TestIssuer, running_app
 from vru_shared.auth import TokenVerifier
-from vru_shared.testing import TestIssuer, running_app
 
 OWN_ISSUER = "http://vru.test"
 SERVICE_SECRETS = {

@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI
 
 from identity.seed import DevCredential, seed_id
-from identity.testing import bearer, client_token, own_verifier
-from vru_shared.testing import TestIssuer
+from vru_dev.kits.identity import bearer, client_token, own_verifier
+from vru_dev.testing import TestIssuer
 
 ADMIN = {"roles": ["admin"]}
 

@@ -11,7 +11,7 @@ from identity.client.models import ApiClient
 from identity.hashing import SecretHasher
 from identity.person.models import Person
 from identity.seed import DevCredential, seed_development
-from identity.testing import client_token, password_token
+from vru_dev.kits.identity import client_token, password_token
 
 SECRETS = {"referrals": "s-referrals-0123456789", "funding": "s-funding-0123456789", "etp_inventory": "s-etp-0123"}
 

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from identity.seed import DevCredential
 from identity.settings import IdentitySettings
 from identity.signing_key.models import SigningKey
-from identity.testing import own_verifier, password_token
+from vru_dev.kits.identity import own_verifier, password_token
+from vru_dev.testing import TestIssuer
 from vru_shared.auth import TokenVerifier
-from vru_shared.testing import TestIssuer
 
 ADMIN = {"roles": ["admin"]}
 

@@ -13,11 +13,11 @@ from fastapi import FastAPI
 from identity.main import create_app
 from identity.seed import POLICE_FEED_SECRET, DevCredential, seed_id
 from identity.settings import IdentitySettings
-from identity.testing import client_token, password_token
 from identity.token.service import failed_login_delay
+from vru_dev.kits.identity import client_token, password_token
+from vru_dev.testing import TestIssuer, running_app
 from vru_shared.auth import PrincipalKind, TokenVerifier
 from vru_shared.kent_medway import DISTRICT_CODES
-from vru_shared.testing import TestIssuer, running_app
 
 ADMIN = {"roles": ["admin"]}
 

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from referrals.testing import Casework
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.kits.referrals import Casework
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 
 @pytest.fixture

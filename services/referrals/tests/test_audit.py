@@ -14,8 +14,8 @@ from referrals.audit import service
 from referrals.audit.schemas import AuditAction
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.auth import Principal, PrincipalKind
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
 
 AUDITOR = {"roles": ["auditor"]}
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 
 MAM = "mam-medway-swale"
 

@@ -15,7 +15,7 @@ from referrals.incident.schemas import IncidentReport
 from referrals.incident.service import Report, report_hash
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 ANALYST = {"roles": ["analyst"]}
 FEED = {"kind": "client", "scopes": ["incidents:ingest"], "client_id": "police-feed"}

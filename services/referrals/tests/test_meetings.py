@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 
 MAM = "mam-medway-swale"
 CSWS = "childrens-social-work-services"

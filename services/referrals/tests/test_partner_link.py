@@ -6,7 +6,7 @@ import uuid
 import httpx
 
 from referrals.seed import DEV_LINKS, identity_agency_id, seed_development
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 
 CSWS = "/v1/partner-agencies/childrens-social-work-services"
 

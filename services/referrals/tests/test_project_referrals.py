@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from referrals.clients.funding import FundingClient
 from referrals.referral.service import DeliveryRun, deliver_funding_counts, retry_delay
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
 
 BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"

@@ -7,7 +7,7 @@ import pytest
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 STAFF = {"roles": ["coordinator"]}
 

@@ -5,7 +5,7 @@ import uuid
 
 import httpx
 
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 
 CSWS = "childrens-social-work-services"
 

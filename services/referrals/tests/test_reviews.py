@@ -13,7 +13,7 @@ from sqlalchemy import text
 from referrals.main import create_app
 from referrals.review.service import add_working_days, overdue_before
 from referrals.settings import ReferralsSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 ANALYST = {"roles": ["analyst"], "sub": "analyst-1", "name": "Analyst (example.org)"}
 MEDWAY_SWALE = {"roles": ["coordinator"], "districts": ["medway", "swale"], "sub": "coordinator-ms"}

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from vru_shared.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 ANALYST = {"roles": ["analyst"], "sub": "analyst-1"}
 FEED = {"kind": "client", "scopes": ["incidents:ingest"], "client_id": "police-feed"}

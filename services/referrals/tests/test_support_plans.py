@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 
-from referrals.testing import Casework
+from vru_dev.kits.referrals import Casework
 
 
 async def plan(casework: Casework, ids: dict[str, str], **body: Any) -> httpx.Response:

@@ -18,24 +18,22 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import httpx
 
-from vru_cli.platform import (
-    CLIENT_IDS,
-    REPO_ROOT,
-    Platform,
-    PlatformConfig,
-    Ports,
-    migrate_all,
-    seed_identity,
-    seed_referrals,
-    service_secret,
-)
-from vru_shared.provision import SERVICES
+if TYPE_CHECKING:
+    from vru_dev.platform import Platform
+
+from vru_cli.deploy import CLIENT_IDS, REPO_ROOT, SERVICES, migrate_all, seed_identity, seed_referrals, service_secret
 
 
 def cmd_up(args: argparse.Namespace) -> int:
+    try:  # the development kit (embedded PostgreSQL, Traefik binary) is not in the runtime image
+        from vru_dev.platform import Platform, PlatformConfig, Ports
+    except ImportError:
+        print("vru up: the development kit (vru-dev) is not installed; run ./vru up from a checkout", file=sys.stderr)
+        return 2
     config = PlatformConfig(
         data_dir=Path(args.data_dir).resolve(),
         ports=Ports.from_env(),
@@ -186,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     token = sub.add_parser("token", help="print a development access token")
     token.add_argument("who", help="a seeded person's e-mail or an API client id")
     token.add_argument("--secret", help="password or client secret (default: the seeded development one)")
-    token.add_argument("--url", default=f"http://127.0.0.1:{Ports.from_env().gateway}", help="gateway URL")
+    token.add_argument(
+        "--url", default=f"http://127.0.0.1:{os.environ.get('VRU_GATEWAY_PORT', '8080')}", help="gateway URL"
+    )
     token.set_defaults(func=cmd_token)
 
     bench = sub.add_parser("bench", help="run the benchmark suite (bench/), about 15 minutes")

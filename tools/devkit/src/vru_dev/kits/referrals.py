@@ -1,4 +1,4 @@
-"""Test support for the casework tests (like ``identity.testing``): a helper that imports incidents, makes
+"""Test support for the casework tests (like ``vru_dev.kits.identity``): a helper that imports incidents, makes
 referrals and links partner agencies through the API, as the unit's people would."""
 
 import uuid
@@ -9,7 +9,7 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from vru_shared.testing import TestIssuer
+from vru_dev.testing import TestIssuer
 
 
 @dataclass

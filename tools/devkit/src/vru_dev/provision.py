@@ -1,4 +1,5 @@
-"""Database provisioning: one database, and per service a login role owning one schema and nothing else.
+"""Development only (``vru_dev``). Database provisioning: one database, and per service a login role
+owning one schema and nothing else.
 
 Run as a superuser (the embedded PostgreSQL's, or ``DATABASE_URL``'s). Idempotent: a second run changes
 only passwords. ``docker/postgres-init.sql`` does the same for docker-compose.
@@ -9,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import asyncpg
-
-SERVICES: tuple[str, ...] = ("identity", "referrals", "funding", "etp_inventory")
 
 
 async def create_database(admin_dsn: str, database: str) -> None:

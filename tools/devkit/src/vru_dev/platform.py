@@ -1,5 +1,6 @@
-"""The whole platform on one machine: embedded PostgreSQL (or ``DATABASE_URL``), roles and schemas,
-migrations, development seed data, the four services (uvicorn, one process each) and Traefik.
+"""Development only (``vru_dev``). The whole platform on one machine: embedded PostgreSQL (or
+``DATABASE_URL``), roles and schemas, migrations, development seed data, the four services (uvicorn, one
+process each) and Traefik.
 
 Used by ``vru up`` and by the end-to-end tests, so both run exactly the same thing.
 """
@@ -22,12 +23,11 @@ from typing import IO, Any
 
 import httpx
 
-from vru_cli.gateway import GatewayConfig, traefik_command
-from vru_shared import migrations
-from vru_shared.provision import SERVICES, create_database, provision
-from vru_shared.testing import database_url, with_database
+from vru_cli.deploy import CLIENT_IDS, SERVICES, migrate_all, seed_identity, seed_referrals, service_secret
+from vru_dev.gateway import GatewayConfig, traefik_command
+from vru_dev.provision import create_database, provision
+from vru_dev.testing import database_url, with_database
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
 APP_FACTORIES = {
     "identity": "identity.main:create_app",
     "referrals": "referrals.main:create_app",
@@ -40,11 +40,6 @@ PEERS = {
     "referrals": ("funding",),
     "funding": ("referrals",),
     "etp_inventory": ("funding", "referrals"),
-}
-CLIENT_IDS = {
-    "referrals": "referrals-service",
-    "funding": "funding-service",
-    "etp_inventory": "etp-inventory-service",
 }
 
 
@@ -100,44 +95,6 @@ def db_password(service: str) -> str:
     return os.environ.get(f"VRU_DB_PASSWORD_{service.upper()}", f"dev-{service}-db-password")
 
 
-def service_secret(service: str) -> str:
-    return os.environ.get(f"VRU_CLIENT_SECRET_{service.upper()}", f"dev-only-{service.replace('_', '-')}-secret")
-
-
-async def migrate_all(urls: Mapping[str, str]) -> None:
-    """``alembic upgrade head`` for every service, each as its own role."""
-    for service, url in urls.items():
-        await migrations.upgrade(REPO_ROOT / "services" / service, url)
-
-
-async def seed_identity(url: str) -> list[Any]:
-    """Development agencies, people and API clients (idempotent); returns what to print."""
-    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-
-    from identity.seed import seed_development
-
-    engine = create_async_engine(url)
-    try:
-        async with async_sessionmaker(engine)() as session, session.begin():
-            return list(await seed_development(session, service_secrets={s: service_secret(s) for s in CLIENT_IDS}))
-    finally:
-        await engine.dispose()
-
-
-async def seed_referrals(url: str) -> int:
-    """Link the development partner agencies to the identity service's development agencies (idempotent)."""
-    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-
-    from referrals.seed import seed_development
-
-    engine = create_async_engine(url)
-    try:
-        async with async_sessionmaker(engine)() as session, session.begin():
-            return await seed_development(session)
-    finally:
-        await engine.dispose()
-
-
 class Platform:
     """Start with :meth:`start`, stop with :meth:`stop` (idempotent; also on Ctrl-C)."""
 
@@ -167,22 +124,10 @@ class Platform:
             await create_database(with_database(self.admin_url, "postgres"), self.config.database)
         await provision(self.admin_url, {s: db_password(s) for s in SERVICES})
         self.service_db_urls = {s: database_url(self.admin_url, user=s, password=db_password(s)) for s in SERVICES}
-        for service, url in self.service_db_urls.items():
-            await migrations.upgrade(REPO_ROOT / "services" / service, url)
+        await migrate_all(self.service_db_urls)
 
     async def seed(self) -> None:
-        from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-
-        from identity.seed import seed_development
-
-        engine = create_async_engine(self.service_db_urls["identity"])
-        try:
-            async with async_sessionmaker(engine)() as session, session.begin():
-                self.credentials = list(
-                    await seed_development(session, service_secrets={s: service_secret(s) for s in CLIENT_IDS})
-                )
-        finally:
-            await engine.dispose()
+        self.credentials = await seed_identity(self.service_db_urls["identity"])
         await seed_referrals(self.service_db_urls["referrals"])
 
     # --- processes ----------------------------------------------------------------------------------
