@@ -12,8 +12,8 @@ from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.location.repository import LocationRepository, visible_location
 from etp_inventory.location.service import load_site, require_district
 from etp_inventory.movement.exceptions import NotEnoughStock, PackNotMovable
-from etp_inventory.movement.models import MovementKind
-from etp_inventory.movement.repository import MovementRepository
+from etp_inventory.movement.models import MovementKind, ResupplyStatus
+from etp_inventory.movement.repository import MovementRepository, ResupplyRepository
 from etp_inventory.movement.schemas import (
     AllocationCreate,
     DeploymentCreate,
@@ -21,13 +21,13 @@ from etp_inventory.movement.schemas import (
     MovementRead,
     PackRef,
     PlaceRef,
+    ResupplyTaskRead,
     ReturnCreate,
     WriteOffCreate,
 )
 from etp_inventory.pack.models import PackStatus
 from etp_inventory.pack.readiness import ReadinessRules
 from etp_inventory.pack.service import load as load_pack
-from etp_inventory.use_report.repository import ResupplyRepository
 from vru_shared.auth import Principal
 from vru_shared.logging import current_request_id
 from vru_shared.pagination import PageParams
@@ -235,4 +235,26 @@ async def list_movements(
             occurred_at=m.occurred_at,
         )
         for m, serial in rows
+    ]
+
+
+async def list_tasks(
+    session: AsyncSession, *, scope: Scope, page: PageParams, district: str | None, status: ResupplyStatus | None
+) -> list[ResupplyTaskRead]:
+    rows = await ResupplyRepository(session).page(page, scope, district=district, status=status)
+    return [
+        ResupplyTaskRead(
+            id=task.id,
+            status=ResupplyStatus(task.status),
+            site_id=site.id,
+            site_name=site.name,
+            district=str(site.district),
+            csp_id=task.csp_id,
+            use_report_id=task.use_report_id,
+            opened_at=task.opened_at,
+            completed_at=task.completed_at,
+            completed_by=task.completed_by,
+            replacement_pack_id=task.replacement_pack_id,
+        )
+        for task, site in rows
     ]
