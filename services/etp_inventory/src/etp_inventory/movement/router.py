@@ -4,15 +4,13 @@ from fastapi import APIRouter, Depends, Request, Response, status
 
 from etp_inventory.access import FIELD, LOCAL, STAFF, scope_of
 from etp_inventory.dependencies import Rules
-from etp_inventory.districts import DistrictFilter
 from etp_inventory.movement import service
-from etp_inventory.movement.dependencies import KindFilter, LocationFilter, PackFilter, TaskStatusFilter
+from etp_inventory.movement.dependencies import KindFilter, LocationFilter, PackFilter
 from etp_inventory.movement.schemas import (
     AllocationCreate,
     DeploymentCreate,
     MovementBatch,
     MovementRead,
-    ResupplyTaskRead,
     ReturnCreate,
     WriteOffCreate,
 )
@@ -104,26 +102,3 @@ async def list_movements(
         session, scope=scope_of(principal), page=page, pack_id=pack_id, location_id=location_id, kind=kind
     )
     return paginate(rows, page, lambda m: (m.id,), request, response)
-
-
-@router.get(
-    "/v1/resupply-tasks",
-    tags=["use reports"],
-    summary="List resupply tasks",
-    description="A site whose pack was used needs a new one: each use report opens a task for the site's CSP; "
-    "deploying a pack to the site completes it. Newest first; filter by `status` and `district`. Staff, or CSP "
-    "officers in their district.",
-    response_model=Page[ResupplyTaskRead],
-    responses=problem_responses(400, 401, 403, 422),
-)
-async def list_tasks(
-    session: Session,
-    principal: Local,
-    page: Pagination,
-    request: Request,
-    response: Response,
-    status: TaskStatusFilter = None,
-    district: DistrictFilter = None,
-) -> Page[ResupplyTaskRead]:
-    rows = await service.list_tasks(session, scope=scope_of(principal), page=page, district=district, status=status)
-    return paginate(rows, page, lambda t: (t.opened_at, t.id), request, response)

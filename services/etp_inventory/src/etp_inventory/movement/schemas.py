@@ -5,7 +5,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from etp_inventory.districts import DistrictCode
-from etp_inventory.movement.models import MovementKind, ResupplyStatus
+from etp_inventory.movement.models import MovementKind
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]
 KitCode = Annotated[str, StringConstraints(max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -178,37 +178,3 @@ class WriteOffCreate(BaseModel):
     pack_id: UUID
     kind: Literal["expired", "damaged", "lost", "written_off"]
     reason: Reason
-
-
-class ResupplyTaskRead(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e",
-                    "status": "open",
-                    "site_id": "5a1d3e7f-2b4c-4d6e-8f0a-1b3c5d7e9f1a",
-                    "site_name": "Chatham Waterfront bus station",
-                    "district": "medway",
-                    "csp_id": "0f2b4c6d-8e0a-5b1c-9d3e-5f7a9b1c3d5e",
-                    "use_report_id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
-                    "opened_at": "2026-11-21T23:15:02Z",
-                    "completed_at": None,
-                    "completed_by": None,
-                    "replacement_pack_id": None,
-                }
-            ]
-        }
-    )
-
-    id: UUID
-    status: ResupplyStatus
-    site_id: UUID
-    site_name: str
-    district: str
-    csp_id: UUID
-    use_report_id: UUID
-    opened_at: datetime
-    completed_at: datetime | None
-    completed_by: str | None
-    replacement_pack_id: UUID | None = Field(description="The pack deployed to the site that completed it.")

@@ -12,7 +12,7 @@ from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.location.repository import LocationRepository, visible_location
 from etp_inventory.location.service import load_site, require_district
 from etp_inventory.movement.exceptions import NotEnoughStock, PackNotMovable
-from etp_inventory.movement.models import MovementKind, ResupplyStatus
+from etp_inventory.movement.models import MovementKind
 from etp_inventory.movement.repository import MovementRepository, ResupplyRepository
 from etp_inventory.movement.schemas import (
     AllocationCreate,
@@ -21,7 +21,6 @@ from etp_inventory.movement.schemas import (
     MovementRead,
     PackRef,
     PlaceRef,
-    ResupplyTaskRead,
     ReturnCreate,
     WriteOffCreate,
 )
@@ -235,26 +234,4 @@ async def list_movements(
             occurred_at=m.occurred_at,
         )
         for m, serial in rows
-    ]
-
-
-async def list_tasks(
-    session: AsyncSession, *, scope: Scope, page: PageParams, district: str | None, status: ResupplyStatus | None
-) -> list[ResupplyTaskRead]:
-    rows = await ResupplyRepository(session).page(page, scope, district=district, status=status)
-    return [
-        ResupplyTaskRead(
-            id=task.id,
-            status=ResupplyStatus(task.status),
-            site_id=site.id,
-            site_name=site.name,
-            district=str(site.district),
-            csp_id=task.csp_id,
-            use_report_id=task.use_report_id,
-            opened_at=task.opened_at,
-            completed_at=task.completed_at,
-            completed_by=task.completed_by,
-            replacement_pack_id=task.replacement_pack_id,
-        )
-        for task, site in rows
     ]

@@ -7,8 +7,8 @@ from etp_inventory.clients import peer
 from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.districts import DistrictFilter
 from etp_inventory.use_report import service
-from etp_inventory.use_report.dependencies import ReferenceStatusFilter, UseReportId
-from etp_inventory.use_report.schemas import UseReportCreate, UseReportRead, VerificationRun
+from etp_inventory.use_report.dependencies import ReferenceStatusFilter, TaskStatusFilter, UseReportId
+from etp_inventory.use_report.schemas import ResupplyTaskRead, UseReportCreate, UseReportRead, VerificationRun
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
@@ -110,3 +110,26 @@ async def verify_now(
     session: Session, referrals: Annotated[ReferralsClient, Depends(referrals_client)]
 ) -> VerificationRun:
     return await service.verify_pending(session, referrals=referrals)
+
+
+@router.get(
+    "/v1/resupply-tasks",
+    tags=["use reports"],
+    summary="List resupply tasks",
+    description="A site whose pack was used needs a new one: each use report opens a task for the site's CSP; "
+    "deploying a pack to the site completes it. Newest first; filter by `status` and `district`. Staff, or CSP "
+    "officers in their district.",
+    response_model=Page[ResupplyTaskRead],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_tasks(
+    session: Session,
+    principal: Local,
+    page: Pagination,
+    request: Request,
+    response: Response,
+    status: TaskStatusFilter = None,
+    district: DistrictFilter = None,
+) -> Page[ResupplyTaskRead]:
+    rows = await service.list_tasks(session, scope=scope_of(principal), page=page, district=district, status=status)
+    return paginate(rows, page, lambda t: (t.opened_at, t.id), request, response)

@@ -4,6 +4,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from etp_inventory.movement.models import ResupplyStatus
 from etp_inventory.use_report.models import CrimeReferenceStatus
 
 #: The same shape as the referrals service's crime references (e.g. 46/123456/26).
@@ -96,3 +97,37 @@ class VerificationRun(BaseModel):
     verified: int
     unknown: int
     unverified: int = Field(description="Still waiting (referrals could not answer).")
+
+
+class ResupplyTaskRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e",
+                    "status": "open",
+                    "site_id": "5a1d3e7f-2b4c-4d6e-8f0a-1b3c5d7e9f1a",
+                    "site_name": "Chatham Waterfront bus station",
+                    "district": "medway",
+                    "csp_id": "0f2b4c6d-8e0a-5b1c-9d3e-5f7a9b1c3d5e",
+                    "use_report_id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                    "opened_at": "2026-11-21T23:15:02Z",
+                    "completed_at": None,
+                    "completed_by": None,
+                    "replacement_pack_id": None,
+                }
+            ]
+        }
+    )
+
+    id: UUID
+    status: ResupplyStatus
+    site_id: UUID
+    site_name: str
+    district: str
+    csp_id: UUID
+    use_report_id: UUID
+    opened_at: datetime
+    completed_at: datetime | None
+    completed_by: str | None
+    replacement_pack_id: UUID | None = Field(description="The pack deployed to the site that completed it.")

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from etp_inventory.access import Scope
 from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.location.models import LocationKind
-from etp_inventory.movement.models import MovementKind, ResupplyTask
+from etp_inventory.movement.models import MovementKind, ResupplyStatus, ResupplyTask
 from etp_inventory.movement.repository import ResupplyRepository
 from etp_inventory.movement.service import record
 from etp_inventory.pack.models import PackStatus
@@ -15,7 +15,7 @@ from etp_inventory.pack.service import load as load_pack
 from etp_inventory.use_report.exceptions import PackNotUsable, UsedInFuture, UseReportNotFound
 from etp_inventory.use_report.models import CrimeReferenceStatus, UseReport
 from etp_inventory.use_report.repository import UseReportRepository, UseReportRow
-from etp_inventory.use_report.schemas import UseReportCreate, UseReportRead, VerificationRun
+from etp_inventory.use_report.schemas import ResupplyTaskRead, UseReportCreate, UseReportRead, VerificationRun
 from vru_shared.auth import Principal
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable
 from vru_shared.pagination import PageParams
@@ -164,3 +164,25 @@ async def verify_pending(session: AsyncSession, *, referrals: ReferralsClient, l
             unknown += 1
     await session.flush()
     return VerificationRun(checked=verified + unknown, verified=verified, unknown=unknown, unverified=waiting)
+
+
+async def list_tasks(
+    session: AsyncSession, *, scope: Scope, page: PageParams, district: str | None, status: ResupplyStatus | None
+) -> list[ResupplyTaskRead]:
+    rows = await ResupplyRepository(session).page(page, scope, district=district, status=status)
+    return [
+        ResupplyTaskRead(
+            id=task.id,
+            status=ResupplyStatus(task.status),
+            site_id=site.id,
+            site_name=site.name,
+            district=str(site.district),
+            csp_id=task.csp_id,
+            use_report_id=task.use_report_id,
+            opened_at=task.opened_at,
+            completed_at=task.completed_at,
+            completed_by=task.completed_by,
+            replacement_pack_id=task.replacement_pack_id,
+        )
+        for task, site in rows
+    ]
