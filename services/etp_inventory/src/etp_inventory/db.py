@@ -26,7 +26,7 @@ class Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def insert(self, instance: "Base") -> None:
+    async def insert(self, instance: Base) -> None:
         self.session.add(instance)
         await self.session.flush()
 

@@ -91,6 +91,8 @@ class MovementRepository(Repository):
 
 
 class ResupplyRepository(Repository):
+    """Pending deployments: a use report opens one for its site, a deployment there completes it."""
+
     async def complete_for_site(self, site_id: UUID, pack_ids: Sequence[UUID], *, by: str) -> int:
         """Packs deployed to a site complete its open tasks, oldest first, one pack each."""
         if not pack_ids:
