@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from etp_inventory.alert.router import router as alert_router
 from etp_inventory.check.router import router as check_router
 from etp_inventory.component_type.router import router as component_type_router
+from etp_inventory.csp.router import router as csp_router
 from etp_inventory.db import idempotency_keys
 from etp_inventory.kit_type.router import router as kit_type_router
 from etp_inventory.location.router import router as location_router
@@ -40,6 +41,7 @@ def create_app(settings: EtpInventorySettings | None = None) -> FastAPI:
             kit_type_router,
             purchase_router,
             location_router,
+            csp_router,
             pack_router,
             movement_router,
             check_router,

@@ -8,4 +8,3 @@ def load_all_models() -> None:
     from funding.grant import models as grant  # noqa: F401
     from funding.organisation import models as organisation  # noqa: F401
     from funding.project import models as project  # noqa: F401
-    from funding.project_referral import models as project_referral  # noqa: F401

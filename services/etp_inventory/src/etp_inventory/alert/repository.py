@@ -3,9 +3,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
+from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.location.repository import visible_location
 from etp_inventory.pack.models import Pack, PackStatus
@@ -13,19 +13,14 @@ from etp_inventory.pack.readiness import ReadinessRules
 from vru_shared.pagination import PageParams, keyset
 
 
-class AlertRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class AlertRepository(Repository):
     async def expiring(self, page: PageParams, scope: Scope, *, by: date) -> Sequence[tuple[Pack, Location]]:
         stmt = (
             select(Pack, Location)
             .join(Location, Location.id == Pack.location_id)
             .where(Pack.status == PackStatus.IN_STOCK.value, Pack.expires_on.is_not(None), Pack.expires_on <= by)
         )
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         rows = await self.session.execute(keyset(stmt, page, Pack.expires_on, Pack.id))
         return [(p, loc) for p, loc in rows]
 
@@ -51,8 +46,6 @@ class AlertRepository:
             .select_from(Pack)
             .join(Location, Location.id == Pack.location_id)
         )
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         row = (await self.session.execute(stmt)).one()
         return int(row[0]), int(row[1]), int(row[2]), int(row[3]), int(row[4])

@@ -8,10 +8,10 @@ from etp_inventory.alert.dependencies import ExpiryWindow
 from etp_inventory.alert.schemas import AlertCounts, ExpiringPack
 from etp_inventory.check.schemas import DueCheck
 from etp_inventory.check.service import due_checks
+from etp_inventory.csp.schemas import CspSummary
+from etp_inventory.csp.service import csp_summaries
 from etp_inventory.dependencies import Rules, Settings
 from etp_inventory.districts import DistrictFilter
-from etp_inventory.location.schemas import CspSummary
-from etp_inventory.location.service import csp_summaries
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from etp_inventory.access import Scope
 from etp_inventory.alert.repository import AlertRepository
 from etp_inventory.alert.schemas import AlertCounts, ExpiringPack
-from etp_inventory.location.service import csp_summaries
+from etp_inventory.csp.service import csp_summaries
 from etp_inventory.pack.readiness import ReadinessRules
 from etp_inventory.pack.service import location_ref
 from vru_shared.pagination import PageParams

@@ -4,10 +4,10 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, exists, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
 from etp_inventory.check.models import Check
+from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location, LocationKind, SiteGuardian
 from etp_inventory.location.repository import visible_location
 from etp_inventory.pack.models import Pack, PackStatus
@@ -18,23 +18,14 @@ def due_at_of(interval_days: int) -> ColumnElement[Any]:
     return func.coalesce(Pack.last_checked_at, Pack.arrived_at) + func.make_interval(0, 0, 0, interval_days)
 
 
-class CheckRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, check: Check) -> None:
-        self.session.add(check)
-        await self.session.flush()
-
+class CheckRepository(Repository):
     async def page(
         self, page: PageParams, scope: Scope, *, pack_id: UUID | None, site_id: UUID | None
     ) -> Sequence[tuple[Check, str]]:
         stmt = (
             select(Check, Pack.serial).join(Pack, Pack.id == Check.pack_id).join(Location, Location.id == Check.site_id)
         )
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         if pack_id is not None:
             stmt = stmt.where(Check.pack_id == pack_id)
         if site_id is not None:
@@ -63,9 +54,7 @@ class CheckRepository:
                 due_at_of(interval_days) < due_before,
             )
         )
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         if district is not None:
             stmt = stmt.where(Location.district == district)
         if guardian is not None:

@@ -58,7 +58,7 @@ async def log_check(
         checked_by=principal.subject,
         checked_by_name=principal.name,
     )
-    await CheckRepository(session).add(check)
+    await CheckRepository(session).insert(check)
     if pack.last_checked_at is None or checked_at >= pack.last_checked_at:
         pack.last_checked_at = checked_at
         pack.needs_attention = not (data.seal_intact and data.contents_present and data.expiry_seen)

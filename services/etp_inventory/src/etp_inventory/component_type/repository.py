@@ -1,16 +1,13 @@
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.component_type.models import ComponentType
+from etp_inventory.db import Repository
 from vru_shared.pagination import PageParams, keyset
 
 
-class ComponentTypeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class ComponentTypeRepository(Repository):
     async def list(self, page: PageParams) -> Sequence[ComponentType]:
         return (await self.session.scalars(keyset(select(ComponentType), page, ComponentType.code))).all()
 

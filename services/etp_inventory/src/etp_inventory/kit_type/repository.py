@@ -2,18 +2,15 @@ from collections.abc import Collection, Sequence
 from uuid import UUID
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.component_type.models import ComponentType
+from etp_inventory.db import Repository
 from etp_inventory.kit_type.models import KitType, KitTypeComponent
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
 
-class KitTypeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class KitTypeRepository(Repository):
     async def page(self, page: PageParams) -> Sequence[KitType]:
         return (await self.session.scalars(keyset(select(KitType), page, KitType.code))).all()
 

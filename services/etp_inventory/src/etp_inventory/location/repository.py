@@ -2,15 +2,12 @@ from collections.abc import Collection, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, delete, exists, false, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, delete, exists, false, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
+from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location, LocationKind, SiteGuardian
-from etp_inventory.pack.models import Pack, PackStatus, Readiness
-from etp_inventory.pack.readiness import ReadinessRules
-from etp_inventory.use_report.models import ResupplyStatus, ResupplyTask, UseReport
 from vru_shared.pagination import PageParams, keyset
 
 
@@ -33,10 +30,7 @@ def visible_location(scope: Scope) -> ColumnElement[bool] | None:
     return or_(*clauses) if clauses else false()
 
 
-class LocationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class LocationRepository(Repository):
     async def central_store(self) -> Location:
         stmt = select(Location).where(Location.kind == LocationKind.CENTRAL_STORE.value)
         return (await self.session.scalars(stmt)).one()
@@ -57,9 +51,7 @@ class LocationRepository:
         self, page: PageParams, scope: Scope, *, kind: LocationKind | None, district: str | None
     ) -> Sequence[Location]:
         stmt = select(Location)
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         if kind is not None:
             stmt = stmt.where(Location.kind == kind.value)
         if district is not None:
@@ -70,9 +62,7 @@ class LocationRepository:
         self, location_id: UUID, scope: Scope, *, kind: LocationKind | None = None, for_update: bool = False
     ) -> Location | None:
         stmt = select(Location).where(Location.id == location_id)
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         if kind is not None:
             stmt = stmt.where(Location.kind == kind.value)
         if for_update:
@@ -83,9 +73,7 @@ class LocationRepository:
         self, page: PageParams, scope: Scope, *, district: str | None, is_public: bool | None
     ) -> Sequence[Location]:
         stmt = select(Location).where(Location.kind == LocationKind.SITE.value)
-        visible = visible_location(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+        stmt = where_visible(stmt, visible_location(scope))
         if district is not None:
             stmt = stmt.where(Location.district == district)
         if is_public is not None:
@@ -105,10 +93,6 @@ class LocationRepository:
             out[guardian.site_id].append(guardian)
         return out
 
-    async def add(self, location: Location) -> None:
-        self.session.add(location)
-        await self.session.flush()
-
     async def assign_guardian(self, site_id: UUID, subject: str, *, name: str | None, by: str) -> bool:
         """Assign (or rename); True when newly assigned."""
         stmt: Any = (
@@ -123,59 +107,3 @@ class LocationRepository:
         stmt = delete(SiteGuardian).where(SiteGuardian.site_id == site_id, SiteGuardian.subject == subject)
         result = await self.session.execute(stmt)
         return bool(getattr(result, "rowcount", 0))
-
-    async def flush(self) -> None:
-        await self.session.flush()
-
-    # --- summaries per CSP (figures only) ---------------------------------------------------------------
-
-    async def site_counts(self, districts: Collection[str] | None) -> dict[str, tuple[int, int]]:
-        """(sites, public sites) per district."""
-        stmt = (
-            select(Location.district, func.count(), func.count().filter(Location.is_public.is_(True)))
-            .where(Location.kind == LocationKind.SITE.value)
-            .group_by(Location.district)
-        )
-        if districts is not None:
-            stmt = stmt.where(Location.district.in_(list(districts)))
-        return {str(d): (int(n), int(p)) for d, n, p in (await self.session.execute(stmt))}
-
-    async def readiness_counts(
-        self, districts: Collection[str] | None, rules: ReadinessRules
-    ) -> dict[str, dict[Readiness, int]]:
-        """Packs in stock at each district's sites, by readiness."""
-        kinds = (Readiness.READY, Readiness.NEEDS_ATTENTION, Readiness.CHECK_OVERDUE, Readiness.EXPIRED)
-        stmt = (
-            select(Location.district, *(func.count().filter(rules.sql_is(r)) for r in kinds))
-            .select_from(Pack)
-            .join(Location, Location.id == Pack.location_id)
-            .where(Location.kind == LocationKind.SITE.value, Pack.status == PackStatus.IN_STOCK.value)
-            .group_by(Location.district)
-        )
-        if districts is not None:
-            stmt = stmt.where(Location.district.in_(list(districts)))
-        out: dict[str, dict[Readiness, int]] = {}
-        for row in await self.session.execute(stmt):
-            out[str(row[0])] = {r: int(n) for r, n in zip(kinds, row[1:], strict=True)}
-        return out
-
-    async def use_counts(self, districts: Collection[str] | None) -> dict[str, int]:
-        stmt = (
-            select(Location.district, func.count())
-            .select_from(UseReport)
-            .join(Location, Location.id == UseReport.site_id)
-            .group_by(Location.district)
-        )
-        if districts is not None:
-            stmt = stmt.where(Location.district.in_(list(districts)))
-        return {str(d): int(n) for d, n in (await self.session.execute(stmt))}
-
-    async def open_task_counts(self, districts: Collection[str] | None) -> dict[UUID, int]:
-        stmt = (
-            select(ResupplyTask.csp_id, func.count())
-            .where(ResupplyTask.status == ResupplyStatus.OPEN.value)
-            .group_by(ResupplyTask.csp_id)
-        )
-        if districts is not None:
-            stmt = stmt.join(Location, Location.id == ResupplyTask.csp_id).where(Location.district.in_(list(districts)))
-        return {c: int(n) for c, n in (await self.session.execute(stmt))}

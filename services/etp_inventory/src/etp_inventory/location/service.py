@@ -16,19 +16,14 @@ from etp_inventory.location.exceptions import (
 from etp_inventory.location.models import CabinetType, Location, LocationKind
 from etp_inventory.location.repository import LocationRepository
 from etp_inventory.location.schemas import (
-    CspSummary,
-    CspUpdate,
     GuardianAssign,
     GuardianRead,
     LocationRead,
-    ReadinessCounts,
     SiteCreate,
     SiteRead,
     SiteUpdate,
 )
-from etp_inventory.movement.repository import MovementRepository
-from etp_inventory.pack.models import Readiness
-from etp_inventory.pack.readiness import ReadinessRules
+from etp_inventory.stock import StockRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
@@ -44,123 +39,28 @@ def require_district(scope: Scope, district: str | None) -> None:
 # --- locations and their stock ------------------------------------------------------------------------
 
 
+async def _location_reads(session: AsyncSession, locations: Sequence[Location]) -> list[LocationRead]:
+    stock = await StockRepository(session).on_hand([r.id for r in locations])
+    return [
+        LocationRead(id=r.id, kind=LocationKind(r.kind), district=r.district, name=r.name, on_hand=stock[r.id])
+        for r in locations
+    ]
+
+
 async def list_locations(
     session: AsyncSession, *, scope: Scope, page: PageParams, kind: LocationKind | None, district: str | None
 ) -> list[LocationRead]:
-    rows = await LocationRepository(session).page(page, scope, kind=kind, district=district)
-    stock = await MovementRepository(session).on_hand([r.id for r in rows])
-    return [
-        LocationRead(id=r.id, kind=LocationKind(r.kind), district=r.district, name=r.name, on_hand=stock[r.id])
-        for r in rows
-    ]
+    return await _location_reads(
+        session, await LocationRepository(session).page(page, scope, kind=kind, district=district)
+    )
 
 
 async def get_location(session: AsyncSession, *, scope: Scope, location_id: UUID) -> LocationRead:
     location = await LocationRepository(session).get(location_id, scope)
     if location is None:
         raise LocationNotFound(f"There is no location {location_id} that you can see.")
-    stock = await MovementRepository(session).on_hand([location.id])
-    return LocationRead(
-        id=location.id,
-        kind=LocationKind(location.kind),
-        district=location.district,
-        name=location.name,
-        on_hand=stock[location.id],
-    )
-
-
-# --- CSP summaries -------------------------------------------------------------------------------------
-
-
-def minimum_of(csp: Location, default_minimum: int) -> int:
-    return csp.minimum_stock if csp.minimum_stock is not None else default_minimum
-
-
-async def csp_summaries(
-    session: AsyncSession,
-    *,
-    districts: frozenset[str] | None,
-    rules: ReadinessRules,
-    default_minimum: int,
-    only: str | None = None,
-) -> list[CspSummary]:
-    repo = LocationRepository(session)
-    wanted: frozenset[str] | None = districts
-    if only is not None:
-        wanted = frozenset({only}) if districts is None or only in districts else frozenset()
-    csps = await repo.csps(wanted)
-    ledger = MovementRepository(session)
-    on_hand = await ledger.on_hand([c.id for c in csps])
-    at_sites = await ledger.on_hand_by_district(LocationKind.SITE.value, wanted)
-    sites = await repo.site_counts(wanted)
-    readiness = await repo.readiness_counts(wanted, rules)
-    used = await repo.use_counts(wanted)
-    tasks = await repo.open_task_counts(wanted)
-    out = []
-    for csp in csps:
-        district = str(csp.district)
-        counts = readiness.get(district, {})
-        minimum = minimum_of(csp, default_minimum)
-        out.append(
-            CspSummary(
-                id=csp.id,
-                district=district,
-                name=csp.name,
-                on_hand=on_hand[csp.id],
-                at_sites=at_sites.get(district, 0),
-                sites=sites.get(district, (0, 0))[0],
-                public_sites=sites.get(district, (0, 0))[1],
-                readiness_at_sites=ReadinessCounts(
-                    ready=counts.get(Readiness.READY, 0),
-                    needs_attention=counts.get(Readiness.NEEDS_ATTENTION, 0),
-                    check_overdue=counts.get(Readiness.CHECK_OVERDUE, 0),
-                    expired=counts.get(Readiness.EXPIRED, 0),
-                ),
-                used=used.get(district, 0),
-                open_resupply_tasks=tasks.get(csp.id, 0),
-                minimum_stock=minimum,
-                below_minimum=on_hand[csp.id] < minimum,
-                version=csp.version,
-            )
-        )
-    return out
-
-
-async def get_csp(
-    session: AsyncSession,
-    *,
-    districts: frozenset[str] | None,
-    district: str,
-    rules: ReadinessRules,
-    default_minimum: int,
-) -> CspSummary:
-    found = await csp_summaries(
-        session, districts=districts, rules=rules, default_minimum=default_minimum, only=district
-    )
-    if not found:
-        raise CspNotFound(f"There is no CSP for '{district}' that you can see.")
-    return found[0]
-
-
-async def update_csp(
-    session: AsyncSession,
-    *,
-    district: str,
-    data: CspUpdate,
-    if_match: str | None,
-    rules: ReadinessRules,
-    default_minimum: int,
-) -> CspSummary:
-    csp = await LocationRepository(session).csp(district, for_update=True)
-    if csp is None:
-        raise CspNotFound(f"There is no CSP for '{district}'.")
-    check_if_match(if_match, csp.version)
-    if csp.minimum_stock != data.minimum_stock:
-        csp.minimum_stock = data.minimum_stock
-        csp.version += 1
-        csp.updated_at = datetime.now(UTC)
-        await session.flush()
-    return await get_csp(session, districts=None, district=district, rules=rules, default_minimum=default_minimum)
+    (read,) = await _location_reads(session, [location])
+    return read
 
 
 # --- sites ---------------------------------------------------------------------------------------------
@@ -170,7 +70,7 @@ async def _site_reads(
     repo: LocationRepository, session: AsyncSession, scope: Scope, sites: Sequence[Location]
 ) -> list[SiteRead]:
     guardians = await repo.guardians_of([s.id for s in sites])
-    stock = await MovementRepository(session).on_hand([s.id for s in sites])
+    stock = await StockRepository(session).on_hand([s.id for s in sites])
     out = []
     for site in sites:
         subjects = {g.subject for g in guardians[site.id]}
@@ -248,7 +148,7 @@ async def create_site(session: AsyncSession, *, scope: Scope, data: SiteCreate) 
         contact_email=data.contact_email,
         version=1,
     )
-    await repo.add(site)
+    await repo.insert(site)
     await session.refresh(site)
     (read,) = await _site_reads(repo, session, scope, [site])
     return read

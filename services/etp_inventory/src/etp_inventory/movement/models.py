@@ -1,6 +1,6 @@
 from datetime import datetime
 from enum import StrEnum
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
@@ -18,6 +18,11 @@ class MovementKind(StrEnum):
     DAMAGED = "damaged"
     LOST = "lost"
     WRITTEN_OFF = "written_off"
+
+
+class ResupplyStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
 
 
 #: Kinds that take a pack out of stock for good (no destination).
@@ -62,3 +67,25 @@ class Movement(Base):
     actor_name: Mapped[str | None] = mapped_column(String(200))
     request_id: Mapped[str | None] = mapped_column(String(128))
     occurred_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class ResupplyTask(Base):
+    """The CSP must put a new pack at a site whose pack was used. Done when a pack is deployed there."""
+
+    __tablename__ = "resupply_tasks"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'done')", name="status"),
+        Index("ix_resupply_tasks_opened_at_id", "opened_at", "id"),
+        Index("ix_resupply_tasks_site_id_status", "site_id", "status"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    site_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"))
+    csp_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"), index=True)
+    use_report_id: Mapped[UUID] = mapped_column(ForeignKey("use_reports.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(8), default=ResupplyStatus.OPEN.value)
+    opened_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    completed_at: Mapped[datetime | None]
+    completed_by: Mapped[str | None] = mapped_column(String(255))
+    #: The pack deployed to the site that completed the task.
+    replacement_pack_id: Mapped[UUID | None] = mapped_column(ForeignKey("packs.id"))

@@ -1,60 +1,20 @@
 from collections.abc import Collection, Sequence
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Subquery, func, insert, literal, or_, select, union_all, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, func, insert, or_, select, update
 
+from etp_inventory.access import Scope
+from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location
-from etp_inventory.movement.models import Movement
+from etp_inventory.location.repository import visible_location
+from etp_inventory.movement.models import Movement, ResupplyStatus, ResupplyTask
 from etp_inventory.pack.models import Pack, PackStatus
 from vru_shared.pagination import PageParams, keyset
 
 
-def _deltas() -> Subquery:
-    """Every ledger entry as (+1 into its destination) and (−1 out of its origin)."""
-    into = select(Movement.to_location_id.label("location_id"), literal(1).label("delta")).where(
-        Movement.to_location_id.is_not(None)
-    )
-    out = select(Movement.from_location_id.label("location_id"), literal(-1).label("delta")).where(
-        Movement.from_location_id.is_not(None)
-    )
-    return union_all(into, out).subquery("deltas")
-
-
-class MovementRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    # --- stock, derived from the ledger ---------------------------------------------------------------
-
-    async def on_hand(self, location_ids: Collection[UUID]) -> dict[UUID, int]:
-        """Packs at each location: entries in minus entries out."""
-        if not location_ids:
-            return {}
-        d = _deltas()
-        stmt = (
-            select(d.c.location_id, func.sum(d.c.delta))
-            .where(d.c.location_id.in_(list(location_ids)))
-            .group_by(d.c.location_id)
-        )
-        rows: Any = await self.session.execute(stmt)
-        found: dict[UUID, int] = {loc: int(n) for loc, n in rows}
-        return {loc: found.get(loc, 0) for loc in location_ids}
-
-    async def on_hand_by_district(self, kind: str, districts: Collection[str] | None) -> dict[str, int]:
-        """Packs at locations of one kind (CSPs, or all sites), summed per district."""
-        d = _deltas()
-        stmt = (
-            select(Location.district, func.sum(d.c.delta))
-            .join(Location, Location.id == d.c.location_id)
-            .where(Location.kind == kind)
-            .group_by(Location.district)
-        )
-        if districts is not None:
-            stmt = stmt.where(Location.district.in_(list(districts)))
-        return {str(district): int(n) for district, n in (await self.session.execute(stmt))}
-
+class MovementRepository(Repository):
     # --- taking packs out of a location, safely under concurrency -------------------------------------
 
     async def lock_available(
@@ -129,8 +89,39 @@ class MovementRepository:
         rows = await self.session.execute(keyset(stmt, page, Movement.id, descending=True))
         return [(m, serial) for m, serial in rows]
 
-    async def location_names(self, ids: Collection[UUID]) -> dict[UUID, tuple[str, str, str | None]]:
-        if not ids:
-            return {}
-        stmt = select(Location.id, Location.kind, Location.name, Location.district).where(Location.id.in_(list(ids)))
-        return {i: (k, n, d) for i, k, n, d in (await self.session.execute(stmt))}
+
+class ResupplyRepository(Repository):
+    """Pending deployments: a use report opens one for its site, a deployment there completes it."""
+
+    async def complete_for_site(self, site_id: UUID, pack_ids: Sequence[UUID], *, by: str) -> int:
+        """Packs deployed to a site complete its open tasks, oldest first, one pack each."""
+        if not pack_ids:
+            return 0
+        stmt = (
+            select(ResupplyTask)
+            .where(ResupplyTask.site_id == site_id, ResupplyTask.status == ResupplyStatus.OPEN.value)
+            .order_by(ResupplyTask.opened_at, ResupplyTask.id)
+            .limit(len(pack_ids))
+            .with_for_update()
+        )
+        tasks = (await self.session.scalars(stmt)).all()
+        now = datetime.now(UTC)
+        for task, pack_id in zip(tasks, pack_ids, strict=False):
+            task.status = ResupplyStatus.DONE.value
+            task.completed_at = now
+            task.completed_by = by
+            task.replacement_pack_id = pack_id
+        await self.session.flush()
+        return len(tasks)
+
+    async def page(
+        self, page: PageParams, scope: Scope, *, district: str | None, status: ResupplyStatus | None
+    ) -> Sequence[tuple[ResupplyTask, Location]]:
+        stmt = select(ResupplyTask, Location).join(Location, Location.id == ResupplyTask.site_id)
+        stmt = where_visible(stmt, visible_location(scope))
+        if district is not None:
+            stmt = stmt.where(Location.district == district)
+        if status is not None:
+            stmt = stmt.where(ResupplyTask.status == status.value)
+        rows = await self.session.execute(keyset(stmt, page, ResupplyTask.opened_at, ResupplyTask.id, descending=True))
+        return [(t, loc) for t, loc in rows]

@@ -13,7 +13,7 @@ from etp_inventory.location.repository import LocationRepository, visible_locati
 from etp_inventory.location.service import load_site, require_district
 from etp_inventory.movement.exceptions import NotEnoughStock, PackNotMovable
 from etp_inventory.movement.models import MovementKind
-from etp_inventory.movement.repository import MovementRepository
+from etp_inventory.movement.repository import MovementRepository, ResupplyRepository
 from etp_inventory.movement.schemas import (
     AllocationCreate,
     DeploymentCreate,
@@ -27,7 +27,6 @@ from etp_inventory.movement.schemas import (
 from etp_inventory.pack.models import PackStatus
 from etp_inventory.pack.readiness import ReadinessRules
 from etp_inventory.pack.service import load as load_pack
-from etp_inventory.use_report.repository import ResupplyRepository
 from vru_shared.auth import Principal
 from vru_shared.logging import current_request_id
 from vru_shared.pagination import PageParams

@@ -2,10 +2,10 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
 from etp_inventory.component_type.models import ComponentType
+from etp_inventory.db import Repository, where_visible
 from etp_inventory.kit_type.models import KitType
 from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.location.repository import visible_location
@@ -20,18 +20,14 @@ def readiness_is(readiness: Readiness, rules: ReadinessRules) -> ColumnElement[b
     return rules.sql_is(readiness, at_site=Location.kind == LocationKind.SITE.value)
 
 
-class PackRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class PackRepository(Repository):
     def _base(self, scope: Scope) -> Select[Pack, Location, str]:
         stmt = (
             select(Pack, Location, KitType.code)
             .join(Location, Location.id == Pack.location_id)
             .join(KitType, KitType.id == Pack.kit_type_id)
         )
-        visible = visible_location(scope)
-        return stmt if visible is None else stmt.where(visible)
+        return where_visible(stmt, visible_location(scope))
 
     async def page(
         self,
@@ -74,6 +70,3 @@ class PackRepository:
             .order_by(ComponentType.code)
         )
         return [(p, c) for p, c in (await self.session.execute(stmt))]
-
-    async def flush(self) -> None:
-        await self.session.flush()

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Float, and_, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from etp_inventory.db import Repository
 from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.pack.models import Pack, Readiness
 from etp_inventory.pack.readiness import ReadinessRules
@@ -43,10 +43,7 @@ def distance_m(latitude: float, longitude: float) -> ColumnElement[float]:
     return 2 * EARTH_RADIUS_M * func.asin(func.least(1.0, func.sqrt(a)))
 
 
-class PublicMapRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class PublicMapRepository(Repository):
     async def sites_with_ready_packs(self, rules: ReadinessRules) -> Sequence[Any]:
         stmt = (
             select(*PUBLIC_COLUMNS, func.array_agg(aggregate_order_by(Pack.public_id, Pack.serial)).label("packs"))

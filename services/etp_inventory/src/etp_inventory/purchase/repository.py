@@ -3,9 +3,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.component_type.models import ComponentType
+from etp_inventory.db import Repository
 from etp_inventory.kit_type.models import KitType
 from etp_inventory.pack.models import Pack, PackComponent
 from etp_inventory.purchase.models import Purchase, PurchaseComponent
@@ -13,10 +13,7 @@ from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
 
-class PurchaseRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class PurchaseRepository(Repository):
     async def get(self, purchase_id: UUID) -> tuple[Purchase, str] | None:
         stmt = (
             select(Purchase, KitType.code)

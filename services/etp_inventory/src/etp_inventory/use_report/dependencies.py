@@ -3,7 +3,8 @@ from uuid import UUID
 
 from fastapi import Path, Query
 
-from etp_inventory.use_report.models import CrimeReferenceStatus, ResupplyStatus
+from etp_inventory.movement.models import ResupplyStatus
+from etp_inventory.use_report.models import CrimeReferenceStatus
 
 UseReportId = Annotated[UUID, Path(description="The use report's id.")]
 ReferenceStatusFilter = Annotated[

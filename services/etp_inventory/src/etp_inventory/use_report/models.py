@@ -17,11 +17,6 @@ class CrimeReferenceStatus(StrEnum):
     UNVERIFIED = "unverified"
 
 
-class ResupplyStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-
-
 _REF_STATUSES = ", ".join(f"'{s.value}'" for s in CrimeReferenceStatus)
 
 
@@ -50,25 +45,3 @@ class UseReport(Base):
     reported_by_name: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
-
-
-class ResupplyTask(Base):
-    """The CSP must put a new pack at a site whose pack was used. Done when a pack is deployed there."""
-
-    __tablename__ = "resupply_tasks"
-    __table_args__ = (
-        CheckConstraint("status IN ('open', 'done')", name="status"),
-        Index("ix_resupply_tasks_opened_at_id", "opened_at", "id"),
-        Index("ix_resupply_tasks_site_id_status", "site_id", "status"),
-    )
-
-    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
-    site_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"))
-    csp_id: Mapped[UUID] = mapped_column(ForeignKey("locations.id"), index=True)
-    use_report_id: Mapped[UUID] = mapped_column(ForeignKey("use_reports.id"), unique=True)
-    status: Mapped[str] = mapped_column(String(8), default=ResupplyStatus.OPEN.value)
-    opened_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    completed_at: Mapped[datetime | None]
-    completed_by: Mapped[str | None] = mapped_column(String(255))
-    #: The pack deployed to the site that completed the task.
-    replacement_pack_id: Mapped[UUID | None] = mapped_column(ForeignKey("packs.id"))

@@ -4,7 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from etp_inventory.use_report.models import CrimeReferenceStatus, ResupplyStatus
+from etp_inventory.movement.models import ResupplyStatus
+from etp_inventory.use_report.models import CrimeReferenceStatus
 
 #: The same shape as the referrals service's crime references (e.g. 46/123456/26).
 CrimeReference = Annotated[

@@ -7,13 +7,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from etp_inventory.access import Scope
 from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.location.models import LocationKind
-from etp_inventory.movement.models import MovementKind
+from etp_inventory.movement.models import MovementKind, ResupplyStatus, ResupplyTask
+from etp_inventory.movement.repository import ResupplyRepository
 from etp_inventory.movement.service import record
 from etp_inventory.pack.models import PackStatus
 from etp_inventory.pack.service import load as load_pack
 from etp_inventory.use_report.exceptions import PackNotUsable, UsedInFuture, UseReportNotFound
-from etp_inventory.use_report.models import CrimeReferenceStatus, ResupplyStatus, ResupplyTask, UseReport
-from etp_inventory.use_report.repository import ResupplyRepository, UseReportRepository, UseReportRow
+from etp_inventory.use_report.models import CrimeReferenceStatus, UseReport
+from etp_inventory.use_report.repository import UseReportRepository, UseReportRow
 from etp_inventory.use_report.schemas import ResupplyTaskRead, UseReportCreate, UseReportRead, VerificationRun
 from vru_shared.auth import Principal
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable
@@ -96,7 +97,7 @@ async def report_use(
         version=1,
     )
     repo = UseReportRepository(session)
-    await repo.add(report)
+    await repo.insert(report)
     await record(
         session,
         principal=principal,
@@ -109,7 +110,7 @@ async def report_use(
         pack_values={"status": PackStatus.USED.value},
     )
     assert location.csp_id is not None
-    await ResupplyRepository(session).add(
+    await ResupplyRepository(session).insert(
         ResupplyTask(id=uuid4(), site_id=location.id, csp_id=location.csp_id, use_report_id=report.id)
     )
     await session.refresh(report)

@@ -2,16 +2,13 @@ from collections.abc import Collection, Sequence
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, exists, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from funding.allocation.models import Allocation, AllocationLine, AllocationStatus
+from funding.db import Repository
 from vru_shared.pagination import PageParams, keyset
 
 
-class AllocationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class AllocationRepository(Repository):
     def _visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
         if scope is None:
             return None

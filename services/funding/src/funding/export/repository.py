@@ -2,8 +2,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.db import Repository
 from funding.financial_year.models import FinancialYear
 from funding.fund.models import BudgetLine, FundingStream
 from funding.grant.models import AWARDED, Grant
@@ -13,10 +13,7 @@ from funding.organisation.models import Organisation
 PublishedRow = tuple[Grant, str, str, str | None, str | None]
 
 
-class ExportRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class ExportRepository(Repository):
     async def published(self, *, year: str | None) -> Sequence[PublishedRow]:
         """Grants with an award (approved, active, completed, closed), oldest award first."""
         stmt: Any = (

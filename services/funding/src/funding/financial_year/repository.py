@@ -2,16 +2,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.db import Repository
 from funding.financial_year.models import FinancialYear
 from vru_shared.pagination import PageParams, keyset
 
 
-class FinancialYearRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class FinancialYearRepository(Repository):
     async def list(self, page: PageParams, *, on: date | None = None) -> Sequence[FinancialYear]:
         stmt = select(FinancialYear)
         if on is not None:

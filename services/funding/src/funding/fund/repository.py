@@ -1,12 +1,11 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from uuid import UUID
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select
 
+from funding.db import Repository
 from funding.financial_year.models import FinancialYear
 from funding.fund.models import BudgetLine, Fund, FundingStream, Spend
-from funding.grant.models import AWARDED, Disbursement, DisbursementStatus, Grant, GrantStatus
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
@@ -14,10 +13,7 @@ from vru_shared.pagination import PageParams, keyset
 LineRow = tuple[BudgetLine, str, str | None]
 
 
-class FundRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class FundRepository(Repository):
     # --- funds and streams ----------------------------------------------------------------------------
 
     async def funds(self, page: PageParams) -> Sequence[Fund]:
@@ -75,42 +71,6 @@ class FundRepository:
         concurrent approvals cannot both see room that only one of them fits in."""
         stmt = select(BudgetLine).where(BudgetLine.id == line_id).with_for_update()
         return (await self.session.scalars(stmt)).one_or_none()
-
-    async def usage(self, line_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
-        """(awarded, spent) pence per line. Awarded: the awards of approved, active, completed and closed
-        grants, plus what was already paid on withdrawn ones."""
-        out = {line_id: (0, 0) for line_id in line_ids}
-        if not line_ids:
-            return out
-        ids = list(line_ids)
-        awarded = (
-            select(Grant.budget_line_id, func.sum(Grant.amount_awarded_pence))
-            .where(Grant.budget_line_id.in_(ids), Grant.status.in_([s.value for s in AWARDED]))
-            .group_by(Grant.budget_line_id)
-        )
-        paid_on_withdrawn = (
-            select(Grant.budget_line_id, func.sum(Disbursement.amount_pence))
-            .join(Disbursement, Disbursement.grant_id == Grant.id)
-            .where(
-                Grant.budget_line_id.in_(ids),
-                Grant.status == GrantStatus.WITHDRAWN.value,
-                Disbursement.status == DisbursementStatus.PAID.value,
-            )
-            .group_by(Grant.budget_line_id)
-        )
-        spent = (
-            select(Spend.budget_line_id, func.sum(Spend.amount_pence))
-            .where(Spend.budget_line_id.in_(ids))
-            .group_by(Spend.budget_line_id)
-        )
-        totals: dict[UUID, list[int]] = {line_id: [0, 0] for line_id in ids}
-        for grant_rows in (awarded, paid_on_withdrawn):
-            for line_id, amount in (await self.session.execute(grant_rows)).all():
-                if line_id is not None:
-                    totals[line_id][0] += int(amount or 0)
-        for line_id, amount in (await self.session.execute(spent)).all():
-            totals[line_id][1] += int(amount or 0)
-        return {line_id: (a, s) for line_id, (a, s) in totals.items()}
 
     # --- spend -----------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.budget import BudgetUsageRepository
 from funding.fund.exceptions import (
     BudgetBelowCommitments,
     BudgetExceeded,
@@ -100,7 +101,7 @@ async def list_budget_lines(
 ) -> list[BudgetLineRead]:
     repo = FundRepository(session)
     rows = await repo.lines(page, year=year, stream=stream, fund_id=fund_id)
-    usage = await repo.usage([row[0].id for row in rows])
+    usage = await BudgetUsageRepository(session).usage([row[0].id for row in rows])
     return [_read(row, *usage[row[0].id]) for row in rows]
 
 
@@ -109,7 +110,7 @@ async def get_budget_line(session: AsyncSession, *, line_id: UUID) -> BudgetLine
     row = await repo.line(line_id)
     if row is None:
         raise BudgetLineNotFound(f"There is no budget line {line_id}.")
-    return _read(row, *(await repo.usage([line_id]))[line_id])
+    return _read(row, *(await BudgetUsageRepository(session).usage([line_id]))[line_id])
 
 
 async def create_budget_line(session: AsyncSession, *, data: BudgetLineCreate) -> BudgetLineRead:
@@ -151,7 +152,7 @@ async def update_budget_line(
     if data.name is not None and data.name != line.name:
         line.name, changed = data.name, True
     if data.amount_pence is not None and data.amount_pence != line.amount_pence:
-        awarded, spent = (await repo.usage([line_id]))[line_id]
+        awarded, spent = (await BudgetUsageRepository(session).usage([line_id]))[line_id]
         if data.amount_pence < awarded + spent:
             raise BudgetBelowCommitments(
                 f"{pounds(awarded + spent)} is already awarded or spent on this line; "
@@ -168,7 +169,7 @@ async def update_budget_line(
 
 async def ensure_room(repo: FundRepository, line: BudgetLine, extra_pence: int, what: str) -> None:
     """Raise 409 budget-exceeded unless ``extra_pence`` more fits on the (locked) line."""
-    awarded, spent = (await repo.usage([line.id]))[line.id]
+    awarded, spent = (await BudgetUsageRepository(repo.session).usage([line.id]))[line.id]
     available = line.amount_pence - awarded - spent
     if extra_pence > available:
         raise BudgetExceeded(

@@ -4,9 +4,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.grant.models import Disbursement, DisbursementStatus, Grant, GrantEvent, MonitoringReturn
+from funding.db import Repository
+from funding.grant.models import Disbursement, DisbursementStatus, Grant, GrantEvent, MonitoringReturn, ProjectReferral
 from funding.organisation.models import Organisation
 from vru_shared.pagination import PageParams, keyset
 
@@ -22,10 +22,7 @@ def visible_grant(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
     return condition
 
 
-class GrantRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class GrantRepository(Repository):
     def _base(self, scope: frozenset[str] | None) -> Any:
         stmt = select(Grant, Organisation.org_id, Organisation.name).join(
             Organisation, Organisation.id == Grant.recipient_organisation_id
@@ -171,3 +168,14 @@ class GrantRepository:
         if for_update:
             stmt = stmt.with_for_update(of=MonitoringReturn)
         return (await self.session.scalars(stmt)).one_or_none()
+
+    async def people_referred(
+        self, *, grant_ids: Collection[UUID] = (), return_ids: Collection[UUID] = ()
+    ) -> dict[UUID, int]:
+        """Accepted referrals counted per grant (``grant_ids``) or per monitoring return (``return_ids``)."""
+        column: Any = ProjectReferral.grant_id if grant_ids else ProjectReferral.monitoring_return_id
+        ids = list(grant_ids or return_ids)
+        if not ids:
+            return {}
+        stmt = select(column, func.count()).where(column.in_(ids)).group_by(column)
+        return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all()}

@@ -46,7 +46,6 @@ from funding.grant.schemas import (
 from funding.money import pounds
 from funding.organisation.repository import OrganisationRepository
 from funding.project.repository import ProjectRepository
-from funding.project_referral.repository import ProjectReferralRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
@@ -100,7 +99,7 @@ def financial_quarters(start: date, end: date) -> list[tuple[str, date, date]]:
 
 async def _reads(repo: GrantRepository, rows: Sequence[GrantRow]) -> list[GrantRead]:
     money = await repo.money([grant.id for grant, _, _ in rows])
-    referred = await ProjectReferralRepository(repo.session).people_referred(grant_ids=[g.id for g, _, _ in rows])
+    referred = await repo.people_referred(grant_ids=[g.id for g, _, _ in rows])
     out = []
     for grant, org_id, name in rows:
         paid, scheduled = money[grant.id]
@@ -452,7 +451,7 @@ def _return_read(row: MonitoringReturn, today: date, people_referred: int) -> Mo
 
 async def _return_reads(session: AsyncSession, rows: Sequence[MonitoringReturn]) -> list[MonitoringReturnRead]:
     today = london_today()
-    referred = await ProjectReferralRepository(session).people_referred(return_ids=[r.id for r in rows])
+    referred = await GrantRepository(session).people_referred(return_ids=[r.id for r in rows])
     return [_return_read(r, today, referred.get(r.id, 0)) for r in rows]
 
 

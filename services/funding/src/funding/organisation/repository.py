@@ -2,17 +2,14 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.db import Repository
 from funding.organisation.models import Organisation, OrganisationKind
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
 
-class OrganisationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class OrganisationRepository(Repository):
     async def list(
         self, page: PageParams, *, kind: OrganisationKind | None, district: str | None, csu: bool | None
     ) -> Sequence[Organisation]:

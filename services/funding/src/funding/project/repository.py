@@ -3,8 +3,8 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.db import Repository
 from funding.districts import Area
 from funding.financial_year.models import FinancialYear
 from funding.fund.models import FundingStream
@@ -17,10 +17,7 @@ from vru_shared.pagination import PageParams, keyset
 ProjectRow = tuple[Project, str, str, str]
 
 
-class ProjectRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class ProjectRepository(Repository):
     def _base(self) -> Any:
         return (
             select(Project, Organisation.name, FundingStream.code, FinancialYear.code)

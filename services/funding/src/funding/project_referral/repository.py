@@ -1,15 +1,14 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import case, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.grant.models import Grant, GrantStatus, MonitoringReturn
+from funding.db import Repository
+from funding.grant.models import Grant, GrantStatus, MonitoringReturn, ProjectReferral
 from funding.organisation.models import Organisation
 from funding.project.models import Project, ProjectStatus
-from funding.project_referral.models import ProjectReferral
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 
@@ -33,10 +32,7 @@ def _active_grant_of_project() -> Any:
     )
 
 
-class ProjectReferralRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class ProjectReferralRepository(Repository):
     async def destinations(self, page: PageParams, *, district: str) -> Sequence[DestinationRow]:
         grant_id = _active_grant_of_project().label("grant_id")
         inner = (
@@ -89,14 +85,3 @@ class ProjectReferralRepository:
     async def add(self, row: ProjectReferral) -> bool:
         """False when the referral was counted meanwhile (unique on its id)."""
         return await add_unless_duplicate(self.session, row)
-
-    async def people_referred(
-        self, *, grant_ids: Collection[UUID] = (), return_ids: Collection[UUID] = ()
-    ) -> dict[UUID, int]:
-        """Accepted referrals counted per grant (``grant_ids``) or per monitoring return (``return_ids``)."""
-        column: Any = ProjectReferral.grant_id if grant_ids else ProjectReferral.monitoring_return_id
-        ids = list(grant_ids or return_ids)
-        if not ids:
-            return {}
-        stmt = select(column, func.count()).where(column.in_(ids)).group_by(column)
-        return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all()}

@@ -1,10 +1,10 @@
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from funding.access import COUNT_REFERRALS, READ_GRANTS, READ_REFERENCE
+from funding.grant.models import ProjectReferral
 from funding.project.dependencies import ProjectId
 from funding.project_referral import service
 from funding.project_referral.dependencies import ReferralId, ServedDistrict
-from funding.project_referral.models import ProjectReferral
 from funding.project_referral.schemas import ProjectReferralCreate, ProjectReferralRead, ReferralDestination
 from vru_shared.auth import CurrentPrincipal
 from vru_shared.db import Session

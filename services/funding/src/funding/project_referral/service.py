@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from funding.districts import Area
+from funding.grant.models import ProjectReferral
 from funding.grant.service import financial_quarters
 from funding.project.exceptions import ProjectNotFound
 from funding.project.repository import ProjectRepository
 from funding.project_referral.exceptions import ProjectNotFunded, ProjectReferralConflict, ProjectReferralNotFound
-from funding.project_referral.models import ProjectReferral
 from funding.project_referral.repository import ProjectReferralRepository
 from funding.project_referral.schemas import ProjectReferralCreate, ReferralDestination
 from vru_shared.auth import Principal

@@ -2,8 +2,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.db import Repository
 from funding.financial_year.models import FinancialYear
 from funding.fund.models import BudgetLine, FundingStream, Spend
 from funding.grant.models import AWARDED, Disbursement, DisbursementStatus, Grant, MonitoringReturn
@@ -13,10 +13,7 @@ from funding.report.schemas import TotalsDimension
 Key = tuple[str | None, ...]
 
 
-class ReportRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
+class ReportRepository(Repository):
     def _grants(self, columns: Sequence[Any], year: str | None, *measures: Any) -> Any:
         stmt = (
             select(*columns, *measures)
