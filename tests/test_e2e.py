@@ -136,11 +136,13 @@ def test_role_without_access_is_403(gateway: httpx.Client, service: str) -> None
     response = gateway.get(path, headers=auth(password_token(gateway, outsider)))
     assert response.status_code == 403
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"].endswith("/forbidden")
 
 
 def test_identity_admin_route_is_403_for_analyst(gateway: httpx.Client, analyst: str) -> None:
     response = gateway.post("/v1/agencies", json={"code": "x", "name": "X", "kind": "other"}, headers=auth(analyst))
     assert response.status_code == 403
+    assert response.json()["type"].endswith("/forbidden")
 
 
 def test_bad_body_is_422_naming_the_field(gateway: httpx.Client) -> None:
@@ -165,6 +167,7 @@ def test_unknown_route_is_404_problem(gateway: httpx.Client, analyst: str) -> No
     response = gateway.get("/v1/no-such-thing", headers=auth(analyst))
     assert response.status_code == 404
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"].endswith("/not-found")  # the generic slug: no record type names a route
 
 
 def test_two_megabyte_body_is_413_at_the_gateway(gateway: httpx.Client, analyst: str) -> None:
@@ -223,7 +226,9 @@ def test_police_feed_imports_through_the_gateway_and_coordinator_sees_the_review
     )
     assert imported.status_code == 200, imported.text
     assert imported.json()["created"] == 1
-    assert gateway.get("/v1/reviews", headers=auth(token)).status_code == 403  # ingest only: reads nothing
+    refused = gateway.get("/v1/reviews", headers=auth(token))
+    assert refused.status_code == 403  # ingest only: reads nothing
+    assert refused.json()["type"].endswith("/forbidden")
     coordinator = password_token(gateway, "coordinator.medway-swale@example.org")
     reviews = gateway.get("/v1/reviews", params={"district": "swale"}, headers=auth(coordinator))
     assert reviews.status_code == 200

@@ -102,10 +102,9 @@ def test_pack_lifecycle_through_the_gateway(gateway: httpx.Client) -> None:
     assert allocated.status_code == 201, allocated.text
     assert on_hand(gateway, officer, "central_store") == store + 460
     assert on_hand(gateway, csp, "csp", "medway") == medway + 40
-    assert (
-        gateway.post("/v1/movements/allocations", json={"csp": "medway", "quantity": 1}, headers=auth(csp)).status_code
-        == 403
-    )  # allocation is the unit's
+    refused = gateway.post("/v1/movements/allocations", json={"csp": "medway", "quantity": 1}, headers=auth(csp))
+    assert refused.status_code == 403  # allocation is the unit's
+    assert refused.json()["type"].endswith("/forbidden")
 
     # 3. The CSP officer adds a public site, assigns the guardian and deploys two packs there.
     site_body = {
@@ -230,4 +229,6 @@ def test_public_map_needs_no_token_and_hides_private_sites(gateway: httpx.Client
     assert bad.headers["content-type"] == "application/problem+json"
     partner = password_token(gateway, "partner@example.org")
     assert gateway.get("/v1/csps", headers=auth(partner)).status_code == 200  # read-only summaries
-    assert gateway.get("/v1/sites", headers=auth(partner)).status_code == 403
+    refused = gateway.get("/v1/sites", headers=auth(partner))
+    assert refused.status_code == 403
+    assert refused.json()["type"].endswith("/forbidden")

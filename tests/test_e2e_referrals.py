@@ -107,6 +107,7 @@ def test_the_case_study(gateway: httpx.Client) -> None:
         headers=auth(coordinator),
     )
     assert duplicate.status_code == 409
+    assert duplicate.json()["type"].endswith("/duplicate-referral")
     assert duplicate.json()["existing_referral_id"] == to_meeting["id"]
     move(gateway, coordinator, to_meeting["id"], "sent")
     ok(
@@ -204,9 +205,13 @@ def test_the_case_study(gateway: httpx.Client) -> None:
     assert seen["view"] == "shared"
     assert set(seen["subject"]) == {"given_name", "family_name", "date_of_birth"}
     for other in (to_nrm["id"], to_meeting["id"]):
-        assert gateway.get(f"/v1/referrals/{other}", headers=auth(partner)).status_code == 404
+        missing = gateway.get(f"/v1/referrals/{other}", headers=auth(partner))
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/referral-not-found")
     for path in (f"/v1/reviews/{review_id}", "/v1/reviews", f"/v1/incidents/{incident['id']}", "/v1/incidents"):
-        assert gateway.get(path, headers=auth(partner)).status_code == 403, path
+        refused = gateway.get(path, headers=auth(partner))
+        assert refused.status_code == 403, path
+        assert refused.json()["type"].endswith("/forbidden"), path
     accepted = move(gateway, partner, to_csws["id"], "accepted")
 
     # Two changes made from the same read: one wins, the other is told 412 (nothing silently overwritten).

@@ -122,3 +122,4 @@ def test_refer_to_a_funded_project_and_count_the_acceptance(gateway: httpx.Clien
         headers=auth(officer),
     )
     assert refused.status_code == 403
+    assert refused.json()["type"].endswith("/forbidden")

@@ -155,7 +155,9 @@ async def test_services_send_no_cors_headers_of_their_own(services: Services) ->
 async def test_services_publish_no_docs_page_of_their_own(services: Services) -> None:
     for service in ("referrals", "funding", "etp_inventory"):
         for path in ("/docs", "/redoc"):
-            assert (await services.clients[service].get(path)).status_code == 404, (service, path)
+            response = await services.clients[service].get(path)
+            assert response.status_code == 404, (service, path)
+            assert response.json()["type"].endswith("/not-found"), (service, path)  # no such route at all
         assert (await services.clients[service].get(f"/openapi/{service}.json")).status_code == 200
 
 

@@ -89,6 +89,14 @@ def request_for(op: Operation) -> dict[str, Any]:
     return kwargs
 
 
+def problem_type(response: httpx.Response) -> str:
+    """The problem ``type`` of a problem+json response ("" for any other body)."""
+    if not response.headers.get("content-type", "").startswith(PROBLEM_JSON):
+        return ""
+    value = response.json().get("type")
+    return value if isinstance(value, str) else ""
+
+
 def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
@@ -182,8 +190,15 @@ async def test_each_principal_gets_exactly_the_routes_the_policy_gives_it(
             elif allowed(op.service, op.method, op.path, name):
                 if status in (401, 403):
                     wrong.append(f"{op} as {name}: {status}, the policy allows it: {response.text[:160]}")
-            elif status != 403 or not response.headers["content-type"].startswith(PROBLEM_JSON):
-                wrong.append(f"{op} as {name}: {status}, the policy says 403: {response.text[:160]}")
+                elif status == 404 and problem_type(response).endswith("/not-found"):
+                    # the made-up id must be a missing record of the route's own kind, not a missing route
+                    wrong.append(f"{op} as {name}: 404 with the unknown-route slug: {response.text[:160]}")
+            elif (
+                status != 403
+                or not response.headers["content-type"].startswith(PROBLEM_JSON)
+                or not problem_type(response).endswith("/forbidden")
+            ):
+                wrong.append(f"{op} as {name}: {status}, the policy says 403 (forbidden): {response.text[:160]}")
     print(f"\nroute matrix: {checked} requests")
     assert not wrong, f"{len(wrong)} of {checked}:\n" + "\n".join(wrong[:60])
 

@@ -202,6 +202,7 @@ class TestLockCodesAndContacts:
                 assert site["contact_phone"] == CONTACT_PHONE, principal
             else:
                 assert response.status_code == 404, principal
+                assert response.json()["type"].endswith("/site-not-found"), principal
             if principal not in self.READERS_WITH_CODE:
                 assert LOCK_CODE not in response.text + listed.text, principal
 

@@ -47,6 +47,7 @@ class TestListComponentTypes:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/component-types", headers=issuer.headers(roles=["partner_agency"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
         assert response.headers["content-type"] == "application/problem+json"
 
     @pytest.mark.parametrize(
@@ -101,6 +102,7 @@ class TestGetComponentType:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/component-types/tourniquet", headers=issuer.headers(roles=["partner_agency"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/component-types/defibrillator", headers=issuer.headers(**STAFF))

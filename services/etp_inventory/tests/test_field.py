@@ -92,6 +92,7 @@ class TestLogCheck:
             "/v1/checks", json=check_body(str(uuid.uuid4())), headers=issuer.headers(**PARTNER)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World) -> None:
         # a guardian cannot check a pack at a site they do not guard
@@ -99,6 +100,7 @@ class TestLogCheck:
             "/v1/checks", json=check_body(world.packs["rochester"]), headers=issuer.headers(**GUARDIAN)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/pack-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World, app: FastAPI) -> None:
         target = world.packs["chatham"]
@@ -132,6 +134,7 @@ class TestLogCheck:
         csp_pack = next(p for p in at_csp if p["location"]["kind"] == "csp")
         response = await client.post("/v1/checks", json=check_body(csp_pack["id"]), headers=issuer.headers(**STAFF))
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/pack-not-at-site")
 
 
 class TestDueChecks:
@@ -139,7 +142,9 @@ class TestDueChecks:
         assert (await client.get("/v1/checks/due")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/checks/due", headers=issuer.headers(**PARTNER))).status_code == 403
+        refused = await client.get("/v1/checks/due", headers=issuer.headers(**PARTNER))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World, app: FastAPI) -> None:
         await age_pack(app, world.packs["chatham"], 31)  # overdue (interval 30 days)
@@ -169,7 +174,9 @@ class TestReportUse:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         body = {"pack_id": str(uuid.uuid4()), "site_id": str(uuid.uuid4()), "used_at": "2026-01-01T00:00:00Z"}
-        assert (await client.post("/v1/use-reports", json=body, headers=issuer.headers(**PARTNER))).status_code == 403
+        refused = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**PARTNER))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World) -> None:
         body = {
@@ -179,6 +186,7 @@ class TestReportUse:
         }
         response = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**OTHER_GUARDIAN))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/pack-not-found")
 
     async def test_verified_reference_and_resupply(
         self, client: httpx.AsyncClient, issuer: TestIssuer, world: World, referrals: FakeReferrals
@@ -205,6 +213,7 @@ class TestReportUse:
         assert [(t["site_id"], t["status"], t["use_report_id"]) for t in tasks] == [(site, "open", report["id"])]
         again = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**GUARDIAN))
         assert again.status_code == 409  # a used pack is not used twice
+        assert again.json()["type"].endswith("/pack-not-in-place")
 
         deployed = await client.post(
             "/v1/movements/deployments", json={"site_id": site, "quantity": 1}, headers=issuer.headers(**CSP_MEDWAY)
@@ -245,7 +254,9 @@ class TestReportUse:
 
         # staff ask again while referrals is still down: nothing changes
         verify = "/v1/use-reports/crime-reference-checks"
-        assert (await client.post(verify, headers=issuer.headers(**CSP_MEDWAY))).status_code == 403
+        refused = await client.post(verify, headers=issuer.headers(**CSP_MEDWAY))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
         still = (await client.post(verify, headers=issuer.headers(**STAFF))).json()
         assert still == {"checked": 0, "verified": 0, "unknown": 0, "unverified": 1}
         referrals.down = False
@@ -285,9 +296,9 @@ class TestAlerts:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         for who in (GUARDIAN, PARTNER):
-            assert (
-                await client.get("/v1/alerts/expiring?within_days=30", headers=issuer.headers(**who))
-            ).status_code == 403
+            refused = await client.get("/v1/alerts/expiring?within_days=30", headers=issuer.headers(**who))
+            assert refused.status_code == 403
+            assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World, app: FastAPI) -> None:
         async with app.state.sessionmaker() as session:

@@ -28,7 +28,9 @@ class TestListLocations:
         assert (await client.get("/v1/locations")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/locations", headers=issuer.headers(**PARTNER))).status_code == 403
+        refused = await client.get("/v1/locations", headers=issuer.headers(**PARTNER))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         everything = (await client.get("/v1/locations?limit=200", headers=issuer.headers(**STAFF))).json()["items"]
@@ -56,6 +58,7 @@ class TestCreateSite:
         for who in (GUARDIAN, PARTNER):
             response = await client.post("/v1/sites", json=site_body("A"), headers=issuer.headers(**who))
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_other_district(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/sites", json=site_body("A"), headers=issuer.headers(**CSP_SWALE))
@@ -90,7 +93,9 @@ class TestGetSite:
         assert (await client.get(f"/v1/sites/{uuid.uuid4()}")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get(f"/v1/sites/{uuid.uuid4()}", headers=issuer.headers(**PARTNER))).status_code == 403
+        refused = await client.get(f"/v1/sites/{uuid.uuid4()}", headers=issuer.headers(**PARTNER))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get(f"/v1/sites/{uuid.uuid4()}", headers=issuer.headers(**STAFF))
@@ -106,8 +111,12 @@ class TestGetSite:
         assert (await client.get(url, headers=issuer.headers(**GUARDIAN))).json()["lock_code"] == "C-SECRET-1"
         assert (await client.get(url, headers=issuer.headers(**STAFF))).json()["lock_code"] is None
         # another district's officer and an unassigned guardian cannot see the site at all
-        assert (await client.get(url, headers=issuer.headers(**CSP_SWALE))).status_code == 404
-        assert (await client.get(url, headers=issuer.headers(**OTHER_GUARDIAN))).status_code == 404
+        other_district = await client.get(url, headers=issuer.headers(**CSP_SWALE))
+        assert other_district.status_code == 404
+        assert other_district.json()["type"].endswith("/site-not-found")
+        unassigned = await client.get(url, headers=issuer.headers(**OTHER_GUARDIAN))
+        assert unassigned.status_code == 404
+        assert unassigned.json()["type"].endswith("/site-not-found")
 
     async def test_guardian_lists_own_sites(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         mine = await new_site(client, issuer, "Guarded")
@@ -129,12 +138,14 @@ class TestUpdateSite:
             f"/v1/sites/{site['id']}", json={"name": "B"}, headers={**issuer.headers(**GUARDIAN), "If-Match": '"v2"'}
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.patch(
             f"/v1/sites/{uuid.uuid4()}", json={"name": "B"}, headers={**issuer.headers(**STAFF), "If-Match": '"v1"'}
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/site-not-found")
 
     async def test_if_match(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         site = await new_site(client, issuer, "A")
@@ -168,11 +179,13 @@ class TestGuardians:
         site = await new_site(client, issuer, "A")
         response = await client.put(f"/v1/sites/{site['id']}/guardians/x", json={}, headers=issuer.headers(**CSP_SWALE))
         assert response.status_code == 404  # not even visible to another district
+        assert response.json()["type"].endswith("/site-not-found")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         site = await new_site(client, issuer, "A")
         response = await client.delete(f"/v1/sites/{site['id']}/guardians/nobody", headers=issuer.headers(**STAFF))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/guardian-not-assigned")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         site = await new_site(client, issuer, "A")
@@ -184,7 +197,9 @@ class TestGuardians:
         assert (await client.get(url, headers=issuer.headers(**GUARDIAN))).status_code == 200
         removed = await client.delete(f"{url}/guardians/{GUARDIAN['sub']}", headers=issuer.headers(**CSP_MEDWAY))
         assert removed.status_code == 204
-        assert (await client.get(url, headers=issuer.headers(**GUARDIAN))).status_code == 404
+        missing = await client.get(url, headers=issuer.headers(**GUARDIAN))
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/site-not-found")
 
 
 class TestCsps:
@@ -192,11 +207,14 @@ class TestCsps:
         assert (await client.get("/v1/csps")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/csps", headers=issuer.headers(**GUARDIAN))).status_code == 403
+        refused = await client.get("/v1/csps", headers=issuer.headers(**GUARDIAN))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/csps/swale", headers=issuer.headers(**CSP_MEDWAY))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/csp-not-found")
 
     async def test_partner_reads_summaries(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await new_site(client, issuer, "Public one")
@@ -220,6 +238,7 @@ class TestCsps:
             "/v1/csps/medway", json={"minimum_stock": 0}, headers={**issuer.headers(**CSP_MEDWAY), "If-Match": etag}
         )
         assert forbidden.status_code == 403
+        assert forbidden.json()["type"].endswith("/forbidden")
         changed = await client.patch(
             "/v1/csps/medway", json={"minimum_stock": 0}, headers={**headers, "If-Match": etag}
         )

@@ -56,6 +56,7 @@ class TestAllocate:
             "/v1/movements/allocations", json={"csp": "medway", "quantity": 1}, headers=issuer.headers(**CSP_MEDWAY)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await receive(client, issuer, "ALLOC-0", 2)
@@ -65,6 +66,7 @@ class TestAllocate:
             headers=issuer.headers(**STAFF),
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/kit-type-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await receive(client, issuer, "ALLOC-1", 10)
@@ -110,6 +112,7 @@ class TestDeploy:
         for who in (GUARDIAN, PARTNER):
             response = await client.post("/v1/movements/deployments", json=body, headers=issuer.headers(**who))
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         site = await new_site(client, issuer, "Medway site")
@@ -117,6 +120,7 @@ class TestDeploy:
             "/v1/movements/deployments", json={"site_id": site, "quantity": 1}, headers=issuer.headers(**CSP_SWALE)
         )
         assert response.status_code == 404  # another district's site is not visible
+        assert response.json()["type"].endswith("/site-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await receive(client, issuer, "DEPLOY-1", 5)
@@ -135,6 +139,7 @@ class TestDeploy:
             "/v1/movements/deployments", json={"site_id": site, "quantity": csp_before}, headers=headers
         )
         assert too_many.status_code == 409
+        assert too_many.json()["type"].endswith("/not-enough-stock")
 
     async def test_pack_ids_must_be_at_the_csp(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await receive(client, issuer, "DEPLOY-2", 2)
@@ -146,6 +151,7 @@ class TestDeploy:
             headers=issuer.headers(**STAFF),
         )
         assert response.status_code == 409  # still in the central store, not at the CSP
+        assert response.json()["type"].endswith("/not-enough-stock")
 
 
 class TestReturnAndWriteOff:
@@ -158,11 +164,13 @@ class TestReturnAndWriteOff:
         body = {"pack_id": str(uuid.uuid4()), "reason": "Closing"}
         response = await client.post("/v1/movements/returns", json=body, headers=issuer.headers(**GUARDIAN))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         body = {"pack_id": str(uuid.uuid4()), "reason": "Closing", "kind": "lost"}
         response = await client.post("/v1/movements/write-offs", json=body, headers=issuer.headers(**STAFF))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/pack-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await receive(client, issuer, "RETURN-1", 2)
@@ -188,6 +196,7 @@ class TestReturnAndWriteOff:
             "/v1/movements/write-offs", json={"pack_id": second, "kind": "lost", "reason": "Twice"}, headers=headers
         )
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/pack-not-movable")
         # the store's pack is the unit's: a CSP officer cannot write it off (cannot even see it)
         store_pack = await client.post(
             "/v1/movements/write-offs",
@@ -195,6 +204,7 @@ class TestReturnAndWriteOff:
             headers=headers,
         )
         assert store_pack.status_code == 404
+        assert store_pack.json()["type"].endswith("/pack-not-found")
 
 
 class TestLedgerIsAppendOnly:

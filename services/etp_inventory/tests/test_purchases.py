@@ -27,6 +27,7 @@ class TestReceivePurchase:
             "/v1/purchases", json=purchase_body("L-1", 2), headers=issuer.headers(**CSP_MEDWAY)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
         assert funding.calls == []
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, funding: FakeFunding) -> None:
@@ -139,10 +140,12 @@ class TestGetPurchase:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get(f"/v1/purchases/{uuid.uuid4()}", headers=issuer.headers(**CSP_MEDWAY))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get(f"/v1/purchases/{uuid.uuid4()}", headers=issuer.headers(**STAFF))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/purchase-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         headers = issuer.headers(**STAFF)

@@ -108,7 +108,9 @@ class TestPreviewAllocation:
 
     @pytest.mark.parametrize("role", ["analyst", "csp_officer", "coordinator"])
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers, role: str) -> None:
-        assert (await client.post("/v1/allocations", json=knife_request(), headers=as_role(role))).status_code == 403
+        refused = await client.post("/v1/allocations", json=knife_request(), headers=as_role(role))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(
         self,
@@ -312,6 +314,7 @@ class TestCommitAllocation:
         assert reread["reproducible"] is True
         again = await client.post(f"/v1/allocations/{run['id']}/commit", headers=officer)
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/allocation-already-committed")
         # the grants still need a second person's approval
         approve = await client.post(
             f"/v1/grants/{medway['id']}/transitions",
@@ -336,10 +339,12 @@ class TestCommitAllocation:
     async def test_not_found_and_forbidden(
         self, client: httpx.AsyncClient, officer: dict[str, str], as_role: Headers
     ) -> None:
-        assert (await client.post(f"/v1/allocations/{uuid.uuid4()}/commit", headers=officer)).status_code == 404
-        assert (
-            await client.post(f"/v1/allocations/{uuid.uuid4()}/commit", headers=as_role("analyst"))
-        ).status_code == 403
+        missing = await client.post(f"/v1/allocations/{uuid.uuid4()}/commit", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/allocation-not-found")
+        refused = await client.post(f"/v1/allocations/{uuid.uuid4()}/commit", headers=as_role("analyst"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
 
 class TestReadAllocations:
@@ -360,8 +365,12 @@ class TestReadAllocations:
         listed = (await client.get("/v1/allocations", headers=csp)).json()["items"]
         assert all([r["district"] for r in a["recipients"]] == ["medway"] for a in listed)
         elsewhere = as_role("csp_officer", districts=[])
-        assert (await client.get(f"/v1/allocations/{run['id']}", headers=elsewhere)).status_code == 404
+        missing = await client.get(f"/v1/allocations/{run['id']}", headers=elsewhere)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/allocation-not-found")
 
     async def test_anonymous_and_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         assert (await client.get("/v1/allocations")).status_code == 401
-        assert (await client.get("/v1/allocations", headers=as_role("partner_agency"))).status_code == 403
+        refused = await client.get("/v1/allocations", headers=as_role("partner_agency"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")

@@ -35,7 +35,9 @@ class TestListFunds:
 
     @pytest.mark.parametrize("role", ["guardian", "csp_officer", "partner_agency"])
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers, role: str) -> None:
-        assert (await client.get("/v1/funds", headers=as_role(role))).status_code == 403
+        refused = await client.get("/v1/funds", headers=as_role(role))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         response = await client.get("/v1/funds", headers=as_role("analyst"))
@@ -52,7 +54,9 @@ class TestListFunds:
 class TestCreateFund:
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         body = {"code": "lottery", "name": "Lottery", "source": "A lottery"}
-        assert (await client.post("/v1/funds", json=body, headers=as_role("analyst"))).status_code == 403
+        refused = await client.post("/v1/funds", json=body, headers=as_role("analyst"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid_then_code_taken(self, client: httpx.AsyncClient, director: dict[str, str]) -> None:
         body = {"code": "serious-violence-duty", "name": "Serious Violence Duty grant", "source": "Home Office"}
@@ -89,14 +93,18 @@ class TestStreams:
 
     async def test_get_and_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         assert (await client.get("/v1/funding-streams/ace", headers=officer)).status_code == 200
-        assert (await client.get("/v1/funding-streams/nope", headers=officer)).status_code == 404
+        missing = await client.get("/v1/funding-streams/nope", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/funding-stream-not-found")
 
     async def test_create(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         body = {"code": "mentoring", "name": "Mentoring"}
         response = await client.post("/v1/funding-streams", json=body, headers=officer)
         assert response.status_code == 201
         assert response.headers["location"] == "/v1/funding-streams/mentoring"
-        assert (await client.post("/v1/funding-streams", json=body, headers=officer)).status_code == 409
+        clash = await client.post("/v1/funding-streams", json=body, headers=officer)
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/funding-stream-code-taken")
 
 
 class TestListBudgetLines:
@@ -104,7 +112,9 @@ class TestListBudgetLines:
         assert (await client.get("/v1/budget-lines")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
-        assert (await client.get("/v1/budget-lines", headers=as_role("partner_agency"))).status_code == 403
+        refused = await client.get("/v1/budget-lines", headers=as_role("partner_agency"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.get("/v1/budget-lines?financial_year=2020-21", headers=officer)
@@ -161,6 +171,7 @@ class TestCreateBudgetLine:
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         response = await client.post("/v1/budget-lines", json=self.body(), headers=as_role("analyst"))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.post("/v1/budget-lines", json=self.body(), headers=officer)
@@ -170,6 +181,7 @@ class TestCreateBudgetLine:
         assert (body["financial_year"], body["available_pence"], body["illustrative"]) == ("2021-22", 12_000_000, False)
         again = await client.post("/v1/budget-lines", json=self.body(), headers=officer)
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/budget-line-code-taken")
 
     @pytest.mark.parametrize(
         ("change", "detail"),
@@ -212,12 +224,14 @@ class TestUpdateBudgetLine:
             f"/v1/budget-lines/{ACE_LINE_2020}", json={"name": "x"}, headers={**as_role("auditor"), "If-Match": '"v1"'}
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.patch(
             f"/v1/budget-lines/{uuid.uuid4()}", json={"name": "x"}, headers={**officer, "If-Match": '"v1"'}
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/budget-line-not-found")
 
     async def test_cannot_cut_below_awards(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.patch(
@@ -248,13 +262,16 @@ class TestRecordSpend:
 
     @pytest.mark.parametrize("role", ["analyst", "csp_officer", "guardian"])
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers, role: str) -> None:
-        assert (await client.post(self.url, json=spend("p-0"), headers=as_role(role))).status_code == 403
+        refused = await client.post(self.url, json=spend("p-0"), headers=as_role(role))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         response = await client.post(
             f"/v1/budget-lines/{uuid.uuid4()}/spend", json=spend("p-1"), headers=as_role("service", **SERVICE)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/budget-line-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str]) -> None:
         response = await client.post(self.url, json=spend("purchase-1"), headers=as_role("service", **SERVICE))
@@ -330,7 +347,9 @@ class TestOrganisations:
         response = await client.post("/v1/organisations", json=body, headers=officer)
         assert response.status_code == 201
         assert (await client.get(response.headers["location"], headers=officer)).json()["org_id"] == "GB-CHC-1234567"
-        assert (await client.post("/v1/organisations", json=body, headers=officer)).status_code == 409
+        clash = await client.post("/v1/organisations", json=body, headers=officer)
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/org-id-taken")
 
     @pytest.mark.parametrize("org_id", ["1234567", "GB-CHC", "gb-chc-1", "GB-CHC-12 34"])
     async def test_org_id_format(self, client: httpx.AsyncClient, officer: dict[str, str], org_id: str) -> None:
@@ -338,4 +357,6 @@ class TestOrganisations:
         assert (await client.post("/v1/organisations", json=body, headers=officer)).status_code == 422
 
     async def test_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
-        assert (await client.get(f"/v1/organisations/{uuid.uuid4()}", headers=officer)).status_code == 404
+        missing = await client.get(f"/v1/organisations/{uuid.uuid4()}", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/organisation-not-found")

@@ -140,6 +140,7 @@ async def test_many_approvals_and_spends_racing(
     responses = await asyncio.gather(*(approve(g) for g in grants), *(spend(n) for n in range(5)))
     assert sum(r.status_code in (200, 201) for r in responses) == 6
     assert sum(r.status_code == 409 for r in responses) == 4
+    assert all(r.json()["type"].endswith("/budget-exceeded") for r in responses if r.status_code == 409)
     state = (await client.get(f"/v1/budget-lines/{line}", headers=director)).json()
     assert state["awarded_pence"] + state["spent_pence"] == 90_000
     assert state["available_pence"] == 10_000

@@ -60,7 +60,9 @@ class TestExportJson:
         assert (await client.get("/v1/exports/360giving.json")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
-        assert (await client.get("/v1/exports/360giving.json", headers=as_role("guardian"))).status_code == 403
+        refused = await client.get("/v1/exports/360giving.json", headers=as_role("guardian"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_seeded_grants_pass_validation(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         response = await client.get("/v1/exports/360giving.json", headers=as_role("partner_agency"))
@@ -111,7 +113,9 @@ class TestExportCsv:
         assert all(r["Identifier"].startswith("360G-") and r["Title"] and r["Description"] for r in rows)
 
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
-        assert (await client.get("/v1/exports/360giving.csv", headers=as_role("guardian"))).status_code == 403
+        refused = await client.get("/v1/exports/360giving.csv", headers=as_role("guardian"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
 
 class TestOpenAPI:

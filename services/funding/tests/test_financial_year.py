@@ -40,6 +40,7 @@ class TestListFinancialYears:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer, role: str) -> None:
         response = await client.get("/v1/financial-years", headers=issuer.headers(roles=[role]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
         assert response.headers["content-type"] == "application/problem+json"
 
     @pytest.mark.parametrize("role", ["director", "analyst", "coordinator", "auditor", "admin", "service"])
@@ -112,6 +113,7 @@ class TestGetFinancialYear:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/financial-years/2020-21", headers=issuer.headers(roles=["partner_agency"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/financial-years/2031-32", headers=issuer.headers(**STAFF))

@@ -84,7 +84,9 @@ class TestListGrants:
 
     @pytest.mark.parametrize("role", ["guardian", "partner_agency"])
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers, role: str) -> None:
-        assert (await client.get("/v1/grants", headers=as_role(role))).status_code == 403
+        refused = await client.get("/v1/grants", headers=as_role(role))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.get("/v1/grants?status=active&limit=200", headers=officer)
@@ -105,14 +107,18 @@ class TestListGrants:
         assert grants
         assert all("medway" in g["districts"] for g in grants)
         assert SHEPPEY_GRANT not in {g["id"] for g in grants}
-        assert (await client.get(f"/v1/grants/{SHEPPEY_GRANT}", headers=headers)).status_code == 404
+        missing = await client.get(f"/v1/grants/{SHEPPEY_GRANT}", headers=headers)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/grant-not-found")
         nobody = as_role("csp_officer", districts=[])
         assert (await client.get("/v1/grants", headers=nobody)).json()["items"] == []
 
 
 class TestCreateGrant:
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
-        assert (await client.post("/v1/grants", json=application(), headers=as_role("analyst"))).status_code == 403
+        refused = await client.post("/v1/grants", json=application(), headers=as_role("analyst"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.post("/v1/grants", json=application(), headers=officer)
@@ -163,6 +169,7 @@ class TestUpdateGrant:
     async def test_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.patch(f"/v1/grants/{uuid.uuid4()}", json={}, headers={**officer, "If-Match": '"v1"'})
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/grant-not-found")
 
     async def test_not_after_decision(
         self, client: httpx.AsyncClient, officer: dict[str, str], director: dict[str, str]
@@ -187,12 +194,14 @@ class TestTransitions:
             headers={**as_role("csp_officer", districts=["swale"]), "If-Match": '"v1"'},
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.post(
             f"/v1/grants/{uuid.uuid4()}/transitions", json={"to": "submitted"}, headers={**officer, "If-Match": '"v1"'}
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/grant-not-found")
 
     async def test_missing_if_match(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.post(
@@ -260,6 +269,7 @@ class TestTransitions:
         grant = (await client.post("/v1/grants", json=application(), headers=officer)).json()
         response = await step(client, grant, officer, to="active")
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/grant-transition-not-allowed")
         assert response.json()["allowed"] == ["submitted", "withdrawn"]
 
     async def test_reject_needs_a_reason(
@@ -327,6 +337,7 @@ class TestDisbursements:
         assert (read["paid_pence"], read["scheduled_pence"], read["remaining_pence"]) == (333_334, 333_333, 333_333)
         again = await client.post(f"/v1/disbursements/{first}/transitions", json={"to": "cancelled"}, headers=officer)
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/disbursement-transition-not-allowed")
 
         listed = await client.get(f"/v1/grants/{grant['id']}/disbursements?limit=2", headers=officer)
         assert [d["sequence"] for d in listed.json()["items"]] == [1, 2]
@@ -341,6 +352,7 @@ class TestDisbursements:
         assert (await client.post(url, json=body, headers=officer)).status_code == 201
         response = await client.post(url, json=body, headers=officer)
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/schedule-exceeds-award")
         assert response.json()["remaining_pence"] == 400_000
 
     async def test_only_awarded_grants(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
@@ -351,14 +363,19 @@ class TestDisbursements:
             headers=officer,
         )
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/schedule-not-allowed")
 
     async def test_forbidden_and_not_found(
         self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str]
     ) -> None:
         body = {"instalments": 2, "frequency": "monthly", "first_due_on": "2020-07-31"}
         url = f"/v1/grants/{SHEPPEY_GRANT}/disbursements"
-        assert (await client.post(url, json=body, headers=as_role("analyst"))).status_code == 403
-        assert (await client.get(f"/v1/disbursements/{uuid.uuid4()}", headers=officer)).status_code == 404
+        refused = await client.post(url, json=body, headers=as_role("analyst"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
+        missing = await client.get(f"/v1/disbursements/{uuid.uuid4()}", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/disbursement-not-found")
 
 
 class TestMonitoringReturns:
@@ -386,6 +403,7 @@ class TestMonitoringReturns:
             headers=officer,
         )
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/monitoring-return-already-submitted")
         overdue = (
             await client.get(f"/v1/monitoring-returns?overdue=true&grant_id={grant['id']}", headers=officer)
         ).json()
@@ -401,14 +419,19 @@ class TestMonitoringReturns:
     async def test_forbidden_and_not_found(
         self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str]
     ) -> None:
-        assert (await client.get("/v1/monitoring-returns", headers=as_role("guardian"))).status_code == 403
-        assert (await client.get(f"/v1/monitoring-returns/{uuid.uuid4()}", headers=officer)).status_code == 404
+        refused = await client.get("/v1/monitoring-returns", headers=as_role("guardian"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
+        missing = await client.get(f"/v1/monitoring-returns/{uuid.uuid4()}", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/monitoring-return-not-found")
         response = await client.post(
             f"/v1/monitoring-returns/{uuid.uuid4()}/submission",
             json={"people_served": 1, "sessions_delivered": 1, "outcomes": "x"},
             headers=officer,
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/monitoring-return-not-found")
 
 
 class TestProjects:
@@ -446,10 +469,14 @@ class TestProjects:
             "/v1/projects", json={**body, "code": "x-y", "districts": ["thanet"]}, headers=officer
         )
         assert outside.status_code == 422
-        assert (await client.post("/v1/projects", json=body, headers=officer)).status_code == 409
+        clash = await client.post("/v1/projects", json=body, headers=officer)
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/project-code-taken")
 
     async def test_not_found(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
-        assert (await client.get(f"/v1/projects/{uuid.uuid4()}", headers=officer)).status_code == 404
+        missing = await client.get(f"/v1/projects/{uuid.uuid4()}", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/project-not-found")
 
 
 class TestEvaluations:
@@ -460,15 +487,21 @@ class TestEvaluations:
             "summary": "Ran as planned.",
             "evaluated_on": "2021-04-20",
         }
-        assert (await client.post("/v1/evaluations", json=body, headers=as_role("analyst"))).status_code == 403
+        refused = await client.post("/v1/evaluations", json=body, headers=as_role("analyst"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
         response = await client.post("/v1/evaluations", json=body, headers=officer)
         assert response.status_code == 201
         assert response.json()["evaluated_by"] == "officer-1"
-        assert (await client.post("/v1/evaluations", json=body, headers=officer)).status_code == 409
+        clash = await client.post("/v1/evaluations", json=body, headers=officer)
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/already-evaluated")
         listed = await client.get(f"/v1/evaluations?project_id={SHEPPEY_PROJECT}", headers=officer)
         assert [e["rating"] for e in listed.json()["items"]] == ["met"]
         unknown = {**body, "project_id": str(uuid.uuid4())}
-        assert (await client.post("/v1/evaluations", json=unknown, headers=officer)).status_code == 404
+        missing = await client.post("/v1/evaluations", json=unknown, headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/project-not-found")
 
 
 class TestTotals:
@@ -489,4 +522,6 @@ class TestTotals:
 
     async def test_bad_grouping_and_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         assert (await client.get("/v1/reports/totals?group_by=colour", headers=as_role("analyst"))).status_code == 422
-        assert (await client.get("/v1/reports/totals", headers=as_role("partner_agency"))).status_code == 403
+        refused = await client.get("/v1/reports/totals", headers=as_role("partner_agency"))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")

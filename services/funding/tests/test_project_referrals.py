@@ -99,6 +99,7 @@ class TestReferralDestinations:
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers, role: str) -> None:
         response = await client.get("/v1/projects/referral-destinations?district=medway", headers=as_role(role))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         response = await client.get(
@@ -149,6 +150,7 @@ class TestCountProjectReferral:
             f"/v1/projects/{BOX_IT_OUT}/referrals", json=counted(str(uuid.uuid4())), headers=as_role(role)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, referrals_service: dict[str, str]) -> None:
         response = await client.post(
@@ -206,6 +208,7 @@ class TestCountProjectReferral:
             f"/v1/projects/{STREET_SOCCER}/referrals", json=counted(referral), headers=referrals_service
         )
         assert other.status_code == 409
+        assert other.json()["type"].endswith("/project-referral-conflict")
         assert other.json()["project_id"] == BOX_IT_OUT
 
     async def test_a_project_no_grant_funds(self, client: httpx.AsyncClient, referrals_service: dict[str, str]) -> None:
@@ -237,6 +240,7 @@ class TestCountProjectReferral:
                 f"/v1/projects/{project}/referrals", json=counted(str(uuid.uuid4()), accepted_at), headers=officer
             )
             assert response.status_code == 403, n  # only the referrals service reports them
+            assert response.json()["type"].endswith("/forbidden"), n
             response = await client.post(
                 f"/v1/projects/{project}/referrals",
                 json=counted(str(uuid.uuid4()), accepted_at),

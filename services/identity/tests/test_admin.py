@@ -54,6 +54,7 @@ class TestCreateAgency:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/agencies", json=self.body, headers=issuer.headers(roles=["analyst"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/agencies", json=self.body, headers=issuer.headers(**ADMIN))
@@ -133,6 +134,7 @@ class TestUpdateAgency:
             headers=issuer.headers(roles=["director"]) | {"If-Match": '"v1"'},
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.patch(
@@ -141,6 +143,7 @@ class TestUpdateAgency:
             headers=issuer.headers(**ADMIN) | {"If-Match": '"v1"'},
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/agency-not-found")
 
     async def test_preconditions(self, client: httpx.AsyncClient, issuer: TestIssuer, agency: dict[str, Any]) -> None:
         url = f"/v1/agencies/{agency['id']}"
@@ -182,6 +185,7 @@ class TestCreatePerson:
             "/v1/people", json=person_body(agency["id"]), headers=issuer.headers(roles=["coordinator"])
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, agency: dict[str, Any]) -> None:
         response = await client.post(
@@ -244,7 +248,9 @@ class TestListPeople:
         assert (await client.get("/v1/people")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/people", headers=issuer.headers(roles=["analyst"]))).status_code == 403
+        refused = await client.get("/v1/people", headers=issuer.headers(roles=["analyst"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, seeded: list[DevCredential]) -> None:
         response = await client.get("/v1/people?role=coordinator&limit=200", headers=issuer.headers(**ADMIN))
@@ -270,11 +276,14 @@ class TestGetPerson:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         url = f"/v1/people/{seed_id('person', 'admin@example.org')}"
-        assert (await client.get(url, headers=issuer.headers(roles=["auditor"]))).status_code == 403
+        refused = await client.get(url, headers=issuer.headers(roles=["auditor"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/people/00000000-0000-0000-0000-000000000000", headers=issuer.headers(**ADMIN))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/person-not-found")
 
     async def test_valid_with_an_identity_token(
         self, app: FastAPI, client: httpx.AsyncClient, seeded: list[DevCredential]
@@ -286,7 +295,9 @@ class TestGetPerson:
         assert response.headers["etag"] == f'"v{response.json()["version"]}"'
         assert response.json()["roles"] == ["csp_officer"]
         analyst = await bearer(client, "analyst@example.org")
-        assert (await client.get("/v1/people", headers=analyst)).status_code == 403
+        refused = await client.get("/v1/people", headers=analyst)
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
 
 class TestUpdatePerson:
@@ -301,6 +312,7 @@ class TestUpdatePerson:
             headers=issuer.headers(**ADMIN) | {"If-Match": '"v1"'},
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/person-not-found")
 
     async def test_preconditions_and_valid(
         self, client: httpx.AsyncClient, issuer: TestIssuer, seeded: list[DevCredential]
@@ -344,6 +356,7 @@ class TestUnlockPerson:
             "/v1/people/00000000-0000-0000-0000-000000000000/unlock", headers=issuer.headers(**ADMIN)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/person-not-found")
 
 
 CLIENT = {"client_id": "example-case-system", "name": "Example case system", "roles": ["partner_agency"]}
@@ -358,6 +371,7 @@ class TestCreateClient:
             "/v1/clients", json=CLIENT | {"agency_id": agency["id"]}, headers=issuer.headers(roles=["service"])
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid_secret_shown_once(
         self, client: httpx.AsyncClient, issuer: TestIssuer, agency: dict[str, Any]
@@ -398,6 +412,7 @@ class TestCreateClient:
         assert (await client.post("/v1/clients", json=body, headers=headers)).status_code == 201
         retried = await client.post("/v1/clients", json=body, headers=headers)
         assert retried.status_code == 409
+        assert retried.json()["type"].endswith("/client-id-taken")
         assert "client_secret" not in retried.text
 
     async def test_invalid_scope_and_role(
@@ -416,7 +431,9 @@ class TestCreateClient:
 class TestGetClient:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         url = f"/v1/clients/{seed_id('client', 'police-crime-feed')}"
-        assert (await client.get(url, headers=issuer.headers(roles=["analyst"]))).status_code == 403
+        refused = await client.get(url, headers=issuer.headers(roles=["analyst"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/clients/00000000-0000-0000-0000-000000000000", headers=issuer.headers(**ADMIN))
@@ -449,13 +466,16 @@ class TestRotateClientSecret:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         url = f"/v1/clients/{seed_id('client', 'police-crime-feed')}/secret"
-        assert (await client.post(url, headers=issuer.headers(roles=["analyst"]))).status_code == 403
+        refused = await client.post(url, headers=issuer.headers(roles=["analyst"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post(
             "/v1/clients/00000000-0000-0000-0000-000000000000/secret", headers=issuer.headers(**ADMIN)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/client-not-found")
 
     async def test_valid_old_secret_stops_working(
         self, client: httpx.AsyncClient, issuer: TestIssuer, seeded: list[DevCredential]

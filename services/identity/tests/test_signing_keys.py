@@ -56,6 +56,7 @@ class TestRotateSigningKey:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/signing-keys", headers=issuer.headers(roles=["director"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(
         self, app: FastAPI, client: httpx.AsyncClient, issuer: TestIssuer, seeded: list[DevCredential]
@@ -109,7 +110,9 @@ class TestListSigningKeys:
         assert (await client.get("/v1/signing-keys")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/signing-keys", headers=issuer.headers(roles=["auditor"]))).status_code == 403
+        refused = await client.get("/v1/signing-keys", headers=issuer.headers(roles=["auditor"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/signing-keys/no-such-kid", headers=issuer.headers(**ADMIN))

@@ -247,6 +247,7 @@ class TestPasswordGrant:
         person_id = seed_id("person", email)
         forbidden = await client.post(f"/v1/people/{person_id}/unlock", headers=issuer.headers(roles=["director"]))
         assert forbidden.status_code == 403
+        assert forbidden.json()["type"].endswith("/forbidden")
         unlocked = await client.post(f"/v1/people/{person_id}/unlock", headers=issuer.headers(**ADMIN))
         assert unlocked.status_code == 200
         assert unlocked.json()["locked_until"] is None

@@ -96,12 +96,15 @@ class TestIngestOnlyClient:
         for method, path in reads(records["swale"]):
             response = await client.request(method, path, headers=issuer.headers(**FEED))
             assert response.status_code == 403, path
+            assert response.json()["type"].endswith("/forbidden"), path
         writes = [
             (f"/v1/reviews/{records['swale']['review']}/transitions", {"to": "in_review"}),
             (f"/v1/incidents/{records['swale']['incident']}/screening", {"decision": "out", "reason": "Not ours."}),
         ]
         for path, body in writes:
-            assert (await client.post(path, json=body, headers=issuer.headers(**FEED))).status_code == 403, path
+            refused = await client.post(path, json=body, headers=issuer.headers(**FEED))
+            assert refused.status_code == 403, path
+            assert refused.json()["type"].endswith("/forbidden"), path
 
     async def test_a_client_without_the_scope_cannot_submit(
         self, client: httpx.AsyncClient, issuer: TestIssuer
@@ -112,6 +115,7 @@ class TestIngestOnlyClient:
             headers=issuer.headers(kind="client", scopes=["kits:read"]),
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
 
 class TestPartnerAgency:
@@ -120,7 +124,9 @@ class TestPartnerAgency:
     ) -> None:
         headers = issuer.headers(roles=["partner_agency"], agency=uuid.uuid4())
         for method, path in reads(records["swale"]):
-            assert (await client.request(method, path, headers=headers)).status_code == 403, path
+            refused = await client.request(method, path, headers=headers)
+            assert refused.status_code == 403, path
+            assert refused.json()["type"].endswith("/forbidden"), path
 
 
 class TestCoordinatorScope:
@@ -132,7 +138,9 @@ class TestCoordinatorScope:
         assert [i["crime_reference"] for i in listed] == ["46/500/25"]
         for kind, path in (("incident", "/v1/incidents/"), ("review", "/v1/reviews/"), ("subject", "/v1/subjects/")):
             assert (await client.get(path + records["swale"][kind], headers=headers)).status_code == 200
-            assert (await client.get(path + records["thanet"][kind], headers=headers)).status_code == 404
+            missing = await client.get(path + records["thanet"][kind], headers=headers)
+            assert missing.status_code == 404
+            assert missing.json()["type"].endswith(f"/{kind}-not-found")
 
 
 class TestAuditOfReads:
@@ -143,7 +151,9 @@ class TestAuditOfReads:
         headers = issuer.headers(**MEDWAY_SWALE)
         assert (await client.get("/v1/reviews", headers=headers)).status_code == 200
         assert (await client.get(f"/v1/reviews/{swale['review']}", headers=headers)).status_code == 200
-        assert (await client.get(f"/v1/reviews/{thanet['review']}", headers=headers)).status_code == 404
+        missing = await client.get(f"/v1/reviews/{thanet['review']}", headers=headers)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/review-not-found")
         assert (await client.get(f"/v1/subjects/{swale['subject']}", headers=headers)).status_code == 200
         assert (await client.get("/v1/incidents", headers=headers)).status_code == 200
         assert await audit_entries(app, "coordinator-ms") == [

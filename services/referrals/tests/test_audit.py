@@ -66,6 +66,7 @@ class TestListAuditLog:
         for role in ("analyst", "director", "admin", "coordinator"):
             response = await client.get("/v1/audit-log", headers=issuer.headers(roles=[role]))
             assert response.status_code == 403, role
+            assert response.json()["type"].endswith("/forbidden"), role
 
     async def test_valid_filters_by_record(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
         record_id = uuid.uuid4()
@@ -118,7 +119,9 @@ class TestVerify:
         assert (await client.get("/v1/audit-log/verify")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/audit-log/verify", headers=issuer.headers(roles=["analyst"]))).status_code == 403
+        refused = await client.get("/v1/audit-log/verify", headers=issuer.headers(roles=["analyst"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_intact_chain(self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer) -> None:
         await add_entries(app, uuid.uuid4(), 5)
@@ -153,7 +156,9 @@ class TestExport:
         assert (await client.get("/v1/audit-log/export")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/audit-log/export", headers=issuer.headers(roles=["director"]))).status_code == 403
+        refused = await client.get("/v1/audit-log/export", headers=issuer.headers(roles=["director"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_valid_csv_and_the_export_is_audited(
         self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer

@@ -83,12 +83,14 @@ class TestSubjectAccess:
         for token in (casework.ANALYST, casework.DIRECTOR, {"roles": ["partner_agency"], "agency": uuid.uuid4()}):
             response = await casework.client.get(f"/v1/subject-access/{uuid.uuid4()}", headers=casework.headers(token))
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, casework: Casework) -> None:
         response = await casework.client.get(
             f"/v1/subject-access/{uuid.uuid4()}", headers=casework.headers(casework.AUDITOR)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/subject-not-found")
 
     async def test_valid_everything_held_and_audited(self, casework: Casework) -> None:
         case = await full_case(casework, "46/960/26")
@@ -152,6 +154,7 @@ class TestRetention:
         assert date.fromisoformat(items[0]["retain_until"]) < date.today() - timedelta(days=300)
         forbidden = await casework.client.get("/v1/retention/review-list", headers=casework.headers(casework.ANALYST))
         assert forbidden.status_code == 403
+        assert forbidden.json()["type"].endswith("/forbidden")
 
 
 class TestErasure:
@@ -168,6 +171,7 @@ class TestErasure:
             headers=casework.headers(casework.ANALYST),
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, casework: Casework) -> None:
         response = await casework.client.post(
@@ -176,6 +180,7 @@ class TestErasure:
             headers=casework.headers(casework.AUDITOR),
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/subject-not-found")
 
     async def test_valid_leaves_an_audit_entry_and_no_personal_data(self, casework: Casework) -> None:
         case = await full_case(casework, "46/980/26")
@@ -184,6 +189,7 @@ class TestErasure:
             "/v1/retention/erasures", json=body, headers=casework.headers(casework.AUDITOR)
         )
         assert refused.status_code == 409
+        assert refused.json()["type"].endswith("/casework-still-open")
         await close_everything(casework, case)
         erased = await casework.client.post(
             "/v1/retention/erasures", json=body, headers=casework.headers(casework.AUDITOR)
@@ -192,12 +198,14 @@ class TestErasure:
         counts = erased.json()["erased"]
         assert (counts["subjects"], counts["incidents"], counts["referrals"], counts["reviews"]) == (1, 1, 2, 1)
         assert (counts["meeting_decisions"], counts["support_plans"]) == (1, 1)
-        for path in (
-            f"/v1/subjects/{case['subject']}",
-            f"/v1/referrals/{case['nrm']}",
-            f"/v1/reviews/{case['review']}",
+        for path, slug in (
+            (f"/v1/subjects/{case['subject']}", "subject-not-found"),
+            (f"/v1/referrals/{case['nrm']}", "referral-not-found"),
+            (f"/v1/reviews/{case['review']}", "review-not-found"),
         ):
-            assert (await casework.client.get(path, headers=casework.headers(casework.ANALYST))).status_code == 404
+            missing = await casework.client.get(path, headers=casework.headers(casework.ANALYST))
+            assert missing.status_code == 404, path
+            assert missing.json()["type"].endswith(f"/{slug}"), path
         async with casework.app.state.sessionmaker() as session:
             found = await session.execute(
                 text(

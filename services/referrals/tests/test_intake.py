@@ -140,6 +140,7 @@ class TestImportJson:
                 "/v1/imports/incidents", json={"reports": [report("46/1/25")]}, headers=issuer.headers(**token)
             )
             assert response.status_code == 403, token
+            assert response.json()["type"].endswith("/forbidden"), token
 
     async def test_valid_creates_then_unchanged_then_updated(
         self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
@@ -223,6 +224,7 @@ class TestImportCsv:
         body, _ = csv_file(1)
         response = await upload(client, issuer, body, roles=["partner_agency"])
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_wrong_media_type(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/imports/incidents.csv", json={"reports": []}, headers=issuer.headers(**FEED))

@@ -43,13 +43,14 @@ class TestCreateMeeting:
     async def test_forbidden(self, casework: Casework) -> None:
         body = {"forum": MAM, "held_at": "2026-11-24T10:00:00Z"}
         for token in (casework.DIRECTOR, {"roles": ["partner_agency"], "agency": uuid.uuid4()}):
-            assert (
-                await casework.client.post("/v1/meetings", json=body, headers=casework.headers(token))
-            ).status_code == 403
+            refused = await casework.client.post("/v1/meetings", json=body, headers=casework.headers(token))
+            assert refused.status_code == 403
+            assert refused.json()["type"].endswith("/forbidden")
         outside = await casework.client.post(
             "/v1/meetings", json={**body, "forum": "dcsm-thanet"}, headers=casework.headers(casework.MEDWAY_SWALE)
         )
         assert outside.status_code == 403
+        assert outside.json()["type"].endswith("/outside-your-districts")
 
     async def test_valid(self, casework: Casework) -> None:
         created = await meeting(casework, attending_agencies=[CSWS, "youth-justice-service"])
@@ -99,6 +100,7 @@ class TestAgendaAndDecisions:
         for token, meeting_id in ((casework.THANET, created["id"]), (casework.ANALYST, str(uuid.uuid4()))):
             response = await casework.client.get(f"/v1/meetings/{meeting_id}/agenda", headers=casework.headers(token))
             assert response.status_code == 404
+            assert response.json()["type"].endswith("/meeting-not-found")
 
     async def test_decision_with_actions(self, casework: Casework) -> None:
         created = await meeting(casework)
@@ -124,8 +126,11 @@ class TestAgendaAndDecisions:
         assert [d["id"] for d in shown.json()["decisions"]] == [decision["id"]]
         again = await decide(casework, created["id"], referral["id"])
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/already-decided")
         other = await casework.refer(ids, send=True, forum="dcsm-swale")
-        assert (await decide(casework, created["id"], other["id"])).status_code == 409
+        clash = await decide(casework, created["id"], other["id"])
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/not-on-agenda")
 
 
 class TestUpdateMeeting:
@@ -153,6 +158,7 @@ class TestUpdateMeeting:
             path, json={"status": "scheduled"}, headers=casework.headers(casework.ANALYST, **{"If-Match": '"v2"'})
         )
         assert back.status_code == 409
+        assert back.json()["type"].endswith("/meeting-not-open")
 
     async def test_forbidden(self, casework: Casework) -> None:
         created = await meeting(casework)
@@ -160,6 +166,7 @@ class TestUpdateMeeting:
             f"/v1/meetings/{created['id']}", json={"minutes": "x"}, headers=casework.headers(casework.DIRECTOR)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
 
 class TestActions:
@@ -181,7 +188,9 @@ class TestActions:
 
     async def test_forbidden(self, casework: Casework) -> None:
         for token in (casework.AUDITOR, casework.FEED):
-            assert (await casework.client.get("/v1/actions", headers=casework.headers(token))).status_code == 403
+            refused = await casework.client.get("/v1/actions", headers=casework.headers(token))
+            assert refused.status_code == 403
+            assert refused.json()["type"].endswith("/forbidden")
 
     async def test_overdue_per_agency_and_area(self, casework: Casework) -> None:
         actions = await self._actions(casework)
@@ -221,7 +230,9 @@ class TestActions:
         assert listed.json()["items"][0]["subject"]["id"] is None
         mine = f"/v1/actions/{actions[CSWS]['id']}"
         theirs = f"/v1/actions/{actions['youth-justice-service']['id']}"
-        assert (await casework.client.get(theirs, headers=casework.headers(partner))).status_code == 404
+        missing = await casework.client.get(theirs, headers=casework.headers(partner))
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/action-not-found")
         body = {"status": "done", "note": "NRM submitted."}
         assert (await casework.client.patch(mine, json=body, headers=casework.headers(partner))).status_code == 428
         done = await casework.client.patch(mine, json=body, headers=casework.headers(partner, **{"If-Match": '"v1"'}))
@@ -235,6 +246,7 @@ class TestActions:
             mine, json={"due_on": "2027-01-01"}, headers=casework.headers(partner, **{"If-Match": '"v2"'})
         )
         assert moved.status_code == 403
+        assert moved.json()["type"].endswith("/owner-only")
         entries = await casework.audit(partner["sub"])
         assert (
             entries[0][3]

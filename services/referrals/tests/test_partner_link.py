@@ -21,6 +21,7 @@ class TestLinkPartner:
                 CSWS, json={"identity_agency_id": None}, headers=casework.headers(token, **{"If-Match": '"v1"'})
             )
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, casework: Casework) -> None:
         response = await casework.client.patch(
@@ -29,6 +30,7 @@ class TestLinkPartner:
             headers=casework.headers(casework.ADMIN, **{"If-Match": '"v1"'}),
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/partner-agency-not-found")
 
     async def test_valid(self, casework: Casework) -> None:
         current = await casework.client.get(CSWS, headers=casework.headers(casework.ANALYST))
@@ -53,6 +55,7 @@ class TestLinkPartner:
             other, json=body, headers=casework.headers(casework.ADMIN, **{"If-Match": etag})
         )
         assert taken.status_code == 409
+        assert taken.json()["type"].endswith("/identity-agency-already-linked")
 
     async def test_development_seed(self, casework: Casework) -> None:
         async with casework.app.state.sessionmaker() as session, session.begin():
@@ -76,6 +79,7 @@ class TestReferenceCheck:
                 "/v1/incidents/reference-check", params={"crime_reference": "46/1/26"}, headers=casework.headers(token)
             )
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_valid(self, casework: Casework) -> None:
         ids = await casework.young_person("46/950/26")

@@ -136,6 +136,7 @@ class TestFundedProjects:
                 "/v1/referrals/funded-projects?district=medway", headers=casework.headers(token)
             )
             assert response.status_code == 403, token
+            assert response.json()["type"].endswith("/forbidden"), token
         assert fake_funding.seen == []
 
     async def test_not_found(self, casework: Casework, fake_funding: FakeFunding) -> None:
@@ -237,6 +238,7 @@ class TestReferToAFundedProject:
         body = {"subject_id": ids["subject"], "review_id": ids["review"], "project": BOX_IT_OUT, "reason": "Again."}
         again = await casework.client.post("/v1/referrals", json=body, headers=casework.headers(casework.ANALYST))
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/duplicate-referral")
         assert again.json()["existing_referral_id"] == first["id"]
         assert (await casework.refer(ids, project=STREET_SOCCER))["status"] == "draft"
 
@@ -261,6 +263,7 @@ class TestReferToAFundedProject:
         partner = await casework.link_partner("childrens-social-work-services")
         response = await casework.client.get(f"/v1/referrals/{referral['id']}", headers=casework.headers(partner))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/referral-not-found")
 
 
 class TestCountingAcceptedReferrals:

@@ -29,6 +29,7 @@ class TestListDistricts:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/districts", headers=issuer.headers(roles=["guardian"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
         assert response.json()["status"] == 403
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
@@ -76,6 +77,7 @@ class TestGetDistrict:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/districts/medway", headers=issuer.headers(roles=["csp_officer"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/districts/atlantis", headers=issuer.headers(**STAFF))
@@ -93,13 +95,14 @@ class TestCoordinatorAreas:
         assert (await client.get("/v1/coordinator-areas")).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (
-            await client.get("/v1/coordinator-areas", headers=issuer.headers(roles=["guardian"]))
-        ).status_code == 403
+        refused = await client.get("/v1/coordinator-areas", headers=issuer.headers(roles=["guardian"]))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/coordinator-areas/north-pole", headers=issuer.headers(**STAFF))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/coordinator-area-not-found")
 
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/coordinator-areas", headers=issuer.headers(roles=["coordinator"]))

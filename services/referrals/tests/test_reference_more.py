@@ -24,7 +24,9 @@ async def client(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[h
 @pytest.mark.parametrize("path", ["/v1/offence-categories", "/v1/forums", "/v1/partner-agencies"])
 async def test_anonymous_and_forbidden(client: httpx.AsyncClient, issuer: TestIssuer, path: str) -> None:
     assert (await client.get(path)).status_code == 401
-    assert (await client.get(path, headers=issuer.headers(roles=["guardian"]))).status_code == 403
+    refused = await client.get(path, headers=issuer.headers(roles=["guardian"]))
+    assert refused.status_code == 403
+    assert refused.json()["type"].endswith("/forbidden")
 
 
 class TestOffenceCategories:
@@ -61,7 +63,9 @@ class TestForums:
         assert meeting.json()["area_code"] == "medway-swale"
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        assert (await client.get("/v1/forums/dcsm-atlantis", headers=issuer.headers(**STAFF))).status_code == 404
+        missing = await client.get("/v1/forums/dcsm-atlantis", headers=issuer.headers(**STAFF))
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/forum-not-found")
 
     async def test_bad_kind_is_422(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/forums", params={"kind": "tea-party"}, headers=issuer.headers(**STAFF))
@@ -78,3 +82,4 @@ class TestPartnerAgencies:
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get("/v1/partner-agencies/nobody", headers=issuer.headers(**STAFF))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/partner-agency-not-found")

@@ -20,6 +20,7 @@ class TestCreateReferral:
         for token in (casework.DIRECTOR, casework.AUDITOR, {"roles": ["partner_agency"], "agency": uuid.uuid4()}):
             response = await casework.client.post("/v1/referrals", json=body, headers=casework.headers(token))
             assert response.status_code == 403, token
+            assert response.json()["type"].endswith("/forbidden"), token
 
     async def test_not_found(self, casework: Casework) -> None:
         ids = await casework.young_person("46/701/26", "thanet")
@@ -28,9 +29,11 @@ class TestCreateReferral:
             "/v1/referrals", json=body, headers=casework.headers(casework.MEDWAY_SWALE)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/subject-not-found")
         body["subject_id"] = str(uuid.uuid4())
         response = await casework.client.post("/v1/referrals", json=body, headers=casework.headers(casework.ANALYST))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/subject-not-found")
 
     async def test_valid(self, casework: Casework) -> None:
         ids = await casework.young_person("46/702/26")
@@ -67,6 +70,7 @@ class TestCreateReferral:
             headers=casework.headers(casework.ANALYST),
         )
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/duplicate-referral")
         assert again.json()["existing_referral_id"] == first["id"]
         assert first["id"] in again.json()["detail"]
         other_destination = await casework.refer(ids, partner_agency="youth-justice-service")
@@ -137,6 +141,7 @@ class TestTransitions:
             headers=casework.headers(casework.MEDWAY_SWALE),
         )
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/referral-transition-not-allowed")
         assert again.json()["allowed"] == []
 
     async def test_reasons_and_outcomes_are_required(self, casework: Casework) -> None:
@@ -190,6 +195,7 @@ class TestUpdateReferral:
             f"/v1/referrals/{referral['id']}", json={"note": "Hello."}, headers=casework.headers(casework.DIRECTOR)
         )
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, casework: Casework) -> None:
         ids = await casework.young_person("46/721/26")
@@ -200,6 +206,7 @@ class TestUpdateReferral:
                 path, json={"note": "Hello."}, headers=casework.headers(token, **{"If-Match": '"v1"'})
             )
             assert response.status_code == 404
+            assert response.json()["type"].endswith("/referral-not-found")
 
     async def test_if_match_is_required(self, casework: Casework) -> None:
         ids = await casework.young_person("46/722/26")
@@ -243,6 +250,7 @@ class TestUpdateReferral:
             headers=casework.headers(casework.ANALYST, **{"If-Match": f'"v{referral["version"]}"'}),
         )
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/referral-not-editable")
         noted = await casework.client.patch(
             f"/v1/referrals/{referral['id']}",
             json={"note": "Family told of the referral."},
@@ -262,7 +270,9 @@ class TestListReferrals:
 
     async def test_forbidden(self, casework: Casework) -> None:
         for token in (casework.AUDITOR, casework.FEED, {"roles": ["guardian"]}):
-            assert (await casework.client.get("/v1/referrals", headers=casework.headers(token))).status_code == 403
+            refused = await casework.client.get("/v1/referrals", headers=casework.headers(token))
+            assert refused.status_code == 403
+            assert refused.json()["type"].endswith("/forbidden")
 
     async def test_coordinators_see_their_districts(self, casework: Casework) -> None:
         swale = await casework.refer(await casework.young_person("46/730/26"), partner_agency=CSWS)
@@ -280,6 +290,7 @@ class TestListReferrals:
             f"/v1/referrals/{thanet['id']}", headers=casework.headers(casework.MEDWAY_SWALE)
         )
         assert other.status_code == 404
+        assert other.json()["type"].endswith("/referral-not-found")
 
     async def test_the_young_persons_page_lists_referrals(self, casework: Casework) -> None:
         ids = await casework.young_person("46/732/26")
@@ -311,6 +322,7 @@ class TestPartnerAgency:
         for other in (draft, elsewhere, forum):
             response = await casework.client.get(f"/v1/referrals/{other['id']}", headers=casework.headers(partner))
             assert response.status_code == 404
+            assert response.json()["type"].endswith("/referral-not-found")
 
     async def test_nothing_else_is_visible(self, casework: Casework) -> None:
         partner = await casework.link_partner(CSWS)
@@ -326,7 +338,9 @@ class TestPartnerAgency:
             "/v1/support-plans",
             "/v1/actions/overdue-summary",
         ):
-            assert (await casework.client.get(path, headers=casework.headers(partner))).status_code == 403, path
+            refused = await casework.client.get(path, headers=casework.headers(partner))
+            assert refused.status_code == 403, path
+            assert refused.json()["type"].endswith("/forbidden"), path
 
     async def test_accepts_and_updates(self, casework: Casework) -> None:
         partner = await casework.link_partner(CSWS)
@@ -347,10 +361,12 @@ class TestPartnerAgency:
             headers=casework.headers(partner, **{"If-Match": updated.headers["etag"]}),
         )
         assert not_theirs.status_code == 403
+        assert not_theirs.json()["type"].endswith("/referrer-only")
         withdraw = await casework.client.post(
             path + "/transitions", json={"to": "withdrawn", "reason": "No."}, headers=casework.headers(partner)
         )
         assert withdraw.status_code == 403
+        assert withdraw.json()["type"].endswith("/referrer-only")
 
     async def test_reads_are_audited_with_the_agency(self, casework: Casework) -> None:
         partner = await casework.link_partner(CSWS)
@@ -369,3 +385,4 @@ class TestPartnerAgency:
         assert listed.json()["items"] == []
         response = await casework.client.get(f"/v1/referrals/{referral['id']}", headers=casework.headers(stranger))
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/referral-not-found")

@@ -97,7 +97,9 @@ class TestListReviews:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         for token in ({"roles": ["partner_agency"]}, FEED, {"roles": ["auditor"]}, {"roles": ["service"]}):
-            assert (await client.get("/v1/reviews", headers=issuer.headers(**token))).status_code == 403, token
+            refused = await client.get("/v1/reviews", headers=issuer.headers(**token))
+            assert refused.status_code == 403, token
+            assert refused.json()["type"].endswith("/forbidden"), token
 
     async def test_valid_newest_first_with_pages(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "medway", "swale", "thanet")
@@ -149,6 +151,7 @@ class TestGetReview:
         for token in ({"roles": ["partner_agency"]}, FEED):
             response = await client.get(f"/v1/reviews/{ids['swale']}", headers=issuer.headers(**token))
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "thanet")
@@ -178,12 +181,18 @@ class TestTransitions:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "swale")
         for token in ({"roles": ["director"]}, {"roles": ["partner_agency"]}, FEED):
-            assert (await move(client, issuer, ids["swale"], token, to="in_review")).status_code == 403, token
+            refused = await move(client, issuer, ids["swale"], token, to="in_review")
+            assert refused.status_code == 403, token
+            assert refused.json()["type"].endswith("/forbidden"), token
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "thanet")
-        assert (await move(client, issuer, ids["thanet"], MEDWAY_SWALE, to="in_review")).status_code == 404
-        assert (await move(client, issuer, str(uuid.uuid4()), to="in_review")).status_code == 404
+        other_district = await move(client, issuer, ids["thanet"], MEDWAY_SWALE, to="in_review")
+        assert other_district.status_code == 404
+        assert other_district.json()["type"].endswith("/review-not-found")
+        unknown = await move(client, issuer, str(uuid.uuid4()), to="in_review")
+        assert unknown.status_code == 404
+        assert unknown.json()["type"].endswith("/review-not-found")
 
     async def test_valid_lifecycle_records_who_and_when(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "swale")
@@ -208,11 +217,14 @@ class TestTransitions:
         ids = await open_reviews(client, issuer, "swale")
         response = await move(client, issuer, ids["swale"], to="referred", reason="Referred to the DCSM.")
         assert response.status_code == 409
+        assert response.json()["type"].endswith("/review-transition-not-allowed")
         assert response.json()["allowed"] == ["in_review"]
         await move(client, issuer, ids["swale"], to="in_review")
         await move(client, issuer, ids["swale"], to="referred")
         await move(client, issuer, ids["swale"], to="closed")
-        assert (await move(client, issuer, ids["swale"], to="in_review")).status_code == 409
+        clash = await move(client, issuer, ids["swale"], to="in_review")
+        assert clash.status_code == 409
+        assert clash.json()["type"].endswith("/review-transition-not-allowed")
 
     async def test_no_further_action_needs_a_reason(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         ids = await open_reviews(client, issuer, "swale")

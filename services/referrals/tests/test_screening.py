@@ -177,6 +177,7 @@ class TestManualScreening:
                 headers=issuer.headers(**token),
             )
             assert response.status_code == 403, token
+            assert response.json()["type"].endswith("/forbidden"), token
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post(

@@ -64,6 +64,7 @@ class TestIncidentStatistics:
         for token in ({"roles": ["partner_agency"]}, {"roles": ["coordinator"], "districts": ["medway"]}, FEED):
             response = await client.get("/v1/statistics/incidents", params=PERIOD, headers=issuer.headers(**token))
             assert response.status_code == 403, token
+            assert response.json()["type"].endswith("/forbidden"), token
 
     @pytest.mark.usefixtures("incidents")
     async def test_valid_by_district_and_month(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:

@@ -151,7 +151,9 @@ class TestListSubjects:
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         for token in ({"roles": ["partner_agency"]}, FEED, {"roles": ["programme_officer"]}):
-            assert (await client.get("/v1/subjects", headers=issuer.headers(**token))).status_code == 403, token
+            refused = await client.get("/v1/subjects", headers=issuer.headers(**token))
+            assert refused.status_code == 403, token
+            assert refused.json()["type"].endswith("/forbidden"), token
 
     async def test_valid_possible_duplicates(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await send(client, issuer, report("46/220/25"), report("46/221/25", person(given_name="Jordon")))
@@ -183,6 +185,7 @@ class TestGetSubject:
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get(f"/v1/subjects/{uuid.uuid4()}", headers=issuer.headers(roles=["partner_agency"]))
         assert response.status_code == 403
+        assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await send(client, issuer, report("46/230/25", district="thanet"))
@@ -242,6 +245,7 @@ class TestResolveDuplicates:
         for action in ("confirm", "split"):
             response = await client.post(f"/v1/subjects/{kept}/duplicates/{other}/{action}", headers=headers)
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         await send(
@@ -281,6 +285,7 @@ class TestResolveDuplicates:
         assert other not in {s["id"] for s in listed}
         again = await client.post(f"/v1/subjects/{kept}/duplicates/{other}/confirm", headers=issuer.headers(**ANALYST))
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/possible-duplicate-resolved")
 
     async def test_valid_split_dismisses(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         kept, other = await self.flagged_pair(client, issuer, 2)

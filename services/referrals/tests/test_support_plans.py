@@ -29,10 +29,13 @@ class TestCreatePlan:
                 headers=casework.headers(token),
             )
             assert response.status_code == 403
+            assert response.json()["type"].endswith("/forbidden")
 
     async def test_not_found(self, casework: Casework) -> None:
         ids = await casework.young_person("46/901/26", "thanet")
-        assert (await plan(casework, ids)).status_code == 404
+        missing = await plan(casework, ids)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/subject-not-found")
 
     async def test_valid_and_one_active_plan(self, casework: Casework) -> None:
         ids = await casework.young_person("46/902/26")
@@ -46,6 +49,7 @@ class TestCreatePlan:
         )
         again = await plan(casework, ids)
         assert again.status_code == 409
+        assert again.json()["type"].endswith("/active-support-plan-exists")
         assert again.json()["existing_plan_id"] == created.json()["id"]
 
 
@@ -146,3 +150,4 @@ class TestUpdatePlan:
             f"/v1/support-plans/{created['id']}", headers=casework.headers(casework.THANET)
         )
         assert response.status_code == 404
+        assert response.json()["type"].endswith("/support-plan-not-found")
