@@ -7,10 +7,10 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Row, String, Table, Uuid, delete, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.incident import bulk
+from referrals import bulk
 from referrals.incident.models import Incident, IncidentChange, IncidentPerson
 from referrals.reference.models import District, OffenceCategory
-from referrals.subject.repository import any_of, district_ids
+from referrals.reference.repository import any_of, district_ids
 from vru_shared.pagination import PageParams, keyset
 
 #: Any constant: imports take this transaction-scoped advisory lock, so two never interleave.

@@ -12,9 +12,10 @@ from uuid import UUID
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from referrals import bulk
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.incident import bulk
+from referrals.calendar import age_on, local_day
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, IncidentPerson, PersonRole, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import INCIDENT_COLUMNS, PERSON_COLUMNS, UPDATE_COLUMNS, Codes, IncidentRepository
@@ -29,11 +30,10 @@ from referrals.incident.schemas import (
     RejectedRow,
     ScreeningRead,
 )
-from referrals.review.service import LONDON
 from referrals.screening import service as screening
 from referrals.screening.service import YOUNG_AGE, CasePerson, ScreeningCase, automatic_decision
 from referrals.subject import service as subjects
-from referrals.subject.service import PersonIdentity, age_on
+from referrals.subject.service import PersonIdentity
 from vru_shared.auth import Principal
 from vru_shared.logging import current_request_id
 from vru_shared.pagination import PageParams
@@ -107,10 +107,6 @@ class Report(NamedTuple):
                 for p in report.people
             ),
         )
-
-
-def local_day(moment: datetime) -> date:
-    return moment.astimezone(LONDON).date()
 
 
 def person_age(person: Person, day: date) -> int:

@@ -12,10 +12,10 @@ from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
 from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
 from referrals.review.models import Review, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject, SubjectDuplicate
-from referrals.subject.repository import any_of
 from referrals.support.models import PlanStatus, SupportPlan
 from vru_shared.pagination import PageParams, keyset
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction, AuditEntryRead
 from referrals.audit.service import record
+from referrals.calendar import london_today
 from referrals.meeting.repository import MeetingRepository
 from referrals.meeting.service import action_read
 from referrals.privacy.exceptions import CaseworkStillOpen
@@ -27,7 +28,6 @@ from referrals.referral.repository import ReferralRepository
 from referrals.referral.schemas import ReferralRead
 from referrals.referral.service import read_referral
 from referrals.review.schemas import ReviewEventRead
-from referrals.review.service import london_today
 from referrals.subject.exceptions import SubjectNotFound
 from referrals.subject.models import DuplicateStatus, Subject
 from referrals.subject.schemas import PossibleDuplicate

@@ -11,9 +11,9 @@ from sqlalchemy.orm import aliased
 
 from referrals.incident.models import Incident
 from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
-from referrals.subject.repository import any_of, district_ids
 from vru_shared.pagination import PageParams, keyset
 
 LeadDistrict = aliased(District)

@@ -1,4 +1,4 @@
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -11,7 +11,6 @@ from sqlalchemy import (
     Table,
     Uuid,
     and_,
-    any_,
     bindparam,
     delete,
     exists,
@@ -25,26 +24,17 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.types import TypeEngine
 
-from referrals.incident import bulk
+from referrals import bulk
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.reference.repository import any_of, district_ids
 from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewSubject
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from vru_shared.pagination import PageParams, keyset
 
 SUBJECT_COLUMNS = ("id", "police_person_id", "given_name", "family_name", "name_key", "date_of_birth")
-
-
-def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
-    """``column = ANY(:array)``: one bound parameter however many values (no 32k-parameter limit)."""
-    return column == any_(bindparam(None, list(values), type_=ARRAY(item_type)))  # type: ignore[no-any-return]
-
-
-def district_ids(codes: Collection[str]) -> Any:
-    return select(District.id).where(any_of(District.code, codes, String()))
 
 
 def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:

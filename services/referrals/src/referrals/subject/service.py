@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.calendar import age_on
 from referrals.incident.models import PersonRole
 from referrals.reference.models import Forum, PartnerAgency
 from referrals.referral.models import Referral, ReferralStatus
@@ -77,10 +78,6 @@ def similar_names(key_a: str, key_b: str) -> bool:
     if given_a == given_b and one_edit_apart(family_a, family_b):
         return True
     return family_a == given_b and given_a == family_b
-
-
-def age_on(date_of_birth: date, day: date) -> int:
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def nearby_dates(day: date) -> list[date]:
