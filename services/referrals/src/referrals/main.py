@@ -9,6 +9,7 @@ from referrals.audit.router import router as audit_router
 from referrals.audit.sealer import sealing
 from referrals.db import idempotency_keys
 from referrals.incident.router import router as incident_router
+from referrals.intake.router import router as intake_router
 from referrals.meeting.router import actions_router
 from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
@@ -50,6 +51,7 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
         description=DESCRIPTION,
         routers=[
             reference_router,
+            intake_router,
             incident_router,
             screening_router,
             subject_router,
