@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from referrals.audit.router import router as audit_router
 from referrals.audit.sealer import sealing
+from referrals.casefile.router import router as subject_router
 from referrals.db import idempotency_keys
 from referrals.incident.router import router as incident_router
 from referrals.intake.router import router as intake_router
@@ -21,7 +22,6 @@ from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
 from referrals.settings import ReferralsSettings, get_settings
 from referrals.statistics.router import router as statistics_router
-from referrals.subject.router import router as subject_router
 from referrals.support.router import router as support_router
 from vru_shared.app import create_service_app
 
