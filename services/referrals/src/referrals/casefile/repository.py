@@ -1,5 +1,3 @@
-"""A young person's file: the incidents, reviews and referrals gathered around a subject, and merging two."""
-
 from collections.abc import Sequence
 from uuid import UUID
 

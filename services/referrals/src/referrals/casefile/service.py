@@ -18,8 +18,8 @@ from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
-from referrals.subject.schemas import PossibleDuplicate, SubjectSummary
-from referrals.subject.service import summary
+from referrals.subject.schemas import SubjectSummary
+from referrals.subject.service import possible_duplicates, summary
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -47,7 +47,7 @@ async def list_subjects(
 
 
 async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
-    flags = await SubjectRepository(session).flags_of(subject.id)
+    flags = await SubjectRepository(session).flags_of([subject.id])
     repo = CasefileRepository(session)
     incidents = await repo.incidents_of(subject.id)
     reviews = await repo.reviews_of(subject.id)
@@ -79,17 +79,7 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
             )
             for referral, forum, partner in referrals
         ],
-        possible_duplicates=[
-            PossibleDuplicate(
-                other_id=f.other_id if f.subject_id == subject.id else f.subject_id,
-                reason=f.reason,
-                status=DuplicateStatus(f.status),
-                created_at=f.created_at,
-                resolved_at=f.resolved_at,
-                resolved_by=f.resolved_by,
-            )
-            for f in flags
-        ],
+        possible_duplicates=possible_duplicates(flags, {subject.id}),
     )
 
 
@@ -137,6 +127,21 @@ def _resolve(flag: SubjectDuplicate, status: DuplicateStatus, principal: Princip
     flag.resolved_by = principal.subject
 
 
+async def _resolved(
+    session: AsyncSession, principal: Principal, subject: Subject, other: Subject, purpose: str
+) -> SubjectRead:
+    await SubjectRepository(session).flush()
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.UPDATE,
+        record_type="subject",
+        record_ids=[subject.id, other.id],
+        purpose=purpose,
+    )
+    return await _read(session, subject)
+
+
 async def confirm_duplicate(
     session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
 ) -> SubjectRead:
@@ -176,16 +181,7 @@ async def confirm_duplicate(
         ]
     )
     await review_repo.touch(reviews)
-    await repo.flush()
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.UPDATE,
-        record_type="subject",
-        record_ids=[subject.id, other.id],
-        purpose="confirm possible duplicate",
-    )
-    return await _read(session, subject)
+    return await _resolved(session, principal, subject, other, "confirm possible duplicate")
 
 
 async def split_duplicate(
@@ -195,13 +191,4 @@ async def split_duplicate(
     repo = SubjectRepository(session)
     subject, other, flag = await _open_pair(repo, subject_id, other_id)
     _resolve(flag, DuplicateStatus.DISMISSED, principal, datetime.now(UTC))
-    await repo.flush()
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.UPDATE,
-        record_type="subject",
-        record_ids=[subject.id, other.id],
-        purpose="split possible duplicate",
-    )
-    return await _read(session, subject)
+    return await _resolved(session, principal, subject, other, "split possible duplicate")

@@ -1,5 +1,3 @@
-"""The incidents an import writes: thousands of rows in a few statements (``COPY``, arrays)."""
-
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, cast

@@ -1,5 +1,3 @@
-"""Crime reports as the police send them (JSON batch or CSV rows), and what an import did."""
-
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Self
 

@@ -107,30 +107,10 @@ def person_age(person: Person, day: date) -> int:
     return person.age
 
 
-def _canonical_person(
-    role: str,
-    police: str | None,
-    given: str,
-    family: str,
-    dob: date | None,
-    age: int | None,
-    home: str | None,
-) -> list[Any]:
-    return [role, police, given, family, dob.isoformat() if dob else None, age, home]
-
-
-def _people_of_report(report: Report) -> list[list[Any]]:
+def _people_of_rows(people: Sequence[IncidentPerson], codes: Codes) -> list[Person]:
+    """The people held, as a re-sent report gives them (to tell whether they changed)."""
     return [
-        _canonical_person(
-            p.role, p.police_person_id, p.given_name, p.family_name, p.date_of_birth, p.age, p.home_district
-        )
-        for p in report.people
-    ]
-
-
-def _people_of_rows(people: Sequence[IncidentPerson], codes: Codes) -> list[list[Any]]:
-    return [
-        _canonical_person(
+        Person(
             p.role,
             p.police_person_id,
             p.given_name,
@@ -143,26 +123,11 @@ def _people_of_rows(people: Sequence[IncidentPerson], codes: Codes) -> list[list
     ]
 
 
-def _fields_of_report(report: Report) -> dict[str, Any]:
-    return {
-        "occurred_at": report.occurred_at.astimezone(UTC).isoformat(),
-        "district": report.district,
-        "category": report.category,
-        "weapon_knife": report.weapon_knife,
-        "weapon_firearm": report.weapon_firearm,
-        "location": report.location,
-    }
-
-
-def _fields_of_row(row: Row[Any], codes: Codes) -> dict[str, Any]:
-    return {
-        "occurred_at": row.occurred_at.astimezone(UTC).isoformat(),
-        "district": codes.district_code(row.district_id),
-        "category": codes.category_code(row.category_id),
-        "weapon_knife": row.weapon_knife,
-        "weapon_firearm": row.weapon_firearm,
-        "location": row.location,
-    }
+def _fields(*values: Any) -> dict[str, Any]:
+    """An incident's fields by name (``INCIDENT_FIELDS``, in order), the time as UTC text."""
+    fields = dict(zip(INCIDENT_FIELDS, values, strict=True))
+    fields["occurred_at"] = fields["occurred_at"].astimezone(UTC).isoformat()
+    return fields
 
 
 _string = json.encoder.encode_basestring  # how json.dumps(..., ensure_ascii=False) writes a str
@@ -178,8 +143,8 @@ def _utc(moment: datetime) -> datetime:
 
 def report_hash(report: Report) -> str:
     """sha256 of the report's canonical form: ``json.dumps([crime_reference, fields, people],
-    separators=(",", ":"), ensure_ascii=False)`` of ``_fields_of_report`` and ``_people_of_report``, written
-    out directly (the same text, several times faster: every report of an import is hashed)."""
+    separators=(",", ":"), ensure_ascii=False)`` of :func:`_fields` and each person as a list (its date of
+    birth ISO text), written out directly (the same text, several times faster: every report is hashed)."""
     people = ",".join(
         f"[{_string(p.role)},{_json(p.police_person_id)},{_string(p.given_name)},{_string(p.family_name)},"
         f"{'null' if p.date_of_birth is None else _string(p.date_of_birth.isoformat())},"
@@ -552,11 +517,19 @@ class Intake:
 
     @staticmethod
     def _diff(row: Row[Any], old_people: Sequence[IncidentPerson], report: Report, codes: Codes) -> dict[str, Any]:
-        before, after = _fields_of_row(row, codes), _fields_of_report(report)
+        before = _fields(
+            row.occurred_at,
+            codes.district_code(row.district_id),
+            codes.category_code(row.category_id),
+            row.weapon_knife,
+            row.weapon_firearm,
+            row.location,
+        )
+        after = _fields(*report[1:7])
         diff: dict[str, Any] = {
             name: {"from": before[name], "to": after[name]} for name in INCIDENT_FIELDS if before[name] != after[name]
         }
-        if _people_of_rows(old_people, codes) != _people_of_report(report):
+        if _people_of_rows(old_people, codes) != list(report.people):
             diff["people"] = {"from": len(old_people), "to": len(report.people)}
         return diff
 

@@ -70,8 +70,6 @@ TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 
 
 def destination_of(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
-    """Where a referral goes: exactly one of a forum, a funded project (as named when referred) or a partner
-    agency's service (a database check)."""
     if forum is not None:
         return Destination(kind="forum", code=forum.code, name=forum.name)
     if r.project_id is not None:

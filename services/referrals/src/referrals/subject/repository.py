@@ -3,20 +3,7 @@ from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Row,
-    String,
-    Table,
-    and_,
-    bindparam,
-    exists,
-    func,
-    or_,
-    select,
-    union,
-)
+from sqlalchemy import ColumnElement, Date, Row, String, Table, Uuid, and_, bindparam, exists, func, or_, select, union
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -116,12 +103,12 @@ class SubjectRepository:
             stmt = stmt.with_for_update()
         return (await self.session.scalars(stmt)).one_or_none()
 
-    async def flags_of(self, subject_id: UUID) -> Sequence[SubjectDuplicate]:
-        stmt = (
-            select(SubjectDuplicate)
-            .where(or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id))
-            .order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
+    async def flags_of(self, subject_ids: Collection[UUID]) -> Sequence[SubjectDuplicate]:
+        either = or_(
+            any_of(SubjectDuplicate.subject_id, subject_ids, Uuid()),
+            any_of(SubjectDuplicate.other_id, subject_ids, Uuid()),
         )
+        stmt = select(SubjectDuplicate).where(either).order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
         return (await self.session.scalars(stmt)).all()
 
     # --- resolving possible duplicates ----------------------------------------------------------------

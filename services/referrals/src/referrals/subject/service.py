@@ -1,4 +1,4 @@
-"""Matching young people across incidents, and resolving uncertain matches by hand.
+"""Matching young people across incidents (uncertain matches are resolved by hand: ``casefile``).
 
 Matching, in order: the police person id when given; else the same normalised name and date of birth.
 Anything close but not certain — same date of birth and a similar name, the same name and a date of birth a
@@ -9,7 +9,7 @@ to confirm (merge) or split. Nothing is ever merged silently.
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from uuid import UUID, uuid4
@@ -17,11 +17,9 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.calendar import age_on
-from referrals.subject.models import Subject
+from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
-from referrals.subject.schemas import (
-    SubjectSummary,
-)
+from referrals.subject.schemas import PossibleDuplicate, SubjectSummary
 
 #: At most this many possible-duplicate flags for one new subject.
 MAX_FLAGS = 5
@@ -214,6 +212,21 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
     await repo.set_police_ids(police_updates)
     await repo.add_flags(flags)
     return MatchOutcome(subject_ids, list(new_rows), list(police_updates))
+
+
+def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
+    """The flags of a young person (``of``: their record, and any merged into it), each naming the other."""
+    return [
+        PossibleDuplicate(
+            other_id=f.other_id if f.subject_id in of else f.subject_id,
+            reason=f.reason,
+            status=DuplicateStatus(f.status),
+            created_at=f.created_at,
+            resolved_at=f.resolved_at,
+            resolved_by=f.resolved_by,
+        )
+        for f in flags
+    ]
 
 
 def summary(subject: Subject, flagged: bool) -> SubjectSummary:
