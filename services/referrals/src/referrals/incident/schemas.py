@@ -47,8 +47,8 @@ class IncidentChangeRead(BaseModel):
 
 
 _SUBJECT_ID = "3d2c1b0a-9f8e-4d7c-b6a5-948372615a0b"
-_INCIDENT_EXAMPLE: dict[str, JsonValue] = {
-    "id": "0c7f3e0a-6b1d-4f59-9a51-2f1e3d4c5b6a",
+#: An incident as reported (the example of a crime report, and of what is held).
+REPORTED_EXAMPLE: dict[str, JsonValue] = {
     "crime_reference": "46/123456/26",
     "occurred_at": "2026-11-20T22:40:00Z",
     "district": "swale",
@@ -56,6 +56,10 @@ _INCIDENT_EXAMPLE: dict[str, JsonValue] = {
     "weapon_knife": True,
     "weapon_firearm": False,
     "location": "High Street, Sittingbourne",
+}
+_INCIDENT_EXAMPLE: dict[str, JsonValue] = {
+    "id": "0c7f3e0a-6b1d-4f59-9a51-2f1e3d4c5b6a",
+    **REPORTED_EXAMPLE,
     "screening": {"decision": "in", "source": "automatic", "reason": None, "by": None, "at": None},
     "review_id": "5b9c1f0e-2a3d-4c5b-8e7f-6a5b4c3d2e1f",
     "version": 1,

@@ -35,23 +35,6 @@ class Codes:
         return next(code for code, c in self.categories.items() if c.id == category_id)
 
 
-EXISTING_COLUMNS = (
-    Incident.id,
-    Incident.crime_reference,
-    Incident.report_hash,
-    Incident.occurred_at,
-    Incident.district_id,
-    Incident.category_id,
-    Incident.weapon_knife,
-    Incident.weapon_firearm,
-    Incident.location,
-    Incident.screening,
-    Incident.screening_source,
-    Incident.review_id,
-    Incident.version,
-)
-
-
 #: Column order of the tuples :meth:`IntakeRepository.insert_incidents` takes.
 INCIDENT_COLUMNS = (
     "id",
@@ -121,7 +104,9 @@ class IntakeRepository:
         return Codes(districts, categories)
 
     async def existing(self, references: Collection[str]) -> dict[str, Row[Any]]:
-        stmt = select(*EXISTING_COLUMNS).where(any_of(Incident.crime_reference, references, String()))
+        stmt = select(*(getattr(Incident, c) for c in INCIDENT_COLUMNS)).where(
+            any_of(Incident.crime_reference, references, String())
+        )
         result: Any = await self.session.execute(stmt)
         return {row.crime_reference: row for row in result.all()}
 

@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from referrals.incident.models import PersonRole
-from referrals.incident.schemas import PERSON_EXAMPLE
+from referrals.incident.schemas import PERSON_EXAMPLE, REPORTED_EXAMPLE
 
 #: At most this many reports (JSON) or rows (CSV) per request.
 MAX_REPORTS = 10_000
@@ -31,13 +31,7 @@ CrimeReference = Annotated[
 ]
 
 _REPORT_EXAMPLE: dict[str, JsonValue] = {
-    "crime_reference": "46/123456/26",
-    "occurred_at": "2026-11-20T22:40:00Z",
-    "district": "swale",
-    "category": "robbery",
-    "weapon_knife": True,
-    "weapon_firearm": False,
-    "location": "High Street, Sittingbourne",
+    **REPORTED_EXAMPLE,
     "people": [PERSON_EXAMPLE, {"role": "suspect", "given_name": "Sam", "family_name": "Sample", "age": 19}],
 }
 
