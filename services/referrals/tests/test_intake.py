@@ -10,9 +10,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from referrals.incident.csv_reader import COLUMNS
-from referrals.incident.schemas import IncidentReport
-from referrals.incident.service import Report, report_hash
+from referrals.intake.csv_reader import COLUMNS
+from referrals.intake.schemas import IncidentReport
+from referrals.intake.service import Report, report_hash
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app

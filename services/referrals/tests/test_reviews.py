@@ -10,8 +10,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from referrals.calendar import add_working_days
 from referrals.main import create_app
-from referrals.review.service import add_working_days, overdue_before
+from referrals.review.service import overdue_before
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 

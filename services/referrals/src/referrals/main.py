@@ -7,8 +7,10 @@ from fastapi import FastAPI
 
 from referrals.audit.router import router as audit_router
 from referrals.audit.sealer import sealing
+from referrals.casefile.router import router as subject_router
 from referrals.db import idempotency_keys
 from referrals.incident.router import router as incident_router
+from referrals.intake.router import router as intake_router
 from referrals.meeting.router import actions_router
 from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
@@ -20,7 +22,6 @@ from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
 from referrals.settings import ReferralsSettings, get_settings
 from referrals.statistics.router import router as statistics_router
-from referrals.subject.router import router as subject_router
 from referrals.support.router import router as support_router
 from vru_shared.app import create_service_app
 
@@ -50,6 +51,7 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
         description=DESCRIPTION,
         routers=[
             reference_router,
+            intake_router,
             incident_router,
             screening_router,
             subject_router,

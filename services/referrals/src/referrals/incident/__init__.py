@@ -1,1 +1,1 @@
-"""Serious-violence incidents from the police's daily crime reports: intake (JSON and CSV) and reading."""
+"""Serious-violence incidents from the police's daily crime reports: reading them (intake is ``intake``)."""

@@ -18,9 +18,9 @@ from referrals.meeting.models import (
     MeetingDistrict,
 )
 from referrals.reference.models import CoordinatorArea, District, Forum, PartnerAgency
+from referrals.reference.repository import any_of, district_ids
 from referrals.referral.models import Referral, ReferralStatus
 from referrals.subject.models import Subject
-from referrals.subject.repository import any_of, district_ids
 from vru_shared.pagination import PageParams, keyset
 
 #: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.calendar import london_today
 from referrals.meeting.exceptions import (
     ActionNotFound,
     AlreadyDecided,
@@ -49,7 +50,6 @@ from referrals.meeting.schemas import (
 from referrals.reference.models import PartnerAgency
 from referrals.reference.repository import ReferenceRepository
 from referrals.referral.models import ReferralStatus
-from referrals.review.service import london_today
 from referrals.subject.models import Subject
 from referrals.versioning import expected_version, update_versioned
 from vru_shared.auth import Principal

@@ -12,10 +12,10 @@ from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
 from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
 from referrals.review.models import Review, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject, SubjectDuplicate
-from referrals.subject.repository import any_of
 from referrals.support.models import PlanStatus, SupportPlan
 from vru_shared.pagination import PageParams, keyset
 
@@ -72,12 +72,6 @@ class PrivacyRepository:
 
     # --- the records of one young person ---------------------------------------------------------------
 
-    async def subject(self, subject_id: UUID, *, for_update: bool = False) -> Subject | None:
-        stmt = select(Subject).where(Subject.id == subject_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        return (await self.session.scalars(stmt)).one_or_none()
-
     async def merged_into(self, subject_id: UUID) -> list[Subject]:
         """The records confirmed to be the same young person (merged into this one), at any depth."""
         found: list[Subject] = []
@@ -129,12 +123,6 @@ class PrivacyRepository:
     async def plan_ids(self, ids: Collection[UUID]) -> list[UUID]:
         stmt = select(SupportPlan.id).where(_ids(SupportPlan.subject_id, ids)).order_by(SupportPlan.created_at)
         return list((await self.session.scalars(stmt)).all())
-
-    async def flags(self, ids: Collection[UUID]) -> Sequence[SubjectDuplicate]:
-        stmt = select(SubjectDuplicate).where(
-            or_(_ids(SubjectDuplicate.subject_id, ids), _ids(SubjectDuplicate.other_id, ids))
-        )
-        return (await self.session.scalars(stmt.order_by(SubjectDuplicate.created_at))).all()
 
     async def audit_entries(self, record_ids: Collection[UUID]) -> Sequence[AuditEntry]:
         wanted = cast(literal([str(i) for i in record_ids], ARRAY(Text())), ARRAY(Text()))

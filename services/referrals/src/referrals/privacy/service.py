@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction, AuditEntryRead
 from referrals.audit.service import record
+from referrals.calendar import london_today
 from referrals.meeting.repository import MeetingRepository
 from referrals.meeting.service import action_read
 from referrals.privacy.exceptions import CaseworkStillOpen
@@ -27,10 +28,10 @@ from referrals.referral.repository import ReferralRepository
 from referrals.referral.schemas import ReferralRead
 from referrals.referral.service import read_referral
 from referrals.review.schemas import ReviewEventRead
-from referrals.review.service import london_today
 from referrals.subject.exceptions import SubjectNotFound
-from referrals.subject.models import DuplicateStatus, Subject
-from referrals.subject.schemas import PossibleDuplicate
+from referrals.subject.models import Subject
+from referrals.subject.repository import SubjectRepository
+from referrals.subject.service import possible_duplicates
 from referrals.support.repository import SupportRepository
 from referrals.support.service import read_plan
 from vru_shared.auth import Principal
@@ -54,7 +55,7 @@ def _subject(subject: Subject) -> SubjectRecord:
 
 async def export(session: AsyncSession, *, principal: Principal, subject_id: UUID) -> SubjectAccessExport:
     repo = PrivacyRepository(session)
-    subject = await repo.subject(subject_id)
+    subject = await SubjectRepository(session).get(subject_id)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {subject_id}.")
     merged = await repo.merged_into(subject.id)
@@ -119,17 +120,7 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
         plan = await support_repo.get(plan_id, None)
         if plan is not None:
             plans.append(await read_plan(support_repo, plan))
-    flags = [
-        PossibleDuplicate(
-            other_id=f.other_id if f.subject_id in ids else f.subject_id,
-            reason=f.reason,
-            status=DuplicateStatus(f.status),
-            created_at=f.created_at,
-            resolved_at=f.resolved_at,
-            resolved_by=f.resolved_by,
-        )
-        for f in await repo.flags(ids)
-    ]
+    flags = possible_duplicates(await SubjectRepository(session).flags_of(ids), ids)
     about = [*ids, *(r.id for r in referrals), *(p.id for p in plans), *(d.id for d in decisions)]
     entries = [AuditEntryRead.model_validate(e) for e in await repo.audit_entries(about)]
     await record(
@@ -201,7 +192,7 @@ async def review_list(
 
 async def erase(session: AsyncSession, *, principal: Principal, data: ErasureRequest) -> ErasureResult:
     repo = PrivacyRepository(session)
-    subject = await repo.subject(data.subject_id, for_update=True)
+    subject = await SubjectRepository(session).get(data.subject_id, for_update=True)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {data.subject_id}.")
     ids = [subject.id, *(m.id for m in await repo.merged_into(subject.id))]

@@ -1,12 +1,24 @@
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.types import TypeEngine
 
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
 from vru_shared.pagination import PageParams, keyset
+
+
+def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
+    """``column = ANY(:array)``: one bound parameter however many values (no 32k-parameter limit)."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(item_type)))  # type: ignore[no-any-return]
+
+
+def district_ids(codes: Collection[str]) -> Any:
+    return select(District.id).where(any_of(District.code, codes, String()))
 
 
 class ReferenceRepository:

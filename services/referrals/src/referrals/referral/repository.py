@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 
 from referrals.access import CaseworkScope
 from referrals.reference.models import District, Forum, PartnerAgency
+from referrals.reference.repository import district_ids
 from referrals.referral.models import (
     OPEN_STATUSES,
     FundingCount,
@@ -20,7 +21,6 @@ from referrals.referral.models import (
 )
 from referrals.review.models import ReviewSubject
 from referrals.subject.models import Subject
-from referrals.subject.repository import district_ids
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset
 

@@ -13,6 +13,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.clients.funding import CountRefused, FundingClient
+from referrals.reference.models import Forum, PartnerAgency
 from referrals.reference.repository import ReferenceRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
@@ -55,7 +56,6 @@ from referrals.referral.schemas import (
 )
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import SubjectNotFound
-from referrals.subject.repository import SubjectRepository
 from referrals.versioning import expected_version, update_versioned
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -69,16 +69,15 @@ REFERRER_FIELDS = frozenset({"reason", "lawful_basis", "consent", "sharing_note"
 TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 
 
-def destination_of(row: ReferralRow) -> Destination:
-    if row.forum is not None:
-        return Destination(kind="forum", code=row.forum.code, name=row.forum.name)
-    r = row.referral
+def destination_of(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
+    if forum is not None:
+        return Destination(kind="forum", code=forum.code, name=forum.name)
     if r.project_id is not None:
         assert r.project_code is not None
         assert r.project_name is not None
         return Destination(kind="project", code=r.project_code, name=r.project_name, project_id=r.project_id)
-    assert row.partner is not None
-    return Destination(kind="partner_agency", code=row.partner.code, name=row.partner.name)
+    assert partner is not None
+    return Destination(kind="partner_agency", code=partner.code, name=partner.name)
 
 
 def _fields(row: ReferralRow) -> dict[str, object]:
@@ -87,7 +86,7 @@ def _fields(row: ReferralRow) -> dict[str, object]:
         "id": r.id,
         "status": ReferralStatus(r.status),
         "district": row.district,
-        "destination": destination_of(row),
+        "destination": destination_of(row.referral, row.forum, row.partner),
         "reason": r.reason,
         "lawful_basis": LawfulBasis(r.lawful_basis) if r.lawful_basis else None,
         "consent": Consent(r.consent) if r.consent else None,
@@ -243,7 +242,7 @@ async def create(
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
     reference = ReferenceRepository(session)
-    subject = await SubjectRepository(session).get(data.subject_id, scope.districts)
+    subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
     if subject.merged_into_id is not None:
@@ -370,7 +369,7 @@ async def _by(repo: ReferralRepository, scope: CaseworkScope, purpose: str) -> s
 
 
 def _receiver(row: ReferralRow) -> str:
-    destination = destination_of(row)
+    destination = destination_of(row.referral, row.forum, row.partner)
     return f"{destination.name} ({destination.code})"
 
 

@@ -3,17 +3,17 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Uuid, exists, func, insert, select
+from sqlalchemy import ColumnElement, Uuid, exists, func, insert, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from referrals.incident.models import Incident
+from referrals.incident.models import Incident, IncidentPerson
 from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
-from referrals.subject.repository import any_of, district_ids
 from vru_shared.pagination import PageParams, keyset
 
 LeadDistrict = aliased(District)
@@ -28,6 +28,27 @@ def visible_review(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
             ReviewDistrict.review_id == Review.id, ReviewDistrict.district_id.in_(district_ids(scope))
         )
     )
+
+
+def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+    """A coordinator sees a young person involved in an incident, or part of a review, in their districts."""
+    if scope is None:
+        return None
+    ids = district_ids(scope)
+    via_incident = exists(
+        select(IncidentPerson.id)
+        .join(Incident, Incident.id == IncidentPerson.incident_id)
+        .where(
+            IncidentPerson.subject_id == Subject.id,
+            or_(Incident.district_id.in_(ids), IncidentPerson.home_district_id.in_(ids)),
+        )
+    )
+    via_review = exists(
+        select(ReviewSubject.review_id)
+        .join(ReviewDistrict, ReviewDistrict.review_id == ReviewSubject.review_id)
+        .where(ReviewSubject.subject_id == Subject.id, ReviewDistrict.district_id.in_(ids))
+    )
+    return or_(via_incident, via_review)
 
 
 class ReviewRepository:
@@ -130,6 +151,12 @@ class ReviewRepository:
             .order_by(Subject.family_name, Subject.given_name, Subject.id)
         )
         return (await self.session.scalars(stmt)).all()
+
+    async def subject(self, subject_id: UUID, scope: frozenset[str] | None) -> Subject | None:
+        """The young person, when one with ``scope`` may see them (see :func:`visible_subject`)."""
+        stmt = select(Subject).where(Subject.id == subject_id)
+        visible = visible_subject(scope)
+        return (await self.session.scalars(stmt if visible is None else stmt.where(visible))).one_or_none()
 
     async def events_of(self, review_id: UUID) -> Sequence[ReviewEvent]:
         stmt = select(ReviewEvent).where(ReviewEvent.review_id == review_id).order_by(ReviewEvent.at, ReviewEvent.id)

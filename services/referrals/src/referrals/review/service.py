@@ -1,12 +1,12 @@
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.calendar import LONDON, add_working_days, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
@@ -22,22 +22,9 @@ from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 
-#: The unit works in UK local time: working days, and which day a review was opened, are London dates.
-LONDON = ZoneInfo("Europe/London")
-
-
-def add_working_days(start: date, days: int) -> date:
-    """The date ``days`` working days (Mon–Fri) after ``start``. Bank holidays are not excluded."""
-    day, counted = start, 0
-    while counted < days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            counted += 1
-    return day
-
 
 def due_on(created_at: datetime, target_days: int) -> date:
-    return add_working_days(created_at.astimezone(LONDON).date(), target_days)
+    return add_working_days(local_day(created_at), target_days)
 
 
 def is_overdue(review: Review, target_days: int, today: date) -> bool:
@@ -53,10 +40,6 @@ def overdue_before(today: date, target_days: int) -> datetime:
     while add_working_days(latest, target_days) >= today:
         latest -= timedelta(days=1)
     return datetime.combine(latest + timedelta(days=1), time(), tzinfo=LONDON)
-
-
-def london_today() -> date:
-    return datetime.now(UTC).astimezone(LONDON).date()
 
 
 async def _summaries(

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.incident import bulk
+from referrals import bulk
 from referrals.review.models import ReviewStatus
 
 

@@ -3,9 +3,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from referrals.access import ANALYST
-from referrals.incident import service as incidents
 from referrals.incident.dependencies import IncidentId
 from referrals.incident.schemas import IncidentRead
+from referrals.screening import service
 from referrals.screening.schemas import ManualScreening
 from vru_shared.auth import Principal
 from vru_shared.db import Session
@@ -29,7 +29,7 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
 async def screen_incident(
     session: Session, principal: Analyst, incident_id: IncidentId, data: ManualScreening, response: Response
 ) -> IncidentRead:
-    incident = await incidents.screen_by_hand(
+    incident = await service.screen_by_hand(
         session, principal=principal, incident_id=incident_id, decision=data.decision, reason=data.reason
     )
     set_etag(response, incident.version)

@@ -9,12 +9,19 @@ again on the same incident changes nothing but the review's record that the inci
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from referrals.audit.schemas import AuditAction
+from referrals.audit.service import record
+from referrals.incident import service as incidents
+from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import ScreeningDecision, ScreeningSource
+from referrals.incident.repository import IncidentRepository
+from referrals.incident.schemas import IncidentRead
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
 from referrals.screening.repository import ScreeningRepository
@@ -141,3 +148,51 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
     await repo.touch(touched)
     outcome.touched = sorted(touched)
     return outcome
+
+
+async def screen_by_hand(
+    session: AsyncSession, *, principal: Principal, incident_id: UUID, decision: ScreeningDecision, reason: str
+) -> IncidentRead:
+    """An analyst screens an incident in or out, with a reason; the decision sticks."""
+    repo = IncidentRepository(session)
+    row = await repo.get(incident_id, None, for_update=True)
+    if row is None:
+        raise IncidentNotFound(f"There is no incident {incident_id}.")
+    incident = row[0]
+    people = await repo.people_with_districts(incident.id)
+    case = ScreeningCase(
+        incident_id=incident.id,
+        district_id=incident.district_id,
+        serious_violence=await repo.serious_violence(incident.category_id),
+        people=[CasePerson(p.subject_id, p.age_on_day, p.home_district_id) for p, _ in people],
+        review_id=incident.review_id,
+        screening=ScreeningDecision(incident.screening),
+        source=ScreeningSource(incident.screening_source),
+        manual=decision,
+        manual_reason=reason,
+    )
+    outcome = await screen(session, cases=[case], principal=principal)
+    screened = outcome.by_incident[incident.id]
+    incident.screening = screened.screening.value
+    incident.screening_source = screened.source.value
+    incident.screening_reason = reason
+    incident.screened_by = principal.subject
+    incident.screened_at = datetime.now(UTC)
+    incident.review_id = screened.review_id
+    incident.version += 1
+    incident.updated_at = incident.screened_at
+    await repo.flush()
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.UPDATE,
+        record_type="incident",
+        record_ids=[incident.id],
+        purpose="screening by hand",
+    )
+    for action, ids in ((AuditAction.CREATE, outcome.opened), (AuditAction.UPDATE, outcome.touched)):
+        if ids:
+            await record(
+                session, principal=principal, action=action, record_type="review", record_ids=ids, purpose="screening"
+            )
+    return await incidents.read(repo, row)

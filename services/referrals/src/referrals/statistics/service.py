@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.review.service import LONDON
+from referrals.calendar import LONDON
 from referrals.statistics.exceptions import BadPeriod
 from referrals.statistics.repository import StatisticsRepository
 from referrals.statistics.schemas import GroupBy, IncidentCount, IncidentStatistics

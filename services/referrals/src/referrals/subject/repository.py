@@ -1,74 +1,20 @@
-from collections.abc import Collection, Iterable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Row,
-    String,
-    Table,
-    Uuid,
-    and_,
-    any_,
-    bindparam,
-    delete,
-    exists,
-    func,
-    insert,
-    or_,
-    select,
-    union,
-)
-from sqlalchemy import update as sql_update
+from sqlalchemy import ColumnElement, Date, Row, String, Table, Uuid, and_, bindparam, exists, func, or_, select, union
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.types import TypeEngine
 
-from referrals.incident import bulk
-from referrals.incident.models import Incident, IncidentPerson
-from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
-from referrals.referral.models import Referral
-from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewSubject
+from referrals import bulk
+from referrals.reference.repository import any_of
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
-from vru_shared.pagination import PageParams, keyset
 
 SUBJECT_COLUMNS = ("id", "police_person_id", "given_name", "family_name", "name_key", "date_of_birth")
 
 
-def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
-    """``column = ANY(:array)``: one bound parameter however many values (no 32k-parameter limit)."""
-    return column == any_(bindparam(None, list(values), type_=ARRAY(item_type)))  # type: ignore[no-any-return]
-
-
-def district_ids(codes: Collection[str]) -> Any:
-    return select(District.id).where(any_of(District.code, codes, String()))
-
-
-def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
-    """A coordinator sees a young person involved in an incident, or part of a review, in their districts."""
-    if scope is None:
-        return None
-    ids = district_ids(scope)
-    via_incident = exists(
-        select(IncidentPerson.id)
-        .join(Incident, Incident.id == IncidentPerson.incident_id)
-        .where(
-            IncidentPerson.subject_id == Subject.id,
-            or_(Incident.district_id.in_(ids), IncidentPerson.home_district_id.in_(ids)),
-        )
-    )
-    via_review = exists(
-        select(ReviewSubject.review_id)
-        .join(ReviewDistrict, ReviewDistrict.review_id == ReviewSubject.review_id)
-        .where(ReviewSubject.subject_id == Subject.id, ReviewDistrict.district_id.in_(ids))
-    )
-    return or_(via_incident, via_review)
-
-
-def _open_flag_exists() -> ColumnElement[bool]:
+def open_flag_exists() -> ColumnElement[bool]:
     return exists(
         select(SubjectDuplicate.id).where(
             SubjectDuplicate.status == DuplicateStatus.OPEN.value,
@@ -150,65 +96,19 @@ class SubjectRepository:
 
     # --- reading --------------------------------------------------------------------------------------
 
-    async def get(self, subject_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> Subject | None:
+    async def get(self, subject_id: UUID, *, for_update: bool = False) -> Subject | None:
+        """Any subject (who may see one is the casework's rule: :meth:`ReviewRepository.subject`)."""
         stmt = select(Subject).where(Subject.id == subject_id)
-        visible = visible_subject(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
         if for_update:
             stmt = stmt.with_for_update()
         return (await self.session.scalars(stmt)).one_or_none()
 
-    async def page(
-        self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
-    ) -> Sequence[tuple[Subject, bool]]:
-        flagged = _open_flag_exists()
-        stmt = select(Subject, flagged).where(Subject.merged_into_id.is_(None))
-        visible = visible_subject(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
-        if possible_duplicate is not None:
-            stmt = stmt.where(flagged if possible_duplicate else ~flagged)
-        rows = await self.session.execute(keyset(stmt, page, Subject.created_at, Subject.id, descending=True))
-        return [(row[0], bool(row[1])) for row in rows.all()]
-
-    async def incidents_of(self, subject_id: UUID) -> Sequence[tuple[IncidentPerson, Incident, str, str]]:
-        stmt = (
-            select(IncidentPerson, Incident, District.code, OffenceCategory.code)
-            .join(Incident, Incident.id == IncidentPerson.incident_id)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
-            .where(IncidentPerson.subject_id == subject_id)
-            .order_by(Incident.occurred_at.desc(), Incident.id)
+    async def flags_of(self, subject_ids: Collection[UUID]) -> Sequence[SubjectDuplicate]:
+        either = or_(
+            any_of(SubjectDuplicate.subject_id, subject_ids, Uuid()),
+            any_of(SubjectDuplicate.other_id, subject_ids, Uuid()),
         )
-        return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
-
-    async def reviews_of(self, subject_id: UUID) -> Sequence[tuple[Review, str]]:
-        stmt = (
-            select(Review, CoordinatorArea.code)
-            .join(ReviewSubject, ReviewSubject.review_id == Review.id)
-            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
-            .where(ReviewSubject.subject_id == subject_id)
-            .order_by(Review.created_at.desc(), Review.id)
-        )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
-
-    async def referrals_of(self, subject_id: UUID) -> Sequence[tuple[Referral, Forum | None, PartnerAgency | None]]:
-        stmt = (
-            select(Referral, Forum, PartnerAgency)
-            .outerjoin(Forum, Forum.id == Referral.forum_id)
-            .outerjoin(PartnerAgency, PartnerAgency.id == Referral.partner_agency_id)
-            .where(Referral.subject_id == subject_id)
-            .order_by(Referral.created_at.desc(), Referral.id)
-        )
-        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
-
-    async def flags_of(self, subject_id: UUID) -> Sequence[SubjectDuplicate]:
-        stmt = (
-            select(SubjectDuplicate)
-            .where(or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id))
-            .order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
-        )
+        stmt = select(SubjectDuplicate).where(either).order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
         return (await self.session.scalars(stmt)).all()
 
     # --- resolving possible duplicates ----------------------------------------------------------------
@@ -232,34 +132,6 @@ class SubjectRepository:
             or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id),
         )
         return (await self.session.scalars(stmt.with_for_update())).all()
-
-    async def move_records(self, *, merged: UUID, into: UUID) -> list[UUID]:
-        """Point the merged subject's incident people and reviews at the surviving one; return those reviews."""
-        await self.session.execute(
-            sql_update(IncidentPerson).where(IncidentPerson.subject_id == merged).values(subject_id=into)
-        )
-        reviews = list(
-            (
-                await self.session.scalars(select(ReviewSubject.review_id).where(ReviewSubject.subject_id == merged))
-            ).all()
-        )
-        if reviews:
-            await self.session.execute(
-                pg_insert(ReviewSubject).on_conflict_do_nothing(),
-                [{"review_id": r, "subject_id": into} for r in reviews],
-            )
-            await self.session.execute(delete(ReviewSubject).where(ReviewSubject.subject_id == merged))
-        return reviews
-
-    async def add_review_events(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self.session.execute(insert(ReviewEvent), rows)
-            ids = list({row["review_id"] for row in rows})
-            await self.session.execute(
-                sql_update(Review)
-                .where(any_of(Review.id, ids, Uuid()))
-                .values(version=Review.version + 1, updated_at=datetime.now(UTC))
-            )
 
     async def flush(self) -> None:
         await self.session.flush()

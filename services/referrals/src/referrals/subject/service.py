@@ -1,4 +1,4 @@
-"""Matching young people across incidents, and resolving uncertain matches by hand.
+"""Matching young people across incidents (uncertain matches are resolved by hand: ``casefile``).
 
 Matching, in order: the police person id when given; else the same normalised name and date of birth.
 Anything close but not certain — same date of birth and a similar name, the same name and a date of birth a
@@ -9,33 +9,17 @@ to confirm (merge) or split. Nothing is ever merged silently.
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.audit.schemas import AuditAction
-from referrals.audit.service import record
-from referrals.incident.models import PersonRole
-from referrals.reference.models import Forum, PartnerAgency
-from referrals.referral.models import Referral, ReferralStatus
-from referrals.referral.schemas import Destination
-from referrals.review.models import ReviewEventKind, ReviewStatus
-from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
+from referrals.calendar import age_on
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
-from referrals.subject.schemas import (
-    PossibleDuplicate,
-    SubjectIncident,
-    SubjectRead,
-    SubjectReferral,
-    SubjectReview,
-    SubjectSummary,
-)
-from vru_shared.auth import Principal
-from vru_shared.pagination import PageParams
+from referrals.subject.schemas import PossibleDuplicate, SubjectSummary
 
 #: At most this many possible-duplicate flags for one new subject.
 MAX_FLAGS = 5
@@ -77,10 +61,6 @@ def similar_names(key_a: str, key_b: str) -> bool:
     if given_a == given_b and one_edit_apart(family_a, family_b):
         return True
     return family_a == given_b and given_a == family_b
-
-
-def age_on(date_of_birth: date, day: date) -> int:
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def nearby_dates(day: date) -> list[date]:
@@ -234,10 +214,22 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
     return MatchOutcome(subject_ids, list(new_rows), list(police_updates))
 
 
-# --- reading -------------------------------------------------------------------------------------------
+def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
+    """The flags of a young person (``of``: their record, and any merged into it), each naming the other."""
+    return [
+        PossibleDuplicate(
+            other_id=f.other_id if f.subject_id in of else f.subject_id,
+            reason=f.reason,
+            status=DuplicateStatus(f.status),
+            created_at=f.created_at,
+            resolved_at=f.resolved_at,
+            resolved_by=f.resolved_by,
+        )
+        for f in flags
+    ]
 
 
-def _summary(subject: Subject, flagged: bool) -> SubjectSummary:
+def summary(subject: Subject, flagged: bool) -> SubjectSummary:
     return SubjectSummary(
         id=subject.id,
         police_person_id=subject.police_person_id,
@@ -249,198 +241,3 @@ def _summary(subject: Subject, flagged: bool) -> SubjectSummary:
         version=subject.version,
         created_at=subject.created_at,
     )
-
-
-async def list_subjects(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    scope: frozenset[str] | None,
-    page: PageParams,
-    possible_duplicate: bool | None,
-) -> list[SubjectSummary]:
-    rows = await SubjectRepository(session).page(page, scope, possible_duplicate=possible_duplicate)
-    items = [_summary(subject, flagged) for subject, flagged in rows]
-    if items:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.READ,
-            record_type="subject",
-            record_ids=[s.id for s in items[: page.limit]],
-            purpose="young people list",
-        )
-    return items
-
-
-def _destination(referral: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
-    if forum is not None:
-        return Destination(kind="forum", code=forum.code, name=forum.name)
-    if referral.project_id is not None:  # a funded project, as named when referred
-        return Destination(
-            kind="project",
-            code=referral.project_code or "",
-            name=referral.project_name or "",
-            project_id=referral.project_id,
-        )
-    assert partner is not None  # a referral has exactly one destination (a database check)
-    return Destination(kind="partner_agency", code=partner.code, name=partner.name)
-
-
-async def _read(repo: SubjectRepository, subject: Subject) -> SubjectRead:
-    flags = await repo.flags_of(subject.id)
-    incidents = await repo.incidents_of(subject.id)
-    reviews = await repo.reviews_of(subject.id)
-    referrals = await repo.referrals_of(subject.id)
-    return SubjectRead(
-        **_summary(subject, any(f.status == DuplicateStatus.OPEN.value for f in flags)).model_dump(),
-        incidents=[
-            SubjectIncident(
-                id=incident.id,
-                crime_reference=incident.crime_reference,
-                occurred_at=incident.occurred_at,
-                district=district,
-                category=category,
-                role=PersonRole(person.role),
-                age_on_day=person.age_on_day,
-            )
-            for person, incident, district, category in incidents
-        ],
-        reviews=[
-            SubjectReview(id=review.id, status=ReviewStatus(review.status), area=area, created_at=review.created_at)
-            for review, area in reviews
-        ],
-        referrals=[
-            SubjectReferral(
-                id=referral.id,
-                status=ReferralStatus(referral.status),
-                destination=_destination(referral, forum, partner),
-                created_at=referral.created_at,
-            )
-            for referral, forum, partner in referrals
-        ],
-        possible_duplicates=[
-            PossibleDuplicate(
-                other_id=f.other_id if f.subject_id == subject.id else f.subject_id,
-                reason=f.reason,
-                status=DuplicateStatus(f.status),
-                created_at=f.created_at,
-                resolved_at=f.resolved_at,
-                resolved_by=f.resolved_by,
-            )
-            for f in flags
-        ],
-    )
-
-
-async def get_subject(
-    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, subject_id: UUID
-) -> SubjectRead:
-    repo = SubjectRepository(session)
-    subject = await repo.get(subject_id, scope)
-    if subject is None:
-        raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
-    result = await _read(repo, subject)
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.READ,
-        record_type="subject",
-        record_ids=[subject.id],
-        purpose="young person's page",
-    )
-    return result
-
-
-# --- resolving possible duplicates --------------------------------------------------------------------
-
-
-async def _open_pair(
-    repo: SubjectRepository, subject_id: UUID, other_id: UUID
-) -> tuple[Subject, Subject, SubjectDuplicate]:
-    subject = await repo.get(subject_id, None, for_update=True)
-    if subject is None:
-        raise SubjectNotFound(f"There is no subject {subject_id}.")
-    flag = await repo.flag_between(subject_id, other_id)
-    other = await repo.get(other_id, None, for_update=True)
-    if flag is None or other is None:
-        raise DuplicateFlagNotFound(f"Subject {subject_id} is not flagged as a possible duplicate of {other_id}.")
-    if flag.status != DuplicateStatus.OPEN.value:
-        raise DuplicateAlreadyResolved(f"This possible duplicate was already {flag.status}.")
-    if subject.merged_into_id is not None or other.merged_into_id is not None:
-        raise DuplicateAlreadyResolved("One of these subjects has already been merged into another.")
-    return subject, other, flag
-
-
-def _resolve(flag: SubjectDuplicate, status: DuplicateStatus, principal: Principal, now: datetime) -> None:
-    flag.status = status.value
-    flag.resolved_at = now
-    flag.resolved_by = principal.subject
-
-
-async def confirm_duplicate(
-    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
-) -> SubjectRead:
-    """The two are the same young person: ``other`` is merged into ``subject`` (its incidents and reviews
-    move over; it stays, marked merged, as the audit trail)."""
-    repo = SubjectRepository(session)
-    subject, other, flag = await _open_pair(repo, subject_id, other_id)
-    now = datetime.now(UTC)
-    _resolve(flag, DuplicateStatus.CONFIRMED, principal, now)
-    reviews = await repo.move_records(merged=other.id, into=subject.id)
-    other.merged_into_id, other.merged_at, other.merged_by = subject.id, now, principal.subject
-    other.version += 1
-    await repo.flush()  # the merged record leaves the police-id index before the survivor may take its id
-    if subject.police_person_id is None and other.police_person_id is not None:
-        subject.police_person_id = other.police_person_id
-    subject.version += 1
-    subject.updated_at = other.updated_at = now
-    for remaining in await repo.open_flags_of(other.id):
-        third = remaining.other_id if remaining.subject_id == other.id else remaining.subject_id
-        if third == subject.id or await repo.flag_between(subject.id, third) is not None:
-            _resolve(remaining, DuplicateStatus.DISMISSED, principal, now)
-        elif remaining.subject_id == other.id:
-            remaining.subject_id = subject.id
-        else:
-            remaining.other_id = subject.id
-    await repo.add_review_events(
-        [
-            {
-                "review_id": review_id,
-                "kind": ReviewEventKind.SUBJECTS_MERGED.value,
-                "reason": f"subject {other.id} confirmed the same young person as {subject.id}",
-                "actor": principal.subject,
-                "actor_name": principal.name,
-            }
-            for review_id in reviews
-        ]
-    )
-    await repo.flush()
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.UPDATE,
-        record_type="subject",
-        record_ids=[subject.id, other.id],
-        purpose="confirm possible duplicate",
-    )
-    return await _read(repo, subject)
-
-
-async def split_duplicate(
-    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
-) -> SubjectRead:
-    """The two are different young people: the flag is dismissed and both records stay as they are."""
-    repo = SubjectRepository(session)
-    subject, other, flag = await _open_pair(repo, subject_id, other_id)
-    _resolve(flag, DuplicateStatus.DISMISSED, principal, datetime.now(UTC))
-    await repo.flush()
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.UPDATE,
-        record_type="subject",
-        record_ids=[subject.id, other.id],
-        purpose="split possible duplicate",
-    )
-    return await _read(repo, subject)

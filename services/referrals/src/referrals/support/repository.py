@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.reference.models import PartnerAgency
+from referrals.review.repository import visible_subject
 from referrals.subject.models import Subject
-from referrals.subject.repository import visible_subject
 from referrals.support.models import Intervention, PlanStatus, SupportPlan
 from vru_shared.db import add_unless_duplicate
 from vru_shared.pagination import PageParams, keyset

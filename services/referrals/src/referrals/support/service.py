@@ -11,8 +11,8 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.referral.repository import ReferralRepository
+from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import SubjectNotFound
-from referrals.subject.repository import SubjectRepository
 from referrals.support.exceptions import (
     ActivePlanExists,
     InterventionNotFound,
@@ -109,7 +109,7 @@ async def create_plan(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: SupportPlanCreate
 ) -> SupportPlanRead:
     repo = SupportRepository(session)
-    subject = await SubjectRepository(session).get(data.subject_id, scope.districts)
+    subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
     if subject is None or subject.merged_into_id is not None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
     if data.referral_id is not None:

@@ -3,9 +3,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import ANALYST, READ_CASEWORK, district_scope
-from referrals.subject import service
-from referrals.subject.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
-from referrals.subject.schemas import SubjectRead, SubjectSummary
+from referrals.casefile import service
+from referrals.casefile.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
+from referrals.casefile.schemas import SubjectRead
+from referrals.subject.schemas import SubjectSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag

@@ -8,13 +8,15 @@ import codecs
 import csv
 import io
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from referrals.incident.exceptions import BadCsvFile, TooManyReports
-from referrals.incident.schemas import MAX_REPORTS, IncidentReport, PersonReport, reason_of
-from referrals.incident.service import Intake
+from referrals.intake.exceptions import BadCsvFile, TooManyReports
+from referrals.intake.schemas import MAX_REPORTS, IncidentReport, PersonReport, reason_of
+
+if TYPE_CHECKING:
+    from referrals.intake.service import Intake
 
 INCIDENT_COLUMNS = (
     "crime_reference",
@@ -135,7 +137,7 @@ def _header(fields: list[str]) -> list[str]:
 class CsvReports:
     """Groups consecutive rows into reports and hands each, complete, to the intake."""
 
-    def __init__(self, intake: Intake) -> None:
+    def __init__(self, intake: "Intake") -> None:
         self.intake = intake
         self.rows: list[tuple[int, list[str]]] = []
         self.reference: str | None = None

@@ -1,0 +1,83 @@
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy import delete, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.incident.models import Incident, IncidentPerson
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.referral.models import Referral
+from referrals.review.models import Review, ReviewSubject
+from referrals.review.repository import visible_subject
+from referrals.subject.models import Subject
+from referrals.subject.repository import open_flag_exists
+from vru_shared.pagination import PageParams, keyset
+
+
+class CasefileRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def page(
+        self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
+    ) -> Sequence[tuple[Subject, bool]]:
+        flagged = open_flag_exists()
+        stmt = select(Subject, flagged).where(Subject.merged_into_id.is_(None))
+        visible = visible_subject(scope)
+        if visible is not None:
+            stmt = stmt.where(visible)
+        if possible_duplicate is not None:
+            stmt = stmt.where(flagged if possible_duplicate else ~flagged)
+        rows = await self.session.execute(keyset(stmt, page, Subject.created_at, Subject.id, descending=True))
+        return [(row[0], bool(row[1])) for row in rows.all()]
+
+    async def incidents_of(self, subject_id: UUID) -> Sequence[tuple[IncidentPerson, Incident, str, str]]:
+        stmt = (
+            select(IncidentPerson, Incident, District.code, OffenceCategory.code)
+            .join(Incident, Incident.id == IncidentPerson.incident_id)
+            .join(District, District.id == Incident.district_id)
+            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
+            .where(IncidentPerson.subject_id == subject_id)
+            .order_by(Incident.occurred_at.desc(), Incident.id)
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
+
+    async def reviews_of(self, subject_id: UUID) -> Sequence[tuple[Review, str]]:
+        stmt = (
+            select(Review, CoordinatorArea.code)
+            .join(ReviewSubject, ReviewSubject.review_id == Review.id)
+            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
+            .where(ReviewSubject.subject_id == subject_id)
+            .order_by(Review.created_at.desc(), Review.id)
+        )
+        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+
+    async def referrals_of(self, subject_id: UUID) -> Sequence[tuple[Referral, Forum | None, PartnerAgency | None]]:
+        stmt = (
+            select(Referral, Forum, PartnerAgency)
+            .outerjoin(Forum, Forum.id == Referral.forum_id)
+            .outerjoin(PartnerAgency, PartnerAgency.id == Referral.partner_agency_id)
+            .where(Referral.subject_id == subject_id)
+            .order_by(Referral.created_at.desc(), Referral.id)
+        )
+        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
+
+    async def move_records(self, *, merged: UUID, into: UUID) -> list[UUID]:
+        """Point the merged subject's incident people and reviews at the surviving one; return those reviews."""
+        await self.session.execute(
+            sql_update(IncidentPerson).where(IncidentPerson.subject_id == merged).values(subject_id=into)
+        )
+        reviews = list(
+            (
+                await self.session.scalars(select(ReviewSubject.review_id).where(ReviewSubject.subject_id == merged))
+            ).all()
+        )
+        if reviews:
+            await self.session.execute(
+                pg_insert(ReviewSubject).on_conflict_do_nothing(),
+                [{"review_id": r, "subject_id": into} for r in reviews],
+            )
+            await self.session.execute(delete(ReviewSubject).where(ReviewSubject.subject_id == merged))
+        return reviews

@@ -1,0 +1,194 @@
+"""A young person's page, above the domains it gathers (incidents, reviews, referrals), and resolving
+possible duplicates, which merges a young person's records across them."""
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from referrals.audit.schemas import AuditAction
+from referrals.audit.service import record
+from referrals.casefile.repository import CasefileRepository
+from referrals.casefile.schemas import SubjectIncident, SubjectRead, SubjectReferral, SubjectReview
+from referrals.incident.models import PersonRole
+from referrals.referral.models import ReferralStatus
+from referrals.referral.service import destination_of
+from referrals.review.models import ReviewEventKind, ReviewStatus
+from referrals.review.repository import ReviewRepository
+from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
+from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from referrals.subject.repository import SubjectRepository
+from referrals.subject.schemas import SubjectSummary
+from referrals.subject.service import possible_duplicates, summary
+from vru_shared.auth import Principal
+from vru_shared.pagination import PageParams
+
+
+async def list_subjects(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: frozenset[str] | None,
+    page: PageParams,
+    possible_duplicate: bool | None,
+) -> list[SubjectSummary]:
+    rows = await CasefileRepository(session).page(page, scope, possible_duplicate=possible_duplicate)
+    items = [summary(subject, flagged) for subject, flagged in rows]
+    if items:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.READ,
+            record_type="subject",
+            record_ids=[s.id for s in items[: page.limit]],
+            purpose="young people list",
+        )
+    return items
+
+
+async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
+    flags = await SubjectRepository(session).flags_of([subject.id])
+    repo = CasefileRepository(session)
+    incidents = await repo.incidents_of(subject.id)
+    reviews = await repo.reviews_of(subject.id)
+    referrals = await repo.referrals_of(subject.id)
+    return SubjectRead(
+        **summary(subject, any(f.status == DuplicateStatus.OPEN.value for f in flags)).model_dump(),
+        incidents=[
+            SubjectIncident(
+                id=incident.id,
+                crime_reference=incident.crime_reference,
+                occurred_at=incident.occurred_at,
+                district=district,
+                category=category,
+                role=PersonRole(person.role),
+                age_on_day=person.age_on_day,
+            )
+            for person, incident, district, category in incidents
+        ],
+        reviews=[
+            SubjectReview(id=review.id, status=ReviewStatus(review.status), area=area, created_at=review.created_at)
+            for review, area in reviews
+        ],
+        referrals=[
+            SubjectReferral(
+                id=referral.id,
+                status=ReferralStatus(referral.status),
+                destination=destination_of(referral, forum, partner),
+                created_at=referral.created_at,
+            )
+            for referral, forum, partner in referrals
+        ],
+        possible_duplicates=possible_duplicates(flags, {subject.id}),
+    )
+
+
+async def get_subject(
+    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, subject_id: UUID
+) -> SubjectRead:
+    subject = await ReviewRepository(session).subject(subject_id, scope)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
+    result = await _read(session, subject)
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.READ,
+        record_type="subject",
+        record_ids=[subject.id],
+        purpose="young person's page",
+    )
+    return result
+
+
+# --- resolving possible duplicates --------------------------------------------------------------------
+
+
+async def _open_pair(
+    repo: SubjectRepository, subject_id: UUID, other_id: UUID
+) -> tuple[Subject, Subject, SubjectDuplicate]:
+    subject = await repo.get(subject_id, for_update=True)
+    if subject is None:
+        raise SubjectNotFound(f"There is no subject {subject_id}.")
+    flag = await repo.flag_between(subject_id, other_id)
+    other = await repo.get(other_id, for_update=True)
+    if flag is None or other is None:
+        raise DuplicateFlagNotFound(f"Subject {subject_id} is not flagged as a possible duplicate of {other_id}.")
+    if flag.status != DuplicateStatus.OPEN.value:
+        raise DuplicateAlreadyResolved(f"This possible duplicate was already {flag.status}.")
+    if subject.merged_into_id is not None or other.merged_into_id is not None:
+        raise DuplicateAlreadyResolved("One of these subjects has already been merged into another.")
+    return subject, other, flag
+
+
+def _resolve(flag: SubjectDuplicate, status: DuplicateStatus, principal: Principal, now: datetime) -> None:
+    flag.status = status.value
+    flag.resolved_at = now
+    flag.resolved_by = principal.subject
+
+
+async def _resolved(
+    session: AsyncSession, principal: Principal, subject: Subject, other: Subject, purpose: str
+) -> SubjectRead:
+    await SubjectRepository(session).flush()
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.UPDATE,
+        record_type="subject",
+        record_ids=[subject.id, other.id],
+        purpose=purpose,
+    )
+    return await _read(session, subject)
+
+
+async def confirm_duplicate(
+    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
+) -> SubjectRead:
+    """The two are the same young person: ``other`` is merged into ``subject`` (its incidents and reviews
+    move over; it stays, marked merged, as the audit trail)."""
+    repo = SubjectRepository(session)
+    subject, other, flag = await _open_pair(repo, subject_id, other_id)
+    now = datetime.now(UTC)
+    _resolve(flag, DuplicateStatus.CONFIRMED, principal, now)
+    reviews = await CasefileRepository(session).move_records(merged=other.id, into=subject.id)
+    other.merged_into_id, other.merged_at, other.merged_by = subject.id, now, principal.subject
+    other.version += 1
+    await repo.flush()  # the merged record leaves the police-id index before the survivor may take its id
+    if subject.police_person_id is None and other.police_person_id is not None:
+        subject.police_person_id = other.police_person_id
+    subject.version += 1
+    subject.updated_at = other.updated_at = now
+    for remaining in await repo.open_flags_of(other.id):
+        third = remaining.other_id if remaining.subject_id == other.id else remaining.subject_id
+        if third == subject.id or await repo.flag_between(subject.id, third) is not None:
+            _resolve(remaining, DuplicateStatus.DISMISSED, principal, now)
+        elif remaining.subject_id == other.id:
+            remaining.subject_id = subject.id
+        else:
+            remaining.other_id = subject.id
+    review_repo = ReviewRepository(session)
+    await review_repo.add_events(
+        [
+            {
+                "review_id": review_id,
+                "kind": ReviewEventKind.SUBJECTS_MERGED.value,
+                "reason": f"subject {other.id} confirmed the same young person as {subject.id}",
+                "actor": principal.subject,
+                "actor_name": principal.name,
+            }
+            for review_id in reviews
+        ]
+    )
+    await review_repo.touch(reviews)
+    return await _resolved(session, principal, subject, other, "confirm possible duplicate")
+
+
+async def split_duplicate(
+    session: AsyncSession, *, principal: Principal, subject_id: UUID, other_id: UUID
+) -> SubjectRead:
+    """The two are different young people: the flag is dismissed and both records stay as they are."""
+    repo = SubjectRepository(session)
+    subject, other, flag = await _open_pair(repo, subject_id, other_id)
+    _resolve(flag, DuplicateStatus.DISMISSED, principal, datetime.now(UTC))
+    return await _resolved(session, principal, subject, other, "split possible duplicate")

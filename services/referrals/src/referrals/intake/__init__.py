@@ -1,0 +1,1 @@
+"""The police's daily crime reports in (JSON batch and CSV export): matched, screened and written."""
