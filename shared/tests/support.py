@@ -86,6 +86,17 @@ async def boom(session: Session) -> None:
     await session.execute(text("SELECT * FROM no_such_table_here"))
 
 
+@router.get("/v1/boom-with-name", dependencies=[public()])
+async def boom_with_name(session: Session, name: str) -> None:
+    await session.execute(text("SELECT * FROM no_such_table_here WHERE name = :name"), {"name": name})
+
+
+@router.get("/v1/cacheable", dependencies=[public()])
+async def cacheable(response: Response) -> dict[str, str]:
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return {"public": "yes"}
+
+
 @router.get("/v1/db-down", dependencies=[public()])
 async def db_down() -> None:
     raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))

@@ -1,5 +1,6 @@
 """Every error path answers RFC 9457 problem+json, and the transaction follows the response."""
 
+import logging
 from collections.abc import AsyncIterator
 
 import httpx
@@ -103,6 +104,33 @@ async def test_unexpected_error_is_500_without_internals(client: httpx.AsyncClie
     assert response.json()["request_id"]
 
 
+async def test_an_unexpected_error_stays_inside_the_app(db_urls: dict[str, str], issuer: TestIssuer) -> None:
+    """Re-raised to the server, an error gets its traceback logged (with the SQL parameters: a child's name)
+    and its keep-alive connection closed. The transport here raises whatever reaches the server."""
+    app = build_app(db_urls["referrals"])
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[assignment]
+    logging.getLogger("vru").addHandler(handler)
+    try:
+        async with app.router.lifespan_context(app):
+            app.state.token_verifier = issuer.verifier()
+            transport = httpx.ASGITransport(app=app, raise_app_exceptions=True)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+                response = await client.get("/v1/boom-with-name", params={"name": "Zara " + "Example"})
+                assert response.status_code == 500
+                assert response.json()["type"].endswith("/internal-error")
+                again = await client.get("/v1/boom-with-name", params={"name": "Zara " + "Example"})
+                assert again.status_code == 500  # and again nothing reached the server
+    finally:
+        logging.getLogger("vru").removeHandler(handler)
+    logged = [r for r in records if r.getMessage() == "unhandled error"]
+    assert len(logged) == 2
+    text = " ".join(f"{r.getMessage()} {r.__dict__}" for r in records)
+    assert "Zara Example" not in text
+    assert "ProgrammingError" in text
+
+
 async def test_lost_database_is_503_with_retry_after(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/db-down")
     assert response.status_code == 503
@@ -120,6 +148,14 @@ async def test_success_commits_and_error_rolls_back(client: httpx.AsyncClient, a
     assert failed.json()["type"].endswith("/clash")
     count = await client.get("/v1/notes/count", headers=analyst)
     assert count.json() == {"count": 1}
+
+
+async def test_responses_are_not_stored_by_caches_unless_a_route_says(
+    client: httpx.AsyncClient, analyst: dict[str, str]
+) -> None:
+    assert (await client.get("/v1/whoami", headers=analyst)).headers["cache-control"] == "no-store"
+    assert (await client.get("/v1/no-such-route")).headers["cache-control"] == "no-store"
+    assert (await client.get("/v1/cacheable")).headers["cache-control"] == "public, max-age=60"
 
 
 async def test_request_id_kept_or_made(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:

@@ -7,7 +7,6 @@ import httpx
 import pytest
 
 from vru_dev.testing import TestIssuer, running_app
-from vru_shared.idempotency import token_subject
 
 from .support import build_app
 
@@ -115,7 +114,40 @@ async def test_in_flight_is_409(db_urls: dict[str, str], issuer: TestIssuer) -> 
             assert third.headers["idempotent-replayed"] == "true"
 
 
-def test_token_subject_is_read_without_trusting_it(issuer: TestIssuer) -> None:
-    assert token_subject(f"Bearer {issuer.token(sub='s-1')}") == "s-1"
-    assert token_subject(None) == "anonymous"
-    assert token_subject("Bearer nonsense") == "anonymous"
+def forged(issuer: TestIssuer, sub: str) -> dict[str, str]:
+    """A well-formed token carrying ``sub``, signed with a key nobody trusts."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    token = issuer.token(roles=["analyst"], sub=sub, key=ec.generate_private_key(ec.SECP256R1()))
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def test_a_forged_token_never_replays_the_victims_response(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    body = {"text": "Child A, born 2011-02-03", "count": 1}
+    victim = await client.post(
+        "/v1/notes", json=body, headers={**issuer.headers(roles=["analyst"], sub="victim-2"), "Idempotency-Key": "v-2"}
+    )
+    assert victim.status_code == 201
+    attempt = await client.post(
+        "/v1/notes", json=body, headers={**forged(issuer, "victim-2"), "Idempotency-Key": "v-2"}
+    )
+    assert attempt.status_code == 401
+    assert attempt.json()["type"].endswith("/unauthorized")
+    assert "Child A" not in attempt.text
+    assert "idempotent-replayed" not in attempt.headers
+
+
+async def test_an_unverified_caller_cannot_tell_whether_a_key_was_used(
+    client: httpx.AsyncClient, issuer: TestIssuer
+) -> None:
+    owner = {**issuer.headers(roles=["analyst"], sub="victim-3"), "Idempotency-Key": "v-3"}
+    assert (await client.post("/v1/notes", json={"text": "a", "count": 1}, headers=owner)).status_code == 201
+    for headers in (forged(issuer, "victim-3"), {}, {"Authorization": "Bearer not.a.token"}):
+        used = await client.post(
+            "/v1/notes", json={"text": "b", "count": 1}, headers={**headers, "Idempotency-Key": "v-3"}
+        )
+        unused = await client.post(
+            "/v1/notes", json={"text": "b", "count": 1}, headers={**headers, "Idempotency-Key": "never-used"}
+        )
+        assert used.status_code == unused.status_code == 401  # was 422 for a used key: an oracle
+        assert used.json()["type"] == unused.json()["type"]

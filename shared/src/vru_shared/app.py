@@ -1,9 +1,9 @@
 """``create_service_app``: the one way a VRU service is assembled.
 
 It owns the lifespan (engine, sessionmaker, one ``httpx.AsyncClient``, token verifier, peer clients),
-installs the middleware stack (request context → body guard → transaction → Idempotency-Key), the RFC 9457 handlers,
-``/healthz``, ``/readyz``, ``/metrics`` and ``/problems/{status}``, and refuses to build an app in
-which any route has not said who may call it.
+installs the middleware stack (request context → error boundary → body guard → transaction →
+Idempotency-Key), the RFC 9457 handlers, ``/healthz``, ``/readyz``, ``/metrics`` and
+``/problems/{status}``, and refuses to build an app in which any route has not said who may call it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,13 @@ from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolic
 from vru_shared.idempotency import IdempotencyMiddleware, IdempotencyRepository
 from vru_shared.logging import configure_logging
 from vru_shared.observability import BodyGuardMiddleware, RequestContextMiddleware, metrics_endpoint
-from vru_shared.problems import Problem, install_problem_handlers, problem_response, problem_responses
+from vru_shared.problems import (
+    ErrorBoundaryMiddleware,
+    Problem,
+    install_problem_handlers,
+    problem_response,
+    problem_responses,
+)
 from vru_shared.settings import ServiceSettings
 from vru_shared.transaction import TransactionMiddleware
 
@@ -135,7 +141,8 @@ def create_service_app(
     for router in all_routers:
         app.include_router(router)
 
-    # Starlette wraps in reverse order of adding: request context → body guard → transaction → idempotency.
+    # Starlette wraps in reverse order of adding:
+    # request context → error boundary → body guard → transaction → idempotency.
     if idempotency is not None:
         app.add_middleware(
             IdempotencyMiddleware,
@@ -145,6 +152,7 @@ def create_service_app(
         )
     app.add_middleware(TransactionMiddleware)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes, path_limits=bulk_body_limits)
+    app.add_middleware(ErrorBoundaryMiddleware)
     app.add_middleware(RequestContextMiddleware, service=service)
 
     def openapi() -> dict[str, Any]:

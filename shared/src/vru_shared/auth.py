@@ -196,6 +196,9 @@ async def authenticate(
     """The verified caller, or 401."""
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise Unauthorized("A bearer token is required.")
+    known = getattr(request.state, "principal", None)
+    if isinstance(known, Principal) and known.token == credentials.credentials:
+        return known  # already verified for this request (the Idempotency-Key middleware does it first)
     verifier: TokenVerifier = request.app.state.token_verifier
     principal = await verifier.verify(credentials.credentials)
     request.state.principal = principal

@@ -44,6 +44,8 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
         # the pool's older connections, so the service recovers by itself.
         pool_pre_ping=False,
         pool_timeout=10,
+        # An error's text never carries the statement's parameters (a child's name, a date of birth).
+        hide_parameters=True,
         connect_args={
             "timeout": 5,
             "command_timeout": settings.db_statement_timeout_ms / 1000 + 5,

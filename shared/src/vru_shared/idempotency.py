@@ -4,7 +4,10 @@ describes are written together or not at all).
 
 Semantics (draft-ietf-httpapi-idempotency-key-header): the same key and the same request → the stored
 response, replayed; the same key with a different request → 422; the same key while the first request
-is still running → 409. Keys are scoped to the caller (token subject) and kept ``idempotency_ttl_hours``
+is still running → 409. Keys are scoped to the caller — the subject of a *verified* token: nothing is read
+from or written to the store before the token is verified, so a forged token learns nothing (not even
+whether a key was used) and replays nothing; a request without a valid token runs unkeyed, and its route
+answers 401 as it would anyway. Keys are kept ``idempotency_ttl_hours``
 (at least 24 h). Only successful (2xx) responses are stored, and never one marked
 ``Cache-Control: no-store`` (it holds a secret: a new client secret, an access token). A failed request
 can be retried with the same key and runs again, because its transaction was rolled back.
@@ -12,9 +15,7 @@ can be retried with the same key and runs again, because its transaction was rol
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
 import logging
 import re
 from dataclasses import dataclass
@@ -40,7 +41,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from vru_shared.problems import send_problem
+from vru_shared.auth import Principal, TokenVerifier
+from vru_shared.problems import ProblemError, send_problem
 
 logger = logging.getLogger("vru.idempotency")
 
@@ -75,26 +77,6 @@ def fingerprint(method: str, path: str, query: bytes, content_type: str, body: b
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
-
-
-def token_subject(authorization: str | None) -> str:
-    """The unverified ``sub`` of a bearer token, used only to scope keys.
-
-    The stored response is kept only when the route's verified principal has the same subject, so a forged
-    token can never plant or read another caller's entry.
-    """
-    if not authorization or not authorization.lower().startswith("bearer "):
-        return "anonymous"
-    parts = authorization[7:].strip().split(".")
-    if len(parts) != 3:
-        return "anonymous"
-    try:
-        padded = parts[1] + "=" * (-len(parts[1]) % 4)
-        claims = json.loads(base64.urlsafe_b64decode(padded))
-    except (ValueError, json.JSONDecodeError):
-        return "anonymous"
-    sub = claims.get("sub") if isinstance(claims, dict) else None
-    return sub[:255] if isinstance(sub, str) and sub else "anonymous"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +166,19 @@ class IdempotencyMiddleware:
         if not KEY_PATTERN.match(key):
             await send_problem(scope, send, 400, "Idempotency-Key must be 1 to 255 visible ASCII characters.")
             return
+        state: dict[str, Any] = scope["state"]
+        principal = await verified_principal(scope, _header(scope, "authorization"))
+        if principal is None:  # no store access for an unverified caller: its route decides (401)
+            await self.app(scope, receive, send)
+            return
+        state["principal"] = principal  # verified once: ``authenticate`` reuses it
+        owner = principal.subject[:255]
         body, disconnected = await _read_body(receive)
         if disconnected:
             return
-        owner = token_subject(_header(scope, "authorization"))
         fp = fingerprint(
             scope["method"], scope["path"], scope.get("query_string", b""), _header(scope, "content-type") or "", body
         )
-        state: dict[str, Any] = scope["state"]
         repo = IdempotencyRepository(state["db_session"], self.table)
         try:
             locked = await repo.try_lock(owner, key)
@@ -221,14 +208,11 @@ class IdempotencyMiddleware:
         await self.app(scope, _replaying(body, receive), capture)
         start = next(m for m in captured if m["type"] == "http.response.start")
         status = int(start["status"])
-        principal = state.get("principal")
-        verified_owner = getattr(principal, "subject", None) if principal is not None else None
         # A response marked ``no-store`` carries a secret (a new client secret, a token): never keep it.
         storable = not any(
             k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in start.get("headers", [])
         )
-        same_caller = verified_owner == owner or (principal is None and owner == "anonymous")
-        if 200 <= status < 300 and storable and same_caller:
+        if 200 <= status < 300 and storable:
             headers = {
                 k.decode().lower(): v.decode()
                 for k, v in start.get("headers", [])
@@ -265,6 +249,17 @@ class IdempotencyMiddleware:
 
 
 RETRY_SOON = {"Retry-After": "2"}
+
+
+async def verified_principal(scope: Scope, authorization: str | None) -> Principal | None:
+    """The caller of a bearer token the app's verifier accepts, else ``None`` (never an unverified claim)."""
+    if not authorization or authorization[:7].lower() != "bearer " or not authorization[7:].strip():
+        return None
+    verifier: TokenVerifier = scope["app"].state.token_verifier
+    try:
+        return await verifier.verify(authorization[7:].strip())
+    except ProblemError:
+        return None
 
 
 def _replaying(body: bytes, receive: Receive) -> Receive:

@@ -44,7 +44,8 @@ def _route_template(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
-    """Outermost: request id in and out, JSON access log line, metrics by route template."""
+    """Outermost: request id in and out, ``Cache-Control: no-store`` by default, JSON access log line, metrics by
+    route template."""
 
     def __init__(self, app: ASGIApp, *, service: str) -> None:
         self.app = app
@@ -71,6 +72,10 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
+                # Personal data must not be kept by a browser or a proxy: a response is ``no-store`` unless its
+                # route chose otherwise (the public pack map, the JWKS).
+                if not any(name.lower() == b"cache-control" for name, _ in headers):
+                    headers.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

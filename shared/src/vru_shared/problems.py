@@ -9,6 +9,7 @@ routes, wrong methods, oversized or wrongly typed bodies and unexpected failures
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
-from starlette.types import Message, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("vru.problems")
 
@@ -324,10 +325,54 @@ async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
     if isinstance(exc, ClientDisconnect):  # the client went away (or the body guard cut it off): no one to tell
         logger.info("client disconnected", extra={"path": request.url.path})
         return problem_response(request, 400, detail="The request body was not received in full.")
-    logger.exception("unhandled error", extra={"path": request.url.path, "method": request.method})
+    # Where it failed (the frames), never the exception's text: that may carry request data, e.g. a child's
+    # name among SQL parameters.
+    logger.error(
+        "unhandled error",
+        extra={
+            "path": request.url.path,
+            "method": request.method,
+            "error": type(exc).__name__,
+            "frames": " < ".join(
+                f"{frame.filename}:{frame.lineno} {frame.name}"
+                for frame in reversed(traceback.extract_tb(exc.__traceback__)[-12:])
+            ),
+        },
+    )
     return problem_response(
         request, 500, detail="An unexpected error occurred. Quote the request id when reporting it."
     )
+
+
+class ErrorBoundaryMiddleware:
+    """Inside the request context: an exception no handler took becomes its problem response here, and is not
+    re-raised. Starlette's own last resort answers and then re-raises to the server, which logs the traceback
+    (with whatever the exception holds) and closes the keep-alive connection, so through the gateway the
+    client's *next* request on it failed with a 502 the service never saw."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:  # part of a response is out: nothing honest can follow it
+                logger.error("error after the response started", extra={"error": type(exc).__name__})
+                return
+            response = await _on_unexpected(Request(scope, receive), exc)
+            await response(scope, receive, send)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
