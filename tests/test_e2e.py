@@ -105,14 +105,15 @@ def forged(kind: str, platform: Platform, signing_key: tuple[str, ec.EllipticCur
     }
     if kind == "expired":
         claims.update(iat=now - 3600, exp=now - 1800)
-        return jwt.encode(claims, key, algorithm="ES256", headers={"kid": kid})
+        return jwt.encode(claims, key, algorithm="ES256", headers={"kid": kid, "typ": "at+jwt"})
     if kind == "wrong audience":
         claims["aud"] = "another-api"
-        return jwt.encode(claims, key, algorithm="ES256", headers={"kid": kid})
+        return jwt.encode(claims, key, algorithm="ES256", headers={"kid": kid, "typ": "at+jwt"})
     if kind == "other key":
-        return jwt.encode(claims, ec.generate_private_key(ec.SECP256R1()), algorithm="ES256", headers={"kid": kid})
+        other = ec.generate_private_key(ec.SECP256R1())
+        return jwt.encode(claims, other, algorithm="ES256", headers={"kid": kid, "typ": "at+jwt"})
     assert kind == "alg none"
-    return jwt.encode(claims, key=None, algorithm="none", headers={"kid": kid})  # type: ignore[arg-type]
+    return jwt.encode(claims, key=None, algorithm="none", headers={"kid": kid, "typ": "at+jwt"})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("kind", ["other key", "expired", "wrong audience", "alg none"])

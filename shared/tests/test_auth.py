@@ -45,6 +45,9 @@ async def test_valid_token_gives_principal(client: httpx.AsyncClient, issuer: Te
         ("wrong audience", lambda i: i.token(audience="someone-else")),
         ("wrong issuer", lambda i: i.token(issuer="http://evil.test")),
         ("garbage", lambda i: "not.a.token"),
+        ("an ID token, not an access token", lambda i: i.token(typ="JWT")),
+        ("no JOSE typ", lambda i: i.token(typ="")),
+        ("minted for two hours", lambda i: i.token(ttl=7200)),
     ],
 )
 async def test_bad_tokens_are_401(client: httpx.AsyncClient, issuer: TestIssuer, label: str, make: object) -> None:

@@ -150,6 +150,15 @@ async def test_success_commits_and_error_rolls_back(client: httpx.AsyncClient, a
     assert count.json() == {"count": 1}
 
 
+async def test_a_trailing_slash_is_not_found_never_a_redirect(
+    client: httpx.AsyncClient, analyst: dict[str, str]
+) -> None:
+    response = await client.get("/v1/whoami/", headers={**analyst, "Host": "evil.example"})
+    assert response.status_code == 404
+    assert response.json()["type"].endswith("/not-found")
+    assert "location" not in response.headers
+
+
 async def test_responses_are_not_stored_by_caches_unless_a_route_says(
     client: httpx.AsyncClient, analyst: dict[str, str]
 ) -> None:
@@ -194,6 +203,13 @@ async def test_problem_pages_for_the_gateway(client: httpx.AsyncClient) -> None:
     assert response.status_code == 429
     assert response.headers["content-type"] == PROBLEM
     assert response.headers["retry-after"] == "1"
+
+
+async def test_openapi_declares_the_statuses_every_operation_can_answer(client: httpx.AsyncClient) -> None:
+    paths = (await client.get("/openapi/sample.json")).json()["paths"]
+    assert {"429", "503", "400"} <= set(paths["/v1/notes"]["post"]["responses"])
+    assert {"429", "503"} <= set(paths["/v1/whoami"]["get"]["responses"])
+    assert "400" not in paths["/v1/whoami"]["get"]["responses"]
 
 
 async def test_openapi_declares_problem_and_security(client: httpx.AsyncClient) -> None:

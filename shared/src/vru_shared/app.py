@@ -133,6 +133,8 @@ def create_service_app(
         redoc_url=None,
         openapi_tags=tags,
         separate_input_output_schemas=True,
+        # No 307 to the path with(out) a trailing slash: its Location was built from the client's Host header.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -165,6 +167,7 @@ def create_service_app(
             routes=app.routes,
             tags=app.openapi_tags,
         )
+        _declare_platform_statuses(schema)
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema(
             ref_template="#/components/schemas/{model}"
@@ -182,6 +185,28 @@ def create_service_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+PLATFORM_PATHS = ("/healthz", "/readyz", "/metrics", "/problems/")
+WRITE_METHODS = frozenset({"post", "put", "patch"})
+
+
+def _declare_platform_statuses(schema: dict[str, Any]) -> None:
+    """Statuses any API operation can answer besides its own, declared on every one: 429 (the gateway's rate
+    limits), 503 (database or peer unavailable, with Retry-After), and 400 where the platform itself checks
+    something before the route runs (a malformed ``Idempotency-Key`` or a body cut short on writes, an
+    invalid ``cursor`` on lists)."""
+    for path, operations in schema.get("paths", {}).items():
+        if path.startswith(PLATFORM_PATHS):
+            continue
+        for method, operation in operations.items():
+            statuses = [429, 503]
+            names = {p.get("name") for p in operation.get("parameters", [])}
+            if method in WRITE_METHODS or "cursor" in names:
+                statuses.append(400)
+            responses = operation.setdefault("responses", {})
+            for status, spec in problem_responses(*statuses).items():
+                responses.setdefault(str(status), spec)
 
 
 def _platform_router(service: str) -> APIRouter:

@@ -139,6 +139,8 @@ class TokenVerifier:
         kid = header.get("kid")
         if not isinstance(kid, str):
             raise Unauthorized("The token names no signing key.")
+        if str(header.get("typ", "")).lower() not in issuer.token_types:
+            raise Unauthorized("The token is not an access token (JOSE typ).")
         key = await self.caches[issuer.issuer].key(kid)
         try:
             claims = jwt.decode(
@@ -156,6 +158,9 @@ class TokenVerifier:
             raise Unauthorized("The token is not meant for this API.") from exc
         except jwt.PyJWTError as exc:
             raise Unauthorized("The token is not valid.") from exc
+        lifetime = claims["exp"] - claims["iat"]
+        if not isinstance(lifetime, int | float) or lifetime > issuer.max_lifetime_seconds:
+            raise Unauthorized("The token was issued for longer than this API accepts.")
         return principal_from_claims(claims, token)
 
 

@@ -25,6 +25,10 @@ def is_development_secret(value: str) -> bool:
     return value in DEVELOPMENT_SECRETS or value.startswith("dev-")
 
 
+#: The longest access-token lifetime the services accept from the identity service (it issues 15 minutes).
+MAX_TOKEN_LIFETIME_SECONDS = 3600
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     TEST = "test"
@@ -37,6 +41,11 @@ class TrustedIssuer(BaseModel):
     issuer: str
     jwks_url: AnyHttpUrl
     audience: str = "vru-api"
+    #: The JOSE ``typ`` an access token of this issuer carries (RFC 9068: ``at+jwt``); an ID token or any other
+    #: JWT the issuer signs is refused.
+    token_types: tuple[str, ...] = ("at+jwt", "application/at+jwt")
+    #: The longest ``exp - iat`` accepted: a token minted for longer is refused, however it was signed.
+    max_lifetime_seconds: int = Field(default=MAX_TOKEN_LIFETIME_SECONDS, ge=60, le=86_400)
 
 
 class ServiceSettings(BaseSettings):

@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from pydantic import Field, SecretStr
 
-from vru_shared.settings import ServiceSettings, service_config
+from vru_shared.settings import MAX_TOKEN_LIFETIME_SECONDS, ServiceSettings, service_config
 
 
 class IdentitySettings(ServiceSettings):
@@ -11,8 +11,8 @@ class IdentitySettings(ServiceSettings):
     service_name: str = "identity"
     db_schema: str = "identity"
 
-    #: Lifetime of an access token (DESIGN §7: 15 minutes).
-    token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)
+    #: Lifetime of an access token (DESIGN §7: 15 minutes); never longer than the services accept.
+    token_ttl_seconds: int = Field(default=900, ge=60, le=MAX_TOKEN_LIFETIME_SECONDS)
     #: Encrypts signing keys' private halves at rest. Refused outside development while it is the default.
     key_passphrase: SecretStr = SecretStr("dev-only-key-passphrase")
     #: People log in with a password here (embedded setup); production may trust an external OIDC issuer

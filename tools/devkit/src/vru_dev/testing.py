@@ -74,6 +74,7 @@ class TestIssuer:
         audience: str | None = None,
         issuer: str | None = None,
         key: ec.EllipticCurvePrivateKey | None = None,
+        typ: str = "at+jwt",
         **claims: Any,
     ) -> str:
         now = int(time.time())
@@ -92,7 +93,7 @@ class TestIssuer:
         }
         if agency is not None:
             payload["agency"] = str(agency)
-        return jwt.encode(payload, key or self.key, algorithm="ES256", headers={"kid": self.kid})
+        return jwt.encode(payload, key or self.key, algorithm="ES256", headers={"kid": self.kid, "typ": typ})
 
     def headers(self, **kwargs: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(**kwargs)}"}
