@@ -23,8 +23,8 @@ async def create(session: AsyncSession, *, data: AgencyCreate) -> Agency:
     return agency
 
 
-async def get(session: AsyncSession, *, agency_id: UUID, for_update: bool = False) -> Agency:
-    agency = await AgencyRepository(session).get(agency_id, for_update=for_update)
+async def get(session: AsyncSession, *, agency_id: UUID) -> Agency:
+    agency = await AgencyRepository(session).get(agency_id)
     if agency is None:
         raise AgencyNotFound(f"There is no agency {agency_id}.")
     return agency
@@ -41,6 +41,6 @@ async def list_agencies(session: AsyncSession, *, page: PageParams, kind: Agency
 
 
 async def update(session: AsyncSession, *, agency_id: UUID, data: AgencyUpdate, if_match: str | None) -> Agency:
-    agency = await get(session, agency_id=agency_id, for_update=True)
+    agency = await get(session, agency_id=agency_id)
     check_if_match(if_match, agency.version)
     return await AgencyRepository(session).update(agency, data.model_dump(exclude_none=True))

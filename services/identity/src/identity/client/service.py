@@ -59,7 +59,7 @@ async def list_clients(
 
 
 async def update(session: AsyncSession, *, client_uuid: UUID, data: ApiClientUpdate, if_match: str | None) -> ApiClient:
-    client = await get(session, client_uuid=client_uuid, for_update=True)
+    client = await get(session, client_uuid=client_uuid)
     check_if_match(if_match, client.version)
     values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"roles", "districts"})
     if data.agency_id is not None and data.agency_id != client.agency_id:
@@ -73,7 +73,7 @@ async def update(session: AsyncSession, *, client_uuid: UUID, data: ApiClientUpd
 
 async def rotate_secret(session: AsyncSession, *, client_uuid: UUID, hasher: SecretHasher) -> ClientSecretIssued:
     """A new secret replaces the old one at once (tokens already issued stay valid until they expire)."""
-    client = await get(session, client_uuid=client_uuid, for_update=True)
+    client = await get(session, client_uuid=client_uuid, for_update=True)  # no If-Match: one after another
     secret = new_client_secret()
     values = {"secret_hash": await hasher.hash(secret), "secret_rotated_at": datetime.now(UTC)}
     await ApiClientRepository(session).update(client, values)

@@ -54,7 +54,7 @@ async def list_people(
 async def update(
     session: AsyncSession, *, person_id: UUID, data: PersonUpdate, if_match: str | None, hasher: SecretHasher
 ) -> Person:
-    person = await get(session, person_id=person_id, for_update=True)
+    person = await get(session, person_id=person_id)
     check_if_match(if_match, person.version)
     values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"roles", "districts", "password"})
     if data.agency_id is not None and data.agency_id != person.agency_id:
@@ -70,5 +70,5 @@ async def update(
 
 async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:
     """Clear a lockout and the failed-login count (no change, and no new version, when there is none)."""
-    person = await get(session, person_id=person_id, for_update=True)
+    person = await get(session, person_id=person_id, for_update=True)  # no If-Match: one unlock after another
     return await PersonRepository(session).update(person, {"locked_until": None, "failed_attempts": 0})
