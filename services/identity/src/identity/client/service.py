@@ -1,6 +1,5 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,17 +27,7 @@ async def create(session: AsyncSession, *, data: ApiClientCreate, hasher: Secret
         raise taken
     await check_agency(session, data.agency_id)
     secret = new_client_secret()
-    client = ApiClient(
-        client_id=data.client_id,
-        name=data.name,
-        agency_id=data.agency_id,
-        roles=[r.value for r in data.roles],
-        districts=list(dict.fromkeys(data.districts)),
-        scopes=data.scopes,
-        secret_hash=await hasher.hash(secret),
-        secret_rotated_at=datetime.now(UTC),
-        active=data.active,
-    )
+    client = ApiClient(**data.model_dump(), secret_hash=await hasher.hash(secret), secret_rotated_at=datetime.now(UTC))
     if not await repo.add(client):
         raise taken
     return ApiClientCreated(**ApiClientRead.model_validate(client).model_dump(), client_secret=secret)
@@ -61,13 +50,9 @@ async def list_clients(
 async def update(session: AsyncSession, *, client_uuid: UUID, data: ApiClientUpdate, if_match: str | None) -> ApiClient:
     client = await get(session, client_uuid=client_uuid)
     check_if_match(if_match, client.version)
-    values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"roles", "districts"})
+    values = data.model_dump(exclude_none=True)
     if data.agency_id is not None and data.agency_id != client.agency_id:
         await check_agency(session, data.agency_id)
-    if data.roles is not None:
-        values["roles"] = [r.value for r in data.roles]
-    if data.districts is not None:
-        values["districts"] = list(dict.fromkeys(data.districts))
     return await ApiClientRepository(session).update(client, values)
 
 

@@ -21,15 +21,8 @@ async def create(session: AsyncSession, *, data: PersonCreate, hasher: SecretHas
     if await repo.by_email(data.email) is not None:
         raise taken
     await check_agency(session, data.agency_id)
-    person = Person(
-        email=data.email,
-        display_name=data.display_name,
-        agency_id=data.agency_id,
-        roles=[r.value for r in data.roles],
-        districts=list(dict.fromkeys(data.districts)),
-        password_hash=await hasher.hash(data.password) if data.password is not None else None,
-        active=data.active,
-    )
+    password_hash = await hasher.hash(data.password) if data.password is not None else None
+    person = Person(**data.model_dump(exclude={"password"}), password_hash=password_hash)
     if not await repo.add(person):
         raise taken
     return person
@@ -56,13 +49,9 @@ async def update(
 ) -> Person:
     person = await get(session, person_id=person_id)
     check_if_match(if_match, person.version)
-    values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"roles", "districts", "password"})
+    values: dict[str, Any] = data.model_dump(exclude_none=True, exclude={"password"})
     if data.agency_id is not None and data.agency_id != person.agency_id:
         await check_agency(session, data.agency_id)
-    if data.roles is not None:
-        values["roles"] = [r.value for r in data.roles]
-    if data.districts is not None:
-        values["districts"] = list(dict.fromkeys(data.districts))
     if data.password is not None:
         values |= {"password_hash": await hasher.hash(data.password), "failed_attempts": 0, "locked_until": None}
     return await PersonRepository(session).update(person, values)
