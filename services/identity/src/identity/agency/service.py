@@ -17,7 +17,7 @@ async def create(session: AsyncSession, *, data: AgencyCreate) -> Agency:
     taken = AgencyCodeTaken(f"An agency with code '{data.code}' already exists.")
     if await repo.get_by(code=data.code) is not None:
         raise taken
-    agency = Agency(code=data.code, name=data.name, kind=data.kind.value)
+    agency = Agency(**data.model_dump())
     if not await repo.add(agency):
         raise taken
     return agency
