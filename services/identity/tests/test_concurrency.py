@@ -16,8 +16,10 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from identity.hashing import SecretHasher
 from identity.main import create_app
 from identity.settings import IdentitySettings
+from vru_dev.kits.identity import client_token
 from vru_dev.testing import TestIssuer
 
 ADMIN = {"roles": ["admin"]}
@@ -114,3 +116,35 @@ async def test_if_match_star_names_no_version(
     assert response.status_code == 428
     assert response.json()["type"].endswith("/precondition-required")
     assert (await live.get(url, headers=issuer.headers(**ADMIN))).json()["version"] == 1
+
+
+async def test_logins_that_rehash_a_client_secret_at_once(
+    live: httpx.AsyncClient,
+    issuer: TestIssuer,
+    records: dict[str, dict[str, Any]],
+    db_urls: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A secret hashed with other argon2 parameters is rehashed at the next login; logins racing to do it are
+    put one after the other (a row lock), so none is refused as stale and the secret is rehashed once."""
+    created = records["clients"]
+    secret = (await live.post(f"/v1/clients/{created['id']}/secret", headers=issuer.headers(**ADMIN))).json()
+    old_parameters = await SecretHasher(time_cost=2, memory_kib=8, parallelism=1).hash(secret["client_secret"])
+    engine = create_async_engine(db_urls["identity"])
+    async with engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE identity.api_clients SET secret_hash = :hash WHERE id = :id"),
+            {"hash": old_parameters, "id": created["id"]},
+        )
+    await engine.dispose()
+    hash_now = SecretHasher.hash
+
+    async def slow_hash(self: SecretHasher, value: str) -> str:  # all logins read the old hash before one commits
+        await asyncio.sleep(0.3)
+        return await hash_now(self, value)
+
+    monkeypatch.setattr(SecretHasher, "hash", slow_hash)
+    logins = [client_token(live, created["client_id"], secret["client_secret"]) for _ in range(3)]
+    assert [r.status_code for r in await asyncio.gather(*logins)] == [200, 200, 200]
+    stored = await live.get(f"/v1/clients/{created['id']}", headers=issuer.headers(**ADMIN))
+    assert stored.json()["version"] == 3  # created, rotated, rehashed once
