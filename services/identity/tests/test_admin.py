@@ -206,6 +206,24 @@ class TestCreatePerson:
         headers = await bearer(client, "new.coordinator@example.org", "a long enough passphrase")
         assert headers["Authorization"].startswith("Bearer ")
 
+    async def test_districts_and_roles_once_each(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, agency: dict[str, Any]
+    ) -> None:
+        body = person_body(agency["id"], districts=["thanet", "medway", "thanet"], roles=["guardian", "analyst"] * 2)
+        response = await client.post("/v1/people", json=body, headers=issuer.headers(**ADMIN))
+        assert response.status_code == 201, response.text
+        assert (response.json()["districts"], response.json()["roles"]) == (
+            ["thanet", "medway"],
+            ["analyst", "guardian"],
+        )
+        url = response.headers["location"]
+        same = await client.patch(
+            url,
+            json={"districts": ["thanet", "medway", "medway"]},
+            headers=issuer.headers(**ADMIN) | {"If-Match": '"v1"'},
+        )
+        assert (same.status_code, same.headers["etag"]) == (200, '"v1"')  # nothing changed: no new version
+
     async def test_duplicate_email_in_any_case(
         self, client: httpx.AsyncClient, issuer: TestIssuer, agency: dict[str, Any]
     ) -> None:

@@ -4,7 +4,7 @@ itself, so a misspelt district is rejected without calling another service."""
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
 
@@ -16,4 +16,5 @@ Districts = Annotated[
         "coordinator and CSP officer).",
         examples=[["medway", "swale"]],
     ),
+    AfterValidator(lambda codes: list(dict.fromkeys(codes))),  # each once, in the order given
 ]

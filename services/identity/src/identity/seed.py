@@ -158,22 +158,21 @@ async def seed_development(
 
 
 async def _agency(session: AsyncSession, code: str, name: str, kind: AgencyKind) -> Agency:
-    agency = await AgencyRepository(session).by_code(code)
+    repo = AgencyRepository(session)
+    agency = await repo.get_by(code=code)
     if agency is None:
         agency = Agency(id=seed_id("agency", code), code=code, name=name, kind=kind.value)
-        session.add(agency)
-        await session.flush()
-    elif (agency.name, agency.kind) != (name, kind.value):
-        agency.name, agency.kind = name, kind.value
-        agency.version += 1
+        await repo.add(agency)
+    else:
+        agency.name, agency.kind = name, kind.value  # the ORM writes (and versions) only a real change
     return agency
 
 
 async def _person(session: AsyncSession, seed: _PersonSeed, agency_id: uuid.UUID, hasher: SecretHasher) -> None:
-    person = await PersonRepository(session).by_email(seed.email)
-    wanted = (seed.display_name, agency_id, [seed.role.value], list(seed.districts), True)
+    repo = PersonRepository(session)
+    person = await repo.by_email(seed.email)
     if person is None:
-        session.add(
+        await repo.add(
             Person(
                 id=seed_id("person", seed.email),
                 email=seed.email,
@@ -186,22 +185,20 @@ async def _person(session: AsyncSession, seed: _PersonSeed, agency_id: uuid.UUID
             )
         )
         return
-    changed = (person.display_name, person.agency_id, person.roles, person.districts, person.active) != wanted
+    # The ORM writes (and versions) only what really changes.
+    person.display_name, person.agency_id, person.roles = seed.display_name, agency_id, [seed.role.value]
+    person.districts, person.active, person.failed_attempts, person.locked_until = list(seed.districts), True, 0, None
     if not await hasher.verify(person.password_hash, DEV_PASSWORD):
-        person.password_hash, changed = await hasher.hash(DEV_PASSWORD), True
-    if person.failed_attempts or person.locked_until is not None:
-        person.failed_attempts, person.locked_until, changed = 0, None, True
-    if changed:
-        person.display_name, person.agency_id, person.roles, person.districts, person.active = wanted
-        person.version += 1
+        person.password_hash = await hasher.hash(DEV_PASSWORD)
 
 
 async def _client(session: AsyncSession, seed: _ClientSeed, agency_id: uuid.UUID, hasher: SecretHasher) -> None:
-    client = await ApiClientRepository(session).by_client_id(seed.client_id)
+    repo = ApiClientRepository(session)
+    client = await repo.get_by(client_id=seed.client_id)
     roles = [r.value for r in seed.roles]
     wanted = (seed.name, agency_id, roles, list(seed.districts), sorted(seed.scopes), True)
     if client is None:
-        session.add(
+        await repo.add(
             ApiClient(
                 id=seed_id("client", seed.client_id),
                 client_id=seed.client_id,
@@ -216,12 +213,9 @@ async def _client(session: AsyncSession, seed: _ClientSeed, agency_id: uuid.UUID
             )
         )
         return
-    changed = (client.name, client.agency_id, client.roles, client.districts, client.scopes, client.active) != wanted
+    client.name, client.agency_id, client.roles, client.districts, client.scopes, client.active = wanted
     if not await hasher.verify(client.secret_hash, seed.secret):
-        client.secret_hash, client.secret_rotated_at, changed = await hasher.hash(seed.secret), datetime.now(UTC), True
-    if changed:
-        client.name, client.agency_id, client.roles, client.districts, client.scopes, client.active = wanted
-        client.version += 1
+        client.secret_hash, client.secret_rotated_at = await hasher.hash(seed.secret), datetime.now(UTC)
 
 
 async def ensure_signing_key(session: AsyncSession, *, passphrase: bytes, ring: KeyRing | None = None) -> str:

@@ -11,14 +11,10 @@ from identity.person.schemas import DisplayName, Roles
 Scope = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_.:-]*$")]
 
 
-def _unique_sorted(values: list[str]) -> list[str]:
-    return sorted(set(values))
-
-
 Scopes = Annotated[
     list[Scope],
     Field(max_length=50, description="OAuth2 scopes the client may ask for.", examples=[["incidents:ingest"]]),
-    AfterValidator(_unique_sorted),
+    AfterValidator(lambda values: sorted(set(values))),  # each once, sorted
 ]
 
 _READ: dict[str, JsonValue] = {

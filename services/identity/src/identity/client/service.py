@@ -4,7 +4,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from identity.agency.repository import AgencyRepository
+from identity.agency.service import check_exists as check_agency
 from identity.client.exceptions import ApiClientNotFound, ClientIdTaken
 from identity.client.models import ApiClient
 from identity.client.repository import ApiClientRepository
@@ -16,41 +16,25 @@ from identity.client.schemas import (
     ClientSecretIssued,
 )
 from identity.hashing import SecretHasher, new_client_secret
-from identity.problems import InvalidReference
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
-
-
-async def _check_agency(session: AsyncSession, agency_id: UUID) -> None:
-    if not await AgencyRepository(session).exists(agency_id):
-        raise InvalidReference("agency_id", f"There is no agency {agency_id}.")
 
 
 async def create(session: AsyncSession, *, data: ApiClientCreate, hasher: SecretHasher) -> ApiClientCreated:
     repo = ApiClientRepository(session)
     taken = ClientIdTaken(f"A client with client_id '{data.client_id}' already exists.")
-    if await repo.by_client_id(data.client_id) is not None:
+    if await repo.get_by(client_id=data.client_id) is not None:
         raise taken
-    await _check_agency(session, data.agency_id)
+    await check_agency(session, data.agency_id)
     secret = new_client_secret()
-    client = ApiClient(
-        client_id=data.client_id,
-        name=data.name,
-        agency_id=data.agency_id,
-        roles=[r.value for r in data.roles],
-        districts=list(dict.fromkeys(data.districts)),
-        scopes=data.scopes,
-        secret_hash=await hasher.hash(secret),
-        secret_rotated_at=datetime.now(UTC),
-        active=data.active,
-    )
+    client = ApiClient(**data.model_dump(), secret_hash=await hasher.hash(secret), secret_rotated_at=datetime.now(UTC))
     if not await repo.add(client):
         raise taken
     return ApiClientCreated(**ApiClientRead.model_validate(client).model_dump(), client_secret=secret)
 
 
-async def get(session: AsyncSession, *, client_uuid: UUID) -> ApiClient:
-    client = await ApiClientRepository(session).get(client_uuid)
+async def get(session: AsyncSession, *, client_uuid: UUID, for_update: bool = False) -> ApiClient:
+    client = await ApiClientRepository(session).get(client_uuid, for_update=for_update)
     if client is None:
         raise ApiClientNotFound(f"There is no API client {client_uuid}.")
     return client
@@ -63,44 +47,21 @@ async def list_clients(
     return [ApiClientRead.model_validate(c) for c in rows]
 
 
-async def _locked(session: AsyncSession, client_uuid: UUID) -> ApiClient:
-    client = await ApiClientRepository(session).get(client_uuid, for_update=True)
-    if client is None:
-        raise ApiClientNotFound(f"There is no API client {client_uuid}.")
-    return client
-
-
 async def update(session: AsyncSession, *, client_uuid: UUID, data: ApiClientUpdate, if_match: str | None) -> ApiClient:
-    client = await _locked(session, client_uuid)
+    client = await get(session, client_uuid=client_uuid)
     check_if_match(if_match, client.version)
-    changed = False
-    if data.name is not None and data.name != client.name:
-        client.name, changed = data.name, True
+    values = data.model_dump(exclude_none=True)
     if data.agency_id is not None and data.agency_id != client.agency_id:
-        await _check_agency(session, data.agency_id)
-        client.agency_id, changed = data.agency_id, True
-    if data.roles is not None and [r.value for r in data.roles] != client.roles:
-        client.roles, changed = [r.value for r in data.roles], True
-    if data.districts is not None and list(dict.fromkeys(data.districts)) != client.districts:
-        client.districts, changed = list(dict.fromkeys(data.districts)), True
-    if data.scopes is not None and data.scopes != client.scopes:
-        client.scopes, changed = data.scopes, True
-    if data.active is not None and data.active != client.active:
-        client.active, changed = data.active, True
-    if changed:
-        client.version += 1
-        await session.flush()
-    return client
+        await check_agency(session, data.agency_id)
+    return await ApiClientRepository(session).update(client, values)
 
 
 async def rotate_secret(session: AsyncSession, *, client_uuid: UUID, hasher: SecretHasher) -> ClientSecretIssued:
     """A new secret replaces the old one at once (tokens already issued stay valid until they expire)."""
-    client = await _locked(session, client_uuid)
+    client = await get(session, client_uuid=client_uuid, for_update=True)  # no If-Match: one after another
     secret = new_client_secret()
-    client.secret_hash = await hasher.hash(secret)
-    client.secret_rotated_at = datetime.now(UTC)
-    client.version += 1
-    await session.flush()
+    values = {"secret_hash": await hasher.hash(secret), "secret_rotated_at": datetime.now(UTC)}
+    await ApiClientRepository(session).update(client, values)
     return ClientSecretIssued(
         id=client.id, client_id=client.client_id, client_secret=secret, secret_rotated_at=client.secret_rotated_at
     )

@@ -18,10 +18,6 @@ def _email(value: str) -> str:
     return value
 
 
-def _unique_sorted(values: list[Role]) -> list[Role]:
-    return sorted(set(values))
-
-
 Email = Annotated[
     str,
     StringConstraints(max_length=254),
@@ -39,7 +35,7 @@ Password = Annotated[
 Roles = Annotated[
     list[Role],
     Field(max_length=len(Role), description="Roles this account holds (see DESIGN §7)."),
-    AfterValidator(_unique_sorted),
+    AfterValidator(lambda values: sorted(set(values))),  # each once, sorted
 ]
 
 _EXAMPLE: dict[str, JsonValue] = {

@@ -1,4 +1,5 @@
-from datetime import datetime
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import String, Text, func
@@ -6,6 +7,12 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from identity.db import Base
+
+
+class KeyState(StrEnum):
+    ACTIVE = "active"
+    RETIRED = "retired"
+    EXPIRED = "expired"
 
 
 class SigningKey(Base):
@@ -23,3 +30,15 @@ class SigningKey(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     retired_at: Mapped[datetime | None]
     publish_until: Mapped[datetime | None]
+
+    @property
+    def state(self) -> KeyState:
+        if self.retired_at is None:
+            return KeyState.ACTIVE
+        if self.publish_until is not None and self.publish_until > datetime.now(UTC):
+            return KeyState.RETIRED
+        return KeyState.EXPIRED
+
+    @property
+    def published(self) -> bool:
+        return self.state is not KeyState.EXPIRED

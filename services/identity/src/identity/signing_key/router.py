@@ -1,11 +1,10 @@
-from collections.abc import Sequence
-
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from identity.access import ADMIN
 from identity.dependencies import Settings
 from identity.signing_key import service
 from identity.signing_key.dependencies import Kid
+from identity.signing_key.models import SigningKey
 from identity.signing_key.schemas import SigningKeyRead
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate
@@ -24,7 +23,7 @@ router = APIRouter(tags=["signing keys"], dependencies=[Depends(ADMIN)])
     response_model=SigningKeyRead,
     responses=problem_responses(401, 403),
 )
-async def rotate_signing_key(session: Session, settings: Settings, response: Response) -> SigningKeyRead:
+async def rotate_signing_key(session: Session, settings: Settings, response: Response) -> SigningKey:
     key = await service.rotate(
         session,
         passphrase=settings.key_passphrase.get_secret_value().encode(),
@@ -44,7 +43,7 @@ async def rotate_signing_key(session: Session, settings: Settings, response: Res
 async def list_signing_keys(
     session: Session, page: Pagination, request: Request, response: Response
 ) -> Page[SigningKeyRead]:
-    rows: Sequence[SigningKeyRead] = await service.list_keys(session, page=page)
+    rows = await service.list_keys(session, page=page)
     return paginate(rows, page, lambda k: (k.created_at, k.kid), request, response)
 
 
@@ -55,5 +54,5 @@ async def list_signing_keys(
     response_model=SigningKeyRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_signing_key(session: Session, kid: Kid) -> SigningKeyRead:
+async def get_signing_key(session: Session, kid: Kid) -> SigningKey:
     return await service.get(session, kid=kid)

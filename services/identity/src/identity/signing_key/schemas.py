@@ -1,19 +1,15 @@
 from datetime import datetime
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class KeyState(StrEnum):
-    ACTIVE = "active"
-    RETIRED = "retired"
-    EXPIRED = "expired"
+from identity.signing_key.models import KeyState
 
 
 class SigningKeyRead(BaseModel):
     """A signing key's identity and state. Private material is never returned."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -25,7 +21,7 @@ class SigningKeyRead(BaseModel):
                     "publish_until": "2026-11-21T09:20:00Z",
                 }
             ]
-        }
+        },
     )
 
     kid: str

@@ -14,7 +14,7 @@ from identity.signing_key import keys
 from identity.signing_key.exceptions import NoActiveSigningKey, SigningKeyNotFound
 from identity.signing_key.models import SigningKey
 from identity.signing_key.repository import SigningKeyRepository
-from identity.signing_key.schemas import KeyState, SigningKeyRead
+from identity.signing_key.schemas import SigningKeyRead
 from vru_shared.pagination import PageParams
 
 logger = logging.getLogger("identity.signing_key")
@@ -51,7 +51,7 @@ async def _load(
     cached = ring.get(kid)
     if cached is not None:
         return cached
-    stored = await repo.get(kid)
+    stored = await repo.get_by(kid=kid)
     if stored is None:  # pragma: no cover - kid came from the same table
         raise NoActiveSigningKey("No signing key is available; retry shortly.", headers={"Retry-After": "2"})
     try:
@@ -73,7 +73,7 @@ async def active_key(
     return kid, await _load(repo, kid, passphrase, ring)
 
 
-async def rotate(session: AsyncSession, *, passphrase: bytes, token_ttl_seconds: int) -> SigningKeyRead:
+async def rotate(session: AsyncSession, *, passphrase: bytes, token_ttl_seconds: int) -> SigningKey:
     """A new key becomes active; the previous one is retired and published until its tokens have expired."""
     repo = SigningKeyRepository(session)
     await repo.lock()
@@ -82,7 +82,7 @@ async def rotate(session: AsyncSession, *, passphrase: bytes, token_ttl_seconds:
         old.retired_at = now
         old.publish_until = now + timedelta(seconds=token_ttl_seconds) + PUBLISH_MARGIN
         logger.info("signing key retired", extra={"kid": old.kid})
-    return describe(await _create(repo, passphrase, now), now)
+    return await _create(repo, passphrase, now)
 
 
 async def published_jwks(session: AsyncSession) -> list[dict[str, Any]]:
@@ -91,30 +91,12 @@ async def published_jwks(session: AsyncSession) -> list[dict[str, Any]]:
     return [keys.published_jwk(row.public_jwk) for row in rows]
 
 
-def describe(key: SigningKey, now: datetime) -> SigningKeyRead:
-    if key.retired_at is None:
-        state, published = KeyState.ACTIVE, True
-    elif key.publish_until is not None and key.publish_until > now:
-        state, published = KeyState.RETIRED, True
-    else:
-        state, published = KeyState.EXPIRED, False
-    return SigningKeyRead(
-        kid=key.kid,
-        state=state,
-        published=published,
-        created_at=key.created_at,
-        retired_at=key.retired_at,
-        publish_until=key.publish_until,
-    )
-
-
 async def list_keys(session: AsyncSession, *, page: PageParams) -> Sequence[SigningKeyRead]:
-    now = datetime.now(UTC)
-    return [describe(k, now) for k in await SigningKeyRepository(session).list(page)]
+    return [SigningKeyRead.model_validate(k) for k in await SigningKeyRepository(session).page(page, descending=True)]
 
 
-async def get(session: AsyncSession, *, kid: str) -> SigningKeyRead:
-    key = await SigningKeyRepository(session).get(kid)
+async def get(session: AsyncSession, *, kid: str) -> SigningKey:
+    key = await SigningKeyRepository(session).get_by(kid=kid)
     if key is None:
         raise SigningKeyNotFound(f"There is no signing key {kid}.")
-    return describe(key, datetime.now(UTC))
+    return key

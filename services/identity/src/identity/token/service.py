@@ -107,14 +107,17 @@ async def _authenticate_client(
         raise InvalidClient("Client authentication is required: HTTP Basic or client_id and client_secret.")
     if len(client_id) > MAX_CREDENTIAL_LENGTH or len(secret) > MAX_CREDENTIAL_LENGTH:
         raise InvalidClient(CLIENT_AUTH_FAILED)
-    client = await ApiClientRepository(session).by_client_id(client_id)
+    repo = ApiClientRepository(session)
+    client = await repo.get_by(client_id=client_id)
     # An unknown client is checked against a dummy hash: both failures take the same time.
     if not await hasher.verify(client.secret_hash if client is not None else None, secret) or client is None:
         raise InvalidClient(CLIENT_AUTH_FAILED)
     if not client.active:
         raise InvalidClient("This client is deactivated.")
     if hasher.needs_rehash(client.secret_hash):
-        client.secret_hash = await hasher.hash(secret)
+        await repo.lock(client)  # concurrent logins rehash one after the other, not into a stale version (412)
+        if hasher.needs_rehash(client.secret_hash):  # not rehashed (or rotated) meanwhile
+            client.secret_hash = await hasher.hash(secret)
     return client, _narrow(client.scopes, form.scope)
 
 
