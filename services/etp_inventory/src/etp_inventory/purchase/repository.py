@@ -16,9 +16,13 @@ class PurchaseRepository(Repository[Purchase]):
     order = ("created_at", "id")
 
     def statement(self) -> Select[Purchase]:
-        return select(Purchase).options(
-            joinedload(Purchase.kit_type),
-            selectinload(Purchase.parts).joinedload(PurchaseComponent.component_type),
+        return (
+            select(Purchase)
+            .options(
+                joinedload(Purchase.kit_type),
+                selectinload(Purchase.parts).joinedload(PurchaseComponent.component_type),
+            )
+            .execution_options(populate_existing=True)
         )
 
     async def serials_taken(self, serials: Collection[str]) -> list[str]:

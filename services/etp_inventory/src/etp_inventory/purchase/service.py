@@ -156,7 +156,5 @@ async def receive(
         spent_on=data.received_on,
         idempotency_key=funding_idempotency_key(purchase_id),
     )
-    purchase.funding_spend_id = spend.id
-    await repo.flush()
-    session.expunge(purchase)
+    await repo.update(purchase, {"funding_spend_id": spend.id})
     return await get_purchase(session, purchase_id=purchase_id)
