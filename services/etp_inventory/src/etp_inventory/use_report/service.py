@@ -118,7 +118,8 @@ async def verify_pending(session: AsyncSession, *, referrals: ReferralsClient, l
     """Ask referrals again about every ``unverified`` crime reference (stopping when it cannot answer)."""
     verified = unknown = waiting = 0
     now = datetime.now(UTC)
-    reports = await UseReportRepository(session).unverified(limit)
+    repo = UseReportRepository(session)
+    reports = await repo.unverified(limit)
     for position, report in enumerate(reports):
         assert report.crime_reference is not None
         try:
@@ -129,15 +130,12 @@ async def verify_pending(session: AsyncSession, *, referrals: ReferralsClient, l
         except DownstreamError:
             waiting += 1
             continue
-        report.crime_reference_status = (
-            CrimeReferenceStatus.VERIFIED.value if result.known else CrimeReferenceStatus.UNKNOWN.value
-        )
-        report.crime_reference_checked_at = now
+        status = CrimeReferenceStatus.VERIFIED if result.known else CrimeReferenceStatus.UNKNOWN
+        await repo.update(report, {"crime_reference_status": status.value, "crime_reference_checked_at": now})
         if result.known:
             verified += 1
         else:
             unknown += 1
-    await session.flush()
     return VerificationRun(checked=verified + unknown, verified=verified, unknown=unknown, unverified=waiting)
 
 
