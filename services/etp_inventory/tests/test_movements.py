@@ -14,7 +14,6 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from etp_inventory.districts import DISTRICTS
 from vru_dev.kits.etp_inventory import (
     CSP_MEDWAY,
     CSP_SWALE,
@@ -26,6 +25,7 @@ from vru_dev.kits.etp_inventory import (
     site_body,
 )
 from vru_dev.testing import TestIssuer
+from vru_shared.kent_medway import DISTRICTS
 
 
 async def receive(client: httpx.AsyncClient, issuer: TestIssuer, lot: str, quantity: int, **extra: Any) -> None:

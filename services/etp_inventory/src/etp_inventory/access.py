@@ -6,8 +6,9 @@
 - Partner agencies (and analysts, coordinators, auditors) read summaries only.
 - Anyone, without a token, reads the public map of ready packs at public sites.
 
-Object-level rules are filters in the repository queries (:func:`etp_inventory.access.Scope`), so a list
-never leaks; the lock code of a site is shown only to its owning CSP's officers and its guardians.
+Object-level rules are filters in the repository queries (``visible()`` of a scoped repository), so a list
+never leaks; the lock code of a site is shown only to its owning CSP's officers and its guardians (also
+decided in the query).
 """
 
 from dataclasses import dataclass
@@ -65,12 +66,6 @@ class Scope:
 
     def sees_district(self, district: str | None) -> bool:
         return self.everything or (district is not None and district in self.districts)
-
-    def lock_code_visible(self, district: str | None, guardians: frozenset[str] | set[str]) -> bool:
-        """Only the owning CSP's officers and the site's own guardians see a lock code (staff do not)."""
-        return (district is not None and district in self.districts) or (
-            self.guardian is not None and self.guardian in guardians
-        )
 
 
 def scope_of(principal: Principal) -> Scope:

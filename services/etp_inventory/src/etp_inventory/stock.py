@@ -6,11 +6,11 @@ from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Subquery, func, literal, select, union_all
+from sqlalchemy import ScalarSelect, Subquery, func, literal, select, union_all
 
-from etp_inventory.db import Repository
 from etp_inventory.location.models import Location
 from etp_inventory.movement.models import Movement
+from vru_shared.repository import Repository
 
 
 def _deltas() -> Subquery:
@@ -24,7 +24,17 @@ def _deltas() -> Subquery:
     return union_all(into, out).subquery("deltas")
 
 
-class StockRepository(Repository):
+def on_hand_here() -> ScalarSelect[int]:
+    """Packs at the location of the enclosing query now, as a correlated subquery (its ``on_hand``)."""
+    d = _deltas()
+    return select(func.coalesce(func.sum(d.c.delta), 0)).where(d.c.location_id == Location.id).scalar_subquery()
+
+
+class StockRepository(Repository[Movement]):
+    """Stock from the ledger: per location, and per district for a kind of location."""
+
+    model = Movement
+
     async def on_hand(self, location_ids: Collection[UUID]) -> dict[UUID, int]:
         """Packs at each location: entries in minus entries out."""
         if not location_ids:

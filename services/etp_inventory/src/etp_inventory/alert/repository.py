@@ -5,24 +5,19 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from etp_inventory.access import Scope
-from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location, LocationKind
-from etp_inventory.location.repository import visible_location
 from etp_inventory.pack.models import Pack, PackStatus
 from etp_inventory.pack.readiness import ReadinessRules
-from vru_shared.pagination import PageParams, keyset
+from etp_inventory.pack.repository import PackRepository
+from vru_shared.pagination import PageParams
 
 
-class AlertRepository(Repository):
-    async def expiring(self, page: PageParams, scope: Scope, *, by: date) -> Sequence[tuple[Pack, Location]]:
-        stmt = (
-            select(Pack, Location)
-            .join(Location, Location.id == Pack.location_id)
-            .where(Pack.status == PackStatus.IN_STOCK.value, Pack.expires_on.is_not(None), Pack.expires_on <= by)
-        )
-        stmt = where_visible(stmt, visible_location(scope))
-        rows = await self.session.execute(keyset(stmt, page, Pack.expires_on, Pack.id))
-        return [(p, loc) for p, loc in rows]
+class AlertRepository(PackRepository):
+    """Packs expiring, and counts of what needs doing, where the caller can see them."""
+
+    async def expiring(self, page: PageParams, scope: Scope, *, by: date) -> Sequence[Pack]:
+        expiring = (Pack.status == PackStatus.IN_STOCK.value, Pack.expires_on.is_not(None), Pack.expires_on <= by)
+        return await self.page_visible(page, scope, *expiring, order=(Pack.expires_on, Pack.id))
 
     async def counts(self, scope: Scope, rules: ReadinessRules) -> tuple[int, int, int, int, int]:
         """(expired in stock, expiring within 30, 60, 90 days, overdue checks)."""
@@ -46,6 +41,7 @@ class AlertRepository(Repository):
             .select_from(Pack)
             .join(Location, Location.id == Pack.location_id)
         )
-        stmt = where_visible(stmt, visible_location(scope))
+        if (visible := self.visible(scope)) is not None:
+            stmt = stmt.where(visible)
         row = (await self.session.execute(stmt)).one()
         return int(row[0]), int(row[1]), int(row[2]), int(row[3]), int(row[4])

@@ -7,7 +7,7 @@ from etp_inventory.alert.repository import AlertRepository
 from etp_inventory.alert.schemas import AlertCounts, ExpiringPack
 from etp_inventory.csp.service import csp_summaries
 from etp_inventory.pack.readiness import ReadinessRules
-from etp_inventory.pack.service import location_ref
+from etp_inventory.pack.schemas import LocationRef
 from vru_shared.pagination import PageParams
 
 
@@ -17,13 +17,13 @@ async def expiring(
     today = rules.today
     rows = await AlertRepository(session).expiring(page, scope, by=today + timedelta(days=within_days))
     out = []
-    for pack, location in rows:
+    for pack in rows:
         assert pack.expires_on is not None
         out.append(
             ExpiringPack(
                 pack_id=pack.id,
                 serial=pack.serial,
-                location=location_ref(location),
+                location=LocationRef.model_validate(pack.location),
                 expires_on=pack.expires_on,
                 days_left=(pack.expires_on - today).days,
                 expired=pack.expires_on < today,

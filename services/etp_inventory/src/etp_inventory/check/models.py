@@ -2,9 +2,10 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from sqlalchemy import ForeignKey, Index, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from etp_inventory.db import Base
+from etp_inventory.pack.models import Pack
 
 
 class Check(Base):
@@ -24,3 +25,12 @@ class Check(Base):
     checked_by: Mapped[str] = mapped_column(String(255))
     checked_by_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    pack: Mapped[Pack] = relationship(lazy="raise")
+
+    @property
+    def serial(self) -> str:
+        return self.pack.serial
+
+    @property
+    def passed(self) -> bool:
+        return self.seal_intact and self.contents_present and self.expiry_seen

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
@@ -47,7 +47,7 @@ async def list_checks(
     response: Response,
     pack_id: PackFilter = None,
     site_id: SiteFilter = None,
-) -> Page[CheckRead]:
+) -> Page[Any]:
     rows = await service.list_checks(session, scope=scope_of(principal), page=page, pack_id=pack_id, site_id=site_id)
     return paginate(rows, page, lambda c: (c.checked_at, c.id), request, response)
 

@@ -41,6 +41,7 @@ class CheckCreate(BaseModel):
 
 class CheckRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -58,7 +59,7 @@ class CheckRead(BaseModel):
                     "passed": True,
                 }
             ]
-        }
+        },
     )
 
     id: UUID

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -11,6 +12,7 @@ from etp_inventory.check.schemas import CheckCreate, CheckRead, CheckResult, Due
 from etp_inventory.location.models import LocationKind
 from etp_inventory.pack.models import PackStatus
 from etp_inventory.pack.readiness import ReadinessRules
+from etp_inventory.pack.repository import PackRepository
 from etp_inventory.pack.service import load as load_pack
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
@@ -19,27 +21,11 @@ from vru_shared.pagination import PageParams
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-def check_read(check: Check, serial: str) -> CheckRead:
-    return CheckRead(
-        id=check.id,
-        pack_id=check.pack_id,
-        serial=serial,
-        site_id=check.site_id,
-        checked_at=check.checked_at,
-        seal_intact=check.seal_intact,
-        contents_present=check.contents_present,
-        expiry_seen=check.expiry_seen,
-        notes=check.notes,
-        checked_by=check.checked_by,
-        checked_by_name=check.checked_by_name,
-        passed=check.seal_intact and check.contents_present and check.expiry_seen,
-    )
-
-
 async def log_check(
     session: AsyncSession, *, principal: Principal, scope: Scope, rules: ReadinessRules, data: CheckCreate
 ) -> CheckResult:
-    pack, location, _ = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    pack = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    location = pack.location
     if location.kind != LocationKind.SITE.value or pack.status != PackStatus.IN_STOCK.value:
         raise PackNotAtSite(f"Pack {pack.serial} is not in place at a site; only packs at sites are checked.")
     now = datetime.now(UTC)
@@ -48,7 +34,7 @@ async def log_check(
         raise CheckInFuture("checked_at is in the future.")
     check = Check(
         id=uuid4(),
-        pack_id=pack.id,
+        pack=pack,
         site_id=location.id,
         checked_at=checked_at,
         seal_intact=data.seal_intact,
@@ -58,15 +44,13 @@ async def log_check(
         checked_by=principal.subject,
         checked_by_name=principal.name,
     )
-    await CheckRepository(session).insert(check)
+    await CheckRepository(session).add(check)
+    changes: dict[str, object] = {"updated_at": now}
     if pack.last_checked_at is None or checked_at >= pack.last_checked_at:
-        pack.last_checked_at = checked_at
-        pack.needs_attention = not (data.seal_intact and data.contents_present and data.expiry_seen)
-    pack.version += 1
-    pack.updated_at = now
-    await session.flush()
+        changes |= {"last_checked_at": checked_at, "needs_attention": not check.passed}
+    await PackRepository(session).update(pack, changes)
     return CheckResult(
-        **check_read(check, pack.serial).model_dump(),
+        **CheckRead.model_validate(check).model_dump(),
         readiness=rules.of(pack, location.kind),
         next_check_due_at=rules.check_due_at(pack, location.kind),
     )
@@ -74,9 +58,8 @@ async def log_check(
 
 async def list_checks(
     session: AsyncSession, *, scope: Scope, page: PageParams, pack_id: UUID | None, site_id: UUID | None
-) -> list[CheckRead]:
-    rows = await CheckRepository(session).page(page, scope, pack_id=pack_id, site_id=site_id)
-    return [check_read(check, serial) for check, serial in rows]
+) -> Sequence[Check]:
+    return await CheckRepository(session).page_checks(page, scope, pack_id=pack_id, site_id=site_id)
 
 
 async def due_checks(
@@ -100,7 +83,6 @@ async def due_checks(
         district=district,
         guardian=guardian,
     )
-    guardians = await repo.guardian_subjects([loc.id for _, loc, _ in rows])
     return [
         DueCheck(
             pack_id=pack.id,
@@ -109,7 +91,7 @@ async def due_checks(
             last_checked_at=pack.last_checked_at,
             due_at=due_at,
             overdue=due_at < rules.now,
-            guardians=guardians[loc.id],
+            guardians=sorted(g.subject for g in loc.guardians),
         )
         for pack, loc, due_at in rows
     ]

@@ -1,15 +1,14 @@
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
 
 from etp_inventory.component_type.models import ComponentType
-from etp_inventory.db import Repository
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.repository import Repository
 
 
-class ComponentTypeRepository(Repository):
-    async def list(self, page: PageParams) -> Sequence[ComponentType]:
-        return (await self.session.scalars(keyset(select(ComponentType), page, ComponentType.code))).all()
+class ComponentTypeRepository(Repository[ComponentType]):
+    model = ComponentType
+    order = ("code",)
 
-    async def get(self, code: str) -> ComponentType | None:
-        return (await self.session.scalars(select(ComponentType).where(ComponentType.code == code))).one_or_none()
+    async def with_codes(self, codes: Collection[str]) -> Sequence[ComponentType]:
+        return (await self.session.scalars(select(ComponentType).where(ComponentType.code.in_(list(codes))))).all()

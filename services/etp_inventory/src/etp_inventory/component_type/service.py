@@ -3,17 +3,17 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.component_type.exceptions import ComponentTypeNotFound
+from etp_inventory.component_type.models import ComponentType
 from etp_inventory.component_type.repository import ComponentTypeRepository
-from etp_inventory.component_type.schemas import ComponentTypeRead
 from vru_shared.pagination import PageParams
 
 
-async def list_component_types(session: AsyncSession, *, page: PageParams) -> Sequence[ComponentTypeRead]:
-    return [ComponentTypeRead.model_validate(c) for c in await ComponentTypeRepository(session).list(page)]
+async def list_component_types(session: AsyncSession, *, page: PageParams) -> Sequence[ComponentType]:
+    return await ComponentTypeRepository(session).page(page)
 
 
-async def get_component_type(session: AsyncSession, *, code: str) -> ComponentTypeRead:
-    component_type = await ComponentTypeRepository(session).get(code)
+async def get_component_type(session: AsyncSession, *, code: str) -> ComponentType:
+    component_type = await ComponentTypeRepository(session).get_by(code=code)
     if component_type is None:
         raise ComponentTypeNotFound(f"There is no component type '{code}'.")
-    return ComponentTypeRead.model_validate(component_type)
+    return component_type

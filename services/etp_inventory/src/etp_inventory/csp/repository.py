@@ -5,18 +5,22 @@ from uuid import UUID
 
 from sqlalchemy import func, select
 
-from etp_inventory.db import Repository
 from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.movement.models import ResupplyStatus, ResupplyTask
 from etp_inventory.pack.models import Pack, PackStatus, Readiness
 from etp_inventory.pack.readiness import ReadinessRules
 from etp_inventory.use_report.models import UseReport
+from vru_shared.repository import Repository
 
 #: What a pack in stock at a site can be.
 AT_SITES = (Readiness.READY, Readiness.NEEDS_ATTENTION, Readiness.CHECK_OVERDUE, Readiness.EXPIRED)
 
 
-class CspRepository(Repository):
+class CspRepository(Repository[Location]):
+    """Figures per district's CSP (aggregates, not records)."""
+
+    model = Location
+
     async def site_counts(self, districts: Collection[str] | None) -> dict[str, tuple[int, int]]:
         """(sites, public sites) per district."""
         stmt = (

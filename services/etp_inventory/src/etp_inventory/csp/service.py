@@ -86,13 +86,11 @@ async def update_csp(
     rules: ReadinessRules,
     default_minimum: int,
 ) -> CspSummary:
-    csp = await LocationRepository(session).csp(district, for_update=True)
+    repo = LocationRepository(session)
+    csp = await repo.csp(district, for_update=True)
     if csp is None:
         raise CspNotFound(f"There is no CSP for '{district}'.")
     check_if_match(if_match, csp.version)
     if csp.minimum_stock != data.minimum_stock:
-        csp.minimum_stock = data.minimum_stock
-        csp.version += 1
-        csp.updated_at = datetime.now(UTC)
-        await session.flush()
+        await repo.update(csp, {"minimum_stock": data.minimum_stock, "updated_at": datetime.now(UTC)})
     return await get_csp(session, districts=None, district=district, rules=rules, default_minimum=default_minimum)

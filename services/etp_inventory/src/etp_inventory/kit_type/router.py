@@ -1,8 +1,11 @@
+from typing import Any
+
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from etp_inventory.access import READ_REFERENCE, STAFF
 from etp_inventory.kit_type import service
 from etp_inventory.kit_type.dependencies import KitTypeCode
+from etp_inventory.kit_type.models import KitType
 from etp_inventory.kit_type.schemas import KitTypeCreate, KitTypeRead
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate
@@ -20,7 +23,7 @@ router = APIRouter(tags=["kits"])
     responses=problem_responses(400, 401, 403, 422),
     dependencies=[Depends(READ_REFERENCE)],
 )
-async def list_kit_types(session: Session, page: Pagination, request: Request, response: Response) -> Page[KitTypeRead]:
+async def list_kit_types(session: Session, page: Pagination, request: Request, response: Response) -> Page[Any]:
     rows = await service.list_kit_types(session, page=page)
     return paginate(rows, page, lambda k: (k.code,), request, response)
 
@@ -33,7 +36,7 @@ async def list_kit_types(session: Session, page: Pagination, request: Request, r
     responses=problem_responses(401, 403, 404, 422),
     dependencies=[Depends(READ_REFERENCE)],
 )
-async def get_kit_type(session: Session, code: KitTypeCode) -> KitTypeRead:
+async def get_kit_type(session: Session, code: KitTypeCode) -> KitType:
     return await service.get_kit_type(session, code=code)
 
 
@@ -47,7 +50,7 @@ async def get_kit_type(session: Session, code: KitTypeCode) -> KitTypeRead:
     responses=problem_responses(401, 403, 409, 422),
     dependencies=[Depends(STAFF)],
 )
-async def create_kit_type(session: Session, data: KitTypeCreate, response: Response) -> KitTypeRead:
+async def create_kit_type(session: Session, data: KitTypeCreate, response: Response) -> KitType:
     kit_type = await service.create(session, data=data)
     response.headers["Location"] = f"/v1/kit-types/{kit_type.code}"
     return kit_type

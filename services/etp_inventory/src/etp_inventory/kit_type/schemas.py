@@ -7,6 +7,8 @@ Code = Annotated[str, StringConstraints(min_length=2, max_length=64, pattern=r"^
 
 
 class KitComponentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     component: str = Field(description="Component type code.", examples=["tourniquet"])
     name: str = Field(examples=["Tourniquet"])
     quantity: int = Field(examples=[1])
@@ -15,6 +17,7 @@ class KitComponentRead(BaseModel):
 
 class KitTypeRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -28,7 +31,7 @@ class KitTypeRead(BaseModel):
                     ],
                 }
             ]
-        }
+        },
     )
 
     id: UUID

@@ -3,9 +3,10 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from etp_inventory.db import Base
+from vru_shared.etag import Versioned
 
 
 class LocationKind(StrEnum):
@@ -27,7 +28,7 @@ _KINDS = ", ".join(f"'{k.value}'" for k in LocationKind)
 _CABINETS = ", ".join(f"'{c.value}'" for c in CabinetType)
 
 
-class Location(Base):
+class Location(Versioned, Base):
     """Where packs are: the central store, a Community Safety Partnership (one per district), or a site
     (a business or public place) that a CSP looks after."""
 
@@ -71,6 +72,13 @@ class Location(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    #: Packs here now, counted from the ledger (:func:`etp_inventory.stock.on_hand_here`), when a read asks for it.
+    on_hand: Mapped[int] = query_expression()
+    #: The lock code if the reader may see it (owning CSP's officers, the site's guardians), else NULL.
+    visible_lock_code: Mapped[str | None] = query_expression()
+    guardians: Mapped[list["SiteGuardian"]] = relationship(
+        lazy="raise", order_by="(SiteGuardian.assigned_at, SiteGuardian.subject)", viewonly=True
+    )
 
 
 class SiteGuardian(Base):

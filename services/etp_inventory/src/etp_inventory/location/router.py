@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
@@ -6,6 +6,7 @@ from etp_inventory.access import FIELD, LOCAL, scope_of
 from etp_inventory.districts import DistrictFilter
 from etp_inventory.location import service
 from etp_inventory.location.dependencies import GuardianSubject, KindFilter, LocationId, PublicFilter, SiteId
+from etp_inventory.location.models import Location
 from etp_inventory.location.schemas import (
     GuardianAssign,
     LocationRead,
@@ -41,7 +42,7 @@ async def list_locations(
     response: Response,
     kind: KindFilter = None,
     district: DistrictFilter = None,
-) -> Page[LocationRead]:
+) -> Page[Any]:
     rows = await service.list_locations(session, scope=scope_of(principal), page=page, kind=kind, district=district)
     return paginate(rows, page, lambda r: (r.name, r.id), request, response)
 
@@ -53,7 +54,7 @@ async def list_locations(
     response_model=LocationRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_location(session: Session, principal: Worker, location_id: LocationId) -> LocationRead:
+async def get_location(session: Session, principal: Worker, location_id: LocationId) -> Location:
     return await service.get_location(session, scope=scope_of(principal), location_id=location_id)
 
 
@@ -67,7 +68,7 @@ async def get_location(session: Session, principal: Worker, location_id: Locatio
     response_model=SiteRead,
     responses=problem_responses(401, 403, 409, 422),
 )
-async def create_site(session: Session, principal: Local, data: SiteCreate, response: Response) -> SiteRead:
+async def create_site(session: Session, principal: Local, data: SiteCreate, response: Response) -> Location:
     site = await service.create_site(session, scope=scope_of(principal), data=data)
     response.headers["Location"] = f"/v1/sites/{site.id}"
     set_etag(response, site.version)
@@ -90,7 +91,7 @@ async def list_sites(
     response: Response,
     district: DistrictFilter = None,
     is_public: PublicFilter = None,
-) -> Page[SiteRead]:
+) -> Page[Any]:
     rows = await service.list_sites(
         session, scope=scope_of(principal), page=page, district=district, is_public=is_public
     )
@@ -104,7 +105,7 @@ async def list_sites(
     response_model=SiteRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_site(session: Session, principal: Worker, site_id: SiteId, response: Response) -> SiteRead:
+async def get_site(session: Session, principal: Worker, site_id: SiteId, response: Response) -> Location:
     site = await service.get_site(session, scope=scope_of(principal), site_id=site_id)
     set_etag(response, site.version)
     return site
@@ -125,7 +126,7 @@ async def update_site(
     data: SiteUpdate,
     response: Response,
     if_match: IfMatch = None,
-) -> SiteRead:
+) -> Location:
     site = await service.update_site(session, scope=scope_of(principal), site_id=site_id, data=data, if_match=if_match)
     set_etag(response, site.version)
     return site
@@ -147,7 +148,7 @@ async def assign_guardian(
     subject: GuardianSubject,
     data: GuardianAssign,
     response: Response,
-) -> SiteRead:
+) -> Location:
     site, created = await service.assign_guardian(
         session, scope=scope_of(principal), principal=principal, site_id=site_id, subject=subject, data=data
     )

@@ -4,8 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
-from etp_inventory.districts import DistrictCode
 from etp_inventory.location.models import CabinetType, LocationKind
+from vru_shared.kent_medway import DistrictCode
 
 #: A UK postcode, e.g. "ME4 4TR" (normalised to upper case with one space).
 Postcode = Annotated[
@@ -31,6 +31,7 @@ class LocationRead(BaseModel):
     """A place packs can be, with how many packs are there now (counted from the movement ledger)."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -41,7 +42,7 @@ class LocationRead(BaseModel):
                     "on_hand": 38,
                 }
             ]
-        }
+        },
     )
 
     id: UUID
@@ -147,6 +148,7 @@ class SiteRead(BaseModel):
     """A site. `lock_code` is shown only to the owning CSP's officers and the site's guardians."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -166,7 +168,7 @@ class SiteRead(BaseModel):
                     "updated_at": "2026-11-20T10:05:00Z",
                 }
             ]
-        }
+        },
     )
 
     id: UUID
@@ -180,7 +182,8 @@ class SiteRead(BaseModel):
     access_hours: str | None
     cabinet_type: CabinetType
     lock_code: str | None = Field(
-        description="Only for the owning CSP's officers and the site's guardians; `null` for everyone else."
+        validation_alias="visible_lock_code",
+        description="Only for the owning CSP's officers and the site's guardians; `null` for everyone else.",
     )
     is_public: bool
     contact_name: str | None

@@ -3,9 +3,11 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from etp_inventory.db import Base
+from etp_inventory.location.models import Location
+from etp_inventory.pack.models import Pack
 
 
 class MovementKind(StrEnum):
@@ -67,6 +69,11 @@ class Movement(Base):
     actor_name: Mapped[str | None] = mapped_column(String(200))
     request_id: Mapped[str | None] = mapped_column(String(128))
     occurred_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    pack: Mapped[Pack] = relationship(lazy="raise", viewonly=True)
+
+    @property
+    def serial(self) -> str:
+        return self.pack.serial
 
 
 class ResupplyTask(Base):
@@ -89,3 +96,12 @@ class ResupplyTask(Base):
     completed_by: Mapped[str | None] = mapped_column(String(255))
     #: The pack deployed to the site that completed the task.
     replacement_pack_id: Mapped[UUID | None] = mapped_column(ForeignKey("packs.id"))
+    site: Mapped[Location] = relationship(lazy="raise", foreign_keys=[site_id], viewonly=True)
+
+    @property
+    def site_name(self) -> str:
+        return self.site.name
+
+    @property
+    def district(self) -> str:
+        return str(self.site.district)

@@ -3,18 +3,34 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, insert, or_, select, update
+from sqlalchemy.orm import contains_eager, joinedload
 
 from etp_inventory.access import Scope
-from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location
 from etp_inventory.location.repository import visible_location
 from etp_inventory.movement.models import Movement, ResupplyStatus, ResupplyTask
 from etp_inventory.pack.models import Pack, PackStatus
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
 
-class MovementRepository(Repository):
+class MovementRepository(ScopedRepository[Movement, Scope]):
+    """The append-only ledger (entries are only ever inserted), and taking packs out of a location."""
+
+    model = Movement
+
+    def statement(self) -> Select[Movement]:
+        return select(Movement).options(joinedload(Movement.pack, innerjoin=True))
+
+    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+        """Entries into or out of a location the caller can see."""
+        visible = visible_location(scope)
+        if visible is None:
+            return None
+        seen = select(Location.id).where(visible)
+        return or_(Movement.from_location_id.in_(seen), Movement.to_location_id.in_(seen))
+
     # --- taking packs out of a location, safely under concurrency -------------------------------------
 
     async def lock_available(
@@ -67,31 +83,28 @@ class MovementRepository(Repository):
 
     # --- reading the ledger ---------------------------------------------------------------------------
 
-    async def page(
-        self,
-        page: PageParams,
-        visible: ColumnElement[bool] | None,
-        *,
-        pack_id: UUID | None,
-        location_id: UUID | None,
-        kind: str | None,
-    ) -> Sequence[tuple[Movement, str]]:
-        stmt = select(Movement, Pack.serial).join(Pack, Pack.id == Movement.pack_id)
-        if visible is not None:
-            seen = select(Location.id).where(visible)
-            stmt = stmt.where(or_(Movement.from_location_id.in_(seen), Movement.to_location_id.in_(seen)))
-        if pack_id is not None:
-            stmt = stmt.where(Movement.pack_id == pack_id)
+    async def page_entries(
+        self, page: PageParams, scope: Scope, *, pack_id: UUID | None, location_id: UUID | None, kind: str | None
+    ) -> Sequence[Movement]:
+        filters = [Movement.pack_id == pack_id] if pack_id is not None else []
         if location_id is not None:
-            stmt = stmt.where(or_(Movement.from_location_id == location_id, Movement.to_location_id == location_id))
+            filters.append(or_(Movement.from_location_id == location_id, Movement.to_location_id == location_id))
         if kind is not None:
-            stmt = stmt.where(Movement.kind == kind)
-        rows = await self.session.execute(keyset(stmt, page, Movement.id, descending=True))
-        return [(m, serial) for m, serial in rows]
+            filters.append(Movement.kind == kind)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
 
-class ResupplyRepository(Repository):
+class ResupplyRepository(ScopedRepository[ResupplyTask, Scope]):
     """Pending deployments: a use report opens one for its site, a deployment there completes it."""
+
+    model = ResupplyTask
+    order = ("opened_at", "id")
+
+    def statement(self) -> Select[ResupplyTask]:
+        return select(ResupplyTask).join(ResupplyTask.site).options(contains_eager(ResupplyTask.site))
+
+    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+        return visible_location(scope)
 
     async def complete_for_site(self, site_id: UUID, pack_ids: Sequence[UUID], *, by: str) -> int:
         """Packs deployed to a site complete its open tasks, oldest first, one pack each."""
@@ -114,14 +127,10 @@ class ResupplyRepository(Repository):
         await self.session.flush()
         return len(tasks)
 
-    async def page(
+    async def page_tasks(
         self, page: PageParams, scope: Scope, *, district: str | None, status: ResupplyStatus | None
-    ) -> Sequence[tuple[ResupplyTask, Location]]:
-        stmt = select(ResupplyTask, Location).join(Location, Location.id == ResupplyTask.site_id)
-        stmt = where_visible(stmt, visible_location(scope))
-        if district is not None:
-            stmt = stmt.where(Location.district == district)
+    ) -> Sequence[ResupplyTask]:
+        filters = [Location.district == district] if district is not None else []
         if status is not None:
-            stmt = stmt.where(ResupplyTask.status == status.value)
-        rows = await self.session.execute(keyset(stmt, page, ResupplyTask.opened_at, ResupplyTask.id, descending=True))
-        return [(t, loc) for t, loc in rows]
+            filters.append(ResupplyTask.status == status.value)
+        return await self.page_visible(page, scope, *filters, descending=True)

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
@@ -97,7 +97,7 @@ async def list_movements(
     pack_id: PackFilter = None,
     location_id: LocationFilter = None,
     kind: KindFilter = None,
-) -> Page[MovementRead]:
+) -> Page[Any]:
     rows = await service.list_movements(
         session, scope=scope_of(principal), page=page, pack_id=pack_id, location_id=location_id, kind=kind
     )

@@ -4,8 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from etp_inventory.districts import DistrictCode
 from etp_inventory.movement.models import MovementKind
+from vru_shared.kent_medway import DistrictCode
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]
 KitCode = Annotated[str, StringConstraints(max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -68,6 +68,7 @@ class MovementRead(BaseModel):
     """One ledger entry."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -85,7 +86,7 @@ class MovementRead(BaseModel):
                     "occurred_at": "2026-11-21T10:05:00Z",
                 }
             ]
-        }
+        },
     )
 
     id: int = Field(description="Ledger position: later entries have higher ids.")

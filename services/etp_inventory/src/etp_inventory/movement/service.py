@@ -9,16 +9,15 @@ from etp_inventory.access import Scope
 from etp_inventory.kit_type.exceptions import KitTypeNotFound
 from etp_inventory.kit_type.repository import KitTypeRepository
 from etp_inventory.location.models import Location, LocationKind
-from etp_inventory.location.repository import LocationRepository, visible_location
-from etp_inventory.location.service import load_site, require_district
+from etp_inventory.location.repository import LocationRepository
+from etp_inventory.location.service import get_site, require_district
 from etp_inventory.movement.exceptions import NotEnoughStock, PackNotMovable
-from etp_inventory.movement.models import MovementKind
+from etp_inventory.movement.models import Movement, MovementKind
 from etp_inventory.movement.repository import MovementRepository, ResupplyRepository
 from etp_inventory.movement.schemas import (
     AllocationCreate,
     DeploymentCreate,
     MovementBatch,
-    MovementRead,
     PackRef,
     PlaceRef,
     ReturnCreate,
@@ -120,7 +119,7 @@ async def allocate(
         raise NotEnoughStock(f"There is no CSP for '{data.csp}'.")
     kit_type_id = None
     if data.kit_type is not None:
-        kit_type = await KitTypeRepository(session).by_code(data.kit_type)
+        kit_type = await KitTypeRepository(session).get_by(code=data.kit_type)
         if kit_type is None:
             raise KitTypeNotFound(f"There is no kit type '{data.kit_type}'.")
         kit_type_id = kit_type.id
@@ -139,7 +138,7 @@ async def allocate(
 async def deploy(
     session: AsyncSession, *, principal: Principal, scope: Scope, rules: ReadinessRules, data: DeploymentCreate
 ) -> MovementBatch:
-    site = await load_site(session, scope=scope, site_id=data.site_id)
+    site = await get_site(session, scope=scope, site_id=data.site_id)
     require_district(scope, site.district)
     csp = await LocationRepository(session).csp(str(site.district))
     assert csp is not None
@@ -163,7 +162,8 @@ async def deploy(
 async def return_pack(
     session: AsyncSession, *, principal: Principal, scope: Scope, data: ReturnCreate
 ) -> MovementBatch:
-    pack, location, _ = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    pack = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    location = pack.location
     require_district(scope, location.district)
     if pack.status != PackStatus.IN_STOCK.value:
         raise PackNotMovable(f"Pack {pack.serial} is {pack.status.replace('_', ' ')}, not in stock.")
@@ -189,7 +189,8 @@ async def return_pack(
 async def write_off(
     session: AsyncSession, *, principal: Principal, scope: Scope, data: WriteOffCreate
 ) -> MovementBatch:
-    pack, location, _ = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    pack = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    location = pack.location
     require_district(scope, location.district)
     if pack.status != PackStatus.IN_STOCK.value:
         raise PackNotMovable(f"Pack {pack.serial} is {pack.status.replace('_', ' ')}, not in stock.")
@@ -214,24 +215,7 @@ async def list_movements(
     pack_id: UUID | None,
     location_id: UUID | None,
     kind: MovementKind | None,
-) -> list[MovementRead]:
-    rows = await MovementRepository(session).page(
-        page, visible_location(scope), pack_id=pack_id, location_id=location_id, kind=kind.value if kind else None
+) -> Sequence[Movement]:
+    return await MovementRepository(session).page_entries(
+        page, scope, pack_id=pack_id, location_id=location_id, kind=kind.value if kind else None
     )
-    return [
-        MovementRead(
-            id=m.id,
-            pack_id=m.pack_id,
-            serial=serial,
-            kind=MovementKind(m.kind),
-            from_location_id=m.from_location_id,
-            to_location_id=m.to_location_id,
-            reason=m.reason,
-            reference_id=m.reference_id,
-            actor=m.actor,
-            actor_name=m.actor_name,
-            request_id=m.request_id,
-            occurred_at=m.occurred_at,
-        )
-        for m, serial in rows
-    ]

@@ -3,9 +3,13 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from etp_inventory.component_type.models import ComponentType
 from etp_inventory.db import Base
+from etp_inventory.kit_type.models import KitType
+from etp_inventory.location.models import Location
+from vru_shared.etag import Versioned
 
 
 class PackStatus(StrEnum):
@@ -28,7 +32,7 @@ class Readiness(StrEnum):
 _STATUSES = ", ".join(f"'{s.value}'" for s in PackStatus)
 
 
-class Pack(Base):
+class Pack(Versioned, Base):
     """One emergency trauma pack. Where it is and its status are kept in step with the movement ledger
     (in the same transaction); stock figures are counted from the ledger itself."""
 
@@ -57,6 +61,13 @@ class Pack(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    location: Mapped[Location] = relationship(lazy="raise")
+    kit_type: Mapped[KitType] = relationship(lazy="raise")
+    parts: Mapped[list["PackComponent"]] = relationship(lazy="raise", viewonly=True)
+
+    @property
+    def components(self) -> list["PackComponent"]:
+        return sorted(self.parts, key=lambda part: part.component)
 
 
 class PackComponent(Base):
@@ -68,3 +79,12 @@ class PackComponent(Base):
     quantity: Mapped[int] = mapped_column(default=1)
     expires_on: Mapped[date | None]
     replaced_at: Mapped[datetime | None]
+    component_type: Mapped[ComponentType] = relationship(lazy="raise")
+
+    @property
+    def component(self) -> str:
+        return self.component_type.code
+
+    @property
+    def name(self) -> str:
+        return self.component_type.name

@@ -8,14 +8,12 @@ otherwise ``ready``. Packs taken out of service (damaged, lost, written off) hav
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_
 
 from etp_inventory.location.models import LocationKind
 from etp_inventory.pack.models import Pack, PackStatus, Readiness
-
-LONDON = ZoneInfo("Europe/London")
+from vru_shared.kent_medway import LONDON
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ from etp_inventory.pack.models import PackStatus, Readiness
 
 
 class LocationRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     kind: LocationKind
     name: str
@@ -59,6 +61,8 @@ class PackRead(BaseModel):
 
 
 class PackComponentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     component: str
     name: str
     quantity: int

@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Float, and_, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
-from etp_inventory.db import Repository
 from etp_inventory.location.models import Location, LocationKind
 from etp_inventory.pack.models import Pack, Readiness
 from etp_inventory.pack.readiness import ReadinessRules
+from vru_shared.repository import Repository
 
 EARTH_RADIUS_M = 6_371_008.8
 
@@ -43,7 +43,11 @@ def distance_m(latitude: float, longitude: float) -> ColumnElement[float]:
     return 2 * EARTH_RADIUS_M * func.asin(func.least(1.0, func.sqrt(a)))
 
 
-class PublicMapRepository(Repository):
+class PublicMapRepository(Repository[Location]):
+    """Public sites and their ready packs, as named columns."""
+
+    model = Location
+
     async def sites_with_ready_packs(self, rules: ReadinessRules) -> Sequence[Any]:
         stmt = (
             select(*PUBLIC_COLUMNS, func.array_agg(aggregate_order_by(Pack.public_id, Pack.serial)).label("packs"))

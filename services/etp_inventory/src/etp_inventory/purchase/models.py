@@ -1,10 +1,13 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
+from etp_inventory.component_type.models import ComponentType
 from etp_inventory.db import Base
+from etp_inventory.kit_type.models import KitType
+from etp_inventory.pack.models import Pack
 
 
 class Purchase(Base):
@@ -35,6 +38,31 @@ class Purchase(Base):
     received_by: Mapped[str] = mapped_column(String(255))
     received_by_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now(), index=True)
+    kit_type: Mapped[KitType] = relationship(lazy="raise")
+    parts: Mapped[list["PurchaseComponent"]] = relationship(lazy="raise", viewonly=True)
+    first_serial: Mapped[str] = column_property(
+        select(func.min(Pack.serial)).where(Pack.purchase_id == id).correlate_except(Pack).scalar_subquery()
+    )
+    last_serial: Mapped[str] = column_property(
+        select(func.max(Pack.serial)).where(Pack.purchase_id == id).correlate_except(Pack).scalar_subquery()
+    )
+
+    @property
+    def kit_type_code(self) -> str:
+        return self.kit_type.code
+
+    @property
+    def total_pence(self) -> int:
+        return self.quantity * self.unit_cost_pence
+
+    @property
+    def components(self) -> list["PurchaseComponent"]:
+        return sorted(self.parts, key=lambda part: part.component)
+
+    @property
+    def pack_expires_on(self) -> date | None:
+        """Each pack's expiry: the earliest component's."""
+        return min((p.expires_on for p in self.parts if p.expires_on is not None), default=None)
 
 
 class PurchaseComponent(Base):
@@ -45,3 +73,8 @@ class PurchaseComponent(Base):
     purchase_id: Mapped[UUID] = mapped_column(ForeignKey("purchases.id", ondelete="CASCADE"), primary_key=True)
     component_type_id: Mapped[UUID] = mapped_column(ForeignKey("component_types.id"), primary_key=True)
     expires_on: Mapped[date | None]
+    component_type: Mapped[ComponentType] = relationship(lazy="raise")
+
+    @property
+    def component(self) -> str:
+        return self.component_type.code

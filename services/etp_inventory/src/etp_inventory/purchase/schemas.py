@@ -71,12 +71,15 @@ class PurchaseCreate(BaseModel):
 
 
 class PurchaseComponentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     component: str
     expires_on: date | None
 
 
 class PurchaseRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -102,13 +105,13 @@ class PurchaseRead(BaseModel):
                     "created_at": "2026-11-21T10:00:00Z",
                 }
             ]
-        }
+        },
     )
 
     id: UUID = Field(description="Derived from supplier and lot: the same lot always has the same id.")
     supplier: str
     lot_number: str
-    kit_type: str
+    kit_type: str = Field(validation_alias="kit_type_code")
     quantity: int
     unit_cost_pence: int
     total_pence: int

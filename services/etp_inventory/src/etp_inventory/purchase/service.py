@@ -13,7 +13,7 @@ from etp_inventory.pack.models import PackStatus
 from etp_inventory.purchase.exceptions import InvalidPurchase, LotAlreadyReceived, PurchaseNotFound, SerialsTaken
 from etp_inventory.purchase.models import Purchase
 from etp_inventory.purchase.repository import PurchaseRepository
-from etp_inventory.purchase.schemas import PurchaseComponentRead, PurchaseCreate, PurchaseRead
+from etp_inventory.purchase.schemas import PurchaseCreate
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -33,65 +33,31 @@ def funding_idempotency_key(purchase_id: UUID) -> str:
     return f"etp-purchase-{purchase_id}"
 
 
-async def _reads(repo: PurchaseRepository, rows: Sequence[tuple[Purchase, str]]) -> list[PurchaseRead]:
-    ids = [p.id for p, _ in rows]
-    components = await repo.components_of(ids)
-    serials = await repo.serial_range(ids)
-    out = []
-    for purchase, kit_type in rows:
-        dates = [d for _, d in components[purchase.id] if d is not None]
-        out.append(
-            PurchaseRead(
-                id=purchase.id,
-                supplier=purchase.supplier,
-                lot_number=purchase.lot_number,
-                kit_type=kit_type,
-                quantity=purchase.quantity,
-                unit_cost_pence=purchase.unit_cost_pence,
-                total_pence=purchase.quantity * purchase.unit_cost_pence,
-                currency="GBP",
-                budget_line_id=purchase.budget_line_id,
-                funding_spend_id=purchase.funding_spend_id,
-                received_on=purchase.received_on,
-                received_by=purchase.received_by,
-                components=[PurchaseComponentRead(component=c, expires_on=d) for c, d in components[purchase.id]],
-                pack_expires_on=min(dates) if dates else None,
-                first_serial=serials[purchase.id][0],
-                last_serial=serials[purchase.id][1],
-                created_at=purchase.created_at,
-            )
-        )
-    return out
+async def list_purchases(session: AsyncSession, *, page: PageParams) -> Sequence[Purchase]:
+    return await PurchaseRepository(session).page(page, descending=True)
 
 
-async def list_purchases(session: AsyncSession, *, page: PageParams) -> list[PurchaseRead]:
-    repo = PurchaseRepository(session)
-    return await _reads(repo, await repo.page(page))
-
-
-async def get_purchase(session: AsyncSession, *, purchase_id: UUID) -> PurchaseRead:
-    repo = PurchaseRepository(session)
-    row = await repo.get(purchase_id)
-    if row is None:
+async def get_purchase(session: AsyncSession, *, purchase_id: UUID) -> Purchase:
+    purchase = await PurchaseRepository(session).get(purchase_id)
+    if purchase is None:
         raise PurchaseNotFound(f"There is no purchase {purchase_id}.")
-    (read,) = await _reads(repo, [row])
-    return read
+    return purchase
 
 
 async def receive(
     session: AsyncSession, *, principal: Principal, data: PurchaseCreate, funding: FundingClient
-) -> PurchaseRead:
+) -> Purchase:
     """Record the lot, its packs and their "received" ledger entries; then charge funding; only then may the
     request's transaction commit. If funding refuses or cannot answer, the exception rolls everything back."""
     repo = PurchaseRepository(session)
     kits = KitTypeRepository(session)
-    kit_type = await kits.by_code(data.kit_type)
+    kit_type = await kits.get_by(code=data.kit_type)
     if kit_type is None:
         raise InvalidPurchase(f"There is no kit type '{data.kit_type}'.")
-    parts = (await kits.components_of([kit_type.id]))[kit_type.id]
+    parts = kit_type.parts
     given = {c.component: c.expires_on for c in data.component_expiries}
-    expiring = {c.code for _, c in parts if c.shelf_life_months is not None}
-    in_kit = {c.code for _, c in parts}
+    expiring = {p.component for p in parts if p.shelf_life_months is not None}
+    in_kit = {p.component for p in parts}
     problems = []
     if missing := sorted(expiring - given.keys()):
         problems.append(f"give the expiry of: {', '.join(missing)}")
@@ -133,7 +99,7 @@ async def receive(
     )
     if not await repo.add(purchase):
         raise LotAlreadyReceived(f"Lot {data.lot_number} from {data.supplier} was already received.")
-    expiry_by_component = {c.id: given.get(c.code) for _, c in parts}
+    expiry_by_component = {p.component_type_id: given.get(p.component) for p in parts}
     dates = [d for d in expiry_by_component.values() if d is not None]
     pack_expires_on = min(dates) if dates else None
     store = await LocationRepository(session).central_store()
@@ -168,7 +134,7 @@ async def receive(
                 "replaced_at": None,
             }
             for pack_id, _ in received
-            for part, _ in parts
+            for part in parts
         ],
     )
     await record(
@@ -190,7 +156,5 @@ async def receive(
         spent_on=data.received_on,
         idempotency_key=funding_idempotency_key(purchase_id),
     )
-    purchase.funding_spend_id = spend.id
-    await session.flush()
-    await session.refresh(purchase)
+    await repo.update(purchase, {"funding_spend_id": spend.id})
     return await get_purchase(session, purchase_id=purchase_id)

@@ -3,9 +3,13 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from etp_inventory.db import Base
+from etp_inventory.location.models import Location
+from etp_inventory.movement.models import ResupplyTask
+from etp_inventory.pack.models import Pack
+from vru_shared.etag import Versioned
 
 
 class CrimeReferenceStatus(StrEnum):
@@ -20,7 +24,7 @@ class CrimeReferenceStatus(StrEnum):
 _REF_STATUSES = ", ".join(f"'{s.value}'" for s in CrimeReferenceStatus)
 
 
-class UseReport(Base):
+class UseReport(Versioned, Base):
     """A pack was used: where, when, the optional crime reference, notes."""
 
     __tablename__ = "use_reports"
@@ -45,3 +49,22 @@ class UseReport(Base):
     reported_by_name: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    pack: Mapped[Pack] = relationship(lazy="raise", viewonly=True)
+    site: Mapped[Location] = relationship(lazy="raise", viewonly=True)
+    resupply_task: Mapped[ResupplyTask | None] = relationship(lazy="raise", viewonly=True)
+
+    @property
+    def serial(self) -> str:
+        return self.pack.serial
+
+    @property
+    def site_name(self) -> str:
+        return self.site.name
+
+    @property
+    def district(self) -> str:
+        return str(self.site.district)
+
+    @property
+    def resupply_task_id(self) -> UUID | None:
+        return self.resupply_task.id if self.resupply_task else None

@@ -1,44 +1,44 @@
 from collections.abc import Sequence
-from uuid import UUID
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from etp_inventory.access import Scope
-from etp_inventory.db import Repository, where_visible
 from etp_inventory.location.models import Location
 from etp_inventory.location.repository import visible_location
-from etp_inventory.movement.models import ResupplyTask
-from etp_inventory.pack.models import Pack
 from etp_inventory.use_report.models import CrimeReferenceStatus, UseReport
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
-UseReportRow = tuple[UseReport, str, Location, UUID | None]
 
+class UseReportRepository(ScopedRepository[UseReport, Scope]):
+    """Use reports at the sites the caller can see, each with its pack, site and resupply task."""
 
-class UseReportRepository(Repository):
-    def _base(self, scope: Scope) -> Select[UseReport, str, Location, UUID]:
-        stmt = (
-            select(UseReport, Pack.serial, Location, ResupplyTask.id)
-            .join(Pack, Pack.id == UseReport.pack_id)
-            .join(Location, Location.id == UseReport.site_id)
-            .outerjoin(ResupplyTask, ResupplyTask.use_report_id == UseReport.id)
+    model = UseReport
+    order = ("created_at", "id")
+
+    def statement(self) -> Select[UseReport]:
+        return (
+            select(UseReport)
+            .join(UseReport.site)
+            .options(
+                contains_eager(UseReport.site),
+                joinedload(UseReport.pack, innerjoin=True),
+                joinedload(UseReport.resupply_task),
+            )
+            .execution_options(populate_existing=True)
         )
-        return where_visible(stmt, visible_location(scope))
 
-    async def get(self, report_id: UUID, scope: Scope) -> UseReportRow | None:
-        row = (await self.session.execute(self._base(scope).where(UseReport.id == report_id))).one_or_none()
-        return (row[0], row[1], row[2], row[3]) if row else None
+    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+        return visible_location(scope)
 
-    async def page(
+    async def page_reports(
         self, page: PageParams, scope: Scope, *, district: str | None, status: CrimeReferenceStatus | None
-    ) -> Sequence[UseReportRow]:
-        stmt = self._base(scope)
-        if district is not None:
-            stmt = stmt.where(Location.district == district)
+    ) -> Sequence[UseReport]:
+        filters = [Location.district == district] if district is not None else []
         if status is not None:
-            stmt = stmt.where(UseReport.crime_reference_status == status.value)
-        rows = await self.session.execute(keyset(stmt, page, UseReport.created_at, UseReport.id, descending=True))
-        return [(r, s, loc, t) for r, s, loc, t in rows]
+            filters.append(UseReport.crime_reference_status == status.value)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def unverified(self, limit: int) -> Sequence[UseReport]:
         """Reports waiting for their crime reference to be checked, oldest first, locked for this worker."""

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
@@ -8,6 +8,7 @@ from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.districts import DistrictFilter
 from etp_inventory.use_report import service
 from etp_inventory.use_report.dependencies import ReferenceStatusFilter, TaskStatusFilter, UseReportId
+from etp_inventory.use_report.models import UseReport
 from etp_inventory.use_report.schemas import ResupplyTaskRead, UseReportCreate, UseReportRead, VerificationRun
 from vru_shared.auth import Principal
 from vru_shared.db import Session
@@ -50,7 +51,7 @@ async def report_use(
     data: UseReportCreate,
     referrals: Annotated[ReferralsClient | None, Depends(optional_referrals)],
     response: Response,
-) -> UseReportRead:
+) -> UseReport:
     report = await service.report_use(
         session, principal=principal, scope=scope_of(principal), data=data, referrals=referrals
     )
@@ -75,7 +76,7 @@ async def list_reports(
     response: Response,
     district: DistrictFilter = None,
     crime_reference_status: ReferenceStatusFilter = None,
-) -> Page[UseReportRead]:
+) -> Page[Any]:
     rows = await service.list_reports(
         session, scope=scope_of(principal), page=page, district=district, status=crime_reference_status
     )
@@ -90,7 +91,7 @@ async def list_reports(
     response_model=UseReportRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_report(session: Session, principal: Worker, report_id: UseReportId, response: Response) -> UseReportRead:
+async def get_report(session: Session, principal: Worker, report_id: UseReportId, response: Response) -> UseReport:
     report = await service.get_report(session, scope=scope_of(principal), report_id=report_id)
     set_etag(response, report.version)
     return report
@@ -130,6 +131,6 @@ async def list_tasks(
     response: Response,
     status: TaskStatusFilter = None,
     district: DistrictFilter = None,
-) -> Page[ResupplyTaskRead]:
+) -> Page[Any]:
     rows = await service.list_tasks(session, scope=scope_of(principal), page=page, district=district, status=status)
     return paginate(rows, page, lambda t: (t.opened_at, t.id), request, response)

@@ -41,6 +41,7 @@ class UseReportCreate(BaseModel):
 
 class UseReportRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -62,7 +63,7 @@ class UseReportRead(BaseModel):
                     "version": 1,
                 }
             ]
-        }
+        },
     )
 
     id: UUID
@@ -101,6 +102,7 @@ class VerificationRun(BaseModel):
 
 class ResupplyTaskRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -117,7 +119,7 @@ class ResupplyTaskRead(BaseModel):
                     "replacement_pack_id": None,
                 }
             ]
-        }
+        },
     )
 
     id: UUID

@@ -1,4 +1,5 @@
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -14,8 +15,8 @@ from etp_inventory.pack.models import PackStatus
 from etp_inventory.pack.service import load as load_pack
 from etp_inventory.use_report.exceptions import PackNotUsable, UsedInFuture, UseReportNotFound
 from etp_inventory.use_report.models import CrimeReferenceStatus, UseReport
-from etp_inventory.use_report.repository import UseReportRepository, UseReportRow
-from etp_inventory.use_report.schemas import ResupplyTaskRead, UseReportCreate, UseReportRead, VerificationRun
+from etp_inventory.use_report.repository import UseReportRepository
+from etp_inventory.use_report.schemas import UseReportCreate, VerificationRun
 from vru_shared.auth import Principal
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable
 from vru_shared.pagination import PageParams
@@ -23,30 +24,6 @@ from vru_shared.pagination import PageParams
 logger = logging.getLogger("etp_inventory.use_reports")
 
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-def report_read(row: UseReportRow) -> UseReportRead:
-    report, serial, site, task_id = row
-    return UseReportRead(
-        id=report.id,
-        pack_id=report.pack_id,
-        serial=serial,
-        site_id=site.id,
-        site_name=site.name,
-        district=str(site.district),
-        used_at=report.used_at,
-        crime_reference=report.crime_reference,
-        crime_reference_status=(
-            CrimeReferenceStatus(report.crime_reference_status) if report.crime_reference_status else None
-        ),
-        crime_reference_checked_at=report.crime_reference_checked_at,
-        notes=report.notes,
-        reported_by=report.reported_by,
-        reported_by_name=report.reported_by_name,
-        resupply_task_id=task_id,
-        created_at=report.created_at,
-        version=report.version,
-    )
 
 
 async def check_reference(referrals: ReferralsClient | None, crime_reference: str) -> CrimeReferenceStatus:
@@ -71,8 +48,9 @@ async def report_use(
     scope: Scope,
     data: UseReportCreate,
     referrals: ReferralsClient | None,
-) -> UseReportRead:
-    pack, location, _ = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+) -> UseReport:
+    pack = await load_pack(session, scope=scope, pack_id=data.pack_id, for_update=True)
+    location = pack.location
     if location.id != data.site_id or location.kind != LocationKind.SITE.value:
         raise PackNotUsable(f"Pack {pack.serial} is not at site {data.site_id}.")
     if pack.status != PackStatus.IN_STOCK.value:
@@ -97,7 +75,7 @@ async def report_use(
         version=1,
     )
     repo = UseReportRepository(session)
-    await repo.insert(report)
+    await repo.add(report)
     await record(
         session,
         principal=principal,
@@ -110,13 +88,12 @@ async def report_use(
         pack_values={"status": PackStatus.USED.value},
     )
     assert location.csp_id is not None
-    await ResupplyRepository(session).insert(
+    await ResupplyRepository(session).add(
         ResupplyTask(id=uuid4(), site_id=location.id, csp_id=location.csp_id, use_report_id=report.id)
     )
-    await session.refresh(report)
-    found = await repo.get(report.id, Scope(everything=True, districts=frozenset(), guardian=None))
+    found = await repo.get(report.id)
     assert found is not None
-    return report_read(found)
+    return found
 
 
 async def list_reports(
@@ -126,23 +103,23 @@ async def list_reports(
     page: PageParams,
     district: str | None,
     status: CrimeReferenceStatus | None,
-) -> list[UseReportRead]:
-    rows = await UseReportRepository(session).page(page, scope, district=district, status=status)
-    return [report_read(row) for row in rows]
+) -> Sequence[UseReport]:
+    return await UseReportRepository(session).page_reports(page, scope, district=district, status=status)
 
 
-async def get_report(session: AsyncSession, *, scope: Scope, report_id: UUID) -> UseReportRead:
-    row = await UseReportRepository(session).get(report_id, scope)
-    if row is None:
+async def get_report(session: AsyncSession, *, scope: Scope, report_id: UUID) -> UseReport:
+    report = await UseReportRepository(session).get_visible(report_id, scope)
+    if report is None:
         raise UseReportNotFound(f"There is no use report {report_id} that you can see.")
-    return report_read(row)
+    return report
 
 
 async def verify_pending(session: AsyncSession, *, referrals: ReferralsClient, limit: int = 200) -> VerificationRun:
     """Ask referrals again about every ``unverified`` crime reference (stopping when it cannot answer)."""
     verified = unknown = waiting = 0
     now = datetime.now(UTC)
-    reports = await UseReportRepository(session).unverified(limit)
+    repo = UseReportRepository(session)
+    reports = await repo.unverified(limit)
     for position, report in enumerate(reports):
         assert report.crime_reference is not None
         try:
@@ -153,36 +130,16 @@ async def verify_pending(session: AsyncSession, *, referrals: ReferralsClient, l
         except DownstreamError:
             waiting += 1
             continue
-        report.crime_reference_status = (
-            CrimeReferenceStatus.VERIFIED.value if result.known else CrimeReferenceStatus.UNKNOWN.value
-        )
-        report.crime_reference_checked_at = now
-        report.version += 1
+        status = CrimeReferenceStatus.VERIFIED if result.known else CrimeReferenceStatus.UNKNOWN
+        await repo.update(report, {"crime_reference_status": status.value, "crime_reference_checked_at": now})
         if result.known:
             verified += 1
         else:
             unknown += 1
-    await session.flush()
     return VerificationRun(checked=verified + unknown, verified=verified, unknown=unknown, unverified=waiting)
 
 
 async def list_tasks(
     session: AsyncSession, *, scope: Scope, page: PageParams, district: str | None, status: ResupplyStatus | None
-) -> list[ResupplyTaskRead]:
-    rows = await ResupplyRepository(session).page(page, scope, district=district, status=status)
-    return [
-        ResupplyTaskRead(
-            id=task.id,
-            status=ResupplyStatus(task.status),
-            site_id=site.id,
-            site_name=site.name,
-            district=str(site.district),
-            csp_id=task.csp_id,
-            use_report_id=task.use_report_id,
-            opened_at=task.opened_at,
-            completed_at=task.completed_at,
-            completed_by=task.completed_by,
-            replacement_pack_id=task.replacement_pack_id,
-        )
-        for task, site in rows
-    ]
+) -> Sequence[ResupplyTask]:
+    return await ResupplyRepository(session).page_tasks(page, scope, district=district, status=status)
