@@ -233,7 +233,7 @@ async def transition(
         actor=principal.subject,
         actor_name=principal.name,
     )
-    await session.flush()
+    await repo.flush()
     return await get_grant(session, scope=None, grant_id=grant_id)
 
 
