@@ -6,6 +6,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.access import DistrictScope
 from funding.allocation.exceptions import (
     AllocationInfeasible,
     AllocationNotFound,
@@ -202,13 +203,13 @@ async def preview(
 
 
 async def list_allocations(
-    session: AsyncSession, *, scope: frozenset[str] | None, page: PageParams, status: AllocationStatus | None
+    session: AsyncSession, *, scope: DistrictScope, page: PageParams, status: AllocationStatus | None
 ) -> list[AllocationRead]:
     runs = await AllocationRepository(session).filtered(page, scope, status=status)
     return [_read(run, full=scope is None) for run in runs]
 
 
-async def get_allocation(session: AsyncSession, *, scope: frozenset[str] | None, allocation_id: UUID) -> AllocationRead:
+async def get_allocation(session: AsyncSession, *, scope: DistrictScope, allocation_id: UUID) -> AllocationRead:
     run = await AllocationRepository(session).get_visible(allocation_id, scope)
     if run is None:
         raise AllocationNotFound(f"There is no allocation {allocation_id} that you can see.")

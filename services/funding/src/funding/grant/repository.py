@@ -6,20 +6,18 @@ from uuid import UUID
 from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, insert, select
 from sqlalchemy.orm import joinedload, selectinload, with_expression
 
+from funding.access import DistrictScope
 from funding.grant.models import Disbursement, DisbursementStatus, Grant, GrantEvent, MonitoringReturn, ProjectReferral
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
 
-#: The districts a caller may see (a CSP officer's), or None for all.
-Scope = frozenset[str] | None
 
-
-def _serves(scope: Scope) -> ColumnElement[bool] | None:
+def _serves(scope: DistrictScope) -> ColumnElement[bool] | None:
     """A CSP officer sees the grants that serve any of their districts (and their disbursements and returns)."""
     return None if scope is None else Grant.districts.overlap(sorted(scope))
 
 
-def _grant_visible(scope: Scope, grant_id: Any) -> ColumnElement[bool] | None:
+def _grant_visible(scope: DistrictScope, grant_id: Any) -> ColumnElement[bool] | None:
     serves = _serves(scope)
     return None if serves is None else select(Grant.id).where(Grant.id == grant_id, serves).exists()
 
@@ -40,7 +38,7 @@ PAID = (DisbursementStatus.PAID,)
 SCHEDULED = (DisbursementStatus.SCHEDULED, DisbursementStatus.APPROVED)
 
 
-class GrantRepository(ScopedRepository[Grant, Scope]):
+class GrantRepository(ScopedRepository[Grant, DistrictScope]):
     """Grants with their recipient and money (paid, scheduled) and the referrals counted into them."""
 
     model = Grant
@@ -58,13 +56,13 @@ class GrantRepository(ScopedRepository[Grant, Scope]):
             .execution_options(populate_existing=True)
         )
 
-    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
         return _serves(scope)
 
     async def filtered(
         self,
         params: PageParams,
-        scope: Scope,
+        scope: DistrictScope,
         *,
         status: str | None = None,
         district: str | None = None,
@@ -85,7 +83,7 @@ class GrantRepository(ScopedRepository[Grant, Scope]):
                 filters.append(column == value)
         return await self.page_visible(params, scope, *filters)
 
-    async def detail(self, grant_id: UUID, scope: Scope) -> Grant | None:
+    async def detail(self, grant_id: UUID, scope: DistrictScope) -> Grant | None:
         """The grant with its history, if ``scope`` may see it."""
         return await self.get(grant_id, base=self.readable(scope).options(selectinload(Grant.history)))
 
@@ -99,11 +97,11 @@ class GrantRepository(ScopedRepository[Grant, Scope]):
         return int(paid), int(scheduled)
 
 
-class DisbursementRepository(ScopedRepository[Disbursement, Scope]):
+class DisbursementRepository(ScopedRepository[Disbursement, DistrictScope]):
     model = Disbursement
     order = ("sequence", "id")
 
-    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
         return _grant_visible(scope, Disbursement.grant_id)
 
     async def next_sequence(self, grant_id: UUID) -> int:
@@ -118,7 +116,7 @@ class DisbursementRepository(ScopedRepository[Disbursement, Scope]):
         return await self.page(params, Disbursement.grant_id == grant_id)
 
 
-class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, Scope]):
+class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, DistrictScope]):
     """Monitoring returns with the referrals counted into each."""
 
     model = MonitoringReturn
@@ -132,7 +130,7 @@ class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, Scope]):
             .execution_options(populate_existing=True)
         )
 
-    def visible(self, scope: Scope) -> ColumnElement[bool] | None:
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
         return _grant_visible(scope, MonitoringReturn.grant_id)
 
     async def add_all(self, rows: Sequence[MonitoringReturn]) -> None:
@@ -140,7 +138,7 @@ class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, Scope]):
         await self.session.flush()
 
     async def filtered(
-        self, params: PageParams, scope: Scope, *, grant_id: UUID | None, overdue: bool | None, today: date
+        self, params: PageParams, scope: DistrictScope, *, grant_id: UUID | None, overdue: bool | None, today: date
     ) -> Sequence[MonitoringReturn]:
         filters = [] if grant_id is None else [MonitoringReturn.grant_id == grant_id]
         if overdue is not None:

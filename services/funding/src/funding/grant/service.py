@@ -4,6 +4,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.access import DistrictScope
 from funding.fund.repository import BudgetLineRepository
 from funding.fund.service import ensure_room
 from funding.grant.exceptions import (
@@ -29,7 +30,7 @@ from funding.grant.models import (
     MonitoringReturn,
     london_today,
 )
-from funding.grant.repository import DisbursementRepository, GrantRepository, MonitoringReturnRepository, Scope
+from funding.grant.repository import DisbursementRepository, GrantRepository, MonitoringReturnRepository
 from funding.grant.schemas import (
     DisbursementTransition,
     Frequency,
@@ -91,7 +92,7 @@ def financial_quarters(start: date, end: date) -> list[tuple[str, date, date]]:
 async def list_grants(
     session: AsyncSession,
     *,
-    scope: Scope,
+    scope: DistrictScope,
     page: PageParams,
     status: GrantStatus | None,
     district: str | None,
@@ -112,14 +113,14 @@ async def list_grants(
     )
 
 
-async def _load(repo: GrantRepository, grant_id: UUID, scope: Scope, *, lock: bool) -> Grant:
+async def _load(repo: GrantRepository, grant_id: UUID, scope: DistrictScope, *, lock: bool) -> Grant:
     grant = await repo.get_visible(grant_id, scope, for_update=lock)
     if grant is None:
         raise GrantNotFound(f"There is no grant {grant_id} that you can see.")
     return grant
 
 
-async def get_grant(session: AsyncSession, *, scope: Scope, grant_id: UUID) -> Grant:
+async def get_grant(session: AsyncSession, *, scope: DistrictScope, grant_id: UUID) -> Grant:
     """The grant with its history (for :class:`GrantDetail`)."""
     grant = await GrantRepository(session).detail(grant_id, scope)
     if grant is None:
@@ -311,15 +312,13 @@ async def schedule(session: AsyncSession, *, grant_id: UUID, data: ScheduleCreat
 
 
 async def list_disbursements(
-    session: AsyncSession, *, scope: frozenset[str] | None, grant_id: UUID, page: PageParams
+    session: AsyncSession, *, scope: DistrictScope, grant_id: UUID, page: PageParams
 ) -> Sequence[Disbursement]:
     await _load(GrantRepository(session), grant_id, scope, lock=False)
     return await DisbursementRepository(session).of_grant(grant_id, page)
 
 
-async def get_disbursement(
-    session: AsyncSession, *, scope: frozenset[str] | None, disbursement_id: UUID
-) -> Disbursement:
+async def get_disbursement(session: AsyncSession, *, scope: DistrictScope, disbursement_id: UUID) -> Disbursement:
     disbursement = await DisbursementRepository(session).get_visible(disbursement_id, scope)
     if disbursement is None:
         raise DisbursementNotFound(f"There is no disbursement {disbursement_id} that you can see.")
@@ -358,13 +357,13 @@ async def transition_disbursement(
 
 
 async def list_returns(
-    session: AsyncSession, *, scope: Scope, page: PageParams, grant_id: UUID | None, overdue: bool | None
+    session: AsyncSession, *, scope: DistrictScope, page: PageParams, grant_id: UUID | None, overdue: bool | None
 ) -> Sequence[MonitoringReturn]:
     repo = MonitoringReturnRepository(session)
     return await repo.filtered(page, scope, grant_id=grant_id, overdue=overdue, today=london_today())
 
 
-async def get_return(session: AsyncSession, *, scope: Scope, return_id: UUID) -> MonitoringReturn:
+async def get_return(session: AsyncSession, *, scope: DistrictScope, return_id: UUID) -> MonitoringReturn:
     row = await MonitoringReturnRepository(session).get_visible(return_id, scope)
     if row is None:
         raise MonitoringReturnNotFound(f"There is no monitoring return {return_id} that you can see.")
