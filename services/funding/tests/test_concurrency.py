@@ -14,7 +14,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.orm.exc import StaleDataError
 
+from funding.grant.repository import GrantRepository
 from funding.main import create_app
 from funding.settings import FundingSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer
@@ -219,3 +221,22 @@ async def test_if_match_star_names_no_version(
         response = await client.patch(url, json=body, headers={**officer, "If-Match": "*"})
         assert response.status_code == 428, response.text
         assert response.json()["type"].endswith("/precondition-required")
+
+
+async def test_the_orm_refuses_a_write_from_a_stale_read(
+    live: tuple[httpx.AsyncClient, FastAPI], issuer: TestIssuer, line: str
+) -> None:
+    """Without any row lock, the second of two writes from the same read finds the version moved on."""
+    client, app = live
+    grant_id = uuid.UUID((await draft_grant(client, issuer, line))["id"])
+    async with app.state.sessionmaker() as first, app.state.sessionmaker() as second:
+        mine, theirs = await GrantRepository(first).get(grant_id), await GrantRepository(second).get(grant_id)
+        assert mine is not None
+        assert theirs is not None
+        await GrantRepository(first).update(mine, {"title": "Mine"})
+        await first.commit()
+        with pytest.raises(StaleDataError):
+            await GrantRepository(second).update(theirs, {"title": "Theirs"})
+        await second.rollback()
+    stored = (await client.get(f"/v1/grants/{grant_id}", headers=issuer.headers(roles=["director"]))).json()
+    assert (stored["title"], stored["version"]) == ("Mine", 2)

@@ -117,15 +117,16 @@ async def update_budget_line(
     if line is None:
         raise BudgetLineNotFound(f"There is no budget line {line_id}.")
     check_if_match(if_match, line.version)
-    changes = data.model_dump(exclude_none=True)
-    if changes.get("amount_pence", line.amount_pence) != line.amount_pence:
+    amount = data.amount_pence
+    if amount is not None and amount != line.amount_pence:
         awarded, spent = await BudgetUsageRepository(session).usage(line_id)
-        if data.amount_pence is not None and data.amount_pence < awarded + spent:
+        if amount < awarded + spent:
             raise BudgetBelowCommitments(
                 f"{pounds(awarded + spent)} is already awarded or spent on this line; "
-                f"it cannot be cut to {pounds(data.amount_pence)}.",
+                f"it cannot be cut to {pounds(amount)}.",
                 extra={"awarded_pence": awarded, "spent_pence": spent},
             )
+    changes = data.model_dump(exclude_none=True)
     if any(getattr(line, name) != value for name, value in changes.items()):
         await repo.update(line, {**changes, "updated_at": datetime.now(UTC)})
     return await get_budget_line(session, line_id=line_id)
