@@ -14,7 +14,9 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.orm.exc import StaleDataError
 
+from funding.grant.repository import GrantRepository
 from funding.main import create_app
 from funding.settings import FundingSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer
@@ -144,3 +146,97 @@ async def test_many_approvals_and_spends_racing(
     state = (await client.get(f"/v1/budget-lines/{line}", headers=director)).json()
     assert state["awarded_pence"] + state["spent_pence"] == 90_000
     assert state["available_pence"] == 10_000
+
+
+async def patch_twice(client: httpx.AsyncClient, url: str, headers: dict[str, str], etag: str) -> list[httpx.Response]:
+    """Two changes of the same record sent at once, both from the same read (the same ETag)."""
+
+    async def patch(name: str) -> httpx.Response:
+        return await client.patch(url, json={name_field(url): name}, headers={**headers, "If-Match": etag})
+
+    return list(await asyncio.gather(patch("First writer"), patch("Second writer")))
+
+
+def name_field(url: str) -> str:
+    return "title" if "/grants/" in url else "name"
+
+
+async def assert_one_wins(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], responses: list[httpx.Response]
+) -> None:
+    assert sorted(r.status_code for r in responses) == [200, 412], [r.text for r in responses]
+    winner = next(r for r in responses if r.status_code == 200)
+    loser = next(r for r in responses if r.status_code == 412)
+    assert loser.json()["type"].endswith("/precondition-failed")
+    assert winner.headers["etag"] == '"v2"'
+    stored = await client.get(url, headers=headers)
+    field = name_field(url)
+    assert (stored.json()[field], stored.json()["version"]) == (winner.json()[field], 2)
+    assert stored.headers["etag"] == '"v2"'
+
+
+async def draft_grant(client: httpx.AsyncClient, issuer: TestIssuer, line_id: str) -> dict[str, Any]:
+    body = {
+        "title": "Race test grant",
+        "description": "Two changes at once.",
+        "recipient_organisation_id": MEDWAY_COUNCIL,
+        "budget_line_id": line_id,
+        "amount_applied_pence": 10_000,
+        "currency": "GBP",
+    }
+    response = await client.post("/v1/grants", json=body, headers=issuer.headers(roles=["programme_officer"]))
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def test_two_changes_of_a_budget_line_from_the_same_read(
+    live: tuple[httpx.AsyncClient, FastAPI], issuer: TestIssuer, line: str
+) -> None:
+    client, _ = live
+    director = issuer.headers(roles=["director"], sub="director-1")
+    url = f"/v1/budget-lines/{line}"
+    etag = (await client.get(url, headers=director)).headers["etag"]
+    assert etag == '"v1"'
+    await assert_one_wins(client, url, director, await patch_twice(client, url, director, etag))
+
+
+async def test_two_changes_of_a_grant_from_the_same_read(
+    live: tuple[httpx.AsyncClient, FastAPI], issuer: TestIssuer, line: str
+) -> None:
+    client, _ = live
+    officer = issuer.headers(roles=["programme_officer"], sub="officer-1")
+    url = f"/v1/grants/{(await draft_grant(client, issuer, line))['id']}"
+    etag = (await client.get(url, headers=officer)).headers["etag"]
+    assert etag == '"v1"'
+    await assert_one_wins(client, url, officer, await patch_twice(client, url, officer, etag))
+
+
+async def test_if_match_star_names_no_version(
+    live: tuple[httpx.AsyncClient, FastAPI], issuer: TestIssuer, line: str
+) -> None:
+    client, _ = live
+    officer = issuer.headers(roles=["programme_officer"], sub="officer-1")
+    grant = await draft_grant(client, issuer, line)
+    for url, body in ((f"/v1/budget-lines/{line}", {"name": "x"}), (f"/v1/grants/{grant['id']}", {"title": "x"})):
+        response = await client.patch(url, json=body, headers={**officer, "If-Match": "*"})
+        assert response.status_code == 428, response.text
+        assert response.json()["type"].endswith("/precondition-required")
+
+
+async def test_the_orm_refuses_a_write_from_a_stale_read(
+    live: tuple[httpx.AsyncClient, FastAPI], issuer: TestIssuer, line: str
+) -> None:
+    """Without any row lock, the second of two writes from the same read finds the version moved on."""
+    client, app = live
+    grant_id = uuid.UUID((await draft_grant(client, issuer, line))["id"])
+    async with app.state.sessionmaker() as first, app.state.sessionmaker() as second:
+        mine, theirs = await GrantRepository(first).get(grant_id), await GrantRepository(second).get(grant_id)
+        assert mine is not None
+        assert theirs is not None
+        await GrantRepository(first).update(mine, {"title": "Mine"})
+        await first.commit()
+        with pytest.raises(StaleDataError):
+            await GrantRepository(second).update(theirs, {"title": "Theirs"})
+        await second.rollback()
+    stored = (await client.get(f"/v1/grants/{grant_id}", headers=issuer.headers(roles=["director"]))).json()
+    assert (stored["title"], stored["version"]) == ("Mine", 2)

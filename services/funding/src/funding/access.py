@@ -39,7 +39,11 @@ READ_PUBLISHED = require_role_or_scopes(*_STAFF, Role.CSP_OFFICER, Role.PARTNER_
 APPROVERS = frozenset({Role.DIRECTOR.value, Role.PROGRAMME_OFFICER.value})
 
 
-def district_scope(principal: Principal) -> frozenset[str] | None:
+#: The districts whose grants and allocations a caller may see (a CSP officer's), or None for all.
+DistrictScope = frozenset[str] | None
+
+
+def district_scope(principal: Principal) -> DistrictScope:
     """The districts whose grants and allocations the caller may see; None for all.
 
     A CSP officer (and only a CSP officer) is limited to the districts in their token."""

@@ -3,49 +3,47 @@
 A floor below the fund and grant domains, reading only their tables: budget lines show it, and awards, spend
 and allocations check a line's room with it."""
 
-from collections.abc import Collection
-from uuid import UUID
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, ColumnElement, cast, func, select
 
-from funding.db import Repository
-from funding.fund.models import Spend
+from funding.fund.models import BudgetLine, Spend
 from funding.grant.models import AWARDED, Disbursement, DisbursementStatus, Grant, GrantStatus
+from vru_shared.repository import Repository
 
 
-class BudgetUsageRepository(Repository):
-    async def usage(self, line_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
-        """(awarded, spent) pence per line. Awarded: the awards of approved, active, completed and closed
-        grants, plus what was already paid on withdrawn ones."""
-        out = {line_id: (0, 0) for line_id in line_ids}
-        if not line_ids:
-            return out
-        ids = list(line_ids)
-        awarded = (
-            select(Grant.budget_line_id, func.sum(Grant.amount_awarded_pence))
-            .where(Grant.budget_line_id.in_(ids), Grant.status.in_([s.value for s in AWARDED]))
-            .group_by(Grant.budget_line_id)
-        )
-        paid_on_withdrawn = (
-            select(Grant.budget_line_id, func.sum(Disbursement.amount_pence))
-            .join(Disbursement, Disbursement.grant_id == Grant.id)
-            .where(
-                Grant.budget_line_id.in_(ids),
-                Grant.status == GrantStatus.WITHDRAWN.value,
-                Disbursement.status == DisbursementStatus.PAID.value,
-            )
-            .group_by(Grant.budget_line_id)
-        )
-        spent = (
-            select(Spend.budget_line_id, func.sum(Spend.amount_pence))
-            .where(Spend.budget_line_id.in_(ids))
-            .group_by(Spend.budget_line_id)
-        )
-        totals: dict[UUID, list[int]] = {line_id: [0, 0] for line_id in ids}
-        for grant_rows in (awarded, paid_on_withdrawn):
-            for line_id, amount in (await self.session.execute(grant_rows)).all():
-                if line_id is not None:
-                    totals[line_id][0] += int(amount or 0)
-        for line_id, amount in (await self.session.execute(spent)).all():
-            totals[line_id][1] += int(amount or 0)
-        return {line_id: (a, s) for line_id, (a, s) in totals.items()}
+def _total(amount: Any, *where: ColumnElement[bool], join: Any = None) -> ColumnElement[int]:
+    stmt = select(cast(func.coalesce(func.sum(amount), 0), BigInteger)).where(*where)
+    return (stmt if join is None else stmt.join(*join)).scalar_subquery()
+
+
+def awarded() -> ColumnElement[int]:
+    """Pence awarded on the line: the awards of approved, active, completed and closed grants, plus what was
+    already paid on withdrawn ones (a correlated subquery on :class:`BudgetLine`)."""
+    awards = _total(
+        Grant.amount_awarded_pence,
+        Grant.budget_line_id == BudgetLine.id,
+        Grant.status.in_([s.value for s in AWARDED]),
+    )
+    paid_on_withdrawn = _total(
+        Disbursement.amount_pence,
+        Grant.budget_line_id == BudgetLine.id,
+        Grant.status == GrantStatus.WITHDRAWN.value,
+        Disbursement.status == DisbursementStatus.PAID.value,
+        join=(Grant, Grant.id == Disbursement.grant_id),
+    )
+    return awards + paid_on_withdrawn
+
+
+def spent() -> ColumnElement[int]:
+    """Pence spent directly on the line (a correlated subquery on :class:`BudgetLine`)."""
+    return _total(Spend.amount_pence, Spend.budget_line_id == BudgetLine.id)
+
+
+class BudgetUsageRepository(Repository[BudgetLine]):
+    model = BudgetLine
+
+    async def usage(self, line_id: Any) -> tuple[int, int]:
+        """(awarded, spent) pence on the line, read now (after the caller locked it: a fresh snapshot)."""
+        row = (await self.session.execute(select(awarded(), spent()).where(BudgetLine.id == line_id))).one()
+        return int(row[0]), int(row[1])

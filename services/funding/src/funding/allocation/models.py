@@ -5,10 +5,12 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint, func
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from funding.db import Base
-from funding.districts import DISTRICT_CODES, sql_list
+from funding.districts import sql_list
+from vru_shared.etag import Versioned
+from vru_shared.kent_medway import DISTRICT_CODES
 
 
 class AllocationBasis(StrEnum):
@@ -21,7 +23,7 @@ class AllocationStatus(StrEnum):
     COMMITTED = "committed"
 
 
-class Allocation(Base):
+class Allocation(Versioned, Base):
     """One allocation run: its inputs snapshot (so it can be reproduced and explained) and its status."""
 
     __tablename__ = "allocations"
@@ -53,6 +55,9 @@ class Allocation(Base):
     committed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    #: The recipients' shares, by district.
+    lines: Mapped[list["AllocationLine"]] = relationship(lazy="raise", order_by=lambda: AllocationLine.district)
 
 
 class AllocationLine(Base):

@@ -5,8 +5,8 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from funding.allocation.models import AllocationBasis, AllocationStatus
-from funding.districts import DISTRICT_CODES, DistrictCode
 from funding.money import Currency, Pence, PositivePence
+from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
 
 _LINE_EXAMPLE: dict[str, JsonValue] = {
     "district": "medway",

@@ -1,4 +1,3 @@
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -7,6 +6,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from funding.access import DistrictScope
 from funding.allocation.exceptions import (
     AllocationInfeasible,
     AllocationNotFound,
@@ -19,8 +19,7 @@ from funding.allocation.models import Allocation, AllocationBasis, AllocationLin
 from funding.allocation.repository import AllocationRepository
 from funding.allocation.schemas import AllocationCreate, AllocationLineRead, AllocationRead
 from funding.clients.referrals import ReferralsClient
-from funding.districts import DISTRICTS
-from funding.fund.repository import FundRepository
+from funding.fund.repository import BudgetLineRepository
 from funding.fund.service import ensure_room
 from funding.grant.models import Grant, GrantStatus
 from funding.grant.repository import GrantRepository
@@ -29,6 +28,7 @@ from funding.organisation.repository import OrganisationRepository
 from funding.project.repository import ProjectRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.kent_medway import DISTRICTS
 from vru_shared.pagination import PageParams
 
 SIX_PLACES = Decimal("0.000001")
@@ -66,7 +66,7 @@ def _compute(inputs: dict[str, Any]) -> list[Share]:
     )
 
 
-def _reproducible(allocation: Allocation, lines: Sequence[AllocationLine]) -> bool:
+def _reproducible(allocation: Allocation) -> bool:
     """Recompute from the stored inputs and compare with the stored figures."""
     try:
         shares = {s.recipient: s for s in _compute(allocation.inputs)}
@@ -84,11 +84,12 @@ def _reproducible(allocation: Allocation, lines: Sequence[AllocationLine]) -> bo
             line.extra_penny,
             line.amount_pence,
         )
-        for line in lines
+        for line in allocation.lines
     )
 
 
-def _read(allocation: Allocation, lines: Sequence[AllocationLine], *, full: bool) -> AllocationRead:
+def _read(allocation: Allocation, *, full: bool) -> AllocationRead:
+    lines = allocation.lines
     return AllocationRead(
         id=allocation.id,
         title=allocation.title,
@@ -109,7 +110,7 @@ def _read(allocation: Allocation, lines: Sequence[AllocationLine], *, full: bool
         recipients=[
             AllocationLineRead(
                 district=line.district,
-                district_name=DISTRICTS[line.district][0],
+                district_name=DISTRICTS[line.district].name,
                 basis_value=line.basis_value,
                 quota=line.quota,
                 quota_pence=_decimal(Fraction(line.quota)),
@@ -126,7 +127,7 @@ def _read(allocation: Allocation, lines: Sequence[AllocationLine], *, full: bool
             for line in lines
         ],
         inputs=allocation.inputs if full else None,
-        reproducible=_reproducible(allocation, lines),
+        reproducible=_reproducible(allocation),
         created_by=allocation.created_by,
         created_at=allocation.created_at,
         committed_by=allocation.committed_by,
@@ -140,7 +141,7 @@ async def preview(
 ) -> AllocationRead:
     """Compute and store a run in status ``preview``. The referrals service is asked first: if it fails,
     nothing is stored."""
-    if await FundRepository(session).line(data.budget_line_id) is None:
+    if await BudgetLineRepository(session).get(data.budget_line_id) is None:
         raise InvalidAllocation(f"There is no budget line {data.budget_line_id}.")
     if data.project_id is not None and await ProjectRepository(session).get(data.project_id) is None:
         raise InvalidAllocation(f"There is no project {data.project_id}.")
@@ -195,27 +196,24 @@ async def preview(
         cap_pence=data.cap_pence,
         inputs=inputs,
         created_by=principal.subject,
+        lines=[_line(share) for share in shares],
     )
-    lines = [_line(share) for share in shares]
-    await AllocationRepository(session).add(allocation, lines)
-    return _read(allocation, lines, full=True)
+    await AllocationRepository(session).add(allocation)
+    return _read(allocation, full=True)
 
 
 async def list_allocations(
-    session: AsyncSession, *, scope: frozenset[str] | None, page: PageParams, status: AllocationStatus | None
+    session: AsyncSession, *, scope: DistrictScope, page: PageParams, status: AllocationStatus | None
 ) -> list[AllocationRead]:
-    repo = AllocationRepository(session)
-    runs = await repo.page(page, scope, status=status)
-    lines = await repo.lines([run.id for run in runs], scope)
-    return [_read(run, lines[run.id], full=scope is None) for run in runs]
+    runs = await AllocationRepository(session).filtered(page, scope, status=status)
+    return [_read(run, full=scope is None) for run in runs]
 
 
-async def get_allocation(session: AsyncSession, *, scope: frozenset[str] | None, allocation_id: UUID) -> AllocationRead:
-    repo = AllocationRepository(session)
-    run = await repo.get(allocation_id, scope)
+async def get_allocation(session: AsyncSession, *, scope: DistrictScope, allocation_id: UUID) -> AllocationRead:
+    run = await AllocationRepository(session).get_visible(allocation_id, scope)
     if run is None:
         raise AllocationNotFound(f"There is no allocation {allocation_id} that you can see.")
-    return _read(run, (await repo.lines([run.id], scope))[run.id], full=scope is None)
+    return _read(run, full=scope is None)
 
 
 async def commit(
@@ -223,33 +221,31 @@ async def commit(
 ) -> AllocationRead:
     """Create a submitted grant to each district's Community Safety Unit for its share (shares of £0.00 get
     none). The grants still need approval by a second person; the pot must fit the budget line now."""
-    repo = AllocationRepository(session)
-    run = await repo.get(allocation_id, None, for_update=True)
+    run = await AllocationRepository(session).get_visible(allocation_id, None, for_update=True)
     if run is None:
         raise AllocationNotFound(f"There is no allocation {allocation_id}.")
     if if_match is not None:
         check_if_match(if_match, run.version)
     if run.status == AllocationStatus.COMMITTED.value:
         raise AlreadyCommitted(f"Allocation {allocation_id} was already committed on {run.committed_at:%Y-%m-%d}.")
-    lines = (await repo.lines([run.id], None))[run.id]
+    lines = run.lines
     csus = await OrganisationRepository(session).csus()
     missing = sorted(line.district for line in lines if line.amount_pence > 0 and line.district not in csus)
     if missing:
         raise NoCsuOrganisation(f"No organisation hosts the Community Safety Unit of: {', '.join(missing)}.")
-    funds = FundRepository(session)
-    budget = await funds.lock_line(run.budget_line_id)
+    budget_lines = BudgetLineRepository(session)
+    budget = await budget_lines.lock(run.budget_line_id)
     assert budget is not None
-    await ensure_room(funds, budget, run.pot_pence, "The allocation")
-    year = await funds.line(run.budget_line_id)
-    assert year is not None
-    financial_year = await funds.year(year[1])
-    assert financial_year is not None
+    await ensure_room(session, budget, run.pot_pence, "The allocation")
+    budget = await budget_lines.get(run.budget_line_id)
+    assert budget is not None
+    financial_year = budget.year
     now = datetime.now(UTC)
     grants = GrantRepository(session)
     for line in lines:
         if line.amount_pence == 0:
             continue
-        name = DISTRICTS[line.district][0]
+        name = DISTRICTS[line.district].name
         grant = Grant(
             title=f"{run.title}: {name} Community Safety Unit",
             description=f"{name}'s share of {pounds(run.pot_pence)} by formula allocation {run.id} "
@@ -283,6 +279,5 @@ async def commit(
         line.grant_id = grant.id
     run.status = AllocationStatus.COMMITTED.value
     run.committed_by, run.committed_at = principal.subject, now
-    run.version += 1
-    await session.flush()
-    return _read(run, lines, full=True)
+    await AllocationRepository(session).flush()
+    return _read(run, full=True)

@@ -13,8 +13,8 @@ from datetime import date
 from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from funding.districts import DISTRICT_CODES
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable, ServiceClient
+from vru_shared.kent_medway import DISTRICT_CODES
 
 PEER = "referrals"
 

@@ -1,31 +1,33 @@
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload
 
-from funding.db import Repository
 from funding.financial_year.models import FinancialYear
-from funding.fund.models import BudgetLine, FundingStream
+from funding.fund.models import BudgetLine
 from funding.grant.models import AWARDED, Grant
-from funding.organisation.models import Organisation
-
-#: A published grant with its recipient's org-id and name, and its stream's code and name.
-PublishedRow = tuple[Grant, str, str, str | None, str | None]
+from vru_shared.repository import Repository
 
 
-class ExportRepository(Repository):
-    async def published(self, *, year: str | None) -> Sequence[PublishedRow]:
+class ExportRepository(Repository[Grant]):
+    """Published grants with their recipient and their budget line's stream."""
+
+    model = Grant
+
+    def statement(self) -> Select[Grant]:
+        return select(Grant).options(
+            joinedload(Grant.recipient), joinedload(Grant.budget_line).joinedload(BudgetLine.funding_stream)
+        )
+
+    async def published(self, *, year: str | None) -> Sequence[Grant]:
         """Grants with an award (approved, active, completed, closed), oldest award first."""
-        stmt: Any = (
-            select(Grant, Organisation.org_id, Organisation.name, FundingStream.code, FundingStream.name)
-            .join(Organisation, Organisation.id == Grant.recipient_organisation_id)
+        stmt = (
+            self.statement()
             .join(BudgetLine, BudgetLine.id == Grant.budget_line_id)
             .join(FinancialYear, FinancialYear.id == BudgetLine.financial_year_id)
-            .outerjoin(FundingStream, FundingStream.id == BudgetLine.stream_id)
             .where(Grant.status.in_([s.value for s in AWARDED]))
             .order_by(Grant.award_date, Grant.id)
         )
         if year is not None:
             stmt = stmt.where(FinancialYear.code == year)
-        rows = (await self.session.execute(stmt)).all()
-        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return (await self.session.scalars(stmt)).unique().all()

@@ -5,10 +5,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.districts import DISTRICT_CODES, DISTRICTS
-from funding.export.repository import ExportRepository, PublishedRow
+from funding.export.repository import ExportRepository
 from funding.export.schemas import required_field_errors
+from funding.grant.models import Grant
 from funding.settings import FundingSettings
+from vru_shared.kent_medway import DISTRICT_CODES, DISTRICTS
 
 logger = logging.getLogger("funding.export")
 
@@ -38,8 +39,7 @@ CSV_COLUMNS = (
 )
 
 
-def _record(row: PublishedRow, settings: FundingSettings) -> dict[str, Any]:
-    grant, org_id, org_name, stream_code, stream_name = row
+def _record(grant: Grant, settings: FundingSettings) -> dict[str, Any]:
     assert grant.amount_awarded_pence is not None
     assert grant.award_date is not None
     record: dict[str, Any] = {
@@ -49,18 +49,19 @@ def _record(row: PublishedRow, settings: FundingSettings) -> dict[str, Any]:
         "currency": grant.currency,
         "amountAwarded": grant.amount_awarded_pence / 100,
         "awardDate": grant.award_date.isoformat(),
-        "recipientOrganization": [{"id": org_id, "name": org_name}],
+        "recipientOrganization": [{"id": grant.recipient.org_id, "name": grant.recipient.name}],
         "fundingOrganization": [{"id": settings.funder_org_id, "name": settings.funder_org_name}],
     }
     if grant.planned_start_on and grant.planned_end_on:
         record["plannedDates"] = [
             {"startDate": grant.planned_start_on.isoformat(), "endDate": grant.planned_end_on.isoformat()}
         ]
-    if stream_code:
-        record["grantProgramme"] = [{"code": stream_code, "title": stream_name}]
+    stream = grant.budget_line.funding_stream if grant.budget_line else None
+    if stream:
+        record["grantProgramme"] = [{"code": stream.code, "title": stream.name}]
     if grant.districts:
         record["beneficiaryLocation"] = [
-            {"name": DISTRICTS[d][0], "geoCode": DISTRICTS[d][1], "geoCodeType": "LAD"}
+            {"name": DISTRICTS[d].name, "geoCode": DISTRICTS[d].ons_code, "geoCodeType": "LAD"}
             for d in grant.districts
             if d in DISTRICTS
         ]
@@ -74,11 +75,11 @@ async def package(session: AsyncSession, *, settings: FundingSettings, year: str
     """The published grants as 360Giving records; a record failing the ten required fields is left out (and
     logged) rather than published broken."""
     records = []
-    for row in await ExportRepository(session).published(year=year):
-        record = _record(row, settings)
+    for grant in await ExportRepository(session).published(year=year):
+        record = _record(grant, settings)
         errors = required_field_errors(record)
         if errors:
-            logger.error("grant left out of the 360Giving export", extra={"grant_id": str(row[0].id), "errors": errors})
+            logger.error("grant left out of the 360Giving export", extra={"grant_id": str(grant.id), "errors": errors})
             continue
         records.append(record)
     return records

@@ -1,19 +1,16 @@
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
-
-from funding.db import Repository
 from funding.financial_year.models import FinancialYear
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import Repository
 
 
-class FinancialYearRepository(Repository):
-    async def list(self, page: PageParams, *, on: date | None = None) -> Sequence[FinancialYear]:
-        stmt = select(FinancialYear)
-        if on is not None:
-            stmt = stmt.where(FinancialYear.starts_on <= on, FinancialYear.ends_on >= on)
-        return (await self.session.scalars(keyset(stmt, page, FinancialYear.starts_on))).all()
+class FinancialYearRepository(Repository[FinancialYear]):
+    model = FinancialYear
+    order = ("starts_on",)
 
-    async def get(self, code: str) -> FinancialYear | None:
-        return (await self.session.scalars(select(FinancialYear).where(FinancialYear.code == code))).one_or_none()
+    async def containing(self, params: PageParams, on: date | None) -> Sequence[FinancialYear]:
+        """A page of years, only the one containing ``on`` when given."""
+        filters = () if on is None else (FinancialYear.starts_on <= on, FinancialYear.ends_on >= on)
+        return await self.page(params, *filters)

@@ -3,6 +3,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from funding.access import READ_REFERENCE
 from funding.financial_year import service
 from funding.financial_year.dependencies import FinancialYearCode, OnDate
+from funding.financial_year.models import FinancialYear
 from funding.financial_year.schemas import FinancialYearRead
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate
@@ -22,7 +23,7 @@ router = APIRouter(tags=["reference data"], dependencies=[Depends(READ_REFERENCE
 async def list_financial_years(
     session: Session, page: Pagination, request: Request, response: Response, on: OnDate = None
 ) -> Page[FinancialYearRead]:
-    rows = await service.list_financial_years(session, page=page, on=on)
+    rows = [FinancialYearRead.model_validate(y) for y in await service.list_financial_years(session, page=page, on=on)]
     return paginate(rows, page, lambda y: (y.starts_on,), request, response)
 
 
@@ -33,5 +34,5 @@ async def list_financial_years(
     response_model=FinancialYearRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_financial_year(session: Session, code: FinancialYearCode) -> FinancialYearRead:
+async def get_financial_year(session: Session, code: FinancialYearCode) -> FinancialYear:
     return await service.get_financial_year(session, code=code)

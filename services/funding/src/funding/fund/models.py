@@ -2,9 +2,11 @@ from datetime import date, datetime
 from uuid import UUID, uuid4
 
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from funding.db import Base
+from funding.financial_year.models import FinancialYear
+from vru_shared.etag import Versioned
 
 
 class FundingStream(Base):
@@ -31,7 +33,7 @@ class Fund(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
 
-class BudgetLine(Base):
+class BudgetLine(Versioned, Base):
     """Part of a fund set aside for one stream in one financial year. Awards and spend never pass it."""
 
     __tablename__ = "budget_lines"
@@ -55,6 +57,20 @@ class BudgetLine(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    year: Mapped[FinancialYear] = relationship(lazy="raise")
+    funding_stream: Mapped[FundingStream | None] = relationship(lazy="raise")
+    #: What is awarded and spent on the line, loaded by the repository (:mod:`funding.budget`).
+    awarded_pence: Mapped[int] = query_expression()
+    spent_pence: Mapped[int] = query_expression()
+
+    @property
+    def stream_code(self) -> str | None:
+        return None if self.funding_stream is None else self.funding_stream.code
+
+    @property
+    def available_pence(self) -> int:
+        return self.amount_pence - self.awarded_pence - self.spent_pence
 
 
 class Spend(Base):

@@ -3,7 +3,7 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from funding.access import COMMISSION, READ_REFERENCE, RECORD_SPEND
 from funding.fund import service
 from funding.fund.dependencies import BudgetLineId, FundFilter, FundId, SpendId, StreamCode, StreamFilter, YearFilter
-from funding.fund.models import Fund, FundingStream, Spend
+from funding.fund.models import BudgetLine, Fund, FundingStream, Spend
 from funding.fund.schemas import (
     BudgetLineCreate,
     BudgetLineRead,
@@ -138,7 +138,8 @@ async def list_budget_lines(
     stream: StreamFilter = None,
     fund_id: FundFilter = None,
 ) -> Page[BudgetLineRead]:
-    rows = await service.list_budget_lines(session, page=page, year=year, stream=stream, fund_id=fund_id)
+    lines = await service.list_budget_lines(session, page=page, year=year, stream=stream, fund_id=fund_id)
+    rows = [BudgetLineRead.model_validate(line) for line in lines]
     return paginate(rows, page, lambda line: (line.created_at, line.id), request, response)
 
 
@@ -151,7 +152,7 @@ async def list_budget_lines(
     responses=problem_responses(401, 403, 404, 422),
     dependencies=[Depends(READ_REFERENCE)],
 )
-async def get_budget_line(session: Session, budget_line_id: BudgetLineId, response: Response) -> BudgetLineRead:
+async def get_budget_line(session: Session, budget_line_id: BudgetLineId, response: Response) -> BudgetLine:
     line = await service.get_budget_line(session, line_id=budget_line_id)
     set_etag(response, line.version)
     return line
@@ -168,7 +169,7 @@ async def get_budget_line(session: Session, budget_line_id: BudgetLineId, respon
     responses=problem_responses(401, 403, 409, 422),
     dependencies=[Depends(COMMISSION)],
 )
-async def create_budget_line(session: Session, data: BudgetLineCreate, response: Response) -> BudgetLineRead:
+async def create_budget_line(session: Session, data: BudgetLineCreate, response: Response) -> BudgetLine:
     line = await service.create_budget_line(session, data=data)
     response.headers["Location"] = f"/v1/budget-lines/{line.id}"
     set_etag(response, line.version)
@@ -192,7 +193,7 @@ async def update_budget_line(
     data: BudgetLineUpdate,
     response: Response,
     if_match: IfMatch = None,
-) -> BudgetLineRead:
+) -> BudgetLine:
     line = await service.update_budget_line(session, line_id=budget_line_id, data=data, if_match=if_match)
     set_etag(response, line.version)
     return line

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from funding.money import Currency, Pence, PositivePence
 
@@ -160,12 +160,12 @@ class BudgetLineUpdate(BaseModel):
 class BudgetLineRead(BaseModel):
     """A budget line with what is committed against it: `available = amount − awarded − spent`."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_LINE_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_LINE_EXAMPLE]})
 
     id: UUID
     fund_id: UUID
-    financial_year: str
-    stream: str | None
+    financial_year: str = Field(validation_alias=AliasPath("year", "code"))
+    stream: str | None = Field(validation_alias="stream_code")
     code: str
     name: str
     amount_pence: int

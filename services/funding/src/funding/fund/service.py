@@ -5,6 +5,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from funding.budget import BudgetUsageRepository
+from funding.financial_year.repository import FinancialYearRepository
 from funding.fund.exceptions import (
     BudgetBelowCommitments,
     BudgetExceeded,
@@ -19,15 +20,8 @@ from funding.fund.exceptions import (
     UnknownReference,
 )
 from funding.fund.models import BudgetLine, Fund, FundingStream, Spend
-from funding.fund.repository import FundRepository, LineRow
-from funding.fund.schemas import (
-    BudgetLineCreate,
-    BudgetLineRead,
-    BudgetLineUpdate,
-    FundCreate,
-    SpendCreate,
-    StreamCreate,
-)
+from funding.fund.repository import BudgetLineRepository, FundingStreamRepository, FundRepository, SpendRepository
+from funding.fund.schemas import BudgetLineCreate, BudgetLineUpdate, FundCreate, SpendCreate, StreamCreate
 from funding.money import pounds
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -37,11 +31,11 @@ from vru_shared.pagination import PageParams
 
 
 async def list_funds(session: AsyncSession, *, page: PageParams) -> Sequence[Fund]:
-    return await FundRepository(session).funds(page)
+    return await FundRepository(session).page(page)
 
 
 async def get_fund(session: AsyncSession, *, fund_id: UUID) -> Fund:
-    fund = await FundRepository(session).fund(fund_id)
+    fund = await FundRepository(session).get(fund_id)
     if fund is None:
         raise FundNotFound(f"There is no fund {fund_id}.")
     return fund
@@ -55,11 +49,11 @@ async def create_fund(session: AsyncSession, *, data: FundCreate) -> Fund:
 
 
 async def list_streams(session: AsyncSession, *, page: PageParams) -> Sequence[FundingStream]:
-    return await FundRepository(session).streams(page)
+    return await FundingStreamRepository(session).page(page)
 
 
 async def get_stream(session: AsyncSession, *, code: str) -> FundingStream:
-    stream = await FundRepository(session).stream(code)
+    stream = await FundingStreamRepository(session).get_by(code=code)
     if stream is None:
         raise StreamNotFound(f"There is no funding stream '{code}'.")
     return stream
@@ -67,7 +61,7 @@ async def get_stream(session: AsyncSession, *, code: str) -> FundingStream:
 
 async def create_stream(session: AsyncSession, *, data: StreamCreate) -> FundingStream:
     stream = FundingStream(code=data.code, name=data.name, description=data.description)
-    if not await FundRepository(session).add(stream):
+    if not await FundingStreamRepository(session).add(stream):
         raise StreamCodeTaken(f"A funding stream with code '{data.code}' already exists.")
     return stream
 
@@ -75,54 +69,28 @@ async def create_stream(session: AsyncSession, *, data: StreamCreate) -> Funding
 # --- budget lines ---------------------------------------------------------------------------------------
 
 
-def _read(row: LineRow, awarded: int, spent: int) -> BudgetLineRead:
-    line, year, stream = row
-    return BudgetLineRead(
-        id=line.id,
-        fund_id=line.fund_id,
-        financial_year=year,
-        stream=stream,
-        code=line.code,
-        name=line.name,
-        amount_pence=line.amount_pence,
-        currency="GBP",
-        awarded_pence=awarded,
-        spent_pence=spent,
-        available_pence=line.amount_pence - awarded - spent,
-        illustrative=line.illustrative,
-        version=line.version,
-        created_at=line.created_at,
-        updated_at=line.updated_at,
-    )
-
-
 async def list_budget_lines(
     session: AsyncSession, *, page: PageParams, year: str | None, stream: str | None, fund_id: UUID | None
-) -> list[BudgetLineRead]:
-    repo = FundRepository(session)
-    rows = await repo.lines(page, year=year, stream=stream, fund_id=fund_id)
-    usage = await BudgetUsageRepository(session).usage([row[0].id for row in rows])
-    return [_read(row, *usage[row[0].id]) for row in rows]
+) -> Sequence[BudgetLine]:
+    return await BudgetLineRepository(session).filtered(page, year=year, stream=stream, fund_id=fund_id)
 
 
-async def get_budget_line(session: AsyncSession, *, line_id: UUID) -> BudgetLineRead:
-    repo = FundRepository(session)
-    row = await repo.line(line_id)
-    if row is None:
+async def get_budget_line(session: AsyncSession, *, line_id: UUID) -> BudgetLine:
+    line = await BudgetLineRepository(session).get(line_id)
+    if line is None:
         raise BudgetLineNotFound(f"There is no budget line {line_id}.")
-    return _read(row, *(await BudgetUsageRepository(session).usage([line_id]))[line_id])
+    return line
 
 
-async def create_budget_line(session: AsyncSession, *, data: BudgetLineCreate) -> BudgetLineRead:
-    repo = FundRepository(session)
-    if await repo.fund(data.fund_id) is None:
+async def create_budget_line(session: AsyncSession, *, data: BudgetLineCreate) -> BudgetLine:
+    if await FundRepository(session).get(data.fund_id) is None:
         raise UnknownReference(f"There is no fund {data.fund_id}.")
-    year = await repo.year(data.financial_year)
+    year = await FinancialYearRepository(session).get_by(code=data.financial_year)
     if year is None:
         raise UnknownReference(f"There is no financial year '{data.financial_year}'.")
     stream_id = None
     if data.stream is not None:
-        stream = await repo.stream(data.stream)
+        stream = await FundingStreamRepository(session).get_by(code=data.stream)
         if stream is None:
             raise UnknownReference(f"There is no funding stream '{data.stream}'.")
         stream_id = stream.id
@@ -135,41 +103,38 @@ async def create_budget_line(session: AsyncSession, *, data: BudgetLineCreate) -
         amount_pence=data.amount_pence,
         currency="GBP",
     )
-    if not await repo.add(line):
+    if not await BudgetLineRepository(session).add(line):
         raise BudgetLineCodeTaken(f"The fund already has a line '{data.code}' in {data.financial_year}.")
     return await get_budget_line(session, line_id=line.id)
 
 
 async def update_budget_line(
     session: AsyncSession, *, line_id: UUID, data: BudgetLineUpdate, if_match: str | None
-) -> BudgetLineRead:
-    repo = FundRepository(session)
-    line = await repo.lock_line(line_id)
+) -> BudgetLine:
+    """Rename or re-amount the (locked) line; the ORM checks and bumps its version."""
+    repo = BudgetLineRepository(session)
+    line = await repo.lock(line_id)
     if line is None:
         raise BudgetLineNotFound(f"There is no budget line {line_id}.")
     check_if_match(if_match, line.version)
-    changed = False
-    if data.name is not None and data.name != line.name:
-        line.name, changed = data.name, True
-    if data.amount_pence is not None and data.amount_pence != line.amount_pence:
-        awarded, spent = (await BudgetUsageRepository(session).usage([line_id]))[line_id]
-        if data.amount_pence < awarded + spent:
+    amount = data.amount_pence
+    if amount is not None and amount != line.amount_pence:
+        awarded, spent = await BudgetUsageRepository(session).usage(line_id)
+        if amount < awarded + spent:
             raise BudgetBelowCommitments(
                 f"{pounds(awarded + spent)} is already awarded or spent on this line; "
-                f"it cannot be cut to {pounds(data.amount_pence)}.",
+                f"it cannot be cut to {pounds(amount)}.",
                 extra={"awarded_pence": awarded, "spent_pence": spent},
             )
-        line.amount_pence, changed = data.amount_pence, True
-    if changed:
-        line.version += 1
-        line.updated_at = datetime.now(UTC)
-        await session.flush()
+    changes = data.model_dump(exclude_none=True)
+    if any(getattr(line, name) != value for name, value in changes.items()):
+        await repo.update(line, {**changes, "updated_at": datetime.now(UTC)})
     return await get_budget_line(session, line_id=line_id)
 
 
-async def ensure_room(repo: FundRepository, line: BudgetLine, extra_pence: int, what: str) -> None:
+async def ensure_room(session: AsyncSession, line: BudgetLine, extra_pence: int, what: str) -> None:
     """Raise 409 budget-exceeded unless ``extra_pence`` more fits on the (locked) line."""
-    awarded, spent = (await BudgetUsageRepository(repo.session).usage([line.id]))[line.id]
+    awarded, spent = await BudgetUsageRepository(session).usage(line.id)
     available = line.amount_pence - awarded - spent
     if extra_pence > available:
         raise BudgetExceeded(
@@ -213,14 +178,14 @@ async def record_spend(
     session: AsyncSession, *, line_id: UUID, data: SpendCreate, principal: Principal
 ) -> tuple[Spend, bool]:
     """Record spend; (record, created). A repeat with the same details returns the first record."""
-    repo = FundRepository(session)
-    line = await repo.lock_line(line_id)
+    line = await BudgetLineRepository(session).lock(line_id)
     if line is None:
         raise BudgetLineNotFound(f"There is no budget line {line_id}.")
-    existing = await repo.spend_by_source(data.source, data.source_reference)
+    repo = SpendRepository(session)
+    existing = await repo.get_by(source=data.source, source_reference=data.source_reference)
     if existing is not None:
         return _repeat(existing, line_id, data)
-    await ensure_room(repo, line, data.amount_pence, "Spend")
+    await ensure_room(session, line, data.amount_pence, "Spend")
     spend = Spend(
         budget_line_id=line_id,
         amount_pence=data.amount_pence,
@@ -232,21 +197,19 @@ async def record_spend(
         recorded_by=principal.client_id or principal.subject,
     )
     if not await repo.add(spend):  # recorded meanwhile against another line
-        existing = await repo.spend_by_source(data.source, data.source_reference)
+        existing = await repo.get_by(source=data.source, source_reference=data.source_reference)
         assert existing is not None
         return _repeat(existing, line_id, data)
     return spend, True
 
 
 async def get_spend(session: AsyncSession, *, spend_id: UUID) -> Spend:
-    spend = await FundRepository(session).spend(spend_id)
+    spend = await SpendRepository(session).get(spend_id)
     if spend is None:
         raise SpendNotFound(f"There is no spend record {spend_id}.")
     return spend
 
 
 async def list_spend(session: AsyncSession, *, line_id: UUID, page: PageParams) -> Sequence[Spend]:
-    repo = FundRepository(session)
-    if await repo.line(line_id) is None:
-        raise BudgetLineNotFound(f"There is no budget line {line_id}.")
-    return await repo.spend_of_line(line_id, page)
+    await get_budget_line(session, line_id=line_id)
+    return await SpendRepository(session).of_line(line_id, page)

@@ -3,8 +3,8 @@ from uuid import UUID
 
 from fastapi import Path, Query
 
-from funding.districts import DistrictCode
 from funding.grant.models import GrantStatus
+from vru_shared.kent_medway import DistrictCode
 
 GrantId = Annotated[UUID, Path(description="The grant's id.")]
 DisbursementId = Annotated[UUID, Path(description="The disbursement's id.")]

@@ -1,13 +1,21 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from funding.db import Base
-from funding.districts import DISTRICT_CODES, sql_list
+from funding.districts import sql_list
+from funding.fund.models import BudgetLine
+from funding.organisation.models import Organisation
+from vru_shared.etag import Versioned
+from vru_shared.kent_medway import DISTRICT_CODES, LONDON
+
+
+def london_today() -> date:
+    return datetime.now(UTC).astimezone(LONDON).date()
 
 
 class GrantStatus(StrEnum):
@@ -55,7 +63,7 @@ DISBURSEMENT_TRANSITIONS: dict[DisbursementStatus, frozenset[DisbursementStatus]
 }
 
 
-class Grant(Base):
+class Grant(Versioned, Base):
     """Money awarded (or applied for) from a budget line to an organisation, usually for a project."""
 
     __tablename__ = "grants"
@@ -109,6 +117,21 @@ class Grant(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
+    recipient: Mapped[Organisation] = relationship(lazy="raise")
+    budget_line: Mapped[BudgetLine | None] = relationship(lazy="raise")
+    history: Mapped[list["GrantEvent"]] = relationship(
+        lazy="raise", viewonly=True, order_by=lambda: (GrantEvent.at, GrantEvent.id)
+    )
+    #: Loaded by the repository: pence paid, pence scheduled (neither paid nor cancelled), referrals counted.
+    paid_pence: Mapped[int] = query_expression()
+    scheduled_pence: Mapped[int] = query_expression()
+    people_referred: Mapped[int] = query_expression()
+
+    @property
+    def remaining_pence(self) -> int | None:
+        awarded = self.amount_awarded_pence
+        return None if awarded is None else awarded - self.paid_pence - self.scheduled_pence
+
 
 class GrantEvent(Base):
     """Each step of a grant's lifecycle: who, when, from and to, why."""
@@ -127,7 +150,7 @@ class GrantEvent(Base):
     at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
 
-class Disbursement(Base):
+class Disbursement(Versioned, Base):
     """One instalment of an award: scheduled → approved → paid | cancelled."""
 
     __tablename__ = "disbursements"
@@ -178,6 +201,13 @@ class MonitoringReturn(Base):
     submitted_at: Mapped[datetime | None]
     submitted_by: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    #: Loaded by the repository: the referrals counted into the return.
+    people_referred: Mapped[int] = query_expression()
+
+    @property
+    def overdue(self) -> bool:
+        return self.submitted_at is None and self.due_on < london_today()
 
 
 class ProjectReferral(Base):

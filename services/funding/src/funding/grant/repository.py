@@ -1,39 +1,68 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, insert, select
+from sqlalchemy.orm import joinedload, selectinload, with_expression
 
-from funding.db import Repository
+from funding.access import DistrictScope
 from funding.grant.models import Disbursement, DisbursementStatus, Grant, GrantEvent, MonitoringReturn, ProjectReferral
-from funding.organisation.models import Organisation
-from vru_shared.pagination import PageParams, keyset
-
-#: A grant with its recipient's org-id and name.
-GrantRow = tuple[Grant, str, str]
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
 
-def visible_grant(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
-    """A CSP officer sees the grants that serve any of their districts."""
-    if scope is None:
-        return None
-    condition: ColumnElement[bool] = Grant.districts.overlap(sorted(scope))
-    return condition
+def _serves(scope: DistrictScope) -> ColumnElement[bool] | None:
+    """A CSP officer sees the grants that serve any of their districts (and their disbursements and returns)."""
+    return None if scope is None else Grant.districts.overlap(sorted(scope))
 
 
-class GrantRepository(Repository):
-    def _base(self, scope: frozenset[str] | None) -> Any:
-        stmt = select(Grant, Organisation.org_id, Organisation.name).join(
-            Organisation, Organisation.id == Grant.recipient_organisation_id
+def _grant_visible(scope: DistrictScope, grant_id: Any) -> ColumnElement[bool] | None:
+    serves = _serves(scope)
+    return None if serves is None else select(Grant.id).where(Grant.id == grant_id, serves).exists()
+
+
+def _disbursed(grant_id: Any, *statuses: DisbursementStatus) -> ColumnElement[int]:
+    total = func.coalesce(func.sum(Disbursement.amount_pence), 0)
+    stmt = select(cast(total, BigInteger)).where(
+        Disbursement.grant_id == grant_id, Disbursement.status.in_([s.value for s in statuses])
+    )
+    return stmt.scalar_subquery()
+
+
+def _referred(column: Any, record_id: Any) -> ColumnElement[int]:
+    return select(func.count(ProjectReferral.id)).where(column == record_id).scalar_subquery()
+
+
+PAID = (DisbursementStatus.PAID,)
+SCHEDULED = (DisbursementStatus.SCHEDULED, DisbursementStatus.APPROVED)
+
+
+class GrantRepository(ScopedRepository[Grant, DistrictScope]):
+    """Grants with their recipient and money (paid, scheduled) and the referrals counted into them."""
+
+    model = Grant
+    order = ("created_at", "id")
+
+    def statement(self) -> Select[Grant]:
+        return (
+            select(Grant)
+            .options(
+                joinedload(Grant.recipient),
+                with_expression(Grant.paid_pence, _disbursed(Grant.id, *PAID)),
+                with_expression(Grant.scheduled_pence, _disbursed(Grant.id, *SCHEDULED)),
+                with_expression(Grant.people_referred, _referred(ProjectReferral.grant_id, Grant.id)),
+            )
+            .execution_options(populate_existing=True)
         )
-        visible = visible_grant(scope)
-        return stmt if visible is None else stmt.where(visible)
 
-    async def page(
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
+        return _serves(scope)
+
+    async def filtered(
         self,
-        page: PageParams,
-        scope: frozenset[str] | None,
+        params: PageParams,
+        scope: DistrictScope,
         *,
         status: str | None = None,
         district: str | None = None,
@@ -41,141 +70,78 @@ class GrantRepository(Repository):
         project_id: UUID | None = None,
         recipient_id: UUID | None = None,
         allocation_id: UUID | None = None,
-    ) -> Sequence[GrantRow]:
-        stmt = self._base(scope)
-        if status is not None:
-            stmt = stmt.where(Grant.status == status)
-        if district is not None:
-            stmt = stmt.where(Grant.districts.contains([district]))
-        if budget_line_id is not None:
-            stmt = stmt.where(Grant.budget_line_id == budget_line_id)
-        if project_id is not None:
-            stmt = stmt.where(Grant.project_id == project_id)
-        if recipient_id is not None:
-            stmt = stmt.where(Grant.recipient_organisation_id == recipient_id)
-        if allocation_id is not None:
-            stmt = stmt.where(Grant.allocation_id == allocation_id)
-        rows = await self.session.execute(keyset(stmt, page, Grant.created_at, Grant.id))
-        return [(r[0], r[1], r[2]) for r in rows.all()]
+    ) -> Sequence[Grant]:
+        filters = [] if district is None else [Grant.districts.contains([district])]
+        for column, value in (
+            (Grant.status, status),
+            (Grant.budget_line_id, budget_line_id),
+            (Grant.project_id, project_id),
+            (Grant.recipient_organisation_id, recipient_id),
+            (Grant.allocation_id, allocation_id),
+        ):
+            if value is not None:
+                filters.append(column == value)
+        return await self.page_visible(params, scope, *filters)
 
-    async def get(self, grant_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> GrantRow | None:
-        stmt = self._base(scope).where(Grant.id == grant_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=Grant)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[0], row[1], row[2]) if row else None
-
-    async def add(self, grant: Grant) -> None:
-        self.session.add(grant)
-        await self.session.flush()
+    async def detail(self, grant_id: UUID, scope: DistrictScope) -> Grant | None:
+        """The grant with its history, if ``scope`` may see it."""
+        return await self.get(grant_id, base=self.readable(scope).options(selectinload(Grant.history)))
 
     async def add_event(self, **values: Any) -> None:
         await self.session.execute(insert(GrantEvent).values(**values))
 
-    async def events(self, grant_id: UUID) -> Sequence[GrantEvent]:
-        stmt = select(GrantEvent).where(GrantEvent.grant_id == grant_id).order_by(GrantEvent.at, GrantEvent.id)
-        return (await self.session.scalars(stmt)).all()
+    async def money(self, grant_id: UUID) -> tuple[int, int]:
+        """(paid, scheduled) pence, read now (after the caller locked the grant: a fresh snapshot)."""
+        stmt = select(_disbursed(Grant.id, *PAID), _disbursed(Grant.id, *SCHEDULED)).where(Grant.id == grant_id)
+        paid, scheduled = (await self.session.execute(stmt)).one()
+        return int(paid), int(scheduled)
 
-    async def money(self, grant_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
-        """(paid, scheduled) pence per grant; scheduled counts instalments neither paid nor cancelled."""
-        out = {grant_id: (0, 0) for grant_id in grant_ids}
-        if not grant_ids:
-            return out
-        paid = func.coalesce(
-            func.sum(Disbursement.amount_pence).filter(Disbursement.status == DisbursementStatus.PAID.value), 0
-        )
-        scheduled = func.coalesce(
-            func.sum(Disbursement.amount_pence).filter(
-                Disbursement.status.in_([DisbursementStatus.SCHEDULED.value, DisbursementStatus.APPROVED.value])
-            ),
-            0,
-        )
-        stmt = (
-            select(Disbursement.grant_id, paid, scheduled)
-            .where(Disbursement.grant_id.in_(list(grant_ids)))
-            .group_by(Disbursement.grant_id)
-        )
-        for grant_id, p, s in (await self.session.execute(stmt)).all():
-            out[grant_id] = (int(p), int(s))
-        return out
 
-    # --- disbursements ------------------------------------------------------------------------------
+class DisbursementRepository(ScopedRepository[Disbursement, DistrictScope]):
+    model = Disbursement
+    order = ("sequence", "id")
+
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
+        return _grant_visible(scope, Disbursement.grant_id)
 
     async def next_sequence(self, grant_id: UUID) -> int:
         stmt = select(func.coalesce(func.max(Disbursement.sequence), 0)).where(Disbursement.grant_id == grant_id)
         return int((await self.session.scalar(stmt)) or 0) + 1
 
-    async def add_disbursements(self, rows: Sequence[Disbursement]) -> None:
+    async def add_all(self, rows: Sequence[Disbursement]) -> None:
         self.session.add_all(rows)
         await self.session.flush()
 
-    async def disbursements(self, grant_id: UUID, page: PageParams) -> Sequence[Disbursement]:
-        stmt = select(Disbursement).where(Disbursement.grant_id == grant_id)
-        return (await self.session.scalars(keyset(stmt, page, Disbursement.sequence, Disbursement.id))).all()
+    async def of_grant(self, grant_id: UUID, params: PageParams) -> Sequence[Disbursement]:
+        return await self.page(params, Disbursement.grant_id == grant_id)
 
-    async def disbursement(
-        self, disbursement_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False
-    ) -> Disbursement | None:
-        stmt = (
-            select(Disbursement)
-            .join(Grant, Grant.id == Disbursement.grant_id)
-            .where(Disbursement.id == disbursement_id)
+
+class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, DistrictScope]):
+    """Monitoring returns with the referrals counted into each."""
+
+    model = MonitoringReturn
+    order = ("due_on", "id")
+
+    def statement(self) -> Select[MonitoringReturn]:
+        referred = _referred(ProjectReferral.monitoring_return_id, MonitoringReturn.id)
+        return (
+            select(MonitoringReturn)
+            .options(with_expression(MonitoringReturn.people_referred, referred))
+            .execution_options(populate_existing=True)
         )
-        visible = visible_grant(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
-        if for_update:
-            stmt = stmt.with_for_update(of=Disbursement)
-        return (await self.session.scalars(stmt)).one_or_none()
 
-    # --- monitoring returns ----------------------------------------------------------------------------
+    def visible(self, scope: DistrictScope) -> ColumnElement[bool] | None:
+        return _grant_visible(scope, MonitoringReturn.grant_id)
 
-    async def add_returns(self, rows: Sequence[MonitoringReturn]) -> None:
+    async def add_all(self, rows: Sequence[MonitoringReturn]) -> None:
         self.session.add_all(rows)
         await self.session.flush()
 
-    async def returns(
-        self,
-        page: PageParams,
-        scope: frozenset[str] | None,
-        *,
-        grant_id: UUID | None,
-        overdue: bool | None,
-        today: date,
+    async def filtered(
+        self, params: PageParams, scope: DistrictScope, *, grant_id: UUID | None, overdue: bool | None, today: date
     ) -> Sequence[MonitoringReturn]:
-        stmt = select(MonitoringReturn).join(Grant, Grant.id == MonitoringReturn.grant_id)
-        visible = visible_grant(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
-        if grant_id is not None:
-            stmt = stmt.where(MonitoringReturn.grant_id == grant_id)
+        filters = [] if grant_id is None else [MonitoringReturn.grant_id == grant_id]
         if overdue is not None:
             late = MonitoringReturn.submitted_at.is_(None) & (MonitoringReturn.due_on < today)
-            stmt = stmt.where(late if overdue else ~late)
-        return (await self.session.scalars(keyset(stmt, page, MonitoringReturn.due_on, MonitoringReturn.id))).all()
-
-    async def monitoring_return(
-        self, return_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False
-    ) -> MonitoringReturn | None:
-        stmt = (
-            select(MonitoringReturn)
-            .join(Grant, Grant.id == MonitoringReturn.grant_id)
-            .where(MonitoringReturn.id == return_id)
-        )
-        visible = visible_grant(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
-        if for_update:
-            stmt = stmt.with_for_update(of=MonitoringReturn)
-        return (await self.session.scalars(stmt)).one_or_none()
-
-    async def people_referred(
-        self, *, grant_ids: Collection[UUID] = (), return_ids: Collection[UUID] = ()
-    ) -> dict[UUID, int]:
-        """Accepted referrals counted per grant (``grant_ids``) or per monitoring return (``return_ids``)."""
-        column: Any = ProjectReferral.grant_id if grant_ids else ProjectReferral.monitoring_return_id
-        ids = list(grant_ids or return_ids)
-        if not ids:
-            return {}
-        stmt = select(column, func.count()).where(column.in_(ids)).group_by(column)
-        return {r[0]: int(r[1]) for r in (await self.session.execute(stmt)).all()}
+            filters.append(late if overdue else ~late)
+        return await self.page_visible(params, scope, *filters)

@@ -17,7 +17,7 @@ from funding.grant.dependencies import (
     ReturnId,
     StatusFilter,
 )
-from funding.grant.models import Disbursement
+from funding.grant.models import Disbursement, Grant, MonitoringReturn
 from funding.grant.schemas import (
     DisbursementRead,
     DisbursementTransition,
@@ -64,7 +64,7 @@ async def list_grants(
     recipient_organisation_id: RecipientFilter = None,
     allocation_id: AllocationFilter = None,
 ) -> Page[GrantRead]:
-    rows = await service.list_grants(
+    grants = await service.list_grants(
         session,
         scope=district_scope(principal),
         page=page,
@@ -75,6 +75,7 @@ async def list_grants(
         recipient_id=recipient_organisation_id,
         allocation_id=allocation_id,
     )
+    rows = [GrantRead.model_validate(grant) for grant in grants]
     return paginate(rows, page, lambda g: (g.created_at, g.id), request, response)
 
 
@@ -87,7 +88,7 @@ async def list_grants(
     response_model=GrantDetail,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_grant(session: Session, principal: Reader, grant_id: GrantId, response: Response) -> GrantDetail:
+async def get_grant(session: Session, principal: Reader, grant_id: GrantId, response: Response) -> Grant:
     grant = await service.get_grant(session, scope=district_scope(principal), grant_id=grant_id)
     set_etag(response, grant.version)
     return grant
@@ -103,7 +104,7 @@ async def get_grant(session: Session, principal: Reader, grant_id: GrantId, resp
     response_model=GrantDetail,
     responses=problem_responses(401, 403, 422),
 )
-async def create_grant(session: Session, principal: Commissioner, data: GrantCreate, response: Response) -> GrantDetail:
+async def create_grant(session: Session, principal: Commissioner, data: GrantCreate, response: Response) -> Grant:
     grant = await service.create_grant(session, data=data, principal=principal)
     response.headers["Location"] = f"/v1/grants/{grant.id}"
     set_etag(response, grant.version)
@@ -123,7 +124,7 @@ async def create_grant(session: Session, principal: Commissioner, data: GrantCre
 )
 async def update_grant(
     session: Session, grant_id: GrantId, data: GrantUpdate, response: Response, if_match: IfMatch = None
-) -> GrantDetail:
+) -> Grant:
     grant = await service.update_grant(session, grant_id=grant_id, data=data, if_match=if_match)
     set_etag(response, grant.version)
     return grant
@@ -150,7 +151,7 @@ async def transition_grant(
     data: GrantTransition,
     response: Response,
     if_match: IfMatch = None,
-) -> GrantDetail:
+) -> Grant:
     grant = await service.transition(session, grant_id=grant_id, data=data, principal=principal, if_match=if_match)
     set_etag(response, grant.version)
     return grant
@@ -256,9 +257,10 @@ async def list_returns(
     grant_id: GrantFilter = None,
     overdue: OverdueFilter = None,
 ) -> Page[MonitoringReturnRead]:
-    rows = await service.list_returns(
+    returns = await service.list_returns(
         session, scope=district_scope(principal), page=page, grant_id=grant_id, overdue=overdue
     )
+    rows = [MonitoringReturnRead.model_validate(r) for r in returns]
     return paginate(rows, page, lambda r: (r.due_on, r.id), request, response)
 
 
@@ -270,7 +272,7 @@ async def list_returns(
     response_model=MonitoringReturnRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_return(session: Session, principal: Reader, return_id: ReturnId) -> MonitoringReturnRead:
+async def get_return(session: Session, principal: Reader, return_id: ReturnId) -> MonitoringReturn:
     return await service.get_return(session, scope=district_scope(principal), return_id=return_id)
 
 
@@ -285,5 +287,5 @@ async def get_return(session: Session, principal: Reader, return_id: ReturnId) -
 )
 async def submit_return(
     session: Session, principal: Commissioner, return_id: ReturnId, data: MonitoringReturnSubmit
-) -> MonitoringReturnRead:
+) -> MonitoringReturn:
     return await service.submit_return(session, return_id=return_id, data=data, principal=principal)

@@ -3,11 +3,11 @@ from enum import StrEnum
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
-from funding.districts import DistrictCode
 from funding.grant.models import DisbursementStatus, GrantStatus
 from funding.money import Currency, Pence, PositivePence
+from vru_shared.kent_medway import DistrictCode
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
@@ -156,15 +156,15 @@ class GrantEventRead(BaseModel):
 class GrantRead(BaseModel):
     """A grant. `remaining = awarded − paid − scheduled` (disbursements not yet paid nor cancelled)."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_GRANT_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_GRANT_EXAMPLE]})
 
     id: UUID
     title: str
     description: str
     status: GrantStatus
     recipient_organisation_id: UUID
-    recipient_org_id: str
-    recipient_name: str
+    recipient_org_id: str = Field(validation_alias=AliasPath("recipient", "org_id"))
+    recipient_name: str = Field(validation_alias=AliasPath("recipient", "name"))
     project_id: UUID | None
     budget_line_id: UUID | None
     allocation_id: UUID | None = Field(description="The formula allocation that created it, if any.")
@@ -305,6 +305,7 @@ class MonitoringReturnRead(BaseModel):
     """A quarterly monitoring return (financial-year quarters), due 30 days after the quarter ends."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {

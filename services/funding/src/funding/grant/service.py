@@ -1,11 +1,11 @@
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.fund.repository import FundRepository
+from funding.access import DistrictScope
+from funding.fund.repository import BudgetLineRepository
 from funding.fund.service import ensure_room
 from funding.grant.exceptions import (
     AlreadySubmitted,
@@ -28,18 +28,15 @@ from funding.grant.models import (
     Grant,
     GrantStatus,
     MonitoringReturn,
+    london_today,
 )
-from funding.grant.repository import GrantRepository, GrantRow
+from funding.grant.repository import DisbursementRepository, GrantRepository, MonitoringReturnRepository
 from funding.grant.schemas import (
     DisbursementTransition,
     Frequency,
     GrantCreate,
-    GrantDetail,
-    GrantEventRead,
-    GrantRead,
     GrantTransition,
     GrantUpdate,
-    MonitoringReturnRead,
     MonitoringReturnSubmit,
     ScheduleCreate,
 )
@@ -50,14 +47,9 @@ from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 
-LONDON = ZoneInfo("Europe/London")
 #: A monitoring return is due this many days after its quarter ends.
 RETURN_DUE_DAYS = 30
 EDITABLE = frozenset({GrantStatus.DRAFT, GrantStatus.SUBMITTED, GrantStatus.IN_REVIEW})
-
-
-def london_today() -> date:
-    return datetime.now(UTC).astimezone(LONDON).date()
 
 
 # --- pure arithmetic -------------------------------------------------------------------------------------
@@ -97,63 +89,10 @@ def financial_quarters(start: date, end: date) -> list[tuple[str, date, date]]:
 # --- grants ------------------------------------------------------------------------------------------------
 
 
-async def _reads(repo: GrantRepository, rows: Sequence[GrantRow]) -> list[GrantRead]:
-    money = await repo.money([grant.id for grant, _, _ in rows])
-    referred = await repo.people_referred(grant_ids=[g.id for g, _, _ in rows])
-    out = []
-    for grant, org_id, name in rows:
-        paid, scheduled = money[grant.id]
-        awarded = grant.amount_awarded_pence
-        out.append(
-            GrantRead(
-                id=grant.id,
-                title=grant.title,
-                description=grant.description,
-                status=GrantStatus(grant.status),
-                recipient_organisation_id=grant.recipient_organisation_id,
-                recipient_org_id=org_id,
-                recipient_name=name,
-                project_id=grant.project_id,
-                budget_line_id=grant.budget_line_id,
-                allocation_id=grant.allocation_id,
-                districts=list(grant.districts),
-                currency="GBP",
-                amount_applied_pence=grant.amount_applied_pence,
-                amount_recommended_pence=grant.amount_recommended_pence,
-                amount_awarded_pence=awarded,
-                paid_pence=paid,
-                scheduled_pence=scheduled,
-                remaining_pence=None if awarded is None else awarded - paid - scheduled,
-                people_referred=referred.get(grant.id, 0),
-                planned_start_on=grant.planned_start_on,
-                planned_end_on=grant.planned_end_on,
-                award_date=grant.award_date,
-                regrant=grant.regrant,
-                status_reason=grant.status_reason,
-                created_by=grant.created_by,
-                submitted_by=grant.submitted_by,
-                submitted_at=grant.submitted_at,
-                decided_by=grant.decided_by,
-                decided_at=grant.decided_at,
-                illustrative=grant.illustrative,
-                version=grant.version,
-                created_at=grant.created_at,
-                updated_at=grant.updated_at,
-            )
-        )
-    return out
-
-
-async def _detail(repo: GrantRepository, row: GrantRow) -> GrantDetail:
-    (read,) = await _reads(repo, [row])
-    events = await repo.events(row[0].id)
-    return GrantDetail(**read.model_dump(), history=[GrantEventRead.model_validate(e) for e in events])
-
-
 async def list_grants(
     session: AsyncSession,
     *,
-    scope: frozenset[str] | None,
+    scope: DistrictScope,
     page: PageParams,
     status: GrantStatus | None,
     district: str | None,
@@ -161,9 +100,8 @@ async def list_grants(
     project_id: UUID | None,
     recipient_id: UUID | None,
     allocation_id: UUID | None,
-) -> list[GrantRead]:
-    repo = GrantRepository(session)
-    rows = await repo.page(
+) -> Sequence[Grant]:
+    return await GrantRepository(session).filtered(
         page,
         scope,
         status=status.value if status else None,
@@ -173,36 +111,38 @@ async def list_grants(
         recipient_id=recipient_id,
         allocation_id=allocation_id,
     )
-    return await _reads(repo, rows)
 
 
-async def _load(repo: GrantRepository, grant_id: UUID, scope: frozenset[str] | None, *, lock: bool) -> GrantRow:
-    row = await repo.get(grant_id, scope, for_update=lock)
-    if row is None:
+async def _load(repo: GrantRepository, grant_id: UUID, scope: DistrictScope, *, lock: bool) -> Grant:
+    grant = await repo.get_visible(grant_id, scope, for_update=lock)
+    if grant is None:
         raise GrantNotFound(f"There is no grant {grant_id} that you can see.")
-    return row
+    return grant
 
 
-async def get_grant(session: AsyncSession, *, scope: frozenset[str] | None, grant_id: UUID) -> GrantDetail:
-    repo = GrantRepository(session)
-    return await _detail(repo, await _load(repo, grant_id, scope, lock=False))
+async def get_grant(session: AsyncSession, *, scope: DistrictScope, grant_id: UUID) -> Grant:
+    """The grant with its history (for :class:`GrantDetail`)."""
+    grant = await GrantRepository(session).detail(grant_id, scope)
+    if grant is None:
+        raise GrantNotFound(f"There is no grant {grant_id} that you can see.")
+    return grant
 
 
 async def _check_references(
     session: AsyncSession, *, budget_line_id: UUID | None, project_id: UUID | None
 ) -> list[str] | None:
     """Validate the line and project; return the project's districts (if a project is given)."""
-    if budget_line_id is not None and await FundRepository(session).line(budget_line_id) is None:
+    if budget_line_id is not None and await BudgetLineRepository(session).get(budget_line_id) is None:
         raise InvalidGrant(f"There is no budget line {budget_line_id}.")
     if project_id is None:
         return None
     project = await ProjectRepository(session).get(project_id)
     if project is None:
         raise InvalidGrant(f"There is no project {project_id}.")
-    return list(project[0].districts)
+    return list(project.districts)
 
 
-async def create_grant(session: AsyncSession, *, data: GrantCreate, principal: Principal) -> GrantDetail:
+async def create_grant(session: AsyncSession, *, data: GrantCreate, principal: Principal) -> Grant:
     recipient = await OrganisationRepository(session).get(data.recipient_organisation_id)
     if recipient is None:
         raise InvalidGrant(f"There is no organisation {data.recipient_organisation_id}.")
@@ -235,11 +175,9 @@ async def create_grant(session: AsyncSession, *, data: GrantCreate, principal: P
     return await get_grant(session, scope=None, grant_id=grant.id)
 
 
-async def update_grant(
-    session: AsyncSession, *, grant_id: UUID, data: GrantUpdate, if_match: str | None
-) -> GrantDetail:
+async def update_grant(session: AsyncSession, *, grant_id: UUID, data: GrantUpdate, if_match: str | None) -> Grant:
     repo = GrantRepository(session)
-    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    grant = await _load(repo, grant_id, None, lock=False)
     check_if_match(if_match, grant.version)
     if GrantStatus(grant.status) not in EDITABLE:
         raise GrantNotEditable(f"A grant in status '{grant.status}' can no longer be changed.")
@@ -252,25 +190,19 @@ async def update_grant(
     end = changes.get("planned_end_on", grant.planned_end_on)
     if start and end and end < start:
         raise InvalidGrant("planned_end_on is before planned_start_on.")
-    changed = False
     for field, value in changes.items():
         if value is None and field in ("title", "description", "amount_applied_pence", "districts"):
             raise InvalidGrant(f"{field} cannot be emptied.")
-        if getattr(grant, field) != value:
-            setattr(grant, field, value)
-            changed = True
-    if changed:
-        grant.version += 1
-        grant.updated_at = datetime.now(UTC)
-        await session.flush()
+    if any(getattr(grant, field) != value for field, value in changes.items()):
+        await repo.update(grant, {**changes, "updated_at": datetime.now(UTC)})
     return await get_grant(session, scope=None, grant_id=grant_id)
 
 
 async def transition(
     session: AsyncSession, *, grant_id: UUID, data: GrantTransition, principal: Principal, if_match: str | None
-) -> GrantDetail:
+) -> Grant:
     repo = GrantRepository(session)
-    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    grant = await _load(repo, grant_id, None, lock=True)
     check_if_match(if_match, grant.version)
     current = GrantStatus(grant.status)
     allowed = TRANSITIONS[current]
@@ -292,7 +224,6 @@ async def transition(
     if data.reason:
         grant.status_reason = data.reason
     grant.status = data.to.value
-    grant.version += 1
     grant.updated_at = now
     await repo.add_event(
         grant_id=grant.id,
@@ -303,7 +234,7 @@ async def transition(
         actor=principal.subject,
         actor_name=principal.name,
     )
-    await session.flush()
+    await repo.flush()
     return await get_grant(session, scope=None, grant_id=grant_id)
 
 
@@ -315,11 +246,10 @@ async def _approve(session: AsyncSession, grant: Grant, data: GrantTransition, p
     amount = data.amount_awarded_pence or grant.amount_recommended_pence or grant.amount_applied_pence
     if amount <= 0:
         raise InvalidGrant("The award must be above £0.00.")
-    funds = FundRepository(session)
-    line = await funds.lock_line(grant.budget_line_id)
+    line = await BudgetLineRepository(session).lock(grant.budget_line_id)
     if line is None:  # pragma: no cover - a foreign key
         raise InvalidGrant(f"There is no budget line {grant.budget_line_id}.")
-    await ensure_room(funds, line, amount, "An award")
+    await ensure_room(session, line, amount, "An award")
     grant.amount_awarded_pence = amount
     grant.award_date = data.award_date or london_today()
     grant.decided_by, grant.decided_at = principal.subject, datetime.now(UTC)
@@ -339,7 +269,7 @@ async def _schedule_returns(session: AsyncSession, grant: Grant) -> None:
         )
         for period, q_start, q_end in financial_quarters(start, end)
     ]
-    await GrantRepository(session).add_returns(rows)
+    await MonitoringReturnRepository(session).add_all(rows)
 
 
 # --- disbursements ------------------------------------------------------------------------------------------
@@ -347,11 +277,11 @@ async def _schedule_returns(session: AsyncSession, grant: Grant) -> None:
 
 async def schedule(session: AsyncSession, *, grant_id: UUID, data: ScheduleCreate) -> list[Disbursement]:
     repo = GrantRepository(session)
-    grant = (await _load(repo, grant_id, None, lock=True))[0]
+    grant = await _load(repo, grant_id, None, lock=True)
     if GrantStatus(grant.status) not in (GrantStatus.APPROVED, GrantStatus.ACTIVE):
         raise ScheduleNotAllowed(f"Only approved or active grants are paid; this one is '{grant.status}'.")
     assert grant.amount_awarded_pence is not None
-    paid, scheduled = (await repo.money([grant_id]))[grant_id]
+    paid, scheduled = await repo.money(grant_id)
     remaining = grant.amount_awarded_pence - paid - scheduled
     amount = data.amount_pence if data.amount_pence is not None else remaining
     if amount <= 0 or amount > remaining:
@@ -363,7 +293,8 @@ async def schedule(session: AsyncSession, *, grant_id: UUID, data: ScheduleCreat
     if data.instalments > amount:
         raise ScheduleExceedsAward(f"{data.instalments} instalments cannot share {pounds(amount)}.")
     step = 1 if data.frequency is Frequency.MONTHLY else 3
-    sequence = await repo.next_sequence(grant_id)
+    disbursements = DisbursementRepository(session)
+    sequence = await disbursements.next_sequence(grant_id)
     rows = [
         Disbursement(
             grant_id=grant_id,
@@ -375,24 +306,20 @@ async def schedule(session: AsyncSession, *, grant_id: UUID, data: ScheduleCreat
         )
         for i, part in enumerate(split_pence(amount, data.instalments))
     ]
-    await repo.add_disbursements(rows)
-    grant.version += 1
-    grant.updated_at = datetime.now(UTC)
+    await disbursements.add_all(rows)
+    await repo.update(grant, {"updated_at": datetime.now(UTC)})
     return rows
 
 
 async def list_disbursements(
-    session: AsyncSession, *, scope: frozenset[str] | None, grant_id: UUID, page: PageParams
+    session: AsyncSession, *, scope: DistrictScope, grant_id: UUID, page: PageParams
 ) -> Sequence[Disbursement]:
-    repo = GrantRepository(session)
-    await _load(repo, grant_id, scope, lock=False)
-    return await repo.disbursements(grant_id, page)
+    await _load(GrantRepository(session), grant_id, scope, lock=False)
+    return await DisbursementRepository(session).of_grant(grant_id, page)
 
 
-async def get_disbursement(
-    session: AsyncSession, *, scope: frozenset[str] | None, disbursement_id: UUID
-) -> Disbursement:
-    disbursement = await GrantRepository(session).disbursement(disbursement_id, scope)
+async def get_disbursement(session: AsyncSession, *, scope: DistrictScope, disbursement_id: UUID) -> Disbursement:
+    disbursement = await DisbursementRepository(session).get_visible(disbursement_id, scope)
     if disbursement is None:
         raise DisbursementNotFound(f"There is no disbursement {disbursement_id} that you can see.")
     return disbursement
@@ -401,8 +328,7 @@ async def get_disbursement(
 async def transition_disbursement(
     session: AsyncSession, *, disbursement_id: UUID, data: DisbursementTransition, if_match: str | None
 ) -> Disbursement:
-    repo = GrantRepository(session)
-    disbursement = await repo.disbursement(disbursement_id, None, for_update=True)
+    disbursement = await DisbursementRepository(session).get(disbursement_id, for_update=True)
     if disbursement is None:
         raise DisbursementNotFound(f"There is no disbursement {disbursement_id}.")
     if if_match is not None:
@@ -416,76 +342,43 @@ async def transition_disbursement(
             extra={"current_status": current.value, "allowed": sorted(allowed)},
         )
     if data.to is DisbursementStatus.PAID:
-        grant = (await _load(repo, disbursement.grant_id, None, lock=True))[0]
+        grant = await _load(GrantRepository(session), disbursement.grant_id, None, lock=True)
         if GrantStatus(grant.status) not in (GrantStatus.APPROVED, GrantStatus.ACTIVE):
             raise DisbursementTransitionNotAllowed(f"The grant is '{grant.status}': nothing more is paid on it.")
         disbursement.paid_on = data.paid_on or london_today()
     disbursement.status = data.to.value
     disbursement.reason = data.reason or disbursement.reason
-    disbursement.version += 1
     disbursement.updated_at = datetime.now(UTC)
-    await session.flush()
+    await DisbursementRepository(session).flush()
     return disbursement
 
 
 # --- monitoring returns -------------------------------------------------------------------------------------
 
 
-def _return_read(row: MonitoringReturn, today: date, people_referred: int) -> MonitoringReturnRead:
-    return MonitoringReturnRead(
-        id=row.id,
-        grant_id=row.grant_id,
-        period=row.period,
-        quarter_start=row.quarter_start,
-        quarter_end=row.quarter_end,
-        due_on=row.due_on,
-        people_served=row.people_served,
-        sessions_delivered=row.sessions_delivered,
-        outcomes=row.outcomes,
-        submitted_at=row.submitted_at,
-        submitted_by=row.submitted_by,
-        overdue=row.submitted_at is None and row.due_on < today,
-        people_referred=people_referred,
-    )
-
-
-async def _return_reads(session: AsyncSession, rows: Sequence[MonitoringReturn]) -> list[MonitoringReturnRead]:
-    today = london_today()
-    referred = await GrantRepository(session).people_referred(return_ids=[r.id for r in rows])
-    return [_return_read(r, today, referred.get(r.id, 0)) for r in rows]
-
-
 async def list_returns(
-    session: AsyncSession,
-    *,
-    scope: frozenset[str] | None,
-    page: PageParams,
-    grant_id: UUID | None,
-    overdue: bool | None,
-) -> list[MonitoringReturnRead]:
-    rows = await GrantRepository(session).returns(page, scope, grant_id=grant_id, overdue=overdue, today=london_today())
-    return await _return_reads(session, rows)
+    session: AsyncSession, *, scope: DistrictScope, page: PageParams, grant_id: UUID | None, overdue: bool | None
+) -> Sequence[MonitoringReturn]:
+    repo = MonitoringReturnRepository(session)
+    return await repo.filtered(page, scope, grant_id=grant_id, overdue=overdue, today=london_today())
 
 
-async def get_return(session: AsyncSession, *, scope: frozenset[str] | None, return_id: UUID) -> MonitoringReturnRead:
-    row = await GrantRepository(session).monitoring_return(return_id, scope)
+async def get_return(session: AsyncSession, *, scope: DistrictScope, return_id: UUID) -> MonitoringReturn:
+    row = await MonitoringReturnRepository(session).get_visible(return_id, scope)
     if row is None:
         raise MonitoringReturnNotFound(f"There is no monitoring return {return_id} that you can see.")
-    return (await _return_reads(session, [row]))[0]
+    return row
 
 
 async def submit_return(
     session: AsyncSession, *, return_id: UUID, data: MonitoringReturnSubmit, principal: Principal
-) -> MonitoringReturnRead:
-    row = await GrantRepository(session).monitoring_return(return_id, None, for_update=True)
+) -> MonitoringReturn:
+    repo = MonitoringReturnRepository(session)
+    row = await repo.get(return_id, for_update=True)
     if row is None:
         raise MonitoringReturnNotFound(f"There is no monitoring return {return_id}.")
     if row.submitted_at is not None:
         raise AlreadySubmitted(f"The {row.period} return was already submitted on {row.submitted_at:%Y-%m-%d}.")
-    row.people_served = data.people_served
-    row.sessions_delivered = data.sessions_delivered
-    row.outcomes = data.outcomes
-    row.submitted_at = datetime.now(UTC)
-    row.submitted_by = principal.subject
-    await session.flush()
-    return (await _return_reads(session, [row]))[0]
+    values = data.model_dump()
+    await repo.update(row, {**values, "submitted_at": datetime.now(UTC), "submitted_by": principal.subject})
+    return await get_return(session, scope=None, return_id=return_id)

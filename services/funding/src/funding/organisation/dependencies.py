@@ -3,8 +3,8 @@ from uuid import UUID
 
 from fastapi import Path, Query
 
-from funding.districts import DistrictCode
 from funding.organisation.models import OrganisationKind
+from vru_shared.kent_medway import DistrictCode
 
 OrganisationId = Annotated[UUID, Path(description="The organisation's id (not its org-id identifier).")]
 KindFilter = Annotated[OrganisationKind | None, Query(alias="kind", description="Only this kind.")]

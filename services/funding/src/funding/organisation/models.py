@@ -6,7 +6,8 @@ from sqlalchemy import CheckConstraint, Index, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from funding.db import Base
-from funding.districts import DISTRICT_CODES, sql_list
+from funding.districts import sql_list
+from vru_shared.kent_medway import DISTRICT_CODES
 
 #: An org-id identifier: a list code (``GB-CHC``, ``GB-COH``, ``GB-LAE``, ``GB-GOR``, …) and the id in that list.
 ORG_ID_PATTERN = r"^[A-Z]{2}-[A-Z]{2,5}-[A-Za-z0-9][A-Za-z0-9._-]*$"

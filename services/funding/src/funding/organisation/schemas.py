@@ -4,8 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
-from funding.districts import DistrictCode
 from funding.organisation.models import ORG_ID_PATTERN, OrganisationKind
+from vru_shared.kent_medway import DistrictCode
 
 OrgId = Annotated[
     str,

@@ -13,7 +13,7 @@ from vru_shared.pagination import PageParams
 async def list_organisations(
     session: AsyncSession, *, page: PageParams, kind: OrganisationKind | None, district: str | None, csu: bool | None
 ) -> Sequence[Organisation]:
-    return await OrganisationRepository(session).list(page, kind=kind, district=district, csu=csu)
+    return await OrganisationRepository(session).filtered(page, kind=kind, district=district, csu=csu)
 
 
 async def get_organisation(session: AsyncSession, *, organisation_id: UUID) -> Organisation:

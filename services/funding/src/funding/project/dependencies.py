@@ -3,8 +3,9 @@ from uuid import UUID
 
 from fastapi import Path, Query
 
-from funding.districts import Area, DistrictCode
+from funding.districts import Area
 from funding.project.models import ProjectStatus
+from vru_shared.kent_medway import DistrictCode
 
 ProjectId = Annotated[UUID, Path(description="The project's id.")]
 EvaluationId = Annotated[UUID, Path(description="The evaluation's id.")]

@@ -4,10 +4,14 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, func
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from funding.db import Base
-from funding.districts import DISTRICT_CODES, Area, sql_list
+from funding.districts import Area, sql_list
+from funding.financial_year.models import FinancialYear
+from funding.fund.models import FundingStream
+from funding.organisation.models import Organisation
+from vru_shared.kent_medway import DISTRICT_CODES
 
 
 class ProjectStatus(StrEnum):
@@ -48,6 +52,12 @@ class Project(Base):
     #: Seeded from the newsletter; its figures are made up.
     illustrative: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    lead_organisation: Mapped[Organisation] = relationship(lazy="raise")
+    funding_stream: Mapped[FundingStream] = relationship(lazy="raise")
+    year: Mapped[FinancialYear] = relationship(lazy="raise")
+    #: The active grant funding it, loaded where projects are listed as referral destinations.
+    active_grant_id: Mapped[UUID | None] = query_expression()
 
 
 class Evaluation(Base):

@@ -12,7 +12,7 @@ from funding.project.dependencies import (
     StreamFilter,
     YearFilter,
 )
-from funding.project.models import Evaluation
+from funding.project.models import Evaluation, Project
 from funding.project.schemas import EvaluationCreate, EvaluationRead, ProjectCreate, ProjectRead
 from vru_shared.auth import CurrentPrincipal
 from vru_shared.db import Session
@@ -43,9 +43,10 @@ async def list_projects(
     district: DistrictFilter = None,
     project_status: StatusFilter = None,
 ) -> Page[ProjectRead]:
-    rows = await service.list_projects(
+    projects = await service.list_projects(
         session, page=page, year=year, area=area, stream=stream, district=district, status=project_status
     )
+    rows = [ProjectRead.model_validate(p) for p in projects]
     return paginate(rows, page, lambda p: (p.name, p.id), request, response)
 
 
@@ -57,7 +58,7 @@ async def list_projects(
     responses=problem_responses(401, 403, 404, 422),
     dependencies=[Depends(READ_REFERENCE)],
 )
-async def get_project(session: Session, project_id: ProjectId) -> ProjectRead:
+async def get_project(session: Session, project_id: ProjectId) -> Project:
     return await service.get_project(session, project_id=project_id)
 
 
@@ -72,7 +73,7 @@ async def get_project(session: Session, project_id: ProjectId) -> ProjectRead:
     responses=problem_responses(401, 403, 409, 422),
     dependencies=[Depends(COMMISSION)],
 )
-async def create_project(session: Session, data: ProjectCreate, response: Response) -> ProjectRead:
+async def create_project(session: Session, data: ProjectCreate, response: Response) -> Project:
     project = await service.create_project(session, data=data)
     response.headers["Location"] = f"/v1/projects/{project.id}"
     return project

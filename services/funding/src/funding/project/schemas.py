@@ -2,10 +2,11 @@ from datetime import date, datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
-from funding.districts import AREA_DISTRICTS, Area, DistrictCode
+from funding.districts import AREA_DISTRICTS, Area
 from funding.project.models import EvaluationRating, ProjectStatus
+from vru_shared.kent_medway import DistrictCode
 
 _PROJECT_EXAMPLE: dict[str, JsonValue] = {
     "id": "9d1c2b3a-4e5f-5a6b-8c7d-0e1f2a3b4c5d",
@@ -66,18 +67,18 @@ class ProjectCreate(BaseModel):
 class ProjectRead(BaseModel):
     """A funded project."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_PROJECT_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_PROJECT_EXAMPLE]})
 
     id: UUID
     code: str
     name: str
     description: str
     lead_organisation_id: UUID
-    lead_organisation_name: str
+    lead_organisation_name: str = Field(validation_alias=AliasPath("lead_organisation", "name"))
     area: Area
     districts: list[str]
-    stream: str
-    financial_year: str
+    stream: str = Field(validation_alias=AliasPath("funding_stream", "code"))
+    financial_year: str = Field(validation_alias=AliasPath("year", "code"))
     status: ProjectStatus
     illustrative: bool = Field(description="Seeded from the newsletter; its figures are made up.")
     created_at: datetime

@@ -4,7 +4,8 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from funding.districts import AREA_DISTRICTS, Area
-from funding.fund.repository import FundRepository
+from funding.financial_year.repository import FinancialYearRepository
+from funding.fund.repository import FundingStreamRepository
 from funding.organisation.repository import OrganisationRepository
 from funding.project.exceptions import (
     AlreadyEvaluated,
@@ -14,29 +15,10 @@ from funding.project.exceptions import (
     ProjectNotFound,
 )
 from funding.project.models import Evaluation, Project, ProjectStatus
-from funding.project.repository import ProjectRepository, ProjectRow
-from funding.project.schemas import EvaluationCreate, ProjectCreate, ProjectRead
+from funding.project.repository import EvaluationRepository, ProjectRepository
+from funding.project.schemas import EvaluationCreate, ProjectCreate
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
-
-
-def _read(row: ProjectRow) -> ProjectRead:
-    project, lead, stream, year = row
-    return ProjectRead(
-        id=project.id,
-        code=project.code,
-        name=project.name,
-        description=project.description,
-        lead_organisation_id=project.lead_organisation_id,
-        lead_organisation_name=lead,
-        area=Area(project.area),
-        districts=list(project.districts),
-        stream=stream,
-        financial_year=year,
-        status=ProjectStatus(project.status),
-        illustrative=project.illustrative,
-        created_at=project.created_at,
-    )
 
 
 async def list_projects(
@@ -48,28 +30,26 @@ async def list_projects(
     stream: str | None,
     district: str | None,
     status: ProjectStatus | None,
-) -> list[ProjectRead]:
-    rows = await ProjectRepository(session).list(
+) -> Sequence[Project]:
+    return await ProjectRepository(session).filtered(
         page, year=year, area=area, stream=stream, district=district, status=status
     )
-    return [_read(row) for row in rows]
 
 
-async def get_project(session: AsyncSession, *, project_id: UUID) -> ProjectRead:
-    row = await ProjectRepository(session).get(project_id)
-    if row is None:
+async def get_project(session: AsyncSession, *, project_id: UUID) -> Project:
+    project = await ProjectRepository(session).get(project_id)
+    if project is None:
         raise ProjectNotFound(f"There is no project {project_id}.")
-    return _read(row)
+    return project
 
 
-async def create_project(session: AsyncSession, *, data: ProjectCreate) -> ProjectRead:
-    funds = FundRepository(session)
+async def create_project(session: AsyncSession, *, data: ProjectCreate) -> Project:
     if await OrganisationRepository(session).get(data.lead_organisation_id) is None:
         raise InvalidProject(f"There is no organisation {data.lead_organisation_id}.")
-    stream = await funds.stream(data.stream)
+    stream = await FundingStreamRepository(session).get_by(code=data.stream)
     if stream is None:
         raise InvalidProject(f"There is no funding stream '{data.stream}'.")
-    year = await funds.year(data.financial_year)
+    year = await FinancialYearRepository(session).get_by(code=data.financial_year)
     if year is None:
         raise InvalidProject(f"There is no financial year '{data.financial_year}'.")
     project = Project(
@@ -89,19 +69,18 @@ async def create_project(session: AsyncSession, *, data: ProjectCreate) -> Proje
 
 
 async def list_evaluations(session: AsyncSession, *, page: PageParams, project_id: UUID | None) -> Sequence[Evaluation]:
-    return await ProjectRepository(session).evaluations(page, project_id=project_id)
+    return await EvaluationRepository(session).of_project(page, project_id)
 
 
 async def get_evaluation(session: AsyncSession, *, evaluation_id: UUID) -> Evaluation:
-    evaluation = await ProjectRepository(session).evaluation(evaluation_id)
+    evaluation = await EvaluationRepository(session).get(evaluation_id)
     if evaluation is None:
         raise EvaluationNotFound(f"There is no evaluation {evaluation_id}.")
     return evaluation
 
 
 async def create_evaluation(session: AsyncSession, *, data: EvaluationCreate, principal: Principal) -> Evaluation:
-    repo = ProjectRepository(session)
-    if await repo.get(data.project_id) is None:
+    if await ProjectRepository(session).get(data.project_id) is None:
         raise ProjectNotFound(f"There is no project {data.project_id}.")
     evaluation = Evaluation(
         project_id=data.project_id,
@@ -112,6 +91,6 @@ async def create_evaluation(session: AsyncSession, *, data: EvaluationCreate, pr
         evaluated_by=principal.subject,
         evaluated_by_name=principal.name,
     )
-    if not await repo.add(evaluation):
+    if not await EvaluationRepository(session).add(evaluation):
         raise AlreadyEvaluated(f"Project {data.project_id} already has an evaluation.")
     return evaluation

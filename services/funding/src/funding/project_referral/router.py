@@ -27,7 +27,8 @@ router = APIRouter(tags=["organisations and projects"])
 async def list_referral_destinations(
     session: Session, page: Pagination, request: Request, response: Response, district: ServedDistrict
 ) -> Page[ReferralDestination]:
-    rows = await service.list_destinations(session, page=page, district=district)
+    projects = await service.list_destinations(session, page=page, district=district)
+    rows = [ReferralDestination.model_validate(p) for p in projects]
     return paginate(rows, page, lambda d: (d.name, d.project_id), request, response)
 
 

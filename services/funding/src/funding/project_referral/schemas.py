@@ -1,7 +1,7 @@
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AliasPath, AwareDatetime, BaseModel, ConfigDict, Field
 
 from funding.districts import Area
 
@@ -10,6 +10,7 @@ class ReferralDestination(BaseModel):
     """An active funded project serving the district: somewhere a coordinator can refer a young person."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -23,17 +24,22 @@ class ReferralDestination(BaseModel):
                     "grant_id": "6f7e8d9c-0b1a-5c2d-8e3f-4a5b6c7d8e9f",
                 }
             ]
-        }
+        },
     )
 
-    project_id: UUID = Field(description="The project's id: a referral's destination (`project`).")
+    project_id: UUID = Field(
+        validation_alias="id", description="The project's id: a referral's destination (`project`)."
+    )
     code: str
     name: str
     description: str
-    lead_organisation_name: str
+    lead_organisation_name: str = Field(validation_alias=AliasPath("lead_organisation", "name"))
     area: Area
     districts: list[str] = Field(description="Districts the project serves.")
-    grant_id: UUID = Field(description="The active grant funding it, whose monitoring figures count referrals.")
+    grant_id: UUID = Field(
+        validation_alias="active_grant_id",
+        description="The active grant funding it, whose monitoring figures count referrals.",
+    )
 
 
 class ProjectReferralCreate(BaseModel):

@@ -3,39 +3,24 @@ funding grant's monitoring figures, exactly once per referral."""
 
 from collections.abc import Sequence
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.districts import Area
 from funding.grant.models import ProjectReferral
 from funding.grant.service import financial_quarters
 from funding.project.exceptions import ProjectNotFound
+from funding.project.models import Project
 from funding.project.repository import ProjectRepository
 from funding.project_referral.exceptions import ProjectNotFunded, ProjectReferralConflict, ProjectReferralNotFound
-from funding.project_referral.repository import ProjectReferralRepository
-from funding.project_referral.schemas import ProjectReferralCreate, ReferralDestination
+from funding.project_referral.repository import ProjectReferralRepository, ReferralDestinationRepository
+from funding.project_referral.schemas import ProjectReferralCreate
 from vru_shared.auth import Principal
+from vru_shared.kent_medway import LONDON
 from vru_shared.pagination import PageParams
 
-LONDON = ZoneInfo("Europe/London")
 
-
-async def list_destinations(session: AsyncSession, *, page: PageParams, district: str) -> list[ReferralDestination]:
-    rows = await ProjectReferralRepository(session).destinations(page, district=district)
-    return [
-        ReferralDestination(
-            project_id=project.id,
-            code=project.code,
-            name=project.name,
-            description=project.description,
-            lead_organisation_name=lead,
-            area=Area(project.area),
-            districts=list(project.districts),
-            grant_id=grant_id,
-        )
-        for project, lead, grant_id in rows
-    ]
+async def list_destinations(session: AsyncSession, *, page: PageParams, district: str) -> Sequence[Project]:
+    return await ReferralDestinationRepository(session).serving(page, district)
 
 
 def _repeat(existing: ProjectReferral, project_id: UUID) -> tuple[ProjectReferral, bool]:
@@ -52,7 +37,7 @@ async def record(
 ) -> tuple[ProjectReferral, bool]:
     """Count an accepted referral; (record, created). A repeat for the same project returns the first record."""
     repo = ProjectReferralRepository(session)
-    existing = await repo.by_referral(data.referral_id)
+    existing = await repo.get_by(referral_id=data.referral_id)
     if existing is not None:
         return _repeat(existing, project_id)
     if await ProjectRepository(session).get(project_id) is None:
@@ -75,14 +60,14 @@ async def record(
         recorded_by=principal.client_id or principal.subject,
     )
     if not await repo.add(row):  # counted meanwhile by a concurrent request
-        existing = await repo.by_referral(data.referral_id)
+        existing = await repo.get_by(referral_id=data.referral_id)
         assert existing is not None
         return _repeat(existing, project_id)
     return row, True
 
 
 async def get(session: AsyncSession, *, project_id: UUID, referral_id: UUID) -> ProjectReferral:
-    row = await ProjectReferralRepository(session).by_referral(referral_id)
+    row = await ProjectReferralRepository(session).get_by(referral_id=referral_id)
     if row is None or row.project_id != project_id:
         raise ProjectReferralNotFound(f"Referral {referral_id} is not counted for project {project_id}.")
     return row

@@ -3,17 +3,21 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from funding.db import Repository
 from funding.financial_year.models import FinancialYear
 from funding.fund.models import BudgetLine, FundingStream, Spend
 from funding.grant.models import AWARDED, Disbursement, DisbursementStatus, Grant, MonitoringReturn
 from funding.project.models import Project
 from funding.report.schemas import TotalsDimension
+from vru_shared.repository import Repository
 
 Key = tuple[str | None, ...]
 
 
-class ReportRepository(Repository):
+class ReportRepository(Repository[Grant]):
+    """Totals of awarded grants (and spend) by year, area and stream: an aggregate, not records."""
+
+    model = Grant
+
     def _grants(self, columns: Sequence[Any], year: str | None, *measures: Any) -> Any:
         stmt = (
             select(*columns, *measures)
