@@ -149,6 +149,22 @@ class TestGrantTypes:
 
 
 class TestPasswordGrant:
+    async def test_logging_in_leaves_the_accounts_version(
+        self, client: httpx.AsyncClient, seeded: list[DevCredential], issuer: TestIssuer
+    ) -> None:
+        """An administrator's ETag for a person stays valid while that person logs in (or fails to)."""
+        url = f"/v1/people/{seed_id('person', 'analyst@example.org')}"
+        admin = issuer.headers(roles=["admin"])
+        etag = (await client.get(url, headers=admin)).headers["etag"]
+        assert (await password_token(client, "analyst@example.org", "wrong password")).status_code == 400
+        assert (await password_token(client, "analyst@example.org")).status_code == 200
+        read = await client.get(url, headers=admin)
+        assert read.headers["etag"] == etag
+        assert read.json()["last_login_at"] is not None
+        assert read.json()["failed_attempts"] == 0
+        changed = await client.patch(url, json={"display_name": "Analyst"}, headers={**admin, "If-Match": etag})
+        assert changed.status_code == 200
+
     async def test_valid(
         self, app: FastAPI, client: httpx.AsyncClient, seeded: list[DevCredential], verifier: TokenVerifier
     ) -> None:

@@ -14,6 +14,13 @@ router can return the object under a per-audience response model without hand-wr
 
 Versioned records (:class:`vru_shared.etag.Versioned`) are changed through :meth:`Repository.update`: the
 ORM's ``UPDATE … WHERE version = :read`` makes a concurrent change a 412, never a lost update.
+
+Two things learnt adopting it:
+- A record read again in the same transaction keeps what the session already holds, including columns
+  loaded by the query (``query_expression``/``with_expression``): a ``statement()`` that computes figures
+  sets ``execution_options(populate_existing=True)`` so a re-read refreshes them.
+- A locking read (``for_update=True``) computes its subqueries as of before it waited for the lock (READ
+  COMMITTED): lock with ``base=select(Model)`` and read the figures afterwards in their own statement.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -58,8 +65,9 @@ class Repository(Generic[ModelT]):
         where: ColumnElement[bool] | None = None,
         base: Select[ModelT] | None = None,
     ) -> ModelT | None:
-        """The record with this id, or ``None``; ``for_update`` locks its row until the transaction ends."""
-        stmt = (self.statement() if base is None else base).where(self.column("id") == record_id)
+        """The record with this primary key, or ``None``; ``for_update`` locks its row until the transaction ends."""
+        key = inspect(self.model).primary_key[0]
+        stmt = (self.statement() if base is None else base).where(key == record_id)
         if where is not None:
             stmt = stmt.where(where)
         if for_update:

@@ -1,5 +1,9 @@
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
+
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from identity.person.models import Person
 from vru_shared.pagination import PageParams
@@ -23,3 +27,11 @@ class PersonRepository(Repository[Person]):
             *([] if active is None else [Person.active.is_(active)]),
         ]
         return await self.page(params, *filters)
+
+    async def record_login(self, person: Person, **values: Any) -> None:
+        """Login bookkeeping (failed attempts, lock, last login) written as is: it is not a change to the
+        account, so it leaves the version — and an administrator's ETag — as they were."""
+        stmt = update(Person).where(Person.id == person.id).values(**values)
+        await self.session.execute(stmt.execution_options(synchronize_session=False))
+        for name, value in values.items():
+            set_committed_value(person, name, value)

@@ -139,7 +139,8 @@ async def _authenticate_person(
     if len(form.username) > MAX_CREDENTIAL_LENGTH or len(form.password) > MAX_CREDENTIAL_LENGTH:
         raise InvalidGrant(LOGIN_FAILED)
     # Row lock: concurrent attempts on one account are counted one after another.
-    person = await PersonRepository(session).by_email(form.username, for_update=True)
+    people = PersonRepository(session)
+    person = await people.by_email(form.username, for_update=True)
     if person is None:
         await hasher.verify(None, form.password)
         await _slow_down(1, settings)
@@ -148,12 +149,15 @@ async def _authenticate_person(
     if person.locked_until is not None:
         if person.locked_until > now:
             raise _locked(person.locked_until, now)
-        person.locked_until, person.failed_attempts = None, 0
+        await people.record_login(person, locked_until=None, failed_attempts=0)
     if not await hasher.verify(person.password_hash, form.password):
-        person.failed_attempts += 1
-        if person.failed_attempts >= settings.lockout_threshold:
-            person.locked_until = now + timedelta(minutes=settings.lockout_minutes)
-        await session.flush()
+        failed = person.failed_attempts + 1
+        if failed >= settings.lockout_threshold:
+            await people.record_login(
+                person, failed_attempts=failed, locked_until=now + timedelta(minutes=settings.lockout_minutes)
+            )
+        else:
+            await people.record_login(person, failed_attempts=failed)
         await _slow_down(person.failed_attempts, settings)
         if person.locked_until is not None:
             raise _locked(person.locked_until, now)
@@ -163,7 +167,7 @@ async def _authenticate_person(
     assert person.password_hash is not None
     if hasher.needs_rehash(person.password_hash):
         person.password_hash = await hasher.hash(form.password)
-    person.failed_attempts, person.last_login_at = 0, now
+    await people.record_login(person, failed_attempts=0, last_login_at=now)
     return person
 
 
