@@ -1,5 +1,5 @@
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -9,15 +9,17 @@ from sqlalchemy.orm import aliased, selectinload
 from referrals.access import CaseworkScope
 from referrals.meeting.models import (
     OUTSTANDING_ACTIONS,
+    ActionStatus,
     Meeting,
     MeetingAction,
     MeetingAgency,
     MeetingDecision,
     MeetingDistrict,
 )
-from referrals.reference.models import CoordinatorArea, PartnerAgency
+from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
 from referrals.reference.repository import any_of, district_ids
 from referrals.referral.models import Referral, ReferralStatus
+from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
 
 #: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
@@ -67,6 +69,28 @@ class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
                 MeetingDistrict.meeting_id == Meeting.id, MeetingDistrict.district_id.in_(district_ids(scope))
             )
         )
+
+    async def find(
+        self,
+        page: PageParams,
+        scope: frozenset[str] | None,
+        *,
+        forum: str | None,
+        area: str | None,
+        held_from: datetime | None,
+        held_to: datetime | None,
+    ) -> Sequence[Meeting]:
+        """A page of what ``scope`` sees, most recent first, filtered by what is given."""
+        filters = []
+        if forum is not None:
+            filters.append(Meeting.forum.has(Forum.code == forum))
+        if area is not None:
+            filters.append(Meeting.coordinator_area.has(CoordinatorArea.code == area))
+        if held_from is not None:
+            filters.append(Meeting.held_at >= held_from)
+        if held_to is not None:
+            filters.append(Meeting.held_at < held_to)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def add_meeting(
         self, meeting: Meeting, district_ids_: Collection[UUID], agency_ids: Collection[UUID]
@@ -155,6 +179,36 @@ class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):
                 MeetingDistrict.district_id.in_(district_ids(scope.districts)),
             )
         )
+
+    async def find(
+        self,
+        page: PageParams,
+        scope: CaseworkScope,
+        *,
+        today: date,
+        agency: str | None,
+        area: str | None,
+        status: ActionStatus | None,
+        overdue: bool | None,
+        meeting_id: UUID | None,
+        subject_id: UUID | None,
+    ) -> Sequence[MeetingAction]:
+        """A page of what ``scope`` sees, soonest due first, filtered by what is given."""
+        filters = []
+        if agency is not None:
+            filters.append(MeetingAction.owner_agency.has(PartnerAgency.code == agency))
+        if area is not None:
+            filters.append(MeetingAction.coordinator_area.has(CoordinatorArea.code == area))
+        if status is not None:
+            filters.append(MeetingAction.status == status.value)
+        if overdue is not None:
+            late = overdue_clause(today)
+            filters.append(late if overdue else ~late)
+        if meeting_id is not None:
+            filters.append(MeetingAction.meeting_id == meeting_id)
+        if subject_id is not None:
+            filters.append(MeetingAction.subject_id == subject_id)
+        return await self.page_visible(page, scope, *filters)
 
     async def overdue_counts(self, scope: CaseworkScope, today: date) -> tuple[list[Any], list[Any]]:
         late = overdue_clause(today)

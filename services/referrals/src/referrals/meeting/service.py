@@ -28,7 +28,7 @@ from referrals.meeting.models import (
     MeetingDecision,
     MeetingStatus,
 )
-from referrals.meeting.repository import ActionRepository, MeetingRepository, overdue_clause
+from referrals.meeting.repository import ActionRepository, MeetingRepository
 from referrals.meeting.schemas import (
     ActionRead,
     ActionUpdate,
@@ -40,7 +40,7 @@ from referrals.meeting.schemas import (
     OverdueCount,
     OverdueSummary,
 )
-from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
+from referrals.reference.models import PartnerAgency
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -88,16 +88,9 @@ async def list_meetings(
     held_from: datetime | None,
     held_to: datetime | None,
 ) -> Sequence[Meeting]:
-    filters = []
-    if forum is not None:
-        filters.append(Meeting.forum.has(Forum.code == forum))
-    if area is not None:
-        filters.append(Meeting.coordinator_area.has(CoordinatorArea.code == area))
-    if held_from is not None:
-        filters.append(Meeting.held_at >= held_from)
-    if held_to is not None:
-        filters.append(Meeting.held_at < held_to)
-    return await MeetingRepository(session).page_visible(page, scope.districts, *filters, descending=True)
+    return await MeetingRepository(session).find(
+        page, scope.districts, forum=forum, area=area, held_from=held_from, held_to=held_to
+    )
 
 
 async def get_meeting(
@@ -270,21 +263,17 @@ async def list_actions(
     subject_id: UUID | None,
 ) -> list[ActionRead]:
     today = london_today()
-    filters = []
-    if agency is not None:
-        filters.append(MeetingAction.owner_agency.has(PartnerAgency.code == agency))
-    if area is not None:
-        filters.append(MeetingAction.coordinator_area.has(CoordinatorArea.code == area))
-    if status is not None:
-        filters.append(MeetingAction.status == status.value)
-    if overdue is not None:
-        late = overdue_clause(today)
-        filters.append(late if overdue else ~late)
-    if meeting_id is not None:
-        filters.append(MeetingAction.meeting_id == meeting_id)
-    if subject_id is not None and not scope.partner:
-        filters.append(MeetingAction.subject_id == subject_id)
-    actions = await ActionRepository(session).page_visible(page, scope, *filters)
+    actions = await ActionRepository(session).find(
+        page,
+        scope,
+        today=today,
+        agency=agency,
+        area=area,
+        status=status,
+        overdue=overdue,
+        meeting_id=meeting_id,
+        subject_id=None if scope.partner else subject_id,
+    )
     if actions:
         await record(
             session,

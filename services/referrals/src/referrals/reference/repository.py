@@ -1,4 +1,4 @@
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.types import TypeEngine
 
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository
 
 
@@ -55,6 +56,13 @@ class ForumRepository(Repository[Forum]):
 
     def statement(self) -> Select[Forum]:
         return select(Forum).options(selectinload(Forum.area), selectinload(Forum.district).selectinload(District.area))
+
+    async def find(self, page: PageParams, *, kind: str | None, district: str | None) -> Sequence[Forum]:
+        """A page of forums by code, of a kind or a district when given."""
+        filters = [Forum.kind == kind] if kind else []
+        if district:
+            filters.append(Forum.district.has(District.code == district))
+        return await self.page(page, *filters)
 
 
 class PartnerAgencyRepository(Repository[PartnerAgency]):

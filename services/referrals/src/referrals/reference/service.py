@@ -60,10 +60,7 @@ async def get_category(session: AsyncSession, *, code: str) -> OffenceCategory:
 async def list_forums(
     session: AsyncSession, *, page: PageParams, kind: ForumKind | None, district: str | None
 ) -> Sequence[Forum]:
-    filters = [Forum.kind == kind.value] if kind else []
-    if district:
-        filters.append(Forum.district.has(District.code == district))
-    return await ForumRepository(session).page(page, *filters)
+    return await ForumRepository(session).find(page, kind=kind.value if kind else None, district=district)
 
 
 async def get_forum(session: AsyncSession, *, code: str) -> Forum:

@@ -7,10 +7,18 @@ from sqlalchemy import ColumnElement, Select, exists, false, insert, select
 from sqlalchemy.orm import aliased, selectinload
 
 from referrals.access import CaseworkScope
-from referrals.reference.models import PartnerAgency
+from referrals.reference.models import District, Forum, PartnerAgency
 from referrals.reference.repository import district_ids
-from referrals.referral.models import OPEN_STATUSES, FundingCount, FundingCountStatus, Referral, ReferralEvent
+from referrals.referral.models import (
+    OPEN_STATUSES,
+    FundingCount,
+    FundingCountStatus,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+)
 from referrals.review.models import ReviewSubject
+from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository, ScopedRepository
 
 #: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
@@ -62,6 +70,34 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         if base is None and scope is not None:
             base = self.readable(scope)
         return await super().get(record_id, for_update=for_update, where=where, base=base)
+
+    async def find(
+        self,
+        page: PageParams,
+        scope: CaseworkScope,
+        *,
+        status: ReferralStatus | None,
+        subject_id: UUID | None,
+        review_id: UUID | None,
+        forum: str | None,
+        partner_agency: str | None,
+        district: str | None,
+    ) -> Sequence[Referral]:
+        """A page of what ``scope`` sees, newest first, filtered by what is given."""
+        filters = []
+        if status is not None:
+            filters.append(Referral.status == status.value)
+        if subject_id is not None:
+            filters.append(Referral.subject_id == subject_id)
+        if review_id is not None:
+            filters.append(Referral.review_id == review_id)
+        if forum is not None:
+            filters.append(Referral.forum.has(Forum.code == forum))
+        if partner_agency is not None:
+            filters.append(Referral.partner_agency.has(PartnerAgency.code == partner_agency))
+        if district is not None:
+            filters.append(Referral.district.has(District.code == district))
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def open_to(
         self, subject_id: UUID, *, forum_id: UUID | None, partner_id: UUID | None, project_id: UUID | None = None

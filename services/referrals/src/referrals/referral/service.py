@@ -13,7 +13,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.clients.funding import CountRefused, FundingClient
-from referrals.reference.models import District, Forum, PartnerAgency
+from referrals.reference.models import Forum, PartnerAgency
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
@@ -78,7 +78,8 @@ def _view(
 async def read_referral(
     repo: ReferralRepository, referral: Referral, scope: CaseworkScope
 ) -> ReferralRead | SharedReferralRead:
-    """The referral (read by the repository, everything loaded) as ``scope``'s audience sees it."""
+    """The referral (read by the repository, everything loaded) as ``scope``'s audience sees it. ``repo`` is not
+    needed any more; the subject access export still passes one."""
     return _view(scope)[1].model_validate(referral)
 
 
@@ -111,20 +112,16 @@ async def list_referrals(
     partner_agency: str | None,
     district: str | None,
 ) -> list[ReferralSummary | SharedReferralSummary]:
-    filters = []
-    if status is not None:
-        filters.append(Referral.status == status.value)
-    if subject_id is not None:
-        filters.append(Referral.subject_id == subject_id)
-    if review_id is not None:
-        filters.append(Referral.review_id == review_id)
-    if forum is not None:
-        filters.append(Referral.forum.has(Forum.code == forum))
-    if partner_agency is not None:
-        filters.append(Referral.partner_agency.has(PartnerAgency.code == partner_agency))
-    if district is not None:
-        filters.append(Referral.district.has(District.code == district))
-    referrals = await ReferralRepository(session).page_visible(page, scope, *filters, descending=True)
+    referrals = await ReferralRepository(session).find(
+        page,
+        scope,
+        status=status,
+        subject_id=subject_id,
+        review_id=review_id,
+        forum=forum,
+        partner_agency=partner_agency,
+        district=district,
+    )
     if referrals:
         await _audit_read(session, principal, scope, referrals[: page.limit])
     return [_view(scope)[0].model_validate(r) for r in referrals]

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -7,6 +8,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from referrals.review.repository import visible_subject
 from referrals.subject.models import Subject
 from referrals.support.models import Intervention, PlanStatus, SupportPlan
+from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
 
 #: A coordinator sees the plans of the young people they can see (``None``: every plan).
@@ -41,6 +43,11 @@ class SupportRepository(ScopedRepository[SupportPlan, Districts]):
         return await super().get(
             record_id, for_update=for_update, where=where, base=base.execution_options(populate_existing=True)
         )
+
+    async def find(self, page: PageParams, scope: Districts, *, subject_id: UUID | None) -> Sequence[SupportPlan]:
+        """A page of what ``scope`` sees, newest first; one young person's when ``subject_id`` is given."""
+        filters = [] if subject_id is None else [SupportPlan.subject_id == subject_id]
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def active_of(self, subject_id: UUID) -> SupportPlan | None:
         return await self.get_by(subject_id=subject_id, status=PlanStatus.ACTIVE.value)

@@ -36,7 +36,8 @@ from vru_shared.pagination import PageParams
 
 
 async def read_plan(repo: SupportRepository, plan: SupportPlan) -> SupportPlanRead:
-    """A plan read by :meth:`SupportRepository.get` (interventions loaded) as its response (for the export)."""
+    """A plan read by the repository (interventions loaded) as its response; ``repo`` is not needed any more,
+    the subject access export still passes one."""
     return SupportPlanRead.model_validate(plan)
 
 
@@ -58,8 +59,7 @@ async def _plan(repo: SupportRepository, plan_id: UUID, scope: CaseworkScope) ->
 async def list_plans(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, page: PageParams, subject_id: UUID | None
 ) -> Sequence[SupportPlan]:
-    filters = [] if subject_id is None else [SupportPlan.subject_id == subject_id]
-    plans = await SupportRepository(session).page_visible(page, scope.districts, *filters, descending=True)
+    plans = await SupportRepository(session).find(page, scope.districts, subject_id=subject_id)
     if plans:
         ids = [p.id for p in plans[: page.limit]] + list(dict.fromkeys(p.subject_id for p in plans[: page.limit]))
         await _audit(session, principal, AuditAction.READ, ids, "support plans")
