@@ -8,10 +8,9 @@ service does not import the identity service. Idempotent: run it after every mig
 
 import uuid
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.reference.models import PartnerAgency
+from referrals.reference.repository import PartnerAgencyRepository
 
 #: ``identity.seed.SEED_NAMESPACE``: the identity service's development seed ids.
 IDENTITY_SEED_NAMESPACE = uuid.UUID("b7e0c3a4-1d2f-4c6e-9a8b-5f4e3d2c1b0a")
@@ -31,24 +30,16 @@ def identity_agency_id(code: str) -> uuid.UUID:
 
 async def seed_development(session: AsyncSession) -> int:
     """Link the development partner agencies; returns how many changed (0 when already linked)."""
+    partners = PartnerAgencyRepository(session)
     changed = 0
     for partner_code, agency_code in DEV_LINKS.items():
         wanted = identity_agency_id(agency_code)
-        current = (
-            await session.execute(select(PartnerAgency.identity_agency_id).where(PartnerAgency.code == partner_code))
-        ).one_or_none()
-        if current is None or current[0] == wanted:
+        partner = await partners.get_by(code=partner_code)
+        if partner is None or partner.identity_agency_id == wanted:
             continue
-        await session.execute(
-            update(PartnerAgency)
-            .where(PartnerAgency.identity_agency_id == wanted, PartnerAgency.code != partner_code)
-            .values(identity_agency_id=None, version=PartnerAgency.version + 1)
-        )
-        await session.execute(
-            update(PartnerAgency)
-            .where(PartnerAgency.code == partner_code)
-            .values(identity_agency_id=wanted, version=PartnerAgency.version + 1)
-        )
+        holder = await partners.for_identity_agency(wanted)
+        if holder is not None:
+            await partners.update(holder, {"identity_agency_id": None})
+        await partners.update(partner, {"identity_agency_id": wanted})
         changed += 1
-    await session.flush()
     return changed

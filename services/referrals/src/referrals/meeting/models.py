@@ -3,9 +3,13 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from referrals.calendar import london_today
 from referrals.db import Base
+from referrals.reference.models import CoordinatorArea, District, Forum, PartnerAgency
+from referrals.subject.models import Subject
+from vru_shared.etag import Versioned
 
 
 class MeetingStatus(StrEnum):
@@ -29,7 +33,7 @@ def _in(values: type[StrEnum]) -> str:
     return ", ".join(f"'{v.value}'" for v in values)
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     """A sitting of a forum: when, which districts, which agencies attend; its minutes once held."""
 
     __tablename__ = "meetings"
@@ -49,6 +53,26 @@ class Meeting(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    forum: Mapped[Forum] = relationship(lazy="raise")
+    coordinator_area: Mapped[CoordinatorArea] = relationship(lazy="raise")
+    covered_districts: Mapped[list[District]] = relationship(
+        secondary=lambda: MeetingDistrict.__table__, order_by=District.code, lazy="raise", viewonly=True
+    )
+    attending_agencies: Mapped[list[PartnerAgency]] = relationship(
+        secondary=lambda: MeetingAgency.__table__, order_by=PartnerAgency.code, lazy="raise", viewonly=True
+    )
+    decisions: Mapped[list["MeetingDecision"]] = relationship(
+        order_by="(MeetingDecision.recorded_at, MeetingDecision.id)", lazy="raise", viewonly=True
+    )
+
+    @property
+    def area(self) -> str:
+        return self.coordinator_area.code
+
+    @property
+    def districts(self) -> list[str]:
+        return [d.code for d in self.covered_districts]
 
 
 class MeetingDistrict(Base):
@@ -81,8 +105,13 @@ class MeetingDecision(Base):
     recorded_by: Mapped[str] = mapped_column(String(255))
     recorded_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
+    subject: Mapped[Subject] = relationship(lazy="raise")
+    actions: Mapped[list["MeetingAction"]] = relationship(
+        order_by="(MeetingAction.due_on, MeetingAction.id)", lazy="raise", viewonly=True
+    )
 
-class MeetingAction(Base):
+
+class MeetingAction(Versioned, Base):
     """An action agreed at a meeting for one young person, owned by one agency, due by a date."""
 
     __tablename__ = "meeting_actions"
@@ -105,3 +134,19 @@ class MeetingAction(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+    subject: Mapped[Subject] = relationship(lazy="raise")
+    owner_agency: Mapped[PartnerAgency] = relationship(lazy="raise")
+    coordinator_area: Mapped[CoordinatorArea] = relationship(lazy="raise")
+
+    @property
+    def area(self) -> str:
+        return self.coordinator_area.code
+
+    def overdue_on(self, today: date) -> bool:
+        return ActionStatus(self.status) in OUTSTANDING_ACTIONS and self.due_on < today
+
+    @property
+    def overdue(self) -> bool:
+        """Still open or in progress after its due date (UK date)."""
+        return self.overdue_on(london_today())

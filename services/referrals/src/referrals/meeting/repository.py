@@ -1,27 +1,26 @@
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, String, Uuid, delete, exists, false, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, Uuid, delete, exists, false, func, insert, select
+from sqlalchemy.orm import aliased, selectinload
 
 from referrals.access import CaseworkScope
 from referrals.meeting.models import (
     OUTSTANDING_ACTIONS,
+    ActionStatus,
     Meeting,
     MeetingAction,
     MeetingAgency,
     MeetingDecision,
     MeetingDistrict,
 )
-from referrals.reference.models import CoordinatorArea, District, Forum, PartnerAgency
+from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
 from referrals.reference.repository import any_of, district_ids
 from referrals.referral.models import Referral, ReferralStatus
-from referrals.subject.models import Subject
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
 #: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
 Receiver = aliased(PartnerAgency)
@@ -29,117 +28,69 @@ Receiver = aliased(PartnerAgency)
 #: Referral statuses a meeting still discusses.
 PENDING = [ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value, ReferralStatus.IN_PROGRESS.value]
 
-
-def visible_meeting(districts: frozenset[str] | None) -> ColumnElement[bool] | None:
-    """A coordinator sees meetings that cover one of their districts."""
-    if districts is None:
-        return None
-    return exists(
-        select(MeetingDistrict.meeting_id).where(
-            MeetingDistrict.meeting_id == Meeting.id, MeetingDistrict.district_id.in_(district_ids(districts))
-        )
-    )
-
-
-def visible_action(scope: CaseworkScope) -> ColumnElement[bool] | None:
-    """Staff: the actions of meetings they see. A partner agency: the actions its agency owns."""
-    if scope.partner:
-        if scope.agency is None:
-            return false()
-        return exists(
-            select(Receiver.id).where(
-                Receiver.id == MeetingAction.owner_agency_id, Receiver.identity_agency_id == scope.agency
-            )
-        )
-    if scope.districts is None:
-        return None
-    return exists(
-        select(MeetingDistrict.meeting_id).where(
-            MeetingDistrict.meeting_id == MeetingAction.meeting_id,
-            MeetingDistrict.district_id.in_(district_ids(scope.districts)),
-        )
-    )
+#: What an action's response reads.
+ACTION_LOADS = (
+    selectinload(MeetingAction.subject),
+    selectinload(MeetingAction.owner_agency),
+    selectinload(MeetingAction.coordinator_area),
+)
 
 
 def overdue_clause(today: date) -> ColumnElement[bool]:
     return MeetingAction.status.in_([s.value for s in OUTSTANDING_ACTIONS]) & (MeetingAction.due_on < today)
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingRow:
-    meeting: Meeting
-    forum: Forum
-    area: str
+class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
+    model = Meeting
+    order = ("held_at", "id")
 
-
-@dataclass(frozen=True, slots=True)
-class ActionRow:
-    action: MeetingAction
-    subject: Subject
-    owner: PartnerAgency
-    area: str
-
-
-class MeetingRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    # --- meetings ---------------------------------------------------------------------------------------
-
-    def _meetings(self, districts: frozenset[str] | None) -> Any:
-        stmt = (
-            select(Meeting, Forum, CoordinatorArea.code)
-            .join(Forum, Forum.id == Meeting.forum_id)
-            .join(CoordinatorArea, CoordinatorArea.id == Meeting.area_id)
+    def statement(self) -> Select[Meeting]:
+        """A meeting with its forum, area, districts, agencies, decisions and actions, read afresh."""
+        decisions = selectinload(Meeting.decisions)
+        return (
+            select(Meeting)
+            .options(
+                selectinload(Meeting.forum),
+                selectinload(Meeting.coordinator_area),
+                selectinload(Meeting.covered_districts),
+                selectinload(Meeting.attending_agencies),
+                decisions.selectinload(MeetingDecision.subject),
+                decisions.selectinload(MeetingDecision.actions).options(*ACTION_LOADS),
+            )
+            .execution_options(populate_existing=True)
         )
-        visible = visible_meeting(districts)
-        return stmt if visible is None else stmt.where(visible)
 
-    async def page(
+    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+        """A coordinator sees meetings that cover one of their districts."""
+        if scope is None:
+            return None
+        return exists(
+            select(MeetingDistrict.meeting_id).where(
+                MeetingDistrict.meeting_id == Meeting.id, MeetingDistrict.district_id.in_(district_ids(scope))
+            )
+        )
+
+    async def find(
         self,
         page: PageParams,
-        districts: frozenset[str] | None,
+        scope: frozenset[str] | None,
         *,
         forum: str | None,
         area: str | None,
         held_from: datetime | None,
         held_to: datetime | None,
-    ) -> list[MeetingRow]:
-        stmt = self._meetings(districts)
+    ) -> Sequence[Meeting]:
+        """A page of what ``scope`` sees, most recent first, filtered by what is given."""
+        filters = []
         if forum is not None:
-            stmt = stmt.where(Forum.code == forum)
+            filters.append(Meeting.forum.has(Forum.code == forum))
         if area is not None:
-            stmt = stmt.where(CoordinatorArea.code == area)
+            filters.append(Meeting.coordinator_area.has(CoordinatorArea.code == area))
         if held_from is not None:
-            stmt = stmt.where(Meeting.held_at >= held_from)
+            filters.append(Meeting.held_at >= held_from)
         if held_to is not None:
-            stmt = stmt.where(Meeting.held_at < held_to)
-        rows = await self.session.execute(keyset(stmt, page, Meeting.held_at, Meeting.id, descending=True))
-        return [MeetingRow(r[0], r[1], r[2]) for r in rows.all()]
-
-    async def get(
-        self, meeting_id: UUID, districts: frozenset[str] | None, *, for_update: bool = False
-    ) -> MeetingRow | None:
-        stmt = self._meetings(districts).where(Meeting.id == meeting_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=Meeting)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return MeetingRow(row[0], row[1], row[2]) if row else None
-
-    async def districts_by_code(self, codes: Collection[str]) -> dict[str, District]:
-        stmt = select(District).where(any_of(District.code, codes, String()))
-        return {d.code: d for d in (await self.session.scalars(stmt)).all()}
-
-    async def districts_of_area(self, area_id: UUID) -> list[District]:
-        stmt = select(District).where(District.area_id == area_id).order_by(District.code)
-        return list((await self.session.scalars(stmt)).all())
-
-    async def district(self, district_id: UUID) -> District:
-        return (await self.session.scalars(select(District).where(District.id == district_id))).one()
-
-    async def partners_by_code(self, codes: Collection[str]) -> dict[str, PartnerAgency]:
-        stmt = select(PartnerAgency).where(any_of(PartnerAgency.code, codes, String()))
-        return {p.code: p for p in (await self.session.scalars(stmt)).all()}
+            filters.append(Meeting.held_at < held_to)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def add_meeting(
         self, meeting: Meeting, district_ids_: Collection[UUID], agency_ids: Collection[UUID]
@@ -158,39 +109,14 @@ class MeetingRepository:
                 insert(MeetingAgency), [{"meeting_id": meeting_id, "partner_agency_id": a} for a in agency_ids]
             )
 
-    async def districts_of(self, meeting_ids: Collection[UUID]) -> dict[UUID, list[str]]:
-        stmt = (
-            select(MeetingDistrict.meeting_id, District.code)
-            .join(District, District.id == MeetingDistrict.district_id)
-            .where(any_of(MeetingDistrict.meeting_id, meeting_ids, Uuid()))
-            .order_by(District.code)
-        )
-        out: dict[UUID, list[str]] = {m: [] for m in meeting_ids}
-        for meeting_id, code in (await self.session.execute(stmt)).all():
-            out[meeting_id].append(code)
-        return out
-
-    async def agencies_of(self, meeting_ids: Collection[UUID]) -> dict[UUID, list[PartnerAgency]]:
-        stmt = (
-            select(MeetingAgency.meeting_id, PartnerAgency)
-            .join(PartnerAgency, PartnerAgency.id == MeetingAgency.partner_agency_id)
-            .where(any_of(MeetingAgency.meeting_id, meeting_ids, Uuid()))
-            .order_by(PartnerAgency.code)
-        )
-        out: dict[UUID, list[PartnerAgency]] = {m: [] for m in meeting_ids}
-        for meeting_id, partner in (await self.session.execute(stmt)).all():
-            out[meeting_id].append(partner)
-        return out
-
     # --- agenda and decisions ---------------------------------------------------------------------------
 
-    def _pending(self, meeting: Meeting) -> Any:
+    def _pending(self, meeting: Meeting) -> Select[Referral]:
         decided = exists(select(MeetingDecision.id).where(MeetingDecision.referral_id == Referral.id))
         covered = select(MeetingDistrict.district_id).where(MeetingDistrict.meeting_id == meeting.id)
         return (
-            select(Referral, Subject, District.code)
-            .join(Subject, Subject.id == Referral.subject_id)
-            .join(District, District.id == Referral.district_id)
+            select(Referral)
+            .options(selectinload(Referral.subject), selectinload(Referral.district))
             .where(
                 Referral.forum_id == meeting.forum_id,
                 Referral.status.in_(PENDING),
@@ -199,14 +125,13 @@ class MeetingRepository:
             )
         )
 
-    async def agenda(self, meeting: Meeting) -> list[tuple[Referral, Subject, str]]:
+    async def agenda(self, meeting: Meeting) -> Sequence[Referral]:
         stmt = self._pending(meeting).order_by(Referral.sent_at, Referral.id).limit(500)
-        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
-    async def pending_referral(self, meeting: Meeting, referral_id: UUID) -> tuple[Referral, Subject, str] | None:
+    async def pending_referral(self, meeting: Meeting, referral_id: UUID) -> Referral | None:
         stmt = self._pending(meeting).where(Referral.id == referral_id).with_for_update(of=Referral)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[0], row[1], row[2]) if row else None
+        return (await self.session.scalars(stmt)).one_or_none()
 
     async def decision_of(self, referral_id: UUID) -> MeetingDecision | None:
         stmt = select(MeetingDecision).where(MeetingDecision.referral_id == referral_id)
@@ -218,28 +143,44 @@ class MeetingRepository:
         self.session.add_all(actions)
         await self.session.flush()
 
-    async def decisions_of(self, meeting_id: UUID) -> list[tuple[MeetingDecision, Subject]]:
+    async def actions_of_subjects(self, subject_ids: Collection[UUID]) -> Sequence[MeetingAction]:
+        """Every action about these young people (the subject access export)."""
         stmt = (
-            select(MeetingDecision, Subject)
-            .join(Subject, Subject.id == MeetingDecision.subject_id)
-            .where(MeetingDecision.meeting_id == meeting_id)
-            .order_by(MeetingDecision.recorded_at, MeetingDecision.id)
+            select(MeetingAction)
+            .options(*ACTION_LOADS)
+            .where(any_of(MeetingAction.subject_id, subject_ids, Uuid()))
+            .order_by(MeetingAction.due_on, MeetingAction.id)
         )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
-    # --- actions ----------------------------------------------------------------------------------------
 
-    def _actions(self, scope: CaseworkScope) -> Any:
-        stmt = (
-            select(MeetingAction, Subject, PartnerAgency, CoordinatorArea.code)
-            .join(Subject, Subject.id == MeetingAction.subject_id)
-            .join(PartnerAgency, PartnerAgency.id == MeetingAction.owner_agency_id)
-            .join(CoordinatorArea, CoordinatorArea.id == MeetingAction.area_id)
+class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):
+    model = MeetingAction
+    order = ("due_on", "id")
+
+    def statement(self) -> Select[MeetingAction]:
+        return select(MeetingAction).options(*ACTION_LOADS)
+
+    def visible(self, scope: CaseworkScope) -> ColumnElement[bool] | None:
+        """Staff: the actions of meetings they see. A partner agency: the actions its agency owns."""
+        if scope.partner:
+            if scope.agency is None:
+                return false()
+            return exists(
+                select(Receiver.id).where(
+                    Receiver.id == MeetingAction.owner_agency_id, Receiver.identity_agency_id == scope.agency
+                )
+            )
+        if scope.districts is None:
+            return None
+        return exists(
+            select(MeetingDistrict.meeting_id).where(
+                MeetingDistrict.meeting_id == MeetingAction.meeting_id,
+                MeetingDistrict.district_id.in_(district_ids(scope.districts)),
+            )
         )
-        visible = visible_action(scope)
-        return stmt if visible is None else stmt.where(visible)
 
-    async def actions_page(
+    async def find(
         self,
         page: PageParams,
         scope: CaseworkScope,
@@ -247,51 +188,31 @@ class MeetingRepository:
         today: date,
         agency: str | None,
         area: str | None,
-        status: str | None,
+        status: ActionStatus | None,
         overdue: bool | None,
         meeting_id: UUID | None,
         subject_id: UUID | None,
-    ) -> list[ActionRow]:
-        stmt = self._actions(scope)
+    ) -> Sequence[MeetingAction]:
+        """A page of what ``scope`` sees, soonest due first, filtered by what is given."""
+        filters = []
         if agency is not None:
-            stmt = stmt.where(PartnerAgency.code == agency)
+            filters.append(MeetingAction.owner_agency.has(PartnerAgency.code == agency))
         if area is not None:
-            stmt = stmt.where(CoordinatorArea.code == area)
+            filters.append(MeetingAction.coordinator_area.has(CoordinatorArea.code == area))
         if status is not None:
-            stmt = stmt.where(MeetingAction.status == status)
+            filters.append(MeetingAction.status == status.value)
         if overdue is not None:
             late = overdue_clause(today)
-            stmt = stmt.where(late if overdue else ~late)
+            filters.append(late if overdue else ~late)
         if meeting_id is not None:
-            stmt = stmt.where(MeetingAction.meeting_id == meeting_id)
+            filters.append(MeetingAction.meeting_id == meeting_id)
         if subject_id is not None:
-            stmt = stmt.where(MeetingAction.subject_id == subject_id)
-        rows = await self.session.execute(keyset(stmt, page, MeetingAction.due_on, MeetingAction.id))
-        return [ActionRow(r[0], r[1], r[2], r[3]) for r in rows.all()]
-
-    async def actions_of_meeting(self, meeting_id: UUID) -> list[ActionRow]:
-        stmt = (
-            self._actions(CaseworkScope(None))
-            .where(MeetingAction.meeting_id == meeting_id)
-            .order_by(MeetingAction.due_on, MeetingAction.id)
-        )
-        return [ActionRow(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
-
-    async def actions_of_subjects(self, subject_ids: Collection[UUID]) -> list[ActionRow]:
-        stmt = (
-            self._actions(CaseworkScope(None))
-            .where(any_of(MeetingAction.subject_id, subject_ids, Uuid()))
-            .order_by(MeetingAction.due_on, MeetingAction.id)
-        )
-        return [ActionRow(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
-
-    async def get_action(self, action_id: UUID, scope: CaseworkScope) -> ActionRow | None:
-        row = (await self.session.execute(self._actions(scope).where(MeetingAction.id == action_id))).one_or_none()
-        return ActionRow(row[0], row[1], row[2], row[3]) if row else None
+            filters.append(MeetingAction.subject_id == subject_id)
+        return await self.page_visible(page, scope, *filters)
 
     async def overdue_counts(self, scope: CaseworkScope, today: date) -> tuple[list[Any], list[Any]]:
         late = overdue_clause(today)
-        visible = visible_action(scope)
+        visible = self.visible(scope)
         where = [late] if visible is None else [late, visible]
         by_agency = (
             select(PartnerAgency.code, PartnerAgency.name, func.count())

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -15,6 +15,7 @@ from referrals.meeting.dependencies import (
     OverdueFilter,
     SubjectFilter,
 )
+from referrals.meeting.models import Meeting, MeetingDecision
 from referrals.meeting.schemas import (
     ActionRead,
     ActionUpdate,
@@ -58,7 +59,7 @@ async def list_meetings(
     area: CodeFilter = None,
     held_from: HeldFrom = None,
     held_to: HeldTo = None,
-) -> Page[MeetingSummary]:
+) -> Page[Any]:
     rows = await service.list_meetings(
         session,
         scope=casework_scope(principal),
@@ -80,7 +81,7 @@ async def list_meetings(
     response_model=MeetingRead,
     responses=problem_responses(401, 403, 422),
 )
-async def create_meeting(session: Session, principal: Worker, data: MeetingCreate, response: Response) -> MeetingRead:
+async def create_meeting(session: Session, principal: Worker, data: MeetingCreate, response: Response) -> Meeting:
     meeting = await service.create_meeting(session, principal=principal, scope=casework_scope(principal), data=data)
     response.headers["Location"] = f"/v1/meetings/{meeting.id}"
     set_etag(response, meeting.version)
@@ -95,7 +96,7 @@ async def create_meeting(session: Session, principal: Worker, data: MeetingCreat
     response_model=MeetingRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_meeting(session: Session, principal: Reader, meeting_id: MeetingId, response: Response) -> MeetingRead:
+async def get_meeting(session: Session, principal: Reader, meeting_id: MeetingId, response: Response) -> Meeting:
     meeting = await service.get_meeting(
         session, principal=principal, scope=casework_scope(principal), meeting_id=meeting_id
     )
@@ -118,7 +119,7 @@ async def update_meeting(
     data: MeetingUpdate,
     response: Response,
     if_match: IfMatch = None,
-) -> MeetingRead:
+) -> Meeting:
     meeting = await service.update_meeting(
         session,
         principal=principal,
@@ -155,7 +156,7 @@ async def get_agenda(session: Session, principal: Reader, meeting_id: MeetingId)
 )
 async def record_decision(
     session: Session, principal: Worker, meeting_id: MeetingId, data: DecisionCreate
-) -> DecisionRead:
+) -> MeetingDecision:
     return await service.record_decision(
         session, principal=principal, scope=casework_scope(principal), meeting_id=meeting_id, data=data
     )

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import AliasPath, AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from referrals.fields import Code, LongText, Text
 from referrals.meeting.models import ActionStatus, MeetingStatus
@@ -10,18 +10,24 @@ from referrals.referral.models import ReferralStatus
 
 
 class ForumRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     code: str = Field(examples=["mam-medway-swale"])
     name: str
     kind: str = Field(examples=["multi_agency_meeting"])
 
 
 class AgencyRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     code: str = Field(examples=["youth-justice-service"])
     name: str = Field(examples=["Youth Justice Service"])
 
 
 class PersonRef(BaseModel):
     """The young person, as the audience needs them (`id` only for VRU staff)."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: UUID | None
     given_name: str
@@ -54,7 +60,7 @@ _ACTION_EXAMPLE: dict[str, JsonValue] = {
 class ActionRead(BaseModel):
     """An action agreed at a meeting, owned by one agency."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_ACTION_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_ACTION_EXAMPLE]})
 
     id: UUID
     meeting_id: UUID
@@ -114,6 +120,8 @@ class ActionUpdate(BaseModel):
 
 
 class DecisionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     referral_id: UUID
     subject: PersonRef
@@ -171,7 +179,7 @@ _MEETING_EXAMPLE: dict[str, JsonValue] = {
 class MeetingSummary(BaseModel):
     """A sitting of a forum."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [_MEETING_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_MEETING_EXAMPLE]})
 
     id: UUID
     forum: ForumRef
@@ -244,9 +252,11 @@ class MeetingUpdate(BaseModel):
 
 
 class AgendaItem(BaseModel):
-    referral_id: UUID
+    model_config = ConfigDict(from_attributes=True)
+
+    referral_id: UUID = Field(validation_alias="id")
     subject: PersonRef
-    district: str
+    district: str = Field(validation_alias=AliasPath("district", "code"))
     reason: str
     status: ReferralStatus
     sent_at: datetime | None

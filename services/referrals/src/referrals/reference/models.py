@@ -5,6 +5,7 @@ from sqlalchemy import ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from vru_shared.etag import Versioned
 
 
 class CoordinatorArea(Base):
@@ -17,6 +18,10 @@ class CoordinatorArea(Base):
     name: Mapped[str] = mapped_column(String(200))
     districts: Mapped[list["District"]] = relationship(back_populates="area", lazy="raise", order_by="District.code")
 
+    @property
+    def district_codes(self) -> list[str]:
+        return [d.code for d in self.districts]
+
 
 class District(Base):
     """A local-authority district (Medway is a unitary authority; the other twelve are Kent districts)."""
@@ -28,6 +33,10 @@ class District(Base):
     name: Mapped[str] = mapped_column(String(200))
     area_id: Mapped[UUID] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
     area: Mapped[CoordinatorArea] = relationship(back_populates="districts", lazy="raise")
+
+    @property
+    def area_code(self) -> str:
+        return self.area.code
 
 
 class OffenceCategory(Base):
@@ -54,9 +63,21 @@ class Forum(Base):
     kind: Mapped[str] = mapped_column(String(32))
     district_id: Mapped[UUID | None] = mapped_column(ForeignKey("districts.id"), index=True)
     area_id: Mapped[UUID | None] = mapped_column(ForeignKey("coordinator_areas.id"), index=True)
+    district: Mapped[District | None] = relationship(lazy="raise")
+    area: Mapped[CoordinatorArea | None] = relationship(lazy="raise")
+
+    @property
+    def district_code(self) -> str | None:
+        return None if self.district is None else self.district.code
+
+    @property
+    def area_code(self) -> str | None:
+        """The forum's own area, else its district's (none for county-wide forums)."""
+        area = self.area or (None if self.district is None else self.district.area)
+        return None if area is None else area.code
 
 
-class PartnerAgency(Base):
+class PartnerAgency(Versioned, Base):
     """An agency young people are referred to or that sits at a forum. ``identity_agency_id`` links it to
     the identity service's agency (the ``agency`` claim of its people's and systems' tokens)."""
 

@@ -2,14 +2,14 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, String, any_, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, String, any_, bindparam, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 from sqlalchemy.types import TypeEngine
 
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import Repository
 
 
 def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
@@ -21,77 +21,63 @@ def district_ids(codes: Collection[str]) -> Any:
     return select(District.id).where(any_of(District.code, codes, String()))
 
 
-class ReferenceRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class DistrictRepository(Repository[District]):
+    model = District
+    order = ("code",)
 
-    async def list_districts(self, page: PageParams) -> Sequence[tuple[District, str]]:
-        stmt = select(District, CoordinatorArea.code).join(District.area)
-        result = await self.session.execute(keyset(stmt, page, District.code))
-        return [(row[0], row[1]) for row in result.all()]
+    def statement(self) -> Select[District]:
+        return select(District).options(selectinload(District.area))
 
-    async def get_district(self, code: str) -> tuple[District, str] | None:
-        stmt = select(District, CoordinatorArea.code).join(District.area).where(District.code == code)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[0], row[1]) if row else None
+    async def by_codes(self, codes: Collection[str]) -> dict[str, District]:
+        stmt = self.statement().where(any_of(District.code, codes, String()))
+        return {d.code: d for d in (await self.session.scalars(stmt)).all()}
 
-    async def list_areas(self, page: PageParams) -> Sequence[CoordinatorArea]:
-        stmt = select(CoordinatorArea).options(selectinload(CoordinatorArea.districts))
-        return (await self.session.scalars(keyset(stmt, page, CoordinatorArea.code))).all()
+    async def of_area(self, area_id: UUID) -> list[District]:
+        stmt = self.statement().where(District.area_id == area_id).order_by(District.code)
+        return list((await self.session.scalars(stmt)).all())
 
-    async def get_area(self, code: str) -> CoordinatorArea | None:
-        stmt = (
-            select(CoordinatorArea).options(selectinload(CoordinatorArea.districts)).where(CoordinatorArea.code == code)
-        )
-        return (await self.session.scalars(stmt)).one_or_none()
 
-    async def list_categories(self, page: PageParams) -> Sequence[OffenceCategory]:
-        return (await self.session.scalars(keyset(select(OffenceCategory), page, OffenceCategory.code))).all()
+class CoordinatorAreaRepository(Repository[CoordinatorArea]):
+    model = CoordinatorArea
+    order = ("code",)
 
-    async def get_category(self, code: str) -> OffenceCategory | None:
-        stmt = select(OffenceCategory).where(OffenceCategory.code == code)
-        return (await self.session.scalars(stmt)).one_or_none()
+    def statement(self) -> Select[CoordinatorArea]:
+        return select(CoordinatorArea).options(selectinload(CoordinatorArea.districts))
 
-    def _forums(self) -> Select[Forum, str | None, str | None]:
-        area = aliased(CoordinatorArea)
-        district_area = aliased(CoordinatorArea)
-        return (
-            select(Forum, District.code, func.coalesce(area.code, district_area.code))
-            .outerjoin(District, District.id == Forum.district_id)
-            .outerjoin(area, area.id == Forum.area_id)
-            .outerjoin(district_area, district_area.id == District.area_id)
-        )
 
-    async def list_forums(
-        self, page: PageParams, *, kind: str | None, district: str | None
-    ) -> Sequence[tuple[Forum, str | None, str | None]]:
-        stmt = self._forums()
-        if kind:
-            stmt = stmt.where(Forum.kind == kind)
+class OffenceCategoryRepository(Repository[OffenceCategory]):
+    model = OffenceCategory
+    order = ("code",)
+
+
+class ForumRepository(Repository[Forum]):
+    model = Forum
+    order = ("code",)
+
+    def statement(self) -> Select[Forum]:
+        return select(Forum).options(selectinload(Forum.area), selectinload(Forum.district).selectinload(District.area))
+
+    async def find(self, page: PageParams, *, kind: str | None, district: str | None) -> Sequence[Forum]:
+        """A page of forums by code, of a kind or a district when given."""
+        filters = [Forum.kind == kind] if kind else []
         if district:
-            stmt = stmt.where(District.code == district)
-        return [(r[0], r[1], r[2]) for r in (await self.session.execute(keyset(stmt, page, Forum.code))).all()]
+            filters.append(Forum.district.has(District.code == district))
+        return await self.page(page, *filters)
 
-    async def get_forum(self, code: str) -> tuple[Forum, str | None, str | None] | None:
-        row = (await self.session.execute(self._forums().where(Forum.code == code))).one_or_none()
-        return (row[0], row[1], row[2]) if row else None
 
-    async def list_partners(self, page: PageParams) -> Sequence[PartnerAgency]:
-        return (await self.session.scalars(keyset(select(PartnerAgency), page, PartnerAgency.code))).all()
+class PartnerAgencyRepository(Repository[PartnerAgency]):
+    model = PartnerAgency
+    order = ("code",)
 
-    async def get_partner(self, code: str) -> PartnerAgency | None:
-        stmt = select(PartnerAgency).where(PartnerAgency.code == code)
-        return (await self.session.scalars(stmt)).one_or_none()
+    async def by_codes(self, codes: Collection[str]) -> dict[str, PartnerAgency]:
+        stmt = self.statement().where(any_of(PartnerAgency.code, codes, String()))
+        return {p.code: p for p in (await self.session.scalars(stmt)).all()}
 
-    async def partner_for_identity_agency(self, identity_agency_id: UUID | None) -> PartnerAgency | None:
+    async def for_identity_agency(self, identity_agency_id: UUID | None) -> PartnerAgency | None:
         """The partner agency whose people and systems carry this identity agency id (the token's ``agency``)."""
-        if identity_agency_id is None:
-            return None
-        stmt = select(PartnerAgency).where(PartnerAgency.identity_agency_id == identity_agency_id)
-        return (await self.session.scalars(stmt)).one_or_none()
+        return None if identity_agency_id is None else await self.get_by(identity_agency_id=identity_agency_id)
 
-    async def identity_agency_taken(self, identity_agency_id: UUID, *, other_than: UUID) -> PartnerAgency | None:
-        stmt = select(PartnerAgency).where(
-            PartnerAgency.identity_agency_id == identity_agency_id, PartnerAgency.id != other_than
-        )
-        return (await self.session.scalars(stmt)).one_or_none()
+    async def named_for(self, identity_agency_id: UUID | None, purpose: str, *, joiner: str = "by") -> str:
+        """``purpose``, naming the partner agency that acts (for the audit log)."""
+        partner = await self.for_identity_agency(identity_agency_id)
+        return f"{purpose} {joiner} {partner.name} ({partner.code})" if partner else purpose

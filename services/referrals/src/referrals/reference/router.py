@@ -1,10 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from referrals.access import LINK_PARTNERS, READ_REFERENCE
 from referrals.reference import service
 from referrals.reference.dependencies import AreaCode, CategoryCode, DistrictCode, ForumCode, PartnerCode
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
 from referrals.reference.schemas import (
     CoordinatorAreaRead,
     DistrictRead,
@@ -30,9 +31,7 @@ ERRORS = problem_responses(400, 401, 403, 422)
     response_model=Page[DistrictRead],
     responses=ERRORS,
 )
-async def list_districts(
-    session: Session, page: Pagination, request: Request, response: Response
-) -> Page[DistrictRead]:
+async def list_districts(session: Session, page: Pagination, request: Request, response: Response) -> Page[Any]:
     rows = await service.list_districts(session, page=page)
     return paginate(rows, page, lambda d: (d.code,), request, response)
 
@@ -44,7 +43,7 @@ async def list_districts(
     response_model=DistrictRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_district(session: Session, code: DistrictCode) -> DistrictRead:
+async def get_district(session: Session, code: DistrictCode) -> District:
     return await service.get_district(session, code=code)
 
 
@@ -56,9 +55,7 @@ async def get_district(session: Session, code: DistrictCode) -> DistrictRead:
     response_model=Page[CoordinatorAreaRead],
     responses=ERRORS,
 )
-async def list_areas(
-    session: Session, page: Pagination, request: Request, response: Response
-) -> Page[CoordinatorAreaRead]:
+async def list_areas(session: Session, page: Pagination, request: Request, response: Response) -> Page[Any]:
     rows = await service.list_areas(session, page=page)
     return paginate(rows, page, lambda a: (a.code,), request, response)
 
@@ -70,7 +67,7 @@ async def list_areas(
     response_model=CoordinatorAreaRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_area(session: Session, code: AreaCode) -> CoordinatorAreaRead:
+async def get_area(session: Session, code: AreaCode) -> CoordinatorArea:
     return await service.get_area(session, code=code)
 
 
@@ -82,9 +79,7 @@ async def get_area(session: Session, code: AreaCode) -> CoordinatorAreaRead:
     response_model=Page[OffenceCategoryRead],
     responses=ERRORS,
 )
-async def list_categories(
-    session: Session, page: Pagination, request: Request, response: Response
-) -> Page[OffenceCategoryRead]:
+async def list_categories(session: Session, page: Pagination, request: Request, response: Response) -> Page[Any]:
     rows = await service.list_categories(session, page=page)
     return paginate(rows, page, lambda c: (c.code,), request, response)
 
@@ -96,7 +91,7 @@ async def list_categories(
     response_model=OffenceCategoryRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_category(session: Session, code: CategoryCode) -> OffenceCategoryRead:
+async def get_category(session: Session, code: CategoryCode) -> OffenceCategory:
     return await service.get_category(session, code=code)
 
 
@@ -116,7 +111,7 @@ async def list_forums(
     response: Response,
     kind: ForumKind | None = None,
     district: Annotated[str | None, Query(max_length=64, examples=["swale"])] = None,
-) -> Page[ForumRead]:
+) -> Page[Any]:
     rows = await service.list_forums(session, page=page, kind=kind, district=district)
     return paginate(rows, page, lambda f: (f.code,), request, response)
 
@@ -128,7 +123,7 @@ async def list_forums(
     response_model=ForumRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_forum(session: Session, code: ForumCode) -> ForumRead:
+async def get_forum(session: Session, code: ForumCode) -> Forum:
     return await service.get_forum(session, code=code)
 
 
@@ -140,9 +135,7 @@ async def get_forum(session: Session, code: ForumCode) -> ForumRead:
     response_model=Page[PartnerAgencyRead],
     responses=ERRORS,
 )
-async def list_partners(
-    session: Session, page: Pagination, request: Request, response: Response
-) -> Page[PartnerAgencyRead]:
+async def list_partners(session: Session, page: Pagination, request: Request, response: Response) -> Page[Any]:
     rows = await service.list_partners(session, page=page)
     return paginate(rows, page, lambda p: (p.code,), request, response)
 
@@ -154,7 +147,7 @@ async def list_partners(
     response_model=PartnerAgencyRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_partner(session: Session, code: PartnerCode, response: Response) -> PartnerAgencyRead:
+async def get_partner(session: Session, code: PartnerCode, response: Response) -> PartnerAgency:
     partner = await service.get_partner(session, code=code)
     set_etag(response, partner.version)
     return partner
@@ -173,7 +166,7 @@ async def get_partner(session: Session, code: PartnerCode, response: Response) -
 )
 async def link_partner(
     session: Session, code: PartnerCode, data: PartnerAgencyLink, response: Response, if_match: IfMatch = None
-) -> PartnerAgencyRead:
+) -> PartnerAgency:
     partner = await service.link_partner(session, code=code, data=data, if_match=if_match)
     set_etag(response, partner.version)
     return partner

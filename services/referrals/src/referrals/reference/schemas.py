@@ -77,6 +77,7 @@ class OffenceCategoryRead(BaseModel):
 
 class ForumRead(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {

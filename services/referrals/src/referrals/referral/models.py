@@ -3,9 +3,12 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from referrals.reference.models import District, Forum, PartnerAgency
+from referrals.subject.models import Subject
+from vru_shared.etag import Versioned
 
 
 class ReferralStatus(StrEnum):
@@ -70,7 +73,7 @@ def _in(values: type[StrEnum]) -> str:
 _OPEN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
 
 
-class Referral(Base):
+class Referral(Versioned, Base):
     """A young person referred to a forum (DCSM, CARM, a coordinator's multi-agency meeting), to a partner
     agency's service, or to a funded project (the funding service's project, by id, with its code and name as
     they were when referred). Exactly one of ``forum_id``, ``partner_agency_id`` and ``project_id`` is set."""
@@ -139,6 +142,31 @@ class Referral(Base):
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     sent_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+
+    subject: Mapped[Subject] = relationship(lazy="raise")
+    district: Mapped[District] = relationship(lazy="raise")
+    forum: Mapped[Forum | None] = relationship(lazy="raise")
+    partner_agency: Mapped[PartnerAgency | None] = relationship(lazy="raise")
+    events: Mapped[list["ReferralEvent"]] = relationship(
+        lazy="raise", order_by="(ReferralEvent.at, ReferralEvent.id)", viewonly=True
+    )
+    funding_count: Mapped["FundingCount | None"] = relationship(
+        primaryjoin="Referral.id == foreign(FundingCount.referral_id)", lazy="raise", viewonly=True
+    )
+
+    @property
+    def destination(self) -> dict[str, object]:
+        """Where the young person is referred (the read schemas' ``Destination``)."""
+        return destination_fields(self, self.forum, self.partner_agency)
+
+
+def destination_fields(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> dict[str, object]:
+    if forum is not None:
+        return {"kind": "forum", "code": forum.code, "name": forum.name}
+    if r.project_id is not None:
+        return {"kind": "project", "code": r.project_code, "name": r.project_name, "project_id": r.project_id}
+    assert partner is not None
+    return {"kind": "partner_agency", "code": partner.code, "name": partner.name}
 
 
 class ReferralEvent(Base):

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from referrals.fields import Code, Text
 from referrals.referral.models import Consent, FundingCountStatus, LawfulBasis, ReferralEventKind, ReferralStatus
@@ -64,6 +64,8 @@ class FundingCountRead(BaseModel):
     monitoring figures (people receiving a service). `pending` while it retries; `refused` when funding
     declined it (the reason is in `last_error`)."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     status: FundingCountStatus
     attempts: int
     last_error: str | None
@@ -73,6 +75,8 @@ class FundingCountRead(BaseModel):
 
 
 class ReferralSubject(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     given_name: str
     family_name: str
@@ -82,12 +86,16 @@ class ReferralSubject(BaseModel):
 class SharedSubject(BaseModel):
     """What the receiving agency needs to identify the young person: no police ids, no incident history."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     given_name: str
     family_name: str
     date_of_birth: date | None
 
 
 class ReferralEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     kind: ReferralEventKind
     from_status: ReferralStatus | None
     to_status: ReferralStatus | None
@@ -122,9 +130,13 @@ _COMMON_EXAMPLE: dict[str, JsonValue] = {
 
 
 class _ReferralFields(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     status: ReferralStatus
-    district: str = Field(description="District code the referral concerns.")
+    district: str = Field(
+        validation_alias=AliasPath("district", "code"), description="District code the referral concerns."
+    )
     destination: Destination
     reason: str = Field(description="Why the young person is referred.")
     lawful_basis: LawfulBasis | None = Field(description="The lawful basis for sharing; required before sending.")
@@ -133,7 +145,7 @@ class _ReferralFields(BaseModel):
     agency_reference: str | None = Field(description="The receiving agency's own case reference.")
     status_reason: str | None = Field(description="Why it was rejected or withdrawn.")
     outcome: str | None = Field(description="The outcome, once completed.")
-    referred_by: str | None = Field(description="Name of who made the referral.")
+    referred_by: str | None = Field(validation_alias="created_by_name", description="Name of who made the referral.")
     created_at: datetime
     updated_at: datetime
     sent_at: datetime | None
@@ -159,7 +171,7 @@ class ReferralSummary(_ReferralFields):
                     "review_id": "5b9c1f0e-2a3d-4c5b-8e7f-6a5b4c3d2e1f",
                 }
             ]
-        }
+        },
     )
 
     view: Literal["full"] = "full"
@@ -179,7 +191,7 @@ class SharedReferralSummary(_ReferralFields):
                     "subject": {"given_name": "Alex", "family_name": "Example", "date_of_birth": "2010-03-14"},
                 }
             ]
-        }
+        },
     )
 
     view: Literal["shared"] = "shared"

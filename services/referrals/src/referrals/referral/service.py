@@ -14,7 +14,7 @@ from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.clients.funding import CountRefused, FundingClient
 from referrals.reference.models import Forum, PartnerAgency
-from referrals.reference.repository import ReferenceRepository
+from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
     InvalidReferral,
@@ -36,27 +36,23 @@ from referrals.referral.models import (
     Referral,
     ReferralEventKind,
     ReferralStatus,
+    destination_fields,
 )
-from referrals.referral.repository import ReferralRepository, ReferralRow
+from referrals.referral.repository import FundingCountRepository, ReferralRepository
 from referrals.referral.schemas import (
     Destination,
     FundedProjectRead,
     FundedProjects,
-    FundingCountRead,
     ReferralCreate,
-    ReferralEventRead,
     ReferralRead,
-    ReferralSubject,
     ReferralSummary,
     ReferralTransition,
     ReferralUpdate,
     SharedReferralRead,
     SharedReferralSummary,
-    SharedSubject,
 )
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import SubjectNotFound
-from referrals.versioning import expected_version, update_versioned
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.http_client import DownstreamUnavailable
@@ -70,95 +66,30 @@ TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 
 
 def destination_of(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
-    if forum is not None:
-        return Destination(kind="forum", code=forum.code, name=forum.name)
-    if r.project_id is not None:
-        assert r.project_code is not None
-        assert r.project_name is not None
-        return Destination(kind="project", code=r.project_code, name=r.project_name, project_id=r.project_id)
-    assert partner is not None
-    return Destination(kind="partner_agency", code=partner.code, name=partner.name)
+    return Destination.model_validate(destination_fields(r, forum, partner))
 
 
-def _fields(row: ReferralRow) -> dict[str, object]:
-    r = row.referral
-    return {
-        "id": r.id,
-        "status": ReferralStatus(r.status),
-        "district": row.district,
-        "destination": destination_of(row.referral, row.forum, row.partner),
-        "reason": r.reason,
-        "lawful_basis": LawfulBasis(r.lawful_basis) if r.lawful_basis else None,
-        "consent": Consent(r.consent) if r.consent else None,
-        "sharing_note": r.sharing_note,
-        "agency_reference": r.agency_reference,
-        "status_reason": r.status_reason,
-        "outcome": r.outcome,
-        "referred_by": r.created_by_name,
-        "created_at": r.created_at,
-        "updated_at": r.updated_at,
-        "sent_at": r.sent_at,
-        "closed_at": r.closed_at,
-        "version": r.version,
-    }
-
-
-def summary(row: ReferralRow, scope: CaseworkScope) -> ReferralSummary | SharedReferralSummary:
-    s = row.subject
-    if scope.partner:
-        shared = SharedSubject(given_name=s.given_name, family_name=s.family_name, date_of_birth=s.date_of_birth)
-        return SharedReferralSummary(**_fields(row), subject=shared)
-    subject = ReferralSubject(
-        id=s.id, given_name=s.given_name, family_name=s.family_name, date_of_birth=s.date_of_birth
-    )
-    return ReferralSummary(**_fields(row), subject=subject, review_id=row.referral.review_id)
+def _view(
+    scope: CaseworkScope,
+) -> tuple[type[ReferralSummary | SharedReferralSummary], type[ReferralRead | SharedReferralRead]]:
+    return (SharedReferralSummary, SharedReferralRead) if scope.partner else (ReferralSummary, ReferralRead)
 
 
 async def read_referral(
-    repo: ReferralRepository, row: ReferralRow, scope: CaseworkScope
+    repo: ReferralRepository, referral: Referral, scope: CaseworkScope
 ) -> ReferralRead | SharedReferralRead:
-    events = [
-        ReferralEventRead(
-            kind=ReferralEventKind(e.kind),
-            from_status=ReferralStatus(e.from_status) if e.from_status else None,
-            to_status=ReferralStatus(e.to_status) if e.to_status else None,
-            note=e.note,
-            actor_name=e.actor_name,
-            at=e.at,
-        )
-        for e in await repo.events_of(row.referral.id)
-    ]
-    base = summary(row, scope)
-    if isinstance(base, SharedReferralSummary):
-        return SharedReferralRead(**base.model_dump(exclude={"view"}), events=events)
-    count = await repo.funding_count(row.referral.id) if row.referral.project_id is not None else None
-    return ReferralRead(
-        **base.model_dump(exclude={"view"}),
-        events=events,
-        funding_count=None
-        if count is None
-        else FundingCountRead(
-            status=FundingCountStatus(count.status),
-            attempts=count.attempts,
-            last_error=count.last_error,
-            grant_id=count.grant_id,
-            period=count.period,
-            delivered_at=count.delivered_at,
-        ),
-    )
+    """The referral (read by the repository, everything loaded) as ``scope``'s audience sees it. ``repo`` is not
+    needed any more; the subject access export still passes one."""
+    return _view(scope)[1].model_validate(referral)
 
 
 async def _audit_read(
-    session: AsyncSession,
-    repo: ReferralRepository,
-    principal: Principal,
-    scope: CaseworkScope,
-    rows: Sequence[ReferralRow],
+    session: AsyncSession, principal: Principal, scope: CaseworkScope, referrals: Sequence[Referral]
 ) -> None:
     """Staff reads are reads; a partner agency's reads are disclosures to that agency, named in the purpose."""
-    ids: list[UUID] = [r.referral.id for r in rows] + list(dict.fromkeys(r.subject.id for r in rows))
+    ids: list[UUID] = [r.id for r in referrals] + list(dict.fromkeys(r.subject_id for r in referrals))
     if scope.partner:
-        partner = await ReferenceRepository(repo.session).partner_for_identity_agency(scope.agency)
+        partner = await PartnerAgencyRepository(session).for_identity_agency(scope.agency)
         name = f"{partner.name} ({partner.code})" if partner else "an unlinked agency"
         purpose = f"referral shared with {name}"
     else:
@@ -181,8 +112,7 @@ async def list_referrals(
     partner_agency: str | None,
     district: str | None,
 ) -> list[ReferralSummary | SharedReferralSummary]:
-    repo = ReferralRepository(session)
-    rows = await repo.page(
+    referrals = await ReferralRepository(session).find(
         page,
         scope,
         status=status,
@@ -192,56 +122,42 @@ async def list_referrals(
         partner_agency=partner_agency,
         district=district,
     )
-    if rows:
-        await _audit_read(session, repo, principal, scope, rows[: page.limit])
-    return [summary(row, scope) for row in rows]
+    if referrals:
+        await _audit_read(session, principal, scope, referrals[: page.limit])
+    return [_view(scope)[0].model_validate(r) for r in referrals]
 
 
 async def _visible(
     repo: ReferralRepository, referral_id: UUID, scope: CaseworkScope, *, lock: bool = False
-) -> ReferralRow:
-    row = await repo.get(referral_id, scope, for_update=lock)
-    if row is None:
+) -> Referral:
+    referral = await repo.get_visible(referral_id, scope, for_update=lock)
+    if referral is None:
         raise ReferralNotFound(f"There is no referral {referral_id} that you can see.")
-    return row
+    return referral
 
 
 async def get_referral(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, referral_id: UUID
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
-    row = await _visible(repo, referral_id, scope)
-    await _audit_read(session, repo, principal, scope, [row])
-    return await read_referral(repo, row, scope)
+    referral = await _visible(repo, referral_id, scope)
+    await _audit_read(session, principal, scope, [referral])
+    return await read_referral(repo, referral, scope)
 
 
 async def list_funded_projects(
     session: AsyncSession, *, principal: Principal, district: str, funding: FundingClient
 ) -> FundedProjects:
-    if await ReferenceRepository(session).get_district(district) is None:
+    if await DistrictRepository(session).get_by(code=district) is None:
         raise InvalidReferral(f"There is no district '{district}'.")
     projects = await funding.funded_projects(district, principal=principal)
-    return FundedProjects(
-        district=district,
-        items=[
-            FundedProjectRead(
-                project_id=p.project_id,
-                code=p.code,
-                name=p.name,
-                description=p.description,
-                lead_organisation_name=p.lead_organisation_name,
-                districts=p.districts,
-            )
-            for p in projects
-        ],
-    )
+    return FundedProjects(district=district, items=[FundedProjectRead.model_validate(p.model_dump()) for p in projects])
 
 
 async def create(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: ReferralCreate, funding: FundingClient
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
-    reference = ReferenceRepository(session)
     subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
@@ -263,21 +179,21 @@ async def create(
                 "concerns."
             )
     if data.district is not None:
-        district = await reference.get_district(data.district)
+        district = await DistrictRepository(session).get_by(code=data.district)
         if district is None:
             raise InvalidReferral(f"There is no district '{data.district}'.")
         if scope.districts is not None and data.district not in scope.districts:
             raise NotTheReferrer(f"You can refer only within your districts, not '{data.district}'.")
-        district_id = district[0].id
+        district_id = district.id
     assert district_id is not None
     assert district_code is not None
     forum_id = partner_id = project_id = None
     project_code = project_name = None
     if data.forum is not None:
-        forum = await reference.get_forum(data.forum)
+        forum = await ForumRepository(session).get_by(code=data.forum)
         if forum is None:
             raise InvalidReferral(f"There is no forum '{data.forum}'.")
-        forum_id = forum[0].id
+        forum_id = forum.id
     elif data.project is not None:
         funded = {p.project_id: p for p in await funding.funded_projects(district_code, principal=principal)}
         project = funded.get(data.project)
@@ -288,7 +204,7 @@ async def create(
             )
         project_id, project_code, project_name = project.project_id, project.code, project.name
     else:
-        partner = await reference.get_partner(data.partner_agency or "")
+        partner = await PartnerAgencyRepository(session).get_by(code=data.partner_agency or "")
         if partner is None:
             raise InvalidReferral(f"There is no partner agency '{data.partner_agency}'.")
         partner_id = partner.id
@@ -311,7 +227,6 @@ async def create(
         lawful_basis_recorded_at=now if data.lawful_basis else None,
         created_by=principal.subject,
         created_by_name=principal.name,
-        version=1,
     )
     existing = await repo.open_to(subject.id, forum_id=forum_id, partner_id=partner_id, project_id=project_id)
     if existing is not None or not await repo.add(referral):
@@ -360,17 +275,9 @@ async def _event(
     )
 
 
-async def _by(repo: ReferralRepository, scope: CaseworkScope, purpose: str) -> str:
+async def _by(session: AsyncSession, scope: CaseworkScope, purpose: str) -> str:
     """The purpose, naming the partner agency when it acted."""
-    if not scope.partner:
-        return purpose
-    partner = await ReferenceRepository(repo.session).partner_for_identity_agency(scope.agency)
-    return f"{purpose} by {partner.name} ({partner.code})" if partner else purpose
-
-
-def _receiver(row: ReferralRow) -> str:
-    destination = destination_of(row.referral, row.forum, row.partner)
-    return f"{destination.name} ({destination.code})"
+    return await PartnerAgencyRepository(session).named_for(scope.agency, purpose) if scope.partner else purpose
 
 
 async def transition(
@@ -383,8 +290,7 @@ async def transition(
     if_match: str | None,
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
-    row = await _visible(repo, referral_id, scope, lock=True)
-    referral = row.referral
+    referral = await _visible(repo, referral_id, scope, lock=True)
     if if_match is not None:
         check_if_match(if_match, referral.version)
     if scope.partner and data.to not in RESPONSES:
@@ -403,7 +309,6 @@ async def transition(
         raise LawfulBasisMissing("Record the lawful basis for sharing (and consent) before sending the referral.")
     now = datetime.now(UTC)
     referral.status = data.to.value
-    referral.version += 1
     referral.updated_at = now
     if data.to is ReferralStatus.SENT:
         referral.sent_at = now
@@ -417,7 +322,7 @@ async def transition(
     if data.to is ReferralStatus.ACCEPTED and referral.project_id is not None:
         # Counted into the grant's figures by the funding service — later, from the outbox, so the acceptance
         # stands even while funding is down.
-        await repo.add_funding_count(
+        await FundingCountRepository(session).add(
             FundingCount(referral_id=referral.id, project_id=referral.project_id, accepted_at=now)
         )
     await _event(
@@ -436,7 +341,7 @@ async def transition(
             action=AuditAction.DISCLOSE,
             record_type="referral",
             record_ids=[referral.id, referral.subject_id],
-            purpose=f"referral sent to {_receiver(row)}",
+            purpose="referral sent to {name} ({code})".format_map(referral.destination),
         )
     else:
         await record(
@@ -445,9 +350,9 @@ async def transition(
             action=AuditAction.UPDATE,
             record_type="referral",
             record_ids=[referral.id, referral.subject_id],
-            purpose=await _by(repo, scope, f"referral {data.to.value.replace('_', ' ')}"),
+            purpose=await _by(session, scope, f"referral {data.to.value.replace('_', ' ')}"),
         )
-    return await read_referral(repo, row, scope)
+    return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
 
 
 async def update(
@@ -460,9 +365,8 @@ async def update(
     if_match: str | None,
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
-    row = await _visible(repo, referral_id, scope)
-    referral = row.referral
-    version = expected_version(if_match, referral.version)
+    referral = await _visible(repo, referral_id, scope)
+    check_if_match(if_match, referral.version)
     fields = data.model_fields_set
     status = ReferralStatus(referral.status)
     if scope.partner and fields & REFERRER_FIELDS:
@@ -487,7 +391,7 @@ async def update(
             raise InvalidReferral("Consent as the lawful basis needs consent 'given'.")
         values["lawful_basis_recorded_by"] = principal.subject
         values["lawful_basis_recorded_at"] = datetime.now(UTC)
-    await update_versioned(session, Referral, referral.id, version, values)
+    await repo.update(referral, values | {"updated_at": datetime.now(UTC)})
     changed = sorted(fields - {"note"})
     if changed:
         await _event(repo, referral.id, principal, ReferralEventKind.UPDATED, note="changed: " + ", ".join(changed))
@@ -499,7 +403,7 @@ async def update(
         action=AuditAction.UPDATE,
         record_type="referral",
         record_ids=[referral.id, referral.subject_id],
-        purpose=await _by(repo, scope, "referral updated"),
+        purpose=await _by(session, scope, "referral updated"),
     )
     return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
 
@@ -531,9 +435,9 @@ async def deliver_funding_counts(
     """Send the due counts to funding. Each is sent with the same Idempotency-Key every time (and funding is
     unique on the referral id), so a count whose answer was lost is never counted twice. Stops at the first
     failure to reach funding: the rest wait for the next round."""
-    repo = ReferralRepository(session)
+    repo = FundingCountRepository(session)
     delivered = refused = failed = 0
-    for count in await repo.due_funding_counts(now, batch):
+    for count in await repo.due(now, batch):
         count.attempts += 1
         try:
             counted = await funding.count_accepted_referral(

@@ -3,9 +3,11 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from referrals.reference.models import PartnerAgency
+from vru_shared.etag import Versioned
 
 
 class PlanStatus(StrEnum):
@@ -35,7 +37,7 @@ def _in(values: type[StrEnum]) -> str:
     return ", ".join(f"'{v.value}'" for v in values)
 
 
-class SupportPlan(Base):
+class SupportPlan(Versioned, Base):
     """The support agreed for one young person; at most one active plan each."""
 
     __tablename__ = "support_plans"
@@ -55,9 +57,14 @@ class SupportPlan(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     closed_at: Mapped[datetime | None]
+    interventions: Mapped[list["Intervention"]] = relationship(
+        back_populates="plan",
+        lazy="raise",
+        order_by="(Intervention.starts_on, Intervention.created_at, Intervention.id)",
+    )
 
 
-class Intervention(Base):
+class Intervention(Versioned, Base):
     """One intervention of a plan: an electronic tag, an NRM submission, a return to education, …"""
 
     __tablename__ = "interventions"
@@ -81,3 +88,10 @@ class Intervention(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    plan: Mapped[SupportPlan] = relationship(back_populates="interventions", lazy="raise")
+    provider_partner: Mapped[PartnerAgency | None] = relationship(lazy="raise")
+
+    @property
+    def provider_agency(self) -> str | None:
+        """The provider's partner agency code, when it is one."""
+        return None if self.provider_partner is None else self.provider_partner.code

@@ -2,69 +2,67 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import contains_eager, selectinload
 
-from referrals.reference.models import PartnerAgency
 from referrals.review.repository import visible_subject
 from referrals.subject.models import Subject
 from referrals.support.models import Intervention, PlanStatus, SupportPlan
-from vru_shared.db import add_unless_duplicate
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
+
+#: A coordinator sees the plans of the young people they can see (``None``: every plan).
+Districts = frozenset[str] | None
 
 
-class SupportRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class SupportRepository(ScopedRepository[SupportPlan, Districts]):
+    model = SupportPlan
+    order = ("created_at", "id")
 
-    def _plans(self, districts: frozenset[str] | None) -> Any:
-        """A coordinator sees the plans of young people they can see."""
-        stmt = select(SupportPlan).join(Subject, Subject.id == SupportPlan.subject_id)
-        visible = visible_subject(districts)
-        return stmt if visible is None else stmt.where(visible)
-
-    async def page(
-        self, page: PageParams, districts: frozenset[str] | None, *, subject_id: UUID | None
-    ) -> Sequence[SupportPlan]:
-        stmt = self._plans(districts)
-        if subject_id is not None:
-            stmt = stmt.where(SupportPlan.subject_id == subject_id)
+    def statement(self) -> Select[SupportPlan]:
         return (
-            await self.session.scalars(keyset(stmt, page, SupportPlan.created_at, SupportPlan.id, descending=True))
-        ).all()
+            select(SupportPlan)
+            .join(Subject, Subject.id == SupportPlan.subject_id)
+            .options(selectinload(SupportPlan.interventions).selectinload(Intervention.provider_partner))
+        )
 
-    async def get(self, plan_id: UUID, districts: frozenset[str] | None) -> SupportPlan | None:
-        return (await self.session.scalars(self._plans(districts).where(SupportPlan.id == plan_id))).one_or_none()
+    def visible(self, scope: Districts) -> ColumnElement[bool] | None:
+        return visible_subject(scope)
+
+    async def get(
+        self,
+        record_id: Any,
+        scope: Districts = None,
+        *,
+        for_update: bool = False,
+        where: ColumnElement[bool] | None = None,
+        base: Select[SupportPlan] | None = None,
+    ) -> SupportPlan | None:
+        """The plan (with its interventions, read afresh) if ``scope`` may see it."""
+        base = self.readable(scope) if base is None else base
+        return await super().get(
+            record_id, for_update=for_update, where=where, base=base.execution_options(populate_existing=True)
+        )
+
+    async def find(self, page: PageParams, scope: Districts, *, subject_id: UUID | None) -> Sequence[SupportPlan]:
+        """A page of what ``scope`` sees, newest first; one young person's when ``subject_id`` is given."""
+        filters = [] if subject_id is None else [SupportPlan.subject_id == subject_id]
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def active_of(self, subject_id: UUID) -> SupportPlan | None:
-        stmt = select(SupportPlan).where(
-            SupportPlan.subject_id == subject_id, SupportPlan.status == PlanStatus.ACTIVE.value
+        return await self.get_by(subject_id=subject_id, status=PlanStatus.ACTIVE.value)
+
+
+class InterventionRepository(ScopedRepository[Intervention, Districts]):
+    model = Intervention
+
+    def statement(self) -> Select[Intervention]:
+        return (
+            select(Intervention)
+            .join(SupportPlan, SupportPlan.id == Intervention.plan_id)
+            .join(Subject, Subject.id == SupportPlan.subject_id)
+            .options(contains_eager(Intervention.plan), selectinload(Intervention.provider_partner))
         )
-        return (await self.session.scalars(stmt)).one_or_none()
 
-    async def add(self, record: object) -> bool:
-        return await add_unless_duplicate(self.session, record)
-
-    async def interventions_of(self, plan_id: UUID) -> Sequence[tuple[Intervention, str | None]]:
-        stmt = (
-            select(Intervention, PartnerAgency.code)
-            .outerjoin(PartnerAgency, PartnerAgency.id == Intervention.provider_agency_id)
-            .where(Intervention.plan_id == plan_id)
-            .order_by(Intervention.starts_on, Intervention.created_at, Intervention.id)
-        )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
-
-    async def get_intervention(
-        self, intervention_id: UUID, districts: frozenset[str] | None
-    ) -> tuple[Intervention, SupportPlan] | None:
-        stmt = (
-            self._plans(districts)
-            .add_columns(Intervention)
-            .join(Intervention, Intervention.plan_id == SupportPlan.id)
-            .where(Intervention.id == intervention_id)
-        )
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[1], row[0]) if row else None
-
-    async def partner(self, code: str) -> PartnerAgency | None:
-        return (await self.session.scalars(select(PartnerAgency).where(PartnerAgency.code == code))).one_or_none()
+    def visible(self, scope: Districts) -> ColumnElement[bool] | None:
+        return visible_subject(scope)

@@ -1,10 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import READ_CASEWORK, WORK_CASEWORK, casework_scope
 from referrals.support import service
 from referrals.support.dependencies import InterventionId, PlanId, SubjectFilter
+from referrals.support.models import Intervention, SupportPlan
 from referrals.support.schemas import (
     InterventionCreate,
     InterventionRead,
@@ -40,7 +41,7 @@ async def list_plans(
     request: Request,
     response: Response,
     subject_id: SubjectFilter = None,
-) -> Page[SupportPlanSummary]:
+) -> Page[Any]:
     rows = await service.list_plans(
         session, principal=principal, scope=casework_scope(principal), page=page, subject_id=subject_id
     )
@@ -56,9 +57,7 @@ async def list_plans(
     response_model=SupportPlanRead,
     responses=problem_responses(401, 403, 404, 409, 422),
 )
-async def create_plan(
-    session: Session, principal: Worker, data: SupportPlanCreate, response: Response
-) -> SupportPlanRead:
+async def create_plan(session: Session, principal: Worker, data: SupportPlanCreate, response: Response) -> SupportPlan:
     plan = await service.create_plan(session, principal=principal, scope=casework_scope(principal), data=data)
     response.headers["Location"] = f"/v1/support-plans/{plan.id}"
     set_etag(response, plan.version)
@@ -72,7 +71,7 @@ async def create_plan(
     response_model=SupportPlanRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_plan(session: Session, principal: Reader, plan_id: PlanId, response: Response) -> SupportPlanRead:
+async def get_plan(session: Session, principal: Reader, plan_id: PlanId, response: Response) -> SupportPlan:
     plan = await service.get_plan(session, principal=principal, scope=casework_scope(principal), plan_id=plan_id)
     set_etag(response, plan.version)
     return plan
@@ -92,7 +91,7 @@ async def update_plan(
     data: SupportPlanUpdate,
     response: Response,
     if_match: IfMatch = None,
-) -> SupportPlanRead:
+) -> SupportPlan:
     plan = await service.update_plan(
         session, principal=principal, scope=casework_scope(principal), plan_id=plan_id, data=data, if_match=if_match
     )
@@ -112,7 +111,7 @@ async def update_plan(
 )
 async def add_intervention(
     session: Session, principal: Worker, plan_id: PlanId, data: InterventionCreate, response: Response
-) -> SupportPlanRead:
+) -> SupportPlan:
     plan = await service.add_intervention(
         session, principal=principal, scope=casework_scope(principal), plan_id=plan_id, data=data
     )
@@ -135,7 +134,7 @@ async def update_intervention(
     data: InterventionUpdate,
     response: Response,
     if_match: IfMatch = None,
-) -> InterventionRead:
+) -> Intervention:
     intervention = await service.update_intervention(
         session,
         principal=principal,

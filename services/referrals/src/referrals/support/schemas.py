@@ -23,7 +23,7 @@ _INTERVENTION_EXAMPLE: dict[str, JsonValue] = {
 
 
 class InterventionRead(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [_INTERVENTION_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_INTERVENTION_EXAMPLE]})
 
     id: UUID
     kind: InterventionKind
@@ -120,7 +120,7 @@ _PLAN_EXAMPLE: dict[str, JsonValue] = {
 
 
 class SupportPlanSummary(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [_PLAN_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_PLAN_EXAMPLE]})
 
     id: UUID
     subject_id: UUID
@@ -137,7 +137,8 @@ class SupportPlanRead(SupportPlanSummary):
     """A support plan with its interventions."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{**_PLAN_EXAMPLE, "interventions": [_INTERVENTION_EXAMPLE]}]}
+        from_attributes=True,
+        json_schema_extra={"examples": [{**_PLAN_EXAMPLE, "interventions": [_INTERVENTION_EXAMPLE]}]},
     )
 
     interventions: list[InterventionRead]

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.reference.repository import PartnerAgencyRepository
 from referrals.referral.repository import ReferralRepository
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import SubjectNotFound
@@ -20,55 +21,24 @@ from referrals.support.exceptions import (
     PlanClosed,
     SupportPlanNotFound,
 )
-from referrals.support.models import Intervention, InterventionKind, InterventionStatus, PlanStatus, SupportPlan
-from referrals.support.repository import SupportRepository
+from referrals.support.models import Intervention, InterventionStatus, PlanStatus, SupportPlan
+from referrals.support.repository import InterventionRepository, SupportRepository
 from referrals.support.schemas import (
     InterventionCreate,
-    InterventionRead,
     InterventionUpdate,
     SupportPlanCreate,
     SupportPlanRead,
-    SupportPlanSummary,
     SupportPlanUpdate,
 )
-from referrals.versioning import expected_version, update_versioned
 from vru_shared.auth import Principal
+from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 
 
-def _summary(plan: SupportPlan) -> SupportPlanSummary:
-    return SupportPlanSummary(
-        id=plan.id,
-        subject_id=plan.subject_id,
-        referral_id=plan.referral_id,
-        status=PlanStatus(plan.status),
-        summary=plan.summary,
-        created_at=plan.created_at,
-        updated_at=plan.updated_at,
-        closed_at=plan.closed_at,
-        version=plan.version,
-    )
-
-
-def intervention_read(intervention: Intervention, provider_code: str | None) -> InterventionRead:
-    return InterventionRead(
-        id=intervention.id,
-        kind=InterventionKind(intervention.kind),
-        provider_agency=provider_code,
-        provider=intervention.provider,
-        description=intervention.description,
-        starts_on=intervention.starts_on,
-        ends_on=intervention.ends_on,
-        status=InterventionStatus(intervention.status),
-        outcome=intervention.outcome,
-        updated_at=intervention.updated_at,
-        version=intervention.version,
-    )
-
-
 async def read_plan(repo: SupportRepository, plan: SupportPlan) -> SupportPlanRead:
-    interventions = [intervention_read(i, code) for i, code in await repo.interventions_of(plan.id)]
-    return SupportPlanRead(**_summary(plan).model_dump(), interventions=interventions)
+    """A plan read by the repository (interventions loaded) as its response; ``repo`` is not needed any more,
+    the subject access export still passes one."""
+    return SupportPlanRead.model_validate(plan)
 
 
 async def _audit(
@@ -80,7 +50,7 @@ async def _audit(
 
 
 async def _plan(repo: SupportRepository, plan_id: UUID, scope: CaseworkScope) -> SupportPlan:
-    plan = await repo.get(plan_id, scope.districts)
+    plan = await repo.get_visible(plan_id, scope.districts)
     if plan is None:
         raise SupportPlanNotFound(f"There is no support plan {plan_id} that you can see.")
     return plan
@@ -88,33 +58,30 @@ async def _plan(repo: SupportRepository, plan_id: UUID, scope: CaseworkScope) ->
 
 async def list_plans(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, page: PageParams, subject_id: UUID | None
-) -> list[SupportPlanSummary]:
-    plans = await SupportRepository(session).page(page, scope.districts, subject_id=subject_id)
+) -> Sequence[SupportPlan]:
+    plans = await SupportRepository(session).find(page, scope.districts, subject_id=subject_id)
     if plans:
         ids = [p.id for p in plans[: page.limit]] + list(dict.fromkeys(p.subject_id for p in plans[: page.limit]))
         await _audit(session, principal, AuditAction.READ, ids, "support plans")
-    return [_summary(p) for p in plans]
+    return plans
 
 
-async def get_plan(
-    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, plan_id: UUID
-) -> SupportPlanRead:
-    repo = SupportRepository(session)
-    plan = await _plan(repo, plan_id, scope)
+async def get_plan(session: AsyncSession, *, principal: Principal, scope: CaseworkScope, plan_id: UUID) -> SupportPlan:
+    plan = await _plan(SupportRepository(session), plan_id, scope)
     await _audit(session, principal, AuditAction.READ, [plan.id, plan.subject_id], "support plan")
-    return await read_plan(repo, plan)
+    return plan
 
 
 async def create_plan(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: SupportPlanCreate
-) -> SupportPlanRead:
+) -> SupportPlan:
     repo = SupportRepository(session)
     subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
     if subject is None or subject.merged_into_id is not None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
     if data.referral_id is not None:
-        found = await ReferralRepository(session).get(data.referral_id, scope)
-        if found is None or found.subject.id != subject.id:
+        referral = await ReferralRepository(session).get_visible(data.referral_id, scope)
+        if referral is None or referral.subject_id != subject.id:
             raise InvalidSupport("That referral is not one of this young person's that you can see.")
     plan = SupportPlan(
         subject_id=subject.id,
@@ -122,7 +89,6 @@ async def create_plan(
         status=PlanStatus.ACTIVE.value,
         summary=data.summary,
         created_by=principal.subject,
-        version=1,
     )
     if not await repo.add(plan):
         existing = await repo.active_of(subject.id)
@@ -131,7 +97,7 @@ async def create_plan(
             extra={"existing_plan_id": str(existing.id) if existing else None},
         )
     await _audit(session, principal, AuditAction.CREATE, [plan.id, subject.id], "support plan created")
-    return await read_plan(repo, await _plan(repo, plan.id, scope))
+    return await _plan(repo, plan.id, scope)
 
 
 async def update_plan(
@@ -142,21 +108,21 @@ async def update_plan(
     plan_id: UUID,
     data: SupportPlanUpdate,
     if_match: str | None,
-) -> SupportPlanRead:
+) -> SupportPlan:
     repo = SupportRepository(session)
     plan = await _plan(repo, plan_id, scope)
-    version = expected_version(if_match, plan.version)
+    check_if_match(if_match, plan.version)
     if plan.status == PlanStatus.CLOSED.value:
         raise PlanClosed("The plan is closed; start a new one.")
-    values: dict[str, object] = {}
+    now = datetime.now(UTC)
+    values: dict[str, object] = {"updated_at": now}
     if data.summary is not None:
         values["summary"] = data.summary
     if data.status is PlanStatus.CLOSED:
-        values["status"] = PlanStatus.CLOSED.value
-        values["closed_at"] = datetime.now(UTC)
-    plan = await update_versioned(session, SupportPlan, plan.id, version, values)
+        values |= {"status": PlanStatus.CLOSED.value, "closed_at": now}
+    await repo.update(plan, values)
     await _audit(session, principal, AuditAction.UPDATE, [plan.id, plan.subject_id], "support plan updated")
-    return await read_plan(repo, plan)
+    return plan
 
 
 async def add_intervention(
@@ -166,14 +132,14 @@ async def add_intervention(
     scope: CaseworkScope,
     plan_id: UUID,
     data: InterventionCreate,
-) -> SupportPlanRead:
+) -> SupportPlan:
     repo = SupportRepository(session)
     plan = await _plan(repo, plan_id, scope)
     if plan.status == PlanStatus.CLOSED.value:
         raise PlanClosed("The plan is closed; start a new one.")
     provider_agency = None
     if data.provider_agency is not None:
-        provider_agency = await repo.partner(data.provider_agency)
+        provider_agency = await PartnerAgencyRepository(session).get_by(code=data.provider_agency)
         if provider_agency is None:
             raise InvalidSupport(f"There is no partner agency '{data.provider_agency}'.")
     intervention = Intervention(
@@ -186,14 +152,14 @@ async def add_intervention(
         ends_on=data.ends_on,
         status=data.status.value,
         outcome=data.outcome,
-        version=1,
     )
-    await repo.add(intervention)
-    plan = await update_versioned(session, SupportPlan, plan.id, plan.version, {})
+    await InterventionRepository(session).add(intervention)
+    # The plan changes with its interventions: its version (the ETag) moves on.
+    await repo.update(plan, {"updated_at": datetime.now(UTC)})
     await _audit(
         session, principal, AuditAction.CREATE, [intervention.id, plan.id, plan.subject_id], "intervention added"
     )
-    return await read_plan(repo, plan)
+    return await _plan(repo, plan.id, scope)
 
 
 async def update_intervention(
@@ -204,14 +170,13 @@ async def update_intervention(
     intervention_id: UUID,
     data: InterventionUpdate,
     if_match: str | None,
-) -> InterventionRead:
-    repo = SupportRepository(session)
-    found = await repo.get_intervention(intervention_id, scope.districts)
-    if found is None:
+) -> Intervention:
+    repo = InterventionRepository(session)
+    intervention = await repo.get_visible(intervention_id, scope.districts)
+    if intervention is None:
         raise InterventionNotFound(f"There is no intervention {intervention_id} that you can see.")
-    intervention, plan = found
-    version = expected_version(if_match, intervention.version)
-    values: dict[str, object] = {}
+    check_if_match(if_match, intervention.version)
+    values: dict[str, object] = {"updated_at": datetime.now(UTC)}
     for name in data.model_fields_set:
         value = getattr(data, name)
         values[name] = value.value if isinstance(value, InterventionStatus) else value
@@ -222,8 +187,9 @@ async def update_intervention(
         raise InvalidSupport(f"An outcome is required when the intervention is {status.value}.")
     if ends_on is not None and ends_on < intervention.starts_on:
         raise InvalidSupport("ends_on is before starts_on.")
-    changed = await update_versioned(session, Intervention, intervention.id, version, values)
-    await _audit(session, principal, AuditAction.UPDATE, [changed.id, plan.id, plan.subject_id], "intervention updated")
-    code = await repo.interventions_of(plan.id)
-    provider = next((c for i, c in code if i.id == changed.id), None)
-    return intervention_read(changed, provider)
+    await repo.update(intervention, values)
+    plan = intervention.plan
+    await _audit(
+        session, principal, AuditAction.UPDATE, [intervention.id, plan.id, plan.subject_id], "intervention updated"
+    )
+    return intervention
