@@ -153,11 +153,9 @@ async def confirm_duplicate(
     _resolve(flag, DuplicateStatus.CONFIRMED, principal, now)
     reviews = await CasefileRepository(session).move_records(merged=other.id, into=subject.id)
     other.merged_into_id, other.merged_at, other.merged_by = subject.id, now, principal.subject
-    other.version += 1
     await repo.flush()  # the merged record leaves the police-id index before the survivor may take its id
     if subject.police_person_id is None and other.police_person_id is not None:
         subject.police_person_id = other.police_person_id
-    subject.version += 1
     subject.updated_at = other.updated_at = now
     for remaining in await repo.open_flags_of(other.id):
         third = remaining.other_id if remaining.subject_id == other.id else remaining.subject_id

@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from referrals.db import Base
+from vru_shared.etag import Versioned
 
 
 class ReviewStatus(StrEnum):
@@ -42,7 +43,7 @@ class ReviewEventKind(StrEnum):
 _STATUSES = ", ".join(f"'{s.value}'" for s in ReviewStatus)
 
 
-class Review(Base):
+class Review(Versioned, Base):
     """A Serious Violence Review, routed to the coordinator area of the first incident's district; the
     districts of everyone involved are drawn in (cross-district reviews)."""
 

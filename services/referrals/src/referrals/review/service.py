@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.calendar import LONDON, add_working_days, local_day, london_today
+from referrals.calendar import add_working_days, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
@@ -20,6 +20,7 @@ from referrals.review.schemas import (
 )
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.kent_medway import LONDON
 from vru_shared.pagination import PageParams
 
 
@@ -187,7 +188,6 @@ async def transition(
         review.forum_case_ref = data.forum_case_ref
     if data.to is ReviewStatus.CLOSED:
         review.closed_at = now
-    review.version += 1
     review.updated_at = now
     await repo.add_events(
         [

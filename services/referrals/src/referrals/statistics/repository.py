@@ -8,8 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.incident.models import Incident
 from referrals.reference.models import District, OffenceCategory
 from referrals.statistics.schemas import GroupBy
-
-TIME_ZONE = "Europe/London"
+from vru_shared.kent_medway import LONDON
 
 
 class StatisticsRepository:
@@ -19,7 +18,7 @@ class StatisticsRepository:
     async def incident_counts(
         self, *, start: datetime, end: datetime, group_by: Sequence[GroupBy], knife: bool | None
     ) -> Sequence[tuple[dict[GroupBy, str], int]]:
-        month = func.to_char(func.timezone(TIME_ZONE, Incident.occurred_at), "YYYY-MM")
+        month = func.to_char(func.timezone(LONDON.key, Incident.occurred_at), "YYYY-MM")
         dimensions: dict[GroupBy, Any] = {
             GroupBy.DISTRICT: District.code,
             GroupBy.MONTH: month,

@@ -6,9 +6,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column
 
 from referrals.db import Base
+from vru_shared.etag import Versioned
 
 
-class Subject(Base):
+class Subject(Versioned, Base):
     """A young person, matched across incidents. A confirmed duplicate is kept, marked merged into the other."""
 
     __tablename__ = "subjects"
