@@ -1,11 +1,14 @@
+from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from referrals.incident.models import Incident, IncidentPerson
+from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
 from referrals.reference.models import OffenceCategory
 from referrals.reference.repository import district_ids
+from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
 
 
@@ -35,6 +38,31 @@ class IncidentRepository(ScopedRepository[Incident, frozenset[str] | None]):
 
     def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
         return visible_incident(scope)
+
+    async def search(
+        self,
+        page: PageParams,
+        scope: frozenset[str] | None,
+        *,
+        crime_reference: str | None,
+        district: str | None,
+        screening: ScreeningDecision | None,
+        occurred_from: datetime | None,
+        occurred_to: datetime | None,
+    ) -> Sequence[Incident]:
+        """Most recent first."""
+        filters: list[ColumnElement[bool]] = []
+        if crime_reference is not None:
+            filters.append(Incident.crime_reference == crime_reference)
+        if district is not None:
+            filters.append(Incident.district_id.in_(district_ids([district])))
+        if screening is not None:
+            filters.append(Incident.screening == screening.value)
+        if occurred_from is not None:
+            filters.append(Incident.occurred_at >= occurred_from)
+        if occurred_to is not None:
+            filters.append(Incident.occurred_at < occurred_to)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
     async def read(
         self, incident_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
@@ -13,7 +12,6 @@ from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision
 from referrals.incident.repository import IncidentRepository
 from referrals.incident.schemas import CrimeReferenceCheck
-from referrals.reference.repository import district_ids
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -30,18 +28,15 @@ async def list_incidents(
     occurred_from: datetime | None,
     occurred_to: datetime | None,
 ) -> Sequence[Incident]:
-    filters: list[ColumnElement[bool]] = []
-    if crime_reference is not None:
-        filters.append(Incident.crime_reference == crime_reference)
-    if district is not None:
-        filters.append(Incident.district_id.in_(district_ids([district])))
-    if screening is not None:
-        filters.append(Incident.screening == screening.value)
-    if occurred_from is not None:
-        filters.append(Incident.occurred_at >= occurred_from)
-    if occurred_to is not None:
-        filters.append(Incident.occurred_at < occurred_to)
-    items = await IncidentRepository(session).page_visible(page, scope, *filters, descending=True)
+    items = await IncidentRepository(session).search(
+        page,
+        scope,
+        crime_reference=crime_reference,
+        district=district,
+        screening=screening,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
+    )
     if items:
         await record(
             session,

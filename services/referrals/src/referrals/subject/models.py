@@ -2,11 +2,37 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, exists, func, or_, text
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from referrals.db import Base
 from vru_shared.etag import Versioned
+
+
+class DuplicateStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+class SubjectDuplicate(Base):
+    """An uncertain match, for a person to confirm (merge) or split (dismiss). ``subject_id`` is the newer."""
+
+    __tablename__ = "subject_duplicates"
+    __table_args__ = (
+        UniqueConstraint("subject_id", "other_id"),
+        CheckConstraint("subject_id <> other_id", name="distinct_subjects"),
+        CheckConstraint("status IN ('open', 'confirmed', 'dismissed')", name="status"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    other_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default=DuplicateStatus.OPEN.value)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(255))
 
 
 class Subject(Versioned, Base):
@@ -36,29 +62,14 @@ class Subject(Versioned, Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-
-
-class DuplicateStatus(StrEnum):
-    OPEN = "open"
-    CONFIRMED = "confirmed"
-    DISMISSED = "dismissed"
-
-
-class SubjectDuplicate(Base):
-    """An uncertain match, for a person to confirm (merge) or split (dismiss). ``subject_id`` is the newer."""
-
-    __tablename__ = "subject_duplicates"
-    __table_args__ = (
-        UniqueConstraint("subject_id", "other_id"),
-        CheckConstraint("subject_id <> other_id", name="distinct_subjects"),
-        CheckConstraint("status IN ('open', 'confirmed', 'dismissed')", name="status"),
+    #: An uncertain match with another subject awaits a person's decision (loaded where asked: ``undefer``).
+    possible_duplicate: Mapped[bool] = column_property(
+        exists()
+        .where(
+            SubjectDuplicate.status == DuplicateStatus.OPEN.value,
+            or_(SubjectDuplicate.subject_id == id, SubjectDuplicate.other_id == id),
+        )
+        .correlate_except(SubjectDuplicate),
+        deferred=True,
+        raiseload=True,
     )
-
-    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
-    subject_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
-    other_id: Mapped[UUID] = mapped_column(ForeignKey("subjects.id"), index=True)
-    reason: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16), default=DuplicateStatus.OPEN.value)
-    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    resolved_at: Mapped[datetime | None]
-    resolved_by: Mapped[str | None] = mapped_column(String(255))
