@@ -5,7 +5,6 @@ from uuid import UUID
 
 from sqlalchemy import Text, Uuid, cast, delete, exists, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from referrals.audit.models import AuditEntry
@@ -18,6 +17,7 @@ from referrals.review.models import Review, ReviewEvent, ReviewStatus, ReviewSub
 from referrals.subject.models import Subject, SubjectDuplicate
 from referrals.support.models import PlanStatus, SupportPlan
 from vru_shared.pagination import PageParams, keyset
+from vru_shared.repository import Repository
 
 HomeDistrict = aliased(District)
 
@@ -66,9 +66,10 @@ def open_casework(of: Callable[[Any], Any]) -> Any:
     )
 
 
-class PrivacyRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class PrivacyRepository(Repository[Subject]):
+    """A young person's records across the service, for subject access, retention and erasure."""
+
+    model = Subject
 
     # --- the records of one young person ---------------------------------------------------------------
 

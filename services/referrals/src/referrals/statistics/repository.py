@@ -3,17 +3,18 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.incident.models import Incident
 from referrals.reference.models import District, OffenceCategory
 from referrals.statistics.schemas import GroupBy
 from vru_shared.kent_medway import LONDON
+from vru_shared.repository import Repository
 
 
-class StatisticsRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class StatisticsRepository(Repository[Incident]):
+    """Aggregate incident counts (no personal data)."""
+
+    model = Incident
 
     async def incident_counts(
         self, *, start: datetime, end: datetime, group_by: Sequence[GroupBy], knife: bool | None
