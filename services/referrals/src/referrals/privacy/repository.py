@@ -5,15 +5,15 @@ from uuid import UUID
 
 from sqlalchemy import Text, Uuid, cast, delete, exists, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
-from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.models import District, OffenceCategory
 from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
-from referrals.review.models import Review, ReviewEvent, ReviewStatus, ReviewSubject
+from referrals.review.models import Review, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject, SubjectDuplicate
 from referrals.support.models import PlanStatus, SupportPlan
 from vru_shared.pagination import PageParams, keyset
@@ -96,18 +96,13 @@ class PrivacyRepository(Repository[Subject]):
         )
         return (await self.session.execute(stmt)).all()
 
-    async def reviews(self, ids: Collection[UUID]) -> Sequence[tuple[Review, str]]:
+    async def reviews(self, ids: Collection[UUID]) -> Sequence[Review]:
+        """The reviews of these young people, oldest first, with their area and history."""
         stmt = (
-            select(Review, CoordinatorArea.code)
-            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
+            select(Review)
             .where(exists().where(ReviewSubject.review_id == Review.id, _ids(ReviewSubject.subject_id, ids)))
+            .options(joinedload(Review.area_ref), selectinload(Review.events))
             .order_by(Review.created_at, Review.id)
-        )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
-
-    async def review_events(self, review_ids: Collection[UUID]) -> Sequence[ReviewEvent]:
-        stmt = (
-            select(ReviewEvent).where(_ids(ReviewEvent.review_id, review_ids)).order_by(ReviewEvent.at, ReviewEvent.id)
         )
         return (await self.session.scalars(stmt)).all()
 
