@@ -6,7 +6,6 @@ from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
-from referrals.reference.models import OffenceCategory
 from referrals.reference.repository import district_ids
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
@@ -77,7 +76,3 @@ class IncidentRepository(ScopedRepository[Incident, frozenset[str] | None]):
     async def id_of_reference(self, crime_reference: str) -> UUID | None:
         stmt = select(Incident.id).where(Incident.crime_reference == crime_reference)
         return (await self.session.execute(stmt)).scalar_one_or_none()
-
-    async def serious_violence(self, category_id: UUID) -> bool:
-        stmt = select(OffenceCategory.serious_violence).where(OffenceCategory.id == category_id)
-        return bool((await self.session.execute(stmt)).scalar_one())

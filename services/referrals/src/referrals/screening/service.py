@@ -159,7 +159,7 @@ async def screen_by_hand(
     case = ScreeningCase(
         incident_id=incident.id,
         district_id=incident.district_id,
-        serious_violence=await repo.serious_violence(incident.category_id),
+        serious_violence=incident.category_ref.serious_violence,
         people=[CasePerson(p.subject_id, p.age_on_day, p.home_district_id) for p in incident.people],
         review_id=incident.review_id,
         screening=ScreeningDecision(incident.screening),
