@@ -12,9 +12,11 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.orm.exc import StaleDataError
 
 from referrals.main import create_app
+from referrals.review.models import Review
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer
 
@@ -99,6 +101,25 @@ async def test_two_moves_with_the_same_etag(live: httpx.AsyncClient, issuer: Tes
     assert (stored.json()["status"], stored.json()["version"]) == ("in_review", 2)
     assert stored.headers["ETag"] == '"v2"'
     assert [e["to_status"] for e in stored.json()["events"] if e["kind"] == "transition"] == ["in_review"]
+
+
+async def test_a_stale_write_is_refused_by_the_version(review: str, db_urls: dict[str, str]) -> None:
+    """Without any row lock: of two sessions that read version 1, the second to write finds no row at v1."""
+    engine = create_async_engine(db_urls["referrals"])
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    try:
+        async with sessions() as first, sessions() as second:
+            mine, theirs = [await s.get_one(Review, uuid.UUID(review)) for s in (first, second)]
+            mine.outcome_reason = "first"
+            await first.commit()
+            theirs.outcome_reason = "second"
+            with pytest.raises(StaleDataError):
+                await second.commit()
+        async with sessions() as check:
+            stored = await check.get_one(Review, uuid.UUID(review))
+            assert (stored.outcome_reason, stored.version) == ("first", 2)
+    finally:
+        await engine.dispose()
 
 
 async def test_if_match_star_is_428(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
