@@ -7,7 +7,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import joinedload, undefer
 
 from referrals.incident.models import Incident, IncidentPerson
-from referrals.reference.models import District, Forum, OffenceCategory, PartnerAgency
+from referrals.incident.repository import incident_of_person
+from referrals.reference.models import Forum, PartnerAgency
 from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewSubject
 from referrals.review.repository import visible_subject
@@ -38,16 +39,16 @@ class CasefileRepository(ScopedRepository[Subject, frozenset[str] | None]):
             filters.append(flagged if possible_duplicate else ~flagged)
         return await self.page_visible(page, scope, *filters, descending=True)
 
-    async def incidents_of(self, subject_id: UUID) -> Sequence[tuple[IncidentPerson, Incident, str, str]]:
+    async def incidents_of(self, subject_id: UUID) -> Sequence[IncidentPerson]:
+        """The young person as involved in incidents, with the incidents (newest first) and their codes."""
         stmt = (
-            select(IncidentPerson, Incident, District.code, OffenceCategory.code)
-            .join(Incident, Incident.id == IncidentPerson.incident_id)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
+            select(IncidentPerson)
+            .join(IncidentPerson.incident)
             .where(IncidentPerson.subject_id == subject_id)
+            .options(*incident_of_person())
             .order_by(Incident.occurred_at.desc(), Incident.id)
         )
-        return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
     async def reviews_of(self, subject_id: UUID) -> Sequence[Review]:
         """Newest first, with their coordinator area."""

@@ -56,15 +56,13 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
         possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in flags),
         incidents=[
             SubjectIncident(
-                id=incident.id,
-                crime_reference=incident.crime_reference,
-                occurred_at=incident.occurred_at,
-                district=district,
-                category=category,
+                **{name: getattr(person.incident, name) for name in ("id", "crime_reference", "occurred_at")},
+                district=person.incident.district,
+                category=person.incident.category,
                 role=PersonRole(person.role),
                 age_on_day=person.age_on_day,
             )
-            for person, incident, district, category in incidents
+            for person in incidents
         ],
         reviews=await repo.reviews_of(subject.id),
         referrals=[

@@ -118,6 +118,7 @@ class IncidentPerson(Base):
     home_district_id: Mapped[UUID | None] = mapped_column(ForeignKey("districts.id"), index=True)
     subject_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
     home_district_ref: Mapped[District | None] = relationship(lazy="raise")
+    incident: Mapped[Incident] = relationship(lazy="raise", viewonly=True)
 
     @property
     def home_district(self) -> str | None:

@@ -3,7 +3,8 @@ from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
 from referrals.reference.repository import district_ids
@@ -23,6 +24,17 @@ def visible_incident(scope: frozenset[str] | None) -> ColumnElement[bool] | None
                 IncidentPerson.incident_id == Incident.id, IncidentPerson.home_district_id.in_(ids)
             )
         ),
+    )
+
+
+def incident_of_person() -> tuple[ORMOption, ...]:
+    """Load options for people read joined to their incident (``.join(IncidentPerson.incident)``): the incident
+    with its district and category, and where the person lives."""
+    return (
+        contains_eager(IncidentPerson.incident).options(
+            joinedload(Incident.district_ref), joinedload(Incident.category_ref)
+        ),
+        joinedload(IncidentPerson.home_district_ref),
     )
 
 

@@ -9,8 +9,9 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
+from referrals.incident.repository import incident_of_person
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
-from referrals.reference.models import District, OffenceCategory
+from referrals.reference.models import District
 from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
 from referrals.review.models import Review, ReviewStatus, ReviewSubject
@@ -84,17 +85,16 @@ class PrivacyRepository(Repository[Subject]):
             frontier = [s.id for s in batch]
         return found
 
-    async def incidents(self, ids: Collection[UUID]) -> Sequence[Any]:
+    async def incidents(self, ids: Collection[UUID]) -> Sequence[IncidentPerson]:
+        """These young people as involved in incidents, with the incidents (oldest first) and their codes."""
         stmt = (
-            select(IncidentPerson, Incident, District.code, OffenceCategory.code, HomeDistrict.code)
-            .join(Incident, Incident.id == IncidentPerson.incident_id)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
-            .outerjoin(HomeDistrict, HomeDistrict.id == IncidentPerson.home_district_id)
+            select(IncidentPerson)
+            .join(IncidentPerson.incident)
             .where(_ids(IncidentPerson.subject_id, ids))
+            .options(*incident_of_person())
             .order_by(Incident.occurred_at, Incident.id)
         )
-        return (await self.session.execute(stmt)).all()
+        return (await self.session.scalars(stmt)).all()
 
     async def reviews(self, ids: Collection[UUID]) -> Sequence[Review]:
         """The reviews of these young people, oldest first, with their area and history."""

@@ -10,6 +10,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction, AuditEntryRead
 from referrals.audit.service import record
 from referrals.calendar import london_today
+from referrals.incident.models import IncidentPerson
 from referrals.meeting.repository import MeetingRepository
 from referrals.meeting.service import action_read
 from referrals.privacy.exceptions import CaseworkStillOpen
@@ -48,25 +49,15 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
 
     incidents = [
         IncidentRecord(
-            incident_id=incident.id,
-            crime_reference=incident.crime_reference,
-            occurred_at=incident.occurred_at,
-            district=district,
-            category=category,
-            weapon_knife=incident.weapon_knife,
-            weapon_firearm=incident.weapon_firearm,
-            location=incident.location,
-            role=person.role,
-            police_person_id=person.police_person_id,
-            given_name=person.given_name,
-            family_name=person.family_name,
-            date_of_birth=person.date_of_birth,
-            age=person.age,
-            age_on_day=person.age_on_day,
-            home_district=home,
-            subject_id=person.subject_id,
+            incident_id=person.incident_id,
+            # the person's part (role, names, ages, home district) from the person, the rest from the incident
+            **{
+                name: getattr(person if hasattr(IncidentPerson, name) else person.incident, name)
+                for name in IncidentRecord.model_fields
+                if name != "incident_id"
+            },
         )
-        for person, incident, district, category, home in await repo.incidents(ids)
+        for person in await repo.incidents(ids)
     ]
     referral_repo = ReferralRepository(session)
     referrals: list[ReferralRead] = []
