@@ -1,10 +1,8 @@
 """Dates as the unit counts them: UK local time, working days, ages on a day."""
 
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-#: The unit works in UK local time: working days, and which day a review was opened, are London dates.
-LONDON = ZoneInfo("Europe/London")
+from vru_shared.kent_medway import LONDON
 
 
 def add_working_days(start: date, days: int) -> date:

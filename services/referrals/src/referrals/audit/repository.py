@@ -1,55 +1,58 @@
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, func, insert, select
 
 from referrals.audit.models import AuditEntry, AuditSeal
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import Repository
 
 #: Serialises sealing: one sealer at a time extends the chain.
 SEAL_LOCK = 0x5EA1_A0D1
 
 
-class AuditRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class AuditRepository(Repository[AuditEntry]):
+    """The append-only audit log (never updated or deleted) and its hash chain."""
+
+    model = AuditEntry
 
     async def append(self, values: dict[str, object]) -> None:
         await self.session.execute(insert(AuditEntry).values(**values))
 
-    def _filtered(
-        self,
+    @staticmethod
+    def _filters(
         *,
-        actor: str | None,
-        record_id: str | None,
-        action: str | None,
-        record_type: str | None,
-        since: datetime | None,
-        until: datetime | None,
-    ) -> Select[AuditEntry]:
-        stmt = select(AuditEntry)
+        actor: str | None = None,
+        record_id: str | None = None,
+        action: str | None = None,
+        record_type: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = []
         if actor:
-            stmt = stmt.where(AuditEntry.actor_subject == actor)
+            filters.append(AuditEntry.actor_subject == actor)
         if record_id:
-            stmt = stmt.where(AuditEntry.record_ids.contains([record_id]))
+            filters.append(AuditEntry.record_ids.contains([record_id]))
         if action:
-            stmt = stmt.where(AuditEntry.action == action)
+            filters.append(AuditEntry.action == action)
         if record_type:
-            stmt = stmt.where(AuditEntry.record_type == record_type)
+            filters.append(AuditEntry.record_type == record_type)
         if since:
-            stmt = stmt.where(AuditEntry.occurred_at >= since)
+            filters.append(AuditEntry.occurred_at >= since)
         if until:
-            stmt = stmt.where(AuditEntry.occurred_at < until)
-        return stmt
+            filters.append(AuditEntry.occurred_at < until)
+        return filters
 
-    async def page(self, page: PageParams, **filters: object) -> Sequence[AuditEntry]:
-        stmt = self._filtered(**filters)  # type: ignore[arg-type]
-        return (await self.session.scalars(keyset(stmt, page, AuditEntry.id, descending=True))).all()
+    async def search(self, page: PageParams, **filters: Any) -> Sequence[AuditEntry]:
+        """Newest first."""
+        return await self.page(page, *self._filters(**filters), descending=True)
 
-    async def after(self, last_id: int, batch: int, **filters: object) -> list[AuditEntry]:
-        stmt = self._filtered(**filters).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)  # type: ignore[arg-type]
-        return list((await self.session.scalars(stmt)).all())
+    async def after(self, last_id: int, batch: int, **filters: Any) -> list[AuditEntry]:
+        """The next ``batch`` entries after ``last_id``, oldest first."""
+        stmt = self.statement().where(*self._filters(**filters), AuditEntry.id > last_id)
+        return list((await self.session.scalars(stmt.order_by(AuditEntry.id).limit(batch))).all())
 
     # --- the chain -----------------------------------------------------------------------------------
     async def lock_chain(self) -> bool:

@@ -1,7 +1,7 @@
 import csv
 import io
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -54,8 +54,8 @@ async def list_entries(
     record_id: Annotated[str | None, Query(max_length=64)] = None,
     action: AuditAction | None = None,
     record_type: Annotated[str | None, Query(max_length=64)] = None,
-) -> Page[AuditEntryRead]:
-    rows = await service.list_entries(
+) -> Page[Any]:
+    entries = await service.list_entries(
         session,
         page=page,
         actor=actor,
@@ -65,8 +65,7 @@ async def list_entries(
         since=since,
         until=until,
     )
-    items = [AuditEntryRead.model_validate(r) for r in rows]
-    return paginate(items, page, lambda e: (e.id,), request, response)
+    return paginate(entries, page, lambda e: (e.id,), request, response)
 
 
 @router.get(

@@ -136,7 +136,7 @@ async def list_entries(
     since: datetime | None,
     until: datetime | None,
 ) -> Sequence[AuditEntry]:
-    return await AuditRepository(session).page(
+    return await AuditRepository(session).search(
         page,
         actor=actor,
         record_id=record_id,
@@ -152,16 +152,8 @@ async def export_rows(
 ) -> AsyncIterator[AuditEntry]:
     repo = AuditRepository(session)
     last_id = 0
-    filters: dict[str, object] = {
-        "actor": None,
-        "record_id": None,
-        "action": None,
-        "record_type": None,
-        "since": since,
-        "until": until,
-    }
     while True:
-        batch = await repo.after(last_id, 1000, **filters)
+        batch = await repo.after(last_id, 1000, since=since, until=until)
         if not batch:
             return
         for entry in batch:

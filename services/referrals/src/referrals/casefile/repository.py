@@ -1,58 +1,65 @@
 from collections.abc import Sequence
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, undefer
 
 from referrals.incident.models import Incident, IncidentPerson
-from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.incident.repository import incident_of_person
+from referrals.reference.models import Forum, PartnerAgency
 from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewSubject
 from referrals.review.repository import visible_subject
 from referrals.subject.models import Subject
-from referrals.subject.repository import open_flag_exists
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
 
-class CasefileRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class CasefileRepository(ScopedRepository[Subject, frozenset[str] | None]):
+    """Young people as the casework sees them (with ``possible_duplicate``), and the records of one."""
 
-    async def page(
+    model = Subject
+    order = ("created_at", "id")
+
+    def statement(self) -> Select[Subject]:
+        return select(Subject).options(undefer(Subject.possible_duplicate))
+
+    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+        return visible_subject(scope)
+
+    async def search(
         self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
-    ) -> Sequence[tuple[Subject, bool]]:
-        flagged = open_flag_exists()
-        stmt = select(Subject, flagged).where(Subject.merged_into_id.is_(None))
-        visible = visible_subject(scope)
-        if visible is not None:
-            stmt = stmt.where(visible)
+    ) -> Sequence[Subject]:
+        """Newest first; merged records left out."""
+        filters: list[ColumnElement[bool]] = [Subject.merged_into_id.is_(None)]
         if possible_duplicate is not None:
-            stmt = stmt.where(flagged if possible_duplicate else ~flagged)
-        rows = await self.session.execute(keyset(stmt, page, Subject.created_at, Subject.id, descending=True))
-        return [(row[0], bool(row[1])) for row in rows.all()]
+            flagged = Subject.possible_duplicate.expression
+            filters.append(flagged if possible_duplicate else ~flagged)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
-    async def incidents_of(self, subject_id: UUID) -> Sequence[tuple[IncidentPerson, Incident, str, str]]:
+    async def incidents_of(self, subject_id: UUID) -> Sequence[IncidentPerson]:
+        """The young person as involved in incidents, with the incidents (newest first) and their codes."""
         stmt = (
-            select(IncidentPerson, Incident, District.code, OffenceCategory.code)
-            .join(Incident, Incident.id == IncidentPerson.incident_id)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
+            select(IncidentPerson)
+            .join(IncidentPerson.incident)
             .where(IncidentPerson.subject_id == subject_id)
+            .options(*incident_of_person())
             .order_by(Incident.occurred_at.desc(), Incident.id)
         )
-        return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
-    async def reviews_of(self, subject_id: UUID) -> Sequence[tuple[Review, str]]:
+    async def reviews_of(self, subject_id: UUID) -> Sequence[Review]:
+        """Newest first, with their coordinator area."""
         stmt = (
-            select(Review, CoordinatorArea.code)
+            select(Review)
             .join(ReviewSubject, ReviewSubject.review_id == Review.id)
-            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
             .where(ReviewSubject.subject_id == subject_id)
+            .options(joinedload(Review.area_ref))
             .order_by(Review.created_at.desc(), Review.id)
         )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
     async def referrals_of(self, subject_id: UUID) -> Sequence[tuple[Referral, Forum | None, PartnerAgency | None]]:
         stmt = (

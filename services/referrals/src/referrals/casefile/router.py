@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -34,11 +34,11 @@ async def list_subjects(
     request: Request,
     response: Response,
     possible_duplicate: PossibleDuplicateFilter = None,
-) -> Page[SubjectSummary]:
-    rows = await service.list_subjects(
+) -> Page[Any]:
+    subjects = await service.list_subjects(
         session, principal=principal, scope=district_scope(principal), page=page, possible_duplicate=possible_duplicate
     )
-    return paginate(rows, page, lambda s: (s.created_at, s.id), request, response)
+    return paginate(subjects, page, lambda s: (s.created_at, s.id), request, response)
 
 
 @router.get(

@@ -21,6 +21,8 @@ class SubjectIncident(BaseModel):
 
 
 class SubjectReview(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     status: ReviewStatus
     area: str = Field(description="Coordinator area code.")
@@ -38,6 +40,7 @@ class SubjectRead(SubjectSummary):
     """A young person's page: incidents, reviews, referrals and possible duplicates."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -85,7 +88,7 @@ class SubjectRead(SubjectSummary):
                     ],
                 }
             ]
-        }
+        },
     )
 
     incidents: list[SubjectIncident]

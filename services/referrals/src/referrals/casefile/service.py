@@ -1,6 +1,7 @@
 """A young person's page, above the domains it gathers (incidents, reviews, referrals), and resolving
 possible duplicates, which merges a young person's records across them."""
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -9,17 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.casefile.repository import CasefileRepository
-from referrals.casefile.schemas import SubjectIncident, SubjectRead, SubjectReferral, SubjectReview
+from referrals.casefile.schemas import SubjectIncident, SubjectRead, SubjectReferral
 from referrals.incident.models import PersonRole
 from referrals.referral.models import ReferralStatus
 from referrals.referral.service import destination_of
-from referrals.review.models import ReviewEventKind, ReviewStatus
+from referrals.review.models import ReviewEventKind
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
 from referrals.subject.schemas import SubjectSummary
-from referrals.subject.service import possible_duplicates, summary
+from referrals.subject.service import possible_duplicates
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -31,9 +32,8 @@ async def list_subjects(
     scope: frozenset[str] | None,
     page: PageParams,
     possible_duplicate: bool | None,
-) -> list[SubjectSummary]:
-    rows = await CasefileRepository(session).page(page, scope, possible_duplicate=possible_duplicate)
-    items = [summary(subject, flagged) for subject, flagged in rows]
+) -> Sequence[Subject]:
+    items = await CasefileRepository(session).search(page, scope, possible_duplicate=possible_duplicate)
     if items:
         await record(
             session,
@@ -50,26 +50,21 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
     flags = await SubjectRepository(session).flags_of([subject.id])
     repo = CasefileRepository(session)
     incidents = await repo.incidents_of(subject.id)
-    reviews = await repo.reviews_of(subject.id)
     referrals = await repo.referrals_of(subject.id)
     return SubjectRead(
-        **summary(subject, any(f.status == DuplicateStatus.OPEN.value for f in flags)).model_dump(),
+        **{name: getattr(subject, name) for name in SubjectSummary.model_fields if name != "possible_duplicate"},
+        possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in flags),
         incidents=[
             SubjectIncident(
-                id=incident.id,
-                crime_reference=incident.crime_reference,
-                occurred_at=incident.occurred_at,
-                district=district,
-                category=category,
+                **{name: getattr(person.incident, name) for name in ("id", "crime_reference", "occurred_at")},
+                district=person.incident.district,
+                category=person.incident.category,
                 role=PersonRole(person.role),
                 age_on_day=person.age_on_day,
             )
-            for person, incident, district, category in incidents
+            for person in incidents
         ],
-        reviews=[
-            SubjectReview(id=review.id, status=ReviewStatus(review.status), area=area, created_at=review.created_at)
-            for review, area in reviews
-        ],
+        reviews=await repo.reviews_of(subject.id),
         referrals=[
             SubjectReferral(
                 id=referral.id,
@@ -86,7 +81,7 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
 async def get_subject(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, subject_id: UUID
 ) -> SubjectRead:
-    subject = await ReviewRepository(session).subject(subject_id, scope)
+    subject = await CasefileRepository(session).get_visible(subject_id, scope)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
     result = await _read(session, subject)
@@ -153,11 +148,9 @@ async def confirm_duplicate(
     _resolve(flag, DuplicateStatus.CONFIRMED, principal, now)
     reviews = await CasefileRepository(session).move_records(merged=other.id, into=subject.id)
     other.merged_into_id, other.merged_at, other.merged_by = subject.id, now, principal.subject
-    other.version += 1
     await repo.flush()  # the merged record leaves the police-id index before the survivor may take its id
     if subject.police_person_id is None and other.police_person_id is not None:
         subject.police_person_id = other.police_person_id
-    subject.version += 1
     subject.updated_at = other.updated_at = now
     for remaining in await repo.open_flags_of(other.id):
         third = remaining.other_id if remaining.subject_id == other.id else remaining.subject_id

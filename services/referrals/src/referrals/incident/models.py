@@ -8,6 +8,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from referrals.reference.models import District, OffenceCategory
+from vru_shared.etag import Versioned
 
 
 class PersonRole(StrEnum):
@@ -31,7 +33,7 @@ def _in(values: type[StrEnum]) -> str:
     return ", ".join(f"'{v.value}'" for v in values)
 
 
-class Incident(Base):
+class Incident(Versioned, Base):
     """One serious-violence crime report, keyed by the police's crime reference (the idempotency key)."""
 
     __tablename__ = "incidents"
@@ -66,9 +68,33 @@ class Incident(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
+    district_ref: Mapped[District] = relationship(lazy="raise")
+    category_ref: Mapped[OffenceCategory] = relationship(lazy="raise")
     people: Mapped[list["IncidentPerson"]] = relationship(
         lazy="raise", order_by="IncidentPerson.position", passive_deletes=True
     )
+    changes: Mapped[list["IncidentChange"]] = relationship(
+        lazy="raise", order_by="[IncidentChange.changed_at, IncidentChange.id]", passive_deletes=True
+    )
+
+    @property
+    def district(self) -> str:
+        return self.district_ref.code
+
+    @property
+    def category(self) -> str:
+        return self.category_ref.code
+
+    @property
+    def screening_read(self) -> dict[str, Any]:
+        """The screening fields, as the read schemas nest them."""
+        return {
+            "decision": self.screening,
+            "source": self.screening_source,
+            "reason": self.screening_reason,
+            "by": self.screened_by,
+            "at": self.screened_at,
+        }
 
 
 class IncidentPerson(Base):
@@ -91,6 +117,12 @@ class IncidentPerson(Base):
     age_on_day: Mapped[int]
     home_district_id: Mapped[UUID | None] = mapped_column(ForeignKey("districts.id"), index=True)
     subject_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
+    home_district_ref: Mapped[District | None] = relationship(lazy="raise")
+    incident: Mapped[Incident] = relationship(lazy="raise", viewonly=True)
+
+    @property
+    def home_district(self) -> str | None:
+        return None if self.home_district_ref is None else self.home_district_ref.code
 
 
 class IncidentChange(Base):

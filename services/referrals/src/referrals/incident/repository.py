@@ -1,15 +1,15 @@
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, exists, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
-from referrals.incident.models import Incident, IncidentChange, IncidentPerson
-from referrals.reference.models import District, OffenceCategory
+from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
 from referrals.reference.repository import district_ids
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
 
 def visible_incident(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
@@ -27,79 +27,64 @@ def visible_incident(scope: frozenset[str] | None) -> ColumnElement[bool] | None
     )
 
 
-class IncidentRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+def incident_of_person() -> tuple[ORMOption, ...]:
+    """Load options for people read joined to their incident (``.join(IncidentPerson.incident)``): the incident
+    with its district and category, and where the person lives."""
+    return (
+        contains_eager(IncidentPerson.incident).options(
+            joinedload(Incident.district_ref), joinedload(Incident.category_ref)
+        ),
+        joinedload(IncidentPerson.home_district_ref),
+    )
 
-    # --- reading --------------------------------------------------------------------------------------
 
-    def _base(self, scope: frozenset[str] | None) -> Any:
-        stmt = (
-            select(Incident, District.code, OffenceCategory.code)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
-        )
-        visible = visible_incident(scope)
-        return stmt if visible is None else stmt.where(visible)
+class IncidentRepository(ScopedRepository[Incident, frozenset[str] | None]):
+    """Incidents with their district and category codes; :meth:`read` also loads the people and changes."""
 
-    async def page(
+    model = Incident
+    order = ("occurred_at", "id")
+
+    def statement(self) -> Select[Incident]:
+        return select(Incident).options(joinedload(Incident.district_ref), joinedload(Incident.category_ref))
+
+    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+        return visible_incident(scope)
+
+    async def search(
         self,
         page: PageParams,
         scope: frozenset[str] | None,
         *,
         crime_reference: str | None,
         district: str | None,
-        screening: str | None,
+        screening: ScreeningDecision | None,
         occurred_from: datetime | None,
         occurred_to: datetime | None,
-    ) -> Sequence[tuple[Incident, str, str]]:
-        stmt = self._base(scope)
+    ) -> Sequence[Incident]:
+        """Most recent first."""
+        filters: list[ColumnElement[bool]] = []
         if crime_reference is not None:
-            stmt = stmt.where(Incident.crime_reference == crime_reference)
+            filters.append(Incident.crime_reference == crime_reference)
         if district is not None:
-            stmt = stmt.where(District.code == district)
+            filters.append(Incident.district_id.in_(district_ids([district])))
         if screening is not None:
-            stmt = stmt.where(Incident.screening == screening)
+            filters.append(Incident.screening == screening.value)
         if occurred_from is not None:
-            stmt = stmt.where(Incident.occurred_at >= occurred_from)
+            filters.append(Incident.occurred_at >= occurred_from)
         if occurred_to is not None:
-            stmt = stmt.where(Incident.occurred_at < occurred_to)
-        rows = await self.session.execute(keyset(stmt, page, Incident.occurred_at, Incident.id, descending=True))
-        return [(r[0], r[1], r[2]) for r in rows.all()]
+            filters.append(Incident.occurred_at < occurred_to)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
-    async def get(
+    async def read(
         self, incident_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False
-    ) -> tuple[Incident, str, str] | None:
-        stmt = self._base(scope).where(Incident.id == incident_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=Incident)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[0], row[1], row[2]) if row else None
+    ) -> Incident | None:
+        """The incident with its people (and where they live) and its changes, if ``scope`` may see it."""
+        details = self.readable(scope).options(
+            selectinload(Incident.people).joinedload(IncidentPerson.home_district_ref),
+            selectinload(Incident.changes),
+        )
+        return await self.get(incident_id, for_update=for_update, base=details)
 
     async def id_of_reference(self, crime_reference: str) -> UUID | None:
         stmt = select(Incident.id).where(Incident.crime_reference == crime_reference)
         return (await self.session.execute(stmt)).scalar_one_or_none()
-
-    async def people_with_districts(self, incident_id: UUID) -> Sequence[tuple[IncidentPerson, str | None]]:
-        stmt = (
-            select(IncidentPerson, District.code)
-            .outerjoin(District, District.id == IncidentPerson.home_district_id)
-            .where(IncidentPerson.incident_id == incident_id)
-            .order_by(IncidentPerson.position)
-        )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
-
-    async def changes_of(self, incident_id: UUID) -> Sequence[IncidentChange]:
-        stmt = (
-            select(IncidentChange)
-            .where(IncidentChange.incident_id == incident_id)
-            .order_by(IncidentChange.changed_at, IncidentChange.id)
-        )
-        return (await self.session.scalars(stmt)).all()
-
-    async def serious_violence(self, category_id: UUID) -> bool:
-        stmt = select(OffenceCategory.serious_violence).where(OffenceCategory.id == category_id)
-        return bool((await self.session.execute(stmt)).scalar_one())
-
-    async def flush(self) -> None:
-        await self.session.flush()

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -13,6 +13,7 @@ from referrals.incident.dependencies import (
     RequiredCrimeReference,
     ScreeningFilter,
 )
+from referrals.incident.models import Incident
 from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead, IncidentSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
@@ -45,8 +46,8 @@ async def list_incidents(
     screening: ScreeningFilter = None,
     occurred_from: OccurredFrom = None,
     occurred_to: OccurredTo = None,
-) -> Page[IncidentSummary]:
-    rows = await service.list_incidents(
+) -> Page[Any]:
+    incidents = await service.list_incidents(
         session,
         principal=principal,
         scope=district_scope(principal),
@@ -57,7 +58,7 @@ async def list_incidents(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    return paginate(rows, page, lambda i: (i.occurred_at, i.id), request, response)
+    return paginate(incidents, page, lambda i: (i.occurred_at, i.id), request, response)
 
 
 @router.get(
@@ -83,9 +84,7 @@ async def check_reference(
     response_model=IncidentRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_incident(
-    session: Session, principal: Reader, incident_id: IncidentId, response: Response
-) -> IncidentRead:
+async def get_incident(session: Session, principal: Reader, incident_id: IncidentId, response: Response) -> Incident:
     incident = await service.get_incident(
         session, principal=principal, scope=district_scope(principal), incident_id=incident_id
     )

@@ -69,7 +69,7 @@ _INCIDENT_EXAMPLE: dict[str, JsonValue] = {
 
 
 class IncidentSummary(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [_INCIDENT_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_INCIDENT_EXAMPLE]})
 
     id: UUID
     crime_reference: str
@@ -79,7 +79,7 @@ class IncidentSummary(BaseModel):
     weapon_knife: bool
     weapon_firearm: bool
     location: str
-    screening: ScreeningRead
+    screening: ScreeningRead = Field(validation_alias="screening_read")
     review_id: UUID | None = Field(description="The Serious Violence Review this incident is part of.")
     version: int
     created_at: datetime
@@ -90,6 +90,7 @@ class IncidentRead(IncidentSummary):
     """An incident with the people involved and the history of changes from re-sent reports."""
 
     model_config = ConfigDict(
+        from_attributes=True,
         json_schema_extra={
             "examples": [
                 {
@@ -98,7 +99,7 @@ class IncidentRead(IncidentSummary):
                     "changes": [],
                 }
             ]
-        }
+        },
     )
 
     people: list[PersonRead]

@@ -1,5 +1,6 @@
 """Reading incidents."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -8,46 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.incident.exceptions import IncidentNotFound
-from referrals.incident.models import Incident, PersonRole, ScreeningDecision, ScreeningSource
+from referrals.incident.models import Incident, ScreeningDecision
 from referrals.incident.repository import IncidentRepository
-from referrals.incident.schemas import (
-    CrimeReferenceCheck,
-    IncidentChangeRead,
-    IncidentRead,
-    IncidentSummary,
-    PersonRead,
-    ScreeningRead,
-)
+from referrals.incident.schemas import CrimeReferenceCheck
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
-
-
-def _screening(incident: Incident) -> ScreeningRead:
-    return ScreeningRead(
-        decision=ScreeningDecision(incident.screening),
-        source=ScreeningSource(incident.screening_source),
-        reason=incident.screening_reason,
-        by=incident.screened_by,
-        at=incident.screened_at,
-    )
-
-
-def summary(incident: Incident, district: str, category: str) -> IncidentSummary:
-    return IncidentSummary(
-        id=incident.id,
-        crime_reference=incident.crime_reference,
-        occurred_at=incident.occurred_at,
-        district=district,
-        category=category,
-        weapon_knife=incident.weapon_knife,
-        weapon_firearm=incident.weapon_firearm,
-        location=incident.location,
-        screening=_screening(incident),
-        review_id=incident.review_id,
-        version=incident.version,
-        created_at=incident.created_at,
-        updated_at=incident.updated_at,
-    )
 
 
 async def list_incidents(
@@ -61,17 +27,16 @@ async def list_incidents(
     screening: ScreeningDecision | None,
     occurred_from: datetime | None,
     occurred_to: datetime | None,
-) -> list[IncidentSummary]:
-    rows = await IncidentRepository(session).page(
+) -> Sequence[Incident]:
+    items = await IncidentRepository(session).search(
         page,
         scope,
         crime_reference=crime_reference,
         district=district,
-        screening=screening.value if screening else None,
+        screening=screening,
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    items = [summary(*row) for row in rows]
     if items:
         await record(
             session,
@@ -84,38 +49,12 @@ async def list_incidents(
     return items
 
 
-async def read(repo: IncidentRepository, row: tuple[Incident, str, str]) -> IncidentRead:
-    incident = row[0]
-    people = await repo.people_with_districts(incident.id)
-    changes = await repo.changes_of(incident.id)
-    return IncidentRead(
-        **summary(*row).model_dump(),
-        people=[
-            PersonRead(
-                role=PersonRole(p.role),
-                police_person_id=p.police_person_id,
-                given_name=p.given_name,
-                family_name=p.family_name,
-                date_of_birth=p.date_of_birth,
-                age=p.age,
-                age_on_day=p.age_on_day,
-                home_district=home,
-                subject_id=p.subject_id,
-            )
-            for p, home in people
-        ],
-        changes=[IncidentChangeRead.model_validate(c) for c in changes],
-    )
-
-
 async def get_incident(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, incident_id: UUID
-) -> IncidentRead:
-    repo = IncidentRepository(session)
-    row = await repo.get(incident_id, scope)
-    if row is None:
+) -> Incident:
+    incident = await IncidentRepository(session).read(incident_id, scope)
+    if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id} that you can see.")
-    result = await read(repo, row)
     await record(
         session,
         principal=principal,
@@ -124,7 +63,7 @@ async def get_incident(
         record_ids=[incident_id],
         purpose="incident",
     )
-    return result
+    return incident
 
 
 async def check_reference(session: AsyncSession, *, principal: Principal, crime_reference: str) -> CrimeReferenceCheck:

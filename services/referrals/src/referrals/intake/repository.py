@@ -4,12 +4,12 @@ from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import Row, String, Table, Uuid, delete, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals import bulk
 from referrals.incident.models import Incident, IncidentChange, IncidentPerson
 from referrals.reference.models import District, OffenceCategory
 from referrals.reference.repository import any_of
+from vru_shared.repository import Repository
 
 #: Any constant: imports take this transaction-scoped advisory lock, so two never interleave.
 INTAKE_LOCK = 0x5652_5549_4E54_414B  # "VRUINTAK"
@@ -84,9 +84,10 @@ PERSON_COLUMNS = (
 )
 
 
-class IntakeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class IntakeRepository(Repository[Incident]):
+    """Intake's set-based reads and writes of incidents (``COPY`` and statements over arrays)."""
+
+    model = Incident
 
     async def lock_intake(self) -> None:
         await self.session.execute(select(func.pg_advisory_xact_lock(INTAKE_LOCK)))

@@ -5,19 +5,20 @@ from uuid import UUID
 
 from sqlalchemy import Text, Uuid, cast, delete, exists, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
+from referrals.incident.repository import incident_of_person
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
-from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.models import District
 from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
-from referrals.review.models import Review, ReviewEvent, ReviewStatus, ReviewSubject
+from referrals.review.models import Review, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject, SubjectDuplicate
 from referrals.support.models import PlanStatus, SupportPlan
 from vru_shared.pagination import PageParams, keyset
+from vru_shared.repository import Repository
 
 HomeDistrict = aliased(District)
 
@@ -66,9 +67,10 @@ def open_casework(of: Callable[[Any], Any]) -> Any:
     )
 
 
-class PrivacyRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class PrivacyRepository(Repository[Subject]):
+    """A young person's records across the service, for subject access, retention and erasure."""
+
+    model = Subject
 
     # --- the records of one young person ---------------------------------------------------------------
 
@@ -83,30 +85,24 @@ class PrivacyRepository:
             frontier = [s.id for s in batch]
         return found
 
-    async def incidents(self, ids: Collection[UUID]) -> Sequence[Any]:
+    async def incidents(self, ids: Collection[UUID]) -> Sequence[IncidentPerson]:
+        """These young people as involved in incidents, with the incidents (oldest first) and their codes."""
         stmt = (
-            select(IncidentPerson, Incident, District.code, OffenceCategory.code, HomeDistrict.code)
-            .join(Incident, Incident.id == IncidentPerson.incident_id)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
-            .outerjoin(HomeDistrict, HomeDistrict.id == IncidentPerson.home_district_id)
+            select(IncidentPerson)
+            .join(IncidentPerson.incident)
             .where(_ids(IncidentPerson.subject_id, ids))
+            .options(*incident_of_person())
             .order_by(Incident.occurred_at, Incident.id)
         )
-        return (await self.session.execute(stmt)).all()
+        return (await self.session.scalars(stmt)).all()
 
-    async def reviews(self, ids: Collection[UUID]) -> Sequence[tuple[Review, str]]:
+    async def reviews(self, ids: Collection[UUID]) -> Sequence[Review]:
+        """The reviews of these young people, oldest first, with their area and history."""
         stmt = (
-            select(Review, CoordinatorArea.code)
-            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
+            select(Review)
             .where(exists().where(ReviewSubject.review_id == Review.id, _ids(ReviewSubject.subject_id, ids)))
+            .options(joinedload(Review.area_ref), selectinload(Review.events))
             .order_by(Review.created_at, Review.id)
-        )
-        return [(r[0], r[1]) for r in (await self.session.execute(stmt)).all()]
-
-    async def review_events(self, review_ids: Collection[UUID]) -> Sequence[ReviewEvent]:
-        stmt = (
-            select(ReviewEvent).where(_ids(ReviewEvent.review_id, review_ids)).order_by(ReviewEvent.at, ReviewEvent.id)
         )
         return (await self.session.scalars(stmt)).all()
 

@@ -13,6 +13,8 @@ from referrals.support.schemas import SupportPlanRead
 
 
 class SubjectRecord(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     police_person_id: str | None
     given_name: str
@@ -46,6 +48,8 @@ class IncidentRecord(BaseModel):
 
 
 class ReviewRecord(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     status: str
     area: str
@@ -57,6 +61,8 @@ class ReviewRecord(BaseModel):
 
 
 class DecisionRecord(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     meeting_id: UUID
     referral_id: UUID

@@ -10,6 +10,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction, AuditEntryRead
 from referrals.audit.service import record
 from referrals.calendar import london_today
+from referrals.incident.models import IncidentPerson
 from referrals.meeting.repository import MeetingRepository
 from referrals.meeting.service import action_read
 from referrals.privacy.exceptions import CaseworkStillOpen
@@ -27,9 +28,7 @@ from referrals.privacy.schemas import (
 from referrals.referral.repository import ReferralRepository
 from referrals.referral.schemas import ReferralRead
 from referrals.referral.service import read_referral
-from referrals.review.schemas import ReviewEventRead
 from referrals.subject.exceptions import SubjectNotFound
-from referrals.subject.models import Subject
 from referrals.subject.repository import SubjectRepository
 from referrals.subject.service import possible_duplicates
 from referrals.support.repository import SupportRepository
@@ -38,19 +37,6 @@ from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
 ALL = CaseworkScope(None)
-
-
-def _subject(subject: Subject) -> SubjectRecord:
-    return SubjectRecord(
-        id=subject.id,
-        police_person_id=subject.police_person_id,
-        given_name=subject.given_name,
-        family_name=subject.family_name,
-        date_of_birth=subject.date_of_birth,
-        merged_into_id=subject.merged_into_id,
-        created_at=subject.created_at,
-        updated_at=subject.updated_at,
-    )
 
 
 async def export(session: AsyncSession, *, principal: Principal, subject_id: UUID) -> SubjectAccessExport:
@@ -63,40 +49,15 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
 
     incidents = [
         IncidentRecord(
-            incident_id=incident.id,
-            crime_reference=incident.crime_reference,
-            occurred_at=incident.occurred_at,
-            district=district,
-            category=category,
-            weapon_knife=incident.weapon_knife,
-            weapon_firearm=incident.weapon_firearm,
-            location=incident.location,
-            role=person.role,
-            police_person_id=person.police_person_id,
-            given_name=person.given_name,
-            family_name=person.family_name,
-            date_of_birth=person.date_of_birth,
-            age=person.age,
-            age_on_day=person.age_on_day,
-            home_district=home,
-            subject_id=person.subject_id,
+            incident_id=person.incident_id,
+            # the person's part (role, names, ages, home district) from the person, the rest from the incident
+            **{
+                name: getattr(person if hasattr(IncidentPerson, name) else person.incident, name)
+                for name in IncidentRecord.model_fields
+                if name != "incident_id"
+            },
         )
-        for person, incident, district, category, home in await repo.incidents(ids)
-    ]
-    reviews = await repo.reviews(ids)
-    events = await repo.review_events([r.id for r, _ in reviews])
-    review_records = [
-        ReviewRecord(
-            id=review.id,
-            status=review.status,
-            area=area,
-            outcome_reason=review.outcome_reason,
-            forum_case_ref=review.forum_case_ref,
-            created_at=review.created_at,
-            closed_at=review.closed_at,
-            events=[ReviewEventRead.model_validate(e) for e in events if e.review_id == review.id],
-        )
-        for review, area in reviews
+        for person in await repo.incidents(ids)
     ]
     referral_repo = ReferralRepository(session)
     referrals: list[ReferralRead] = []
@@ -106,12 +67,7 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
             read = await read_referral(referral_repo, row, ALL)
             assert isinstance(read, ReferralRead)
             referrals.append(read)
-    decisions = [
-        DecisionRecord(
-            id=d.id, meeting_id=d.meeting_id, referral_id=d.referral_id, decision=d.decision, recorded_at=d.recorded_at
-        )
-        for d in await repo.decisions(ids)
-    ]
+    decisions = [DecisionRecord.model_validate(d) for d in await repo.decisions(ids)]
     today = london_today()
     actions = [action_read(row, today) for row in await MeetingRepository(session).actions_of_subjects(ids)]
     support_repo = SupportRepository(session)
@@ -133,10 +89,10 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
     )
     return SubjectAccessExport(
         generated_at=datetime.now(UTC),
-        subject=_subject(subject),
-        merged_records=[_subject(m) for m in merged],
+        subject=SubjectRecord.model_validate(subject),
+        merged_records=[SubjectRecord.model_validate(m) for m in merged],
         incidents=incidents,
-        reviews=review_records,
+        reviews=[ReviewRecord.model_validate(r) for r in await repo.reviews(ids)],
         referrals=referrals,
         meeting_decisions=decisions,
         actions=actions,

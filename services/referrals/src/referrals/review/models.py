@@ -3,9 +3,13 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from referrals.incident.models import Incident
+from referrals.reference.models import CoordinatorArea, District
+from referrals.subject.models import Subject
+from vru_shared.etag import Versioned
 
 
 class ReviewStatus(StrEnum):
@@ -42,7 +46,7 @@ class ReviewEventKind(StrEnum):
 _STATUSES = ", ".join(f"'{s.value}'" for s in ReviewStatus)
 
 
-class Review(Base):
+class Review(Versioned, Base):
     """A Serious Violence Review, routed to the coordinator area of the first incident's district; the
     districts of everyone involved are drawn in (cross-district reviews)."""
 
@@ -65,6 +69,38 @@ class Review(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     closed_at: Mapped[datetime | None]
+
+    area_ref: Mapped[CoordinatorArea] = relationship(lazy="raise")
+    district_ref: Mapped[District] = relationship(lazy="raise")
+    #: Every district drawn in, by code.
+    districts_ref: Mapped[list[District]] = relationship(
+        secondary="referrals.review_districts", order_by=District.code, lazy="raise", viewonly=True
+    )
+    incidents: Mapped[list[Incident]] = relationship(
+        order_by=[Incident.occurred_at, Incident.id], lazy="raise", viewonly=True
+    )
+    #: The young people, by name.
+    subjects: Mapped[list[Subject]] = relationship(
+        secondary="referrals.review_subjects",
+        order_by=[Subject.family_name, Subject.given_name, Subject.id],
+        lazy="raise",
+        viewonly=True,
+    )
+    events: Mapped[list["ReviewEvent"]] = relationship(
+        order_by="[ReviewEvent.at, ReviewEvent.id]", lazy="raise", viewonly=True
+    )
+
+    @property
+    def area(self) -> str:
+        return self.area_ref.code
+
+    @property
+    def district(self) -> str:
+        return self.district_ref.code
+
+    @property
+    def districts(self) -> list[str]:
+        return [d.code for d in self.districts_ref]
 
 
 class ReviewDistrict(Base):

@@ -3,20 +3,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Uuid, exists, func, insert, or_, select
+from sqlalchemy import ColumnElement, Select, Uuid, exists, func, insert, or_, select
 from sqlalchemy import update as sql_update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.incident.models import Incident, IncidentPerson
-from referrals.reference.models import CoordinatorArea, District, OffenceCategory
+from referrals.reference.models import CoordinatorArea, District
 from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
-from vru_shared.pagination import PageParams, keyset
+from vru_shared.pagination import PageParams
+from vru_shared.repository import ScopedRepository
 
-LeadDistrict = aliased(District)
+_BASE: Any = object()
 
 
 def visible_review(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
@@ -51,22 +50,32 @@ def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
     return or_(via_incident, via_review)
 
 
-class ReviewRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
+    """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
+    young people and history."""
 
-    # --- reading --------------------------------------------------------------------------------------
+    model = Review
+    order = ("created_at", "id")
 
-    def _base(self, scope: frozenset[str] | None) -> Any:
-        stmt = (
-            select(Review, CoordinatorArea.code, LeadDistrict.code)
-            .join(CoordinatorArea, CoordinatorArea.id == Review.area_id)
-            .join(LeadDistrict, LeadDistrict.id == Review.district_id)
+    def statement(self) -> Select[Review]:
+        return select(Review).options(
+            joinedload(Review.area_ref), joinedload(Review.district_ref), selectinload(Review.districts_ref)
         )
-        visible = visible_review(scope)
-        return stmt if visible is None else stmt.where(visible)
 
-    async def page(
+    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+        return visible_review(scope)
+
+    async def get(  # type: ignore[override]
+        self, record_id: Any, scope: Any = _BASE, /, **options: Any
+    ) -> Any:
+        """The base's ``get``; called the old way, ``get(review_id, districts)`` (``referral.service``),
+        ``(review, area code, lead district code)`` of a review the districts may see, or ``None``."""
+        if scope is _BASE:
+            return await super().get(record_id, **options)
+        review = await self.get_visible(record_id, scope)
+        return None if review is None else (review, review.area, review.district)
+
+    async def search(
         self,
         page: PageParams,
         scope: frozenset[str] | None,
@@ -76,12 +85,12 @@ class ReviewRepository:
         status: ReviewStatus | None,
         overdue_before: datetime | None,
         overdue: bool | None,
-    ) -> Sequence[tuple[Review, str, str]]:
-        stmt = self._base(scope)
+    ) -> Sequence[Review]:
+        filters: list[ColumnElement[bool]] = []
         if area is not None:
-            stmt = stmt.where(CoordinatorArea.code == area)
+            filters.append(Review.area_id.in_(select(CoordinatorArea.id).where(CoordinatorArea.code == area)))
         if district is not None:
-            stmt = stmt.where(
+            filters.append(
                 exists(
                     select(ReviewDistrict.review_id)
                     .join(District, District.id == ReviewDistrict.district_id)
@@ -89,33 +98,22 @@ class ReviewRepository:
                 )
             )
         if status is not None:
-            stmt = stmt.where(Review.status == status.value)
+            filters.append(Review.status == status.value)
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
-            stmt = stmt.where(late if overdue else ~late)
-        rows = await self.session.execute(keyset(stmt, page, Review.created_at, Review.id, descending=True))
-        return [(r[0], r[1], r[2]) for r in rows.all()]
+            filters.append(late if overdue else ~late)
+        return await self.page_visible(page, scope, *filters, descending=True)
 
-    async def get(
-        self, review_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False
-    ) -> tuple[Review, str, str] | None:
-        stmt = self._base(scope).where(Review.id == review_id)
-        if for_update:
-            stmt = stmt.with_for_update(of=Review)
-        row = (await self.session.execute(stmt)).one_or_none()
-        return (row[0], row[1], row[2]) if row else None
-
-    async def districts_of(self, review_ids: Collection[UUID]) -> dict[UUID, list[str]]:
-        stmt = (
-            select(ReviewDistrict.review_id, District.code)
-            .join(District, District.id == ReviewDistrict.district_id)
-            .where(any_of(ReviewDistrict.review_id, review_ids, Uuid()))
-            .order_by(District.code)
+    async def read(self, review_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> Review | None:
+        """The review with its incidents (and their codes), young people and history, if ``scope`` may see it."""
+        details = self.readable(scope).options(
+            selectinload(Review.incidents).options(
+                joinedload(Incident.district_ref), joinedload(Incident.category_ref)
+            ),
+            selectinload(Review.subjects),
+            selectinload(Review.events),
         )
-        out: dict[UUID, list[str]] = {r: [] for r in review_ids}
-        for review_id, code in (await self.session.execute(stmt)).all():
-            out[review_id].append(code)
-        return out
+        return await super().get(review_id, for_update=for_update, base=details)
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
         """(incidents, subjects) per review."""
@@ -133,34 +131,11 @@ class ReviewRepository:
         by_subjects = {r: n for r, n in (await self.session.execute(subjects)).all()}
         return {r: (by_incidents.get(r, 0), by_subjects.get(r, 0)) for r in review_ids}
 
-    async def incidents_of(self, review_id: UUID) -> Sequence[tuple[Incident, str, str]]:
-        stmt = (
-            select(Incident, District.code, OffenceCategory.code)
-            .join(District, District.id == Incident.district_id)
-            .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
-            .where(Incident.review_id == review_id)
-            .order_by(Incident.occurred_at, Incident.id)
-        )
-        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
-
-    async def subjects_of(self, review_id: UUID) -> Sequence[Subject]:
-        stmt = (
-            select(Subject)
-            .join(ReviewSubject, ReviewSubject.subject_id == Subject.id)
-            .where(ReviewSubject.review_id == review_id)
-            .order_by(Subject.family_name, Subject.given_name, Subject.id)
-        )
-        return (await self.session.scalars(stmt)).all()
-
     async def subject(self, subject_id: UUID, scope: frozenset[str] | None) -> Subject | None:
         """The young person, when one with ``scope`` may see them (see :func:`visible_subject`)."""
         stmt = select(Subject).where(Subject.id == subject_id)
         visible = visible_subject(scope)
         return (await self.session.scalars(stmt if visible is None else stmt.where(visible))).one_or_none()
-
-    async def events_of(self, review_id: UUID) -> Sequence[ReviewEvent]:
-        stmt = select(ReviewEvent).where(ReviewEvent.review_id == review_id).order_by(ReviewEvent.at, ReviewEvent.id)
-        return (await self.session.scalars(stmt)).all()
 
     # --- screening --------------------------------------------------------------------------------------
 
@@ -182,22 +157,6 @@ class ReviewRepository:
         )
         return {subject: review for subject, review in (await self.session.execute(stmt)).all()}
 
-    async def insert_reviews(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self.session.execute(insert(Review).execution_options(render_nulls=True), rows)
-
-    async def link(self, *, districts: Collection[tuple[UUID, UUID]], subjects: Collection[tuple[UUID, UUID]]) -> None:
-        if districts:
-            await self.session.execute(
-                pg_insert(ReviewDistrict).on_conflict_do_nothing(),
-                [{"review_id": r, "district_id": d} for r, d in districts],
-            )
-        if subjects:
-            await self.session.execute(
-                pg_insert(ReviewSubject).on_conflict_do_nothing(),
-                [{"review_id": r, "subject_id": s} for r, s in subjects],
-            )
-
     async def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
             await self.session.execute(insert(ReviewEvent).execution_options(render_nulls=True), rows)
@@ -210,6 +169,3 @@ class ReviewRepository:
                 .where(any_of(Review.id, review_ids, Uuid()))
                 .values(version=Review.version + 1, updated_at=func.clock_timestamp())
             )
-
-    async def flush(self) -> None:
-        await self.session.flush()

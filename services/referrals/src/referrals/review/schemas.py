@@ -50,6 +50,8 @@ class ReviewSummary(BaseModel):
 
 
 class ReviewIncident(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     crime_reference: str
     occurred_at: datetime
@@ -60,6 +62,8 @@ class ReviewIncident(BaseModel):
 
 
 class ReviewSubjectRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     given_name: str
     family_name: str

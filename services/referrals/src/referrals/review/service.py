@@ -6,21 +6,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.calendar import LONDON, add_working_days, local_day, london_today
+from referrals.calendar import add_working_days, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
-from referrals.review.schemas import (
-    ReviewEventRead,
-    ReviewIncident,
-    ReviewRead,
-    ReviewSubjectRead,
-    ReviewSummary,
-    ReviewTransition,
-)
+from referrals.review.schemas import ReviewRead, ReviewSummary, ReviewTransition
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.kent_medway import LONDON
 from vru_shared.pagination import PageParams
+
+#: What a review summary reads from the review itself.
+_COLUMNS = "id status area district districts forum_case_ref outcome_reason created_at updated_at closed_at version"
 
 
 def due_on(created_at: datetime, target_days: int) -> date:
@@ -42,32 +39,20 @@ def overdue_before(today: date, target_days: int) -> datetime:
     return datetime.combine(latest + timedelta(days=1), time(), tzinfo=LONDON)
 
 
-async def _summaries(
-    repo: ReviewRepository, rows: Sequence[tuple[Review, str, str]], target_days: int
-) -> list[ReviewSummary]:
-    ids = [review.id for review, _, _ in rows]
-    districts = await repo.districts_of(ids)
-    counts = await repo.counts_of(ids)
+async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target_days: int) -> list[ReviewSummary]:
+    counts = await repo.counts_of([review.id for review in reviews])
     today = london_today()
     return [
-        ReviewSummary(
-            id=review.id,
-            status=ReviewStatus(review.status),
-            area=area,
-            district=district,
-            districts=districts[review.id],
-            incident_count=counts[review.id][0],
-            subject_count=counts[review.id][1],
-            forum_case_ref=review.forum_case_ref,
-            outcome_reason=review.outcome_reason,
-            created_at=review.created_at,
-            updated_at=review.updated_at,
-            closed_at=review.closed_at,
-            due_on=due_on(review.created_at, target_days),
-            overdue=is_overdue(review, target_days, today),
-            version=review.version,
+        ReviewSummary.model_validate(
+            {
+                **{name: getattr(review, name) for name in _COLUMNS.split()},
+                "incident_count": counts[review.id][0],
+                "subject_count": counts[review.id][1],
+                "due_on": due_on(review.created_at, target_days),
+                "overdue": is_overdue(review, target_days, today),
+            }
         )
-        for review, area, district in rows
+        for review in reviews
     ]
 
 
@@ -84,7 +69,7 @@ async def list_reviews(
     overdue: bool | None,
 ) -> list[ReviewSummary]:
     repo = ReviewRepository(session)
-    rows = await repo.page(
+    reviews = await repo.search(
         page,
         scope,
         area=area,
@@ -93,7 +78,7 @@ async def list_reviews(
         overdue_before=overdue_before(london_today(), target_days),
         overdue=overdue,
     )
-    items = await _summaries(repo, rows, target_days)
+    items = await _summaries(repo, reviews, target_days)
     if items:
         await record(
             session,
@@ -106,33 +91,13 @@ async def list_reviews(
     return items
 
 
-async def _read(repo: ReviewRepository, row: tuple[Review, str, str], target_days: int) -> ReviewRead:
-    review = row[0]
-    (summary,) = await _summaries(repo, [row], target_days)
-    incidents = await repo.incidents_of(review.id)
-    subjects = await repo.subjects_of(review.id)
-    events = await repo.events_of(review.id)
+async def _read(repo: ReviewRepository, review: Review, target_days: int) -> ReviewRead:
+    (summary,) = await _summaries(repo, [review], target_days)
     return ReviewRead(
         **summary.model_dump(),
-        incidents=[
-            ReviewIncident(
-                id=incident.id,
-                crime_reference=incident.crime_reference,
-                occurred_at=incident.occurred_at,
-                district=district,
-                category=category,
-                weapon_knife=incident.weapon_knife,
-                weapon_firearm=incident.weapon_firearm,
-            )
-            for incident, district, category in incidents
-        ],
-        subjects=[
-            ReviewSubjectRead(
-                id=s.id, given_name=s.given_name, family_name=s.family_name, date_of_birth=s.date_of_birth
-            )
-            for s in subjects
-        ],
-        events=[ReviewEventRead.model_validate(e) for e in events],
+        incidents=review.incidents,
+        subjects=review.subjects,
+        events=review.events,
     )
 
 
@@ -140,10 +105,10 @@ async def get_review(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target_days: int
 ) -> ReviewRead:
     repo = ReviewRepository(session)
-    row = await repo.get(review_id, scope)
-    if row is None:
+    review = await repo.read(review_id, scope)
+    if review is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    result = await _read(repo, row, target_days)
+    result = await _read(repo, review, target_days)
     await record(
         session,
         principal=principal,
@@ -166,10 +131,9 @@ async def transition(
     target_days: int,
 ) -> ReviewRead:
     repo = ReviewRepository(session)
-    row = await repo.get(review_id, scope, for_update=True)
-    if row is None:
+    review = await repo.get_visible(review_id, scope, for_update=True)
+    if review is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    review = row[0]
     if if_match is not None:
         check_if_match(if_match, review.version)
     current = ReviewStatus(review.status)
@@ -187,7 +151,6 @@ async def transition(
         review.forum_case_ref = data.forum_case_ref
     if data.to is ReviewStatus.CLOSED:
         review.closed_at = now
-    review.version += 1
     review.updated_at = now
     await repo.add_events(
         [
@@ -212,4 +175,5 @@ async def transition(
         record_ids=[review.id],
         purpose=f"review {data.to.value.replace('_', ' ')}",
     )
-    return await _read(repo, row, target_days)
+    await repo.read(review.id, None)  # the incidents, young people and history, with the new step
+    return await _read(repo, review, target_days)

@@ -5,15 +5,13 @@ from collections.abc import Collection, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from referrals import bulk
-from referrals.review.models import ReviewStatus
+from referrals.review.models import Review, ReviewStatus
+from vru_shared.repository import Repository
 
 
-class ScreeningRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class ScreeningRepository(Repository[Review]):
+    model = Review
 
     async def insert_reviews(self, rows: Sequence[tuple[UUID, UUID, UUID]]) -> None:
         """New reviews, ``(id, area_id, district_id)``, in order (their ``created_at`` follows it)."""

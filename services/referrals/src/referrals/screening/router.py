@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Response
 
 from referrals.access import ANALYST
 from referrals.incident.dependencies import IncidentId
+from referrals.incident.models import Incident
 from referrals.incident.schemas import IncidentRead
 from referrals.screening import service
 from referrals.screening.schemas import ManualScreening
@@ -28,7 +29,7 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
 )
 async def screen_incident(
     session: Session, principal: Analyst, incident_id: IncidentId, data: ManualScreening, response: Response
-) -> IncidentRead:
+) -> Incident:
     incident = await service.screen_by_hand(
         session, principal=principal, incident_id=incident_id, decision=data.decision, reason=data.reason
     )

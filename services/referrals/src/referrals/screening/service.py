@@ -17,11 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.incident import service as incidents
 from referrals.incident.exceptions import IncidentNotFound
-from referrals.incident.models import ScreeningDecision, ScreeningSource
+from referrals.incident.models import Incident, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import IncidentRepository
-from referrals.incident.schemas import IncidentRead
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
 from referrals.screening.repository import ScreeningRepository
@@ -152,19 +150,17 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
 
 async def screen_by_hand(
     session: AsyncSession, *, principal: Principal, incident_id: UUID, decision: ScreeningDecision, reason: str
-) -> IncidentRead:
+) -> Incident:
     """An analyst screens an incident in or out, with a reason; the decision sticks."""
     repo = IncidentRepository(session)
-    row = await repo.get(incident_id, None, for_update=True)
-    if row is None:
+    incident = await repo.read(incident_id, None, for_update=True)
+    if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id}.")
-    incident = row[0]
-    people = await repo.people_with_districts(incident.id)
     case = ScreeningCase(
         incident_id=incident.id,
         district_id=incident.district_id,
-        serious_violence=await repo.serious_violence(incident.category_id),
-        people=[CasePerson(p.subject_id, p.age_on_day, p.home_district_id) for p, _ in people],
+        serious_violence=incident.category_ref.serious_violence,
+        people=[CasePerson(p.subject_id, p.age_on_day, p.home_district_id) for p in incident.people],
         review_id=incident.review_id,
         screening=ScreeningDecision(incident.screening),
         source=ScreeningSource(incident.screening_source),
@@ -179,7 +175,6 @@ async def screen_by_hand(
     incident.screened_by = principal.subject
     incident.screened_at = datetime.now(UTC)
     incident.review_id = screened.review_id
-    incident.version += 1
     incident.updated_at = incident.screened_at
     await repo.flush()
     await record(
@@ -195,4 +190,4 @@ async def screen_by_hand(
             await record(
                 session, principal=principal, action=action, record_type="review", record_ids=ids, purpose="screening"
             )
-    return await incidents.read(repo, row)
+    return incident

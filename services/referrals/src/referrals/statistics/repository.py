@@ -3,23 +3,23 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.incident.models import Incident
 from referrals.reference.models import District, OffenceCategory
 from referrals.statistics.schemas import GroupBy
+from vru_shared.kent_medway import LONDON
+from vru_shared.repository import Repository
 
-TIME_ZONE = "Europe/London"
 
+class StatisticsRepository(Repository[Incident]):
+    """Aggregate incident counts (no personal data)."""
 
-class StatisticsRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    model = Incident
 
     async def incident_counts(
         self, *, start: datetime, end: datetime, group_by: Sequence[GroupBy], knife: bool | None
     ) -> Sequence[tuple[dict[GroupBy, str], int]]:
-        month = func.to_char(func.timezone(TIME_ZONE, Incident.occurred_at), "YYYY-MM")
+        month = func.to_char(func.timezone(LONDON.key, Incident.occurred_at), "YYYY-MM")
         dimensions: dict[GroupBy, Any] = {
             GroupBy.DISTRICT: District.code,
             GroupBy.MONTH: month,

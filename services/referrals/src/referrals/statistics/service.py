@@ -3,10 +3,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from referrals.calendar import LONDON
 from referrals.statistics.exceptions import BadPeriod
 from referrals.statistics.repository import StatisticsRepository
 from referrals.statistics.schemas import GroupBy, IncidentCount, IncidentStatistics
+from vru_shared.kent_medway import LONDON
 
 #: The longest period one request may count.
 MAX_DAYS = 3660

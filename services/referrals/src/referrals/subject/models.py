@@ -2,39 +2,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, exists, func, or_, text
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from referrals.db import Base
-
-
-class Subject(Base):
-    """A young person, matched across incidents. A confirmed duplicate is kept, marked merged into the other."""
-
-    __tablename__ = "subjects"
-    __table_args__ = (
-        Index(
-            "uq_subjects_police_person_id",
-            "police_person_id",
-            unique=True,
-            postgresql_where=text("police_person_id IS NOT NULL AND merged_into_id IS NULL"),
-        ),
-        Index("ix_subjects_created_at_id", "created_at", "id"),
-    )
-
-    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
-    police_person_id: Mapped[str | None] = mapped_column(String(64))
-    given_name: Mapped[str] = mapped_column(String(100))
-    family_name: Mapped[str] = mapped_column(String(100))
-    #: Normalised "family|given" (lower case, no accents or punctuation): what matching compares.
-    name_key: Mapped[str] = mapped_column(String(210), index=True)
-    date_of_birth: Mapped[date | None] = mapped_column(index=True)
-    merged_into_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
-    merged_at: Mapped[datetime | None]
-    merged_by: Mapped[str | None] = mapped_column(String(255))
-    version: Mapped[int] = mapped_column(default=1)
-    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+from vru_shared.etag import Versioned
 
 
 class DuplicateStatus(StrEnum):
@@ -61,3 +33,43 @@ class SubjectDuplicate(Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[str | None] = mapped_column(String(255))
+
+
+class Subject(Versioned, Base):
+    """A young person, matched across incidents. A confirmed duplicate is kept, marked merged into the other."""
+
+    __tablename__ = "subjects"
+    __table_args__ = (
+        Index(
+            "uq_subjects_police_person_id",
+            "police_person_id",
+            unique=True,
+            postgresql_where=text("police_person_id IS NOT NULL AND merged_into_id IS NULL"),
+        ),
+        Index("ix_subjects_created_at_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    police_person_id: Mapped[str | None] = mapped_column(String(64))
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    #: Normalised "family|given" (lower case, no accents or punctuation): what matching compares.
+    name_key: Mapped[str] = mapped_column(String(210), index=True)
+    date_of_birth: Mapped[date | None] = mapped_column(index=True)
+    merged_into_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
+    merged_at: Mapped[datetime | None]
+    merged_by: Mapped[str | None] = mapped_column(String(255))
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    #: An uncertain match with another subject awaits a person's decision (loaded where asked: ``undefer``).
+    possible_duplicate: Mapped[bool] = column_property(
+        exists()
+        .where(
+            SubjectDuplicate.status == DuplicateStatus.OPEN.value,
+            or_(SubjectDuplicate.subject_id == id, SubjectDuplicate.other_id == id),
+        )
+        .correlate_except(SubjectDuplicate),
+        deferred=True,
+        raiseload=True,
+    )

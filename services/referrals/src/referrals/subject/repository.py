@@ -3,29 +3,22 @@ from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Date, Row, String, Table, Uuid, and_, bindparam, exists, func, or_, select, union
+from sqlalchemy import Date, Row, String, Table, Uuid, and_, bindparam, func, or_, select, union
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals import bulk
 from referrals.reference.repository import any_of
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from vru_shared.repository import Repository
 
 SUBJECT_COLUMNS = ("id", "police_person_id", "given_name", "family_name", "name_key", "date_of_birth")
 
 
-def open_flag_exists() -> ColumnElement[bool]:
-    return exists(
-        select(SubjectDuplicate.id).where(
-            SubjectDuplicate.status == DuplicateStatus.OPEN.value,
-            or_(SubjectDuplicate.subject_id == Subject.id, SubjectDuplicate.other_id == Subject.id),
-        )
-    )
+class SubjectRepository(Repository[Subject]):
+    """Young people: matching (set-based, for intake) and their possible-duplicate flags. Who may see one
+    is the casework's rule (:class:`referrals.casefile.repository.CasefileRepository`)."""
 
-
-class SubjectRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    model = Subject
 
     # --- matching -------------------------------------------------------------------------------------
 
@@ -96,13 +89,6 @@ class SubjectRepository:
 
     # --- reading --------------------------------------------------------------------------------------
 
-    async def get(self, subject_id: UUID, *, for_update: bool = False) -> Subject | None:
-        """Any subject (who may see one is the casework's rule: :meth:`ReviewRepository.subject`)."""
-        stmt = select(Subject).where(Subject.id == subject_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        return (await self.session.scalars(stmt)).one_or_none()
-
     async def flags_of(self, subject_ids: Collection[UUID]) -> Sequence[SubjectDuplicate]:
         either = or_(
             any_of(SubjectDuplicate.subject_id, subject_ids, Uuid()),
@@ -132,6 +118,3 @@ class SubjectRepository:
             or_(SubjectDuplicate.subject_id == subject_id, SubjectDuplicate.other_id == subject_id),
         )
         return (await self.session.scalars(stmt.with_for_update())).all()
-
-    async def flush(self) -> None:
-        await self.session.flush()

@@ -21,7 +21,7 @@ SUMMARY_EXAMPLE: dict[str, JsonValue] = {
 class SubjectSummary(BaseModel):
     """A young person matched across incidents."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [SUMMARY_EXAMPLE]})
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [SUMMARY_EXAMPLE]})
 
     id: UUID
     police_person_id: str | None

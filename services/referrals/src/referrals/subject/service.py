@@ -17,9 +17,9 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.calendar import age_on
-from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from referrals.subject.models import DuplicateStatus, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
-from referrals.subject.schemas import PossibleDuplicate, SubjectSummary
+from referrals.subject.schemas import PossibleDuplicate
 
 #: At most this many possible-duplicate flags for one new subject.
 MAX_FLAGS = 5
@@ -227,17 +227,3 @@ def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID])
         )
         for f in flags
     ]
-
-
-def summary(subject: Subject, flagged: bool) -> SubjectSummary:
-    return SubjectSummary(
-        id=subject.id,
-        police_person_id=subject.police_person_id,
-        given_name=subject.given_name,
-        family_name=subject.family_name,
-        date_of_birth=subject.date_of_birth,
-        possible_duplicate=flagged,
-        merged_into_id=subject.merged_into_id,
-        version=subject.version,
-        created_at=subject.created_at,
-    )
