@@ -77,9 +77,9 @@ async def test_visibility_is_inside_the_query(sessions: async_sessionmaker[Async
         assert await repository.get_visible(ids["S01"], "MED") is not None
         assert await repository.get_visible(ids["S00"], "MED") is None  # another district's record: not found
         assert await repository.get_visible(ids["S00"], None) is not None
-        page = await repository.page_visible(PageParams(limit=2, cursor=None), "MED")
+        page = await repository.page_visible(PageParams(limit=2), "MED")
         assert [site.code for site in page] == ["S01", "S03", "S05"]  # limit + 1, in the declared order
-        assert {site.district for site in await repository.page_visible(PageParams(50, None), "SWA")} == {"SWA"}
+        assert {site.district for site in await repository.page_visible(PageParams(50), "SWA")} == {"SWA"}
 
 
 async def test_add_refuses_a_duplicate_without_spoiling_the_transaction(

@@ -4,6 +4,7 @@ requests with oversized fields refused before any password hashing."""
 
 from __future__ import annotations
 
+import base64
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -40,6 +41,49 @@ def test_every_list_caps_its_page_size(all_operations: list[Operation]) -> None:
         limit = next(p for p in op.parameters("query") if p["name"] == "limit")["schema"]
         assert limit.get("maximum", PAGE_CAP + 1) <= PAGE_CAP, str(op)
         assert limit.get("minimum", 0) >= 1, str(op)
+
+
+#: Well-formed cursors this API never made: JSON lists of the wrong values, unsigned (was a 500 on every list).
+FORGED_CURSORS = [
+    base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    for raw in (
+        b"[null,null]",
+        b'[{"dt":"1900-01-01T00:00:00"},{"u":"00000000-0000-0000-0000-000000000000"}]',
+        b"[1e999]",
+    )
+]
+
+
+async def test_a_cursor_this_api_did_not_make_is_400_on_every_list(
+    services: Services, worlds: dict[str, World], all_operations: list[Operation]
+) -> None:
+    wrong: list[str] = []
+    lists = [op for op in paged(all_operations) if any(p["name"] == "cursor" for p in op.parameters("query"))]
+    assert len(lists) > 40
+    for op in lists:
+        principal = next(p for p in PRINCIPALS if allowed(op.service, op.method, op.path, p))
+        path = op.path
+        for name, value in path_values(op, worlds[op.service]).items():
+            path = path.replace("{" + name + "}", value)
+        for cursor in FORGED_CURSORS:
+            params = {**required_query(op), "cursor": cursor}
+            response = await services.call(op.service, "GET", path, principal, params=params)
+            if response.status_code != 400 or not response.json()["type"].endswith("/bad-request"):
+                wrong.append(f"{op} cursor={cursor[:20]}: {response.status_code} {response.text[:120]}")
+    assert not wrong, "\n".join(wrong)
+
+
+async def test_a_next_cursor_is_served_by_its_own_list(services: Services, worlds: dict[str, World]) -> None:
+    """The other side of the forged-cursor check: the cursors the API makes still page."""
+    principal = next(p for p in PRINCIPALS if allowed("referrals", "GET", "/v1/districts", p))
+    first = await services.call("referrals", "GET", "/v1/districts", principal, params={"limit": 5})
+    assert first.status_code == 200
+    cursor = first.json()["next_cursor"]
+    second = await services.call("referrals", "GET", "/v1/districts", principal, params={"limit": 5, "cursor": cursor})
+    assert second.status_code == 200
+    assert {d["code"] for d in second.json()["items"]}.isdisjoint({d["code"] for d in first.json()["items"]})
+    elsewhere = await services.call("referrals", "GET", "/v1/forums", principal, params={"cursor": cursor})
+    assert elsewhere.status_code == 400
 
 
 async def test_a_limit_beyond_the_cap_is_422_and_the_cap_itself_is_served(

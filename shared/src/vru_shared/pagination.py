@@ -1,6 +1,8 @@
 """Cursor (keyset) pagination with a capped ``limit`` and an RFC 8288 ``Link`` header.
 
-A cursor is an opaque, URL-safe token holding the sort-key values of the last row of a page. The next
+A cursor is an opaque, URL-safe token holding the sort-key values of the last row of a page, with an HMAC tag
+binding them to the list they came from: a cursor that was edited, forged or taken from another list is a
+400, never a value that reaches SQL. The next
 page is ``WHERE (sort_key, id) > (:last_sort_key, :last_id)`` on an index, so its cost does not grow
 with how deep the client has paged.
 """
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,18 +56,43 @@ def _decode_value(value: Any) -> Any:
     return value
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    raw = json.dumps([_encode_value(v) for v in values], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+#: Bytes of the HMAC-SHA256 tag a cursor carries.
+TAG_BYTES = 16
 
 
-def decode_cursor(cursor: str, width: int) -> list[Any]:
+def cursor_key(request: Request) -> bytes:
+    """This service's key for signing cursors, derived from its own client secret (every replica has the same
+    one; the label keeps the two uses apart). Cached on the app."""
+    key: bytes | None = getattr(request.app.state, "cursor_key", None)
+    if key is None:
+        secret = request.app.state.settings.client_secret.get_secret_value().encode()
+        key = hmac.new(secret, b"vru pagination cursor v1", hashlib.sha256).digest()
+        request.app.state.cursor_key = key
+    return key
+
+
+def _tag(key: bytes, path: str, payload: bytes) -> bytes:
+    return hmac.new(key, path.encode() + b"\n" + payload, hashlib.sha256).digest()[:TAG_BYTES]
+
+
+def encode_cursor(values: Sequence[Any], *, key: bytes, path: str) -> str:
+    """An opaque cursor: the last row's sort-key values and a tag binding them to this list (``path``)."""
+    payload = json.dumps([_encode_value(v) for v in values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(payload + _tag(key, path, payload)).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, *, key: bytes, path: str) -> tuple[Any, ...]:
+    """The values of a cursor this service made for this list; anything else (edited, forged, another list's) is
+    400 — a cursor's values reach SQL comparisons only after their tag is checked."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
-        if not isinstance(values, list) or len(values) != width:
-            raise ValueError("wrong width")
-        return [_decode_value(v) for v in values]
+        payload, tag = raw[:-TAG_BYTES], raw[-TAG_BYTES:]
+        if len(raw) <= TAG_BYTES or not hmac.compare_digest(tag, _tag(key, path, payload)):
+            raise ValueError("not ours")
+        values = json.loads(payload)
+        if not isinstance(values, list) or not values:
+            raise ValueError("not a list")
+        return tuple(_decode_value(v) for v in values)
     except (ValueError, binascii.Error, json.JSONDecodeError, TypeError) as exc:
         raise BadRequest("The cursor is not valid for this list; start again without one.") from exc
 
@@ -71,17 +100,20 @@ def decode_cursor(cursor: str, width: int) -> list[Any]:
 @dataclass(frozen=True, slots=True)
 class PageParams:
     limit: int
-    cursor: str | None
+    #: The sort-key values of the last row of the previous page, from a verified cursor.
+    after: tuple[Any, ...] | None = None
 
 
 def page_params(
+    request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None,
         Query(max_length=512, description="Opaque cursor from the previous page's `next_cursor` or `Link`."),
     ] = None,
 ) -> PageParams:
-    return PageParams(limit=limit, cursor=cursor)
+    after = decode_cursor(cursor, key=cursor_key(request), path=request.url.path) if cursor else None
+    return PageParams(limit=limit, after=after)
 
 
 Pagination = Annotated[PageParams, Depends(page_params)]
@@ -101,9 +133,10 @@ def keyset(
     descending: bool = False,
 ) -> SelectT:
     """Order ``stmt`` by ``columns`` (last one unique, e.g. the id), start after the cursor, fetch limit+1."""
-    if params.cursor:
-        values = decode_cursor(params.cursor, len(columns))
-        stmt = stmt.where(_after(columns, values, descending))
+    if params.after is not None:
+        if len(params.after) != len(columns):
+            raise BadRequest("The cursor is not valid for this list; start again without one.")
+        stmt = stmt.where(_after(columns, params.after, descending))
     order = [c.desc() if descending else c.asc() for c in columns]
     return stmt.order_by(*order).limit(params.limit + 1)
 
@@ -130,7 +163,8 @@ def paginate(
 ) -> Page[T]:
     """Cut the extra row, compute the next cursor with ``key(row) -> tuple``, set the ``Link`` header."""
     items = list(rows[: params.limit])
-    next_cursor = encode_cursor(key(items[-1])) if len(rows) > params.limit and items else None
+    last = key(items[-1]) if len(rows) > params.limit and items else None
+    next_cursor = encode_cursor(last, key=cursor_key(request), path=request.url.path) if last else None
     if next_cursor:
         url = request.url.include_query_params(cursor=next_cursor, limit=params.limit)
         response.headers["Link"] = f'<{url.path}?{url.query}>; rel="next"'
