@@ -95,6 +95,23 @@ async def test_wrong_media_type_is_415(client: httpx.AsyncClient, analyst: dict[
     assert response.headers["content-type"] == PROBLEM
 
 
+async def test_a_json_body_naming_a_member_twice_is_422(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:
+    """``{"count": 1, "count": 9}`` means 1 to one parser and 9 to another: refused before any parser decides."""
+    headers = {**analyst, "content-type": "application/json"}
+    twice = await client.post("/v1/notes", content=b'{"text": "a", "count": 1, "count": 9}', headers=headers)
+    assert twice.status_code == 422
+    assert twice.json()["errors"][0]["type"] == "duplicate_key"
+    assert twice.json()["errors"][0]["field"] == "count"
+    nested = await client.post(
+        "/v1/notes", content=b'{"text": "a", "count": 1, "x": {"k": 1, "k": 2}}', headers=headers
+    )
+    assert nested.status_code == 422
+    assert nested.json()["errors"][0]["type"] == "duplicate_key"
+    once = await client.post("/v1/notes", content=b'{"text": "a", "count": 1}', headers=headers)
+    assert once.status_code == 201
+    assert (await client.get("/v1/notes/count", headers=analyst)).json() == {"count": 1}
+
+
 async def test_unexpected_error_is_500_without_internals(client: httpx.AsyncClient) -> None:
     response = await client.get("/v1/boom")
     assert response.status_code == 500

@@ -41,6 +41,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from vru_shared.asgi import header, read_body, replaying
 from vru_shared.auth import Principal, TokenVerifier
 from vru_shared.problems import ProblemError, send_problem
 
@@ -159,7 +160,7 @@ class IdempotencyMiddleware:
         self.streamed_prefixes = streamed_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = _header(scope, HEADER) if scope["type"] == "http" and scope["method"] == "POST" else None
+        key = header(scope, HEADER) if scope["type"] == "http" and scope["method"] == "POST" else None
         if key is None or scope["path"].startswith(self.streamed_prefixes):
             await self.app(scope, receive, send)
             return
@@ -167,17 +168,17 @@ class IdempotencyMiddleware:
             await send_problem(scope, send, 400, "Idempotency-Key must be 1 to 255 visible ASCII characters.")
             return
         state: dict[str, Any] = scope["state"]
-        principal = await verified_principal(scope, _header(scope, "authorization"))
+        principal = await verified_principal(scope, header(scope, "authorization"))
         if principal is None:  # no store access for an unverified caller: its route decides (401)
             await self.app(scope, receive, send)
             return
         state["principal"] = principal  # verified once: ``authenticate`` reuses it
         owner = principal.subject[:255]
-        body, disconnected = await _read_body(receive)
-        if disconnected:
+        body = await read_body(receive)
+        if body is None:
             return
         fp = fingerprint(
-            scope["method"], scope["path"], scope.get("query_string", b""), _header(scope, "content-type") or "", body
+            scope["method"], scope["path"], scope.get("query_string", b""), header(scope, "content-type") or "", body
         )
         repo = IdempotencyRepository(state["db_session"], self.table)
         try:
@@ -205,7 +206,7 @@ class IdempotencyMiddleware:
         async def capture(message: Message) -> None:
             captured.append(message)
 
-        await self.app(scope, _replaying(body, receive), capture)
+        await self.app(scope, replaying(body, receive), capture)
         start = next(m for m in captured if m["type"] == "http.response.start")
         status = int(start["status"])
         # A response marked ``no-store`` carries a secret (a new client secret, a token): never keep it.
@@ -260,37 +261,3 @@ async def verified_principal(scope: Scope, authorization: str | None) -> Princip
         return await verifier.verify(authorization[7:].strip())
     except ProblemError:
         return None
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """A ``receive`` that hands the app the body already read, then defers to the real one."""
-    delivered = False
-
-    async def replay() -> Message:
-        nonlocal delivered
-        if not delivered:
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-async def _read_body(receive: Receive) -> tuple[bytes, bool]:
-    """The whole body, and whether the client disconnected before sending it."""
-    chunks: list[bytes] = []
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return b"", True
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            return b"".join(chunks), False
-
-
-def _header(scope: Scope, name: str) -> str | None:
-    raw = name.encode()
-    for key, value in scope.get("headers", []):
-        if key.lower() == raw:
-            return str(value.decode("latin-1"))
-    return None
