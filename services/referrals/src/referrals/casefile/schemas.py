@@ -30,6 +30,8 @@ class SubjectReview(BaseModel):
 
 
 class SubjectReferral(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     status: ReferralStatus
     destination: Destination

@@ -10,10 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.casefile.repository import CasefileRepository
-from referrals.casefile.schemas import SubjectIncident, SubjectRead, SubjectReferral
+from referrals.casefile.schemas import SubjectIncident, SubjectRead
 from referrals.incident.models import PersonRole
-from referrals.referral.models import ReferralStatus
-from referrals.referral.service import destination_of
 from referrals.review.models import ReviewEventKind
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
@@ -50,7 +48,6 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
     flags = await SubjectRepository(session).flags_of([subject.id])
     repo = CasefileRepository(session)
     incidents = await repo.incidents_of(subject.id)
-    referrals = await repo.referrals_of(subject.id)
     return SubjectRead(
         **{name: getattr(subject, name) for name in SubjectSummary.model_fields if name != "possible_duplicate"},
         possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in flags),
@@ -65,15 +62,7 @@ async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
             for person in incidents
         ],
         reviews=await repo.reviews_of(subject.id),
-        referrals=[
-            SubjectReferral(
-                id=referral.id,
-                status=ReferralStatus(referral.status),
-                destination=destination_of(referral, forum, partner),
-                created_at=referral.created_at,
-            )
-            for referral, forum, partner in referrals
-        ],
+        referrals=await repo.referrals_of(subject.id),
         possible_duplicates=possible_duplicates(flags, {subject.id}),
     )
 

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Uuid, delete, exists, false, func, insert, select
+from sqlalchemy import ColumnElement, Select, delete, exists, false, func, insert, select
 from sqlalchemy.orm import aliased, selectinload
 
 from referrals.access import CaseworkScope
@@ -17,7 +17,7 @@ from referrals.meeting.models import (
     MeetingDistrict,
 )
 from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
-from referrals.reference.repository import any_of, district_ids
+from referrals.reference.repository import district_ids
 from referrals.referral.models import Referral, ReferralStatus
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
@@ -142,16 +142,6 @@ class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
         await self.session.flush()
         self.session.add_all(actions)
         await self.session.flush()
-
-    async def actions_of_subjects(self, subject_ids: Collection[UUID]) -> Sequence[MeetingAction]:
-        """Every action about these young people (the subject access export)."""
-        stmt = (
-            select(MeetingAction)
-            .options(*ACTION_LOADS)
-            .where(any_of(MeetingAction.subject_id, subject_ids, Uuid()))
-            .order_by(MeetingAction.due_on, MeetingAction.id)
-        )
-        return (await self.session.scalars(stmt)).all()
 
 
 class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):

@@ -57,20 +57,6 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
             )
         return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
 
-    async def get(
-        self,
-        record_id: Any,
-        scope: CaseworkScope | None = None,
-        *,
-        for_update: bool = False,
-        where: ColumnElement[bool] | None = None,
-        base: Select[Referral] | None = None,
-    ) -> Referral | None:
-        """Also ``get(id, scope)``: :meth:`get_visible` (the subject access export calls it so)."""
-        if base is None and scope is not None:
-            base = self.readable(scope)
-        return await super().get(record_id, for_update=for_update, where=where, base=base)
-
     async def find(
         self,
         page: PageParams,
