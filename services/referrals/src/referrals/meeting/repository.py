@@ -3,8 +3,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, delete, exists, false, func, insert, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, select
+from sqlalchemy.orm import selectinload
 
 from referrals.access import CaseworkScope
 from referrals.meeting.models import (
@@ -17,13 +17,10 @@ from referrals.meeting.models import (
     MeetingDistrict,
 )
 from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
-from referrals.reference.repository import district_ids
+from referrals.reference.repository import district_ids, for_agency
 from referrals.referral.models import Referral, ReferralStatus
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
-
-#: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
-Receiver = aliased(PartnerAgency)
 
 #: Referral statuses a meeting still discusses.
 PENDING = [ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value, ReferralStatus.IN_PROGRESS.value]
@@ -154,13 +151,7 @@ class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):
     def visible(self, scope: CaseworkScope) -> ColumnElement[bool] | None:
         """Staff: the actions of meetings they see. A partner agency: the actions its agency owns."""
         if scope.partner:
-            if scope.agency is None:
-                return false()
-            return exists(
-                select(Receiver.id).where(
-                    Receiver.id == MeetingAction.owner_agency_id, Receiver.identity_agency_id == scope.agency
-                )
-            )
+            return for_agency(MeetingAction.owner_agency_id, scope.agency)
         if scope.districts is None:
             return None
         return exists(

@@ -27,18 +27,11 @@ from referrals.support.schemas import (
     InterventionCreate,
     InterventionUpdate,
     SupportPlanCreate,
-    SupportPlanRead,
     SupportPlanUpdate,
 )
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
-
-
-async def read_plan(repo: SupportRepository, plan: SupportPlan) -> SupportPlanRead:
-    """A plan read by the repository (interventions loaded) as its response; ``repo`` is not needed any more,
-    the subject access export still passes one."""
-    return SupportPlanRead.model_validate(plan)
 
 
 async def _audit(
