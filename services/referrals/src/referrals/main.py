@@ -1,12 +1,13 @@
 """The referrals service: Serious Violence Reviews and multi-agency referrals (DESIGN §4)."""
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
 from referrals.audit.router import router as audit_router
-from referrals.audit.sealer import sealing
+from referrals.audit.sealer import seal_forever
 from referrals.casefile.router import router as subject_router
 from referrals.db import idempotency_keys
 from referrals.incident.router import router as incident_router
@@ -16,7 +17,7 @@ from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
 from referrals.privacy.router import router as privacy_router
 from referrals.reference.router import router as reference_router
-from referrals.referral.outbox import sending
+from referrals.referral.outbox import send_forever
 from referrals.referral.router import router as referral_router
 from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
@@ -38,12 +39,21 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
-        """The audit sealer and the funding outbox sender."""
-        async with (
-            sealing(app, settings.audit_seal_interval_seconds),
-            sending(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds),
-        ):
+        """The audit sealer and the funding outbox sender, while the app runs."""
+        tasks = [
+            asyncio.create_task(seal_forever(app, settings.audit_seal_interval_seconds)),
+            asyncio.create_task(
+                send_forever(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds)
+            ),
+        ]
+        try:
             yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     return create_service_app(
         settings,

@@ -1,9 +1,7 @@
 """The background task that seals new audit entries into the hash chain."""
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,14 +21,3 @@ async def seal_forever(app: FastAPI, interval_seconds: float) -> None:
                 logger.info("audit entries sealed", extra={"count": sealed})
         except (SQLAlchemyError, OSError):
             logger.warning("audit sealing failed; will retry", exc_info=True)
-
-
-@contextlib.asynccontextmanager
-async def sealing(app: FastAPI, interval_seconds: float) -> AsyncIterator[None]:
-    task = asyncio.create_task(seal_forever(app, interval_seconds))
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -8,26 +8,18 @@ from sqlalchemy.orm import joinedload, undefer
 
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import incident_of_person
-from referrals.reference.models import Forum, PartnerAgency
 from referrals.referral.models import Referral
 from referrals.review.models import Review, ReviewSubject
-from referrals.review.repository import visible_subject
+from referrals.review.repository import VisibleSubjectRepository
 from referrals.subject.models import Subject
 from vru_shared.pagination import PageParams
-from vru_shared.repository import ScopedRepository
 
 
-class CasefileRepository(ScopedRepository[Subject, frozenset[str] | None]):
+class CasefileRepository(VisibleSubjectRepository):
     """Young people as the casework sees them (with ``possible_duplicate``), and the records of one."""
-
-    model = Subject
-    order = ("created_at", "id")
 
     def statement(self) -> Select[Subject]:
         return select(Subject).options(undefer(Subject.possible_duplicate))
-
-    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
-        return visible_subject(scope)
 
     async def search(
         self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
@@ -61,15 +53,15 @@ class CasefileRepository(ScopedRepository[Subject, frozenset[str] | None]):
         )
         return (await self.session.scalars(stmt)).all()
 
-    async def referrals_of(self, subject_id: UUID) -> Sequence[tuple[Referral, Forum | None, PartnerAgency | None]]:
+    async def referrals_of(self, subject_id: UUID) -> Sequence[Referral]:
+        """Newest first, with their destination."""
         stmt = (
-            select(Referral, Forum, PartnerAgency)
-            .outerjoin(Forum, Forum.id == Referral.forum_id)
-            .outerjoin(PartnerAgency, PartnerAgency.id == Referral.partner_agency_id)
+            select(Referral)
             .where(Referral.subject_id == subject_id)
+            .options(joinedload(Referral.forum), joinedload(Referral.partner_agency))
             .order_by(Referral.created_at.desc(), Referral.id)
         )
-        return [(r[0], r[1], r[2]) for r in (await self.session.execute(stmt)).all()]
+        return (await self.session.scalars(stmt)).all()
 
     async def move_records(self, *, merged: UUID, into: UUID) -> list[UUID]:
         """Point the merged subject's incident people and reviews at the surviving one; return those reviews."""

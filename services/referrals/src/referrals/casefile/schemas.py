@@ -1,7 +1,7 @@
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasPath, BaseModel, ConfigDict, Field
 
 from referrals.incident.models import PersonRole
 from referrals.referral.models import ReferralStatus
@@ -11,11 +11,14 @@ from referrals.subject.schemas import SUMMARY_EXAMPLE, PossibleDuplicate, Subjec
 
 
 class SubjectIncident(BaseModel):
-    id: UUID
-    crime_reference: str
-    occurred_at: datetime
-    district: str
-    category: str
+    # read from the young person as involved in the incident (role, age) and from the incident
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID = Field(validation_alias=AliasPath("incident", "id"))
+    crime_reference: str = Field(validation_alias=AliasPath("incident", "crime_reference"))
+    occurred_at: datetime = Field(validation_alias=AliasPath("incident", "occurred_at"))
+    district: str = Field(validation_alias=AliasPath("incident", "district"))
+    category: str = Field(validation_alias=AliasPath("incident", "category"))
     role: PersonRole
     age_on_day: int
 
@@ -30,6 +33,8 @@ class SubjectReview(BaseModel):
 
 
 class SubjectReferral(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: UUID
     status: ReferralStatus
     destination: Destination

@@ -10,10 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.casefile.repository import CasefileRepository
-from referrals.casefile.schemas import SubjectIncident, SubjectRead, SubjectReferral
-from referrals.incident.models import PersonRole
-from referrals.referral.models import ReferralStatus
-from referrals.referral.service import destination_of
+from referrals.casefile.schemas import SubjectRead
 from referrals.review.models import ReviewEventKind
 from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
@@ -49,31 +46,12 @@ async def list_subjects(
 async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
     flags = await SubjectRepository(session).flags_of([subject.id])
     repo = CasefileRepository(session)
-    incidents = await repo.incidents_of(subject.id)
-    referrals = await repo.referrals_of(subject.id)
     return SubjectRead(
         **{name: getattr(subject, name) for name in SubjectSummary.model_fields if name != "possible_duplicate"},
         possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in flags),
-        incidents=[
-            SubjectIncident(
-                **{name: getattr(person.incident, name) for name in ("id", "crime_reference", "occurred_at")},
-                district=person.incident.district,
-                category=person.incident.category,
-                role=PersonRole(person.role),
-                age_on_day=person.age_on_day,
-            )
-            for person in incidents
-        ],
+        incidents=await repo.incidents_of(subject.id),
         reviews=await repo.reviews_of(subject.id),
-        referrals=[
-            SubjectReferral(
-                id=referral.id,
-                status=ReferralStatus(referral.status),
-                destination=destination_of(referral, forum, partner),
-                created_at=referral.created_at,
-            )
-            for referral, forum, partner in referrals
-        ],
+        referrals=await repo.referrals_of(subject.id),
         possible_duplicates=possible_duplicates(flags, {subject.id}),
     )
 

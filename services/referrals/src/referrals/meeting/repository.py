@@ -3,8 +3,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Uuid, delete, exists, false, func, insert, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, select
+from sqlalchemy.orm import selectinload
 
 from referrals.access import CaseworkScope
 from referrals.meeting.models import (
@@ -17,13 +17,10 @@ from referrals.meeting.models import (
     MeetingDistrict,
 )
 from referrals.reference.models import CoordinatorArea, Forum, PartnerAgency
-from referrals.reference.repository import any_of, district_ids
+from referrals.reference.repository import district_ids, for_agency
 from referrals.referral.models import Referral, ReferralStatus
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
-
-#: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
-Receiver = aliased(PartnerAgency)
 
 #: Referral statuses a meeting still discusses.
 PENDING = [ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value, ReferralStatus.IN_PROGRESS.value]
@@ -143,16 +140,6 @@ class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
         self.session.add_all(actions)
         await self.session.flush()
 
-    async def actions_of_subjects(self, subject_ids: Collection[UUID]) -> Sequence[MeetingAction]:
-        """Every action about these young people (the subject access export)."""
-        stmt = (
-            select(MeetingAction)
-            .options(*ACTION_LOADS)
-            .where(any_of(MeetingAction.subject_id, subject_ids, Uuid()))
-            .order_by(MeetingAction.due_on, MeetingAction.id)
-        )
-        return (await self.session.scalars(stmt)).all()
-
 
 class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):
     model = MeetingAction
@@ -164,13 +151,7 @@ class ActionRepository(ScopedRepository[MeetingAction, CaseworkScope]):
     def visible(self, scope: CaseworkScope) -> ColumnElement[bool] | None:
         """Staff: the actions of meetings they see. A partner agency: the actions its agency owns."""
         if scope.partner:
-            if scope.agency is None:
-                return false()
-            return exists(
-                select(Receiver.id).where(
-                    Receiver.id == MeetingAction.owner_agency_id, Receiver.identity_agency_id == scope.agency
-                )
-            )
+            return for_agency(MeetingAction.owner_agency_id, scope.agency)
         if scope.districts is None:
             return None
         return exists(

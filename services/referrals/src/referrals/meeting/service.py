@@ -56,7 +56,7 @@ MEETING_STEPS = {
 OWNER_FIELDS = frozenset({"status", "note"})
 
 
-def action_read(action: MeetingAction, today: date, *, partner: bool = False) -> ActionRead:
+def action_read(action: MeetingAction, today: date, *, partner: bool) -> ActionRead:
     """The action as its audience sees it on ``today``: a partner agency gets the young person without the id."""
     read = ActionRead.model_validate(action)
     subject = read.subject.model_copy(update={"id": None}) if partner else read.subject

@@ -11,6 +11,7 @@ from referrals.audit.models import AuditEntry
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import incident_of_person
 from referrals.meeting.models import OUTSTANDING_ACTIONS, MeetingAction, MeetingDecision
+from referrals.meeting.repository import ACTION_LOADS
 from referrals.reference.models import District
 from referrals.reference.repository import any_of
 from referrals.referral.models import OPEN_STATUSES, Referral
@@ -113,6 +114,16 @@ class PrivacyRepository(Repository[Subject]):
     async def decisions(self, ids: Collection[UUID]) -> Sequence[MeetingDecision]:
         stmt = (
             select(MeetingDecision).where(_ids(MeetingDecision.subject_id, ids)).order_by(MeetingDecision.recorded_at)
+        )
+        return (await self.session.scalars(stmt)).all()
+
+    async def actions(self, ids: Collection[UUID]) -> Sequence[MeetingAction]:
+        """Every action about these young people, soonest due first."""
+        stmt = (
+            select(MeetingAction)
+            .options(*ACTION_LOADS)
+            .where(_ids(MeetingAction.subject_id, ids))
+            .order_by(MeetingAction.due_on, MeetingAction.id)
         )
         return (await self.session.scalars(stmt)).all()
 

@@ -11,8 +11,7 @@ from referrals.audit.schemas import AuditAction, AuditEntryRead
 from referrals.audit.service import record
 from referrals.calendar import london_today
 from referrals.incident.models import IncidentPerson
-from referrals.meeting.repository import MeetingRepository
-from referrals.meeting.service import action_read
+from referrals.meeting.schemas import ActionRead
 from referrals.privacy.exceptions import CaseworkStillOpen
 from referrals.privacy.repository import PrivacyRepository
 from referrals.privacy.schemas import (
@@ -27,12 +26,11 @@ from referrals.privacy.schemas import (
 )
 from referrals.referral.repository import ReferralRepository
 from referrals.referral.schemas import ReferralRead
-from referrals.referral.service import read_referral
 from referrals.subject.exceptions import SubjectNotFound
 from referrals.subject.repository import SubjectRepository
 from referrals.subject.service import possible_duplicates
 from referrals.support.repository import SupportRepository
-from referrals.support.service import read_plan
+from referrals.support.schemas import SupportPlanRead
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -59,23 +57,19 @@ async def export(session: AsyncSession, *, principal: Principal, subject_id: UUI
         )
         for person in await repo.incidents(ids)
     ]
-    referral_repo = ReferralRepository(session)
-    referrals: list[ReferralRead] = []
-    for referral_id in await repo.referral_ids(ids):
-        row = await referral_repo.get(referral_id, ALL)
-        if row is not None:
-            read = await read_referral(referral_repo, row, ALL)
-            assert isinstance(read, ReferralRead)
-            referrals.append(read)
+    referral_repo, support_repo = ReferralRepository(session), SupportRepository(session)
+    referrals = [
+        ReferralRead.model_validate(referral)
+        for referral_id in await repo.referral_ids(ids)
+        if (referral := await referral_repo.get_visible(referral_id, ALL)) is not None
+    ]
     decisions = [DecisionRecord.model_validate(d) for d in await repo.decisions(ids)]
-    today = london_today()
-    actions = [action_read(row, today) for row in await MeetingRepository(session).actions_of_subjects(ids)]
-    support_repo = SupportRepository(session)
-    plans = []
-    for plan_id in await repo.plan_ids(ids):
-        plan = await support_repo.get(plan_id, None)
-        if plan is not None:
-            plans.append(await read_plan(support_repo, plan))
+    actions = [ActionRead.model_validate(a) for a in await repo.actions(ids)]
+    plans = [
+        SupportPlanRead.model_validate(plan)
+        for plan_id in await repo.plan_ids(ids)
+        if (plan := await support_repo.get_visible(plan_id, None)) is not None
+    ]
     flags = possible_duplicates(await SubjectRepository(session).flags_of(ids), ids)
     about = [*ids, *(r.id for r in referrals), *(p.id for p in plans), *(d.id for d in decisions)]
     entries = [AuditEntryRead.model_validate(e) for e in await repo.audit_entries(about)]

@@ -2,9 +2,9 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, String, any_, bindparam, select
+from sqlalchemy import ColumnElement, Select, String, any_, bindparam, exists, false, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.types import TypeEngine
 
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
@@ -19,6 +19,17 @@ def any_of(column: Any, values: Iterable[Any], item_type: TypeEngine[Any]) -> Co
 
 def district_ids(codes: Collection[str]) -> Any:
     return select(District.id).where(any_of(District.code, codes, String()))
+
+
+#: The partner agency a record is for, aliased so a visibility filter never correlates with a joined one.
+Receiver = aliased(PartnerAgency)
+
+
+def for_agency(partner_agency_id: Any, agency: UUID | None) -> ColumnElement[bool]:
+    """The record's partner agency is the one linked to the identity ``agency`` (none: nothing is)."""
+    if agency is None:
+        return false()
+    return exists(select(Receiver.id).where(Receiver.id == partner_agency_id, Receiver.identity_agency_id == agency))
 
 
 class DistrictRepository(Repository[District]):

@@ -157,16 +157,17 @@ class Referral(Versioned, Base):
     @property
     def destination(self) -> dict[str, object]:
         """Where the young person is referred (the read schemas' ``Destination``)."""
-        return destination_fields(self, self.forum, self.partner_agency)
-
-
-def destination_fields(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> dict[str, object]:
-    if forum is not None:
-        return {"kind": "forum", "code": forum.code, "name": forum.name}
-    if r.project_id is not None:
-        return {"kind": "project", "code": r.project_code, "name": r.project_name, "project_id": r.project_id}
-    assert partner is not None
-    return {"kind": "partner_agency", "code": partner.code, "name": partner.name}
+        if self.forum is not None:
+            return {"kind": "forum", "code": self.forum.code, "name": self.forum.name}
+        if self.project_id is not None:
+            return {
+                "kind": "project",
+                "code": self.project_code,
+                "name": self.project_name,
+                "project_id": self.project_id,
+            }
+        assert self.partner_agency is not None
+        return {"kind": "partner_agency", "code": self.partner_agency.code, "name": self.partner_agency.name}
 
 
 class ReferralEvent(Base):

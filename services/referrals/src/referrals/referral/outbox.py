@@ -4,9 +4,7 @@ Sleep first, then work (like the audit sealer): each round sends the due counts 
 that cannot be delivered waits with exponential backoff; a refused one stops being retried."""
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -40,14 +38,3 @@ async def send_forever(app: FastAPI, interval_seconds: float, max_backoff_second
                 logger.info("funding counts sent", extra=asdict(run))
         except (SQLAlchemyError, OSError):
             logger.warning("sending funding counts failed; will retry", exc_info=True)
-
-
-@contextlib.asynccontextmanager
-async def sending(app: FastAPI, interval_seconds: float, max_backoff_seconds: float) -> AsyncIterator[None]:
-    task = asyncio.create_task(send_forever(app, interval_seconds, max_backoff_seconds))
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -3,12 +3,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, exists, false, insert, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import ColumnElement, Select, exists, insert, select
+from sqlalchemy.orm import selectinload
 
 from referrals.access import CaseworkScope
 from referrals.reference.models import District, Forum, PartnerAgency
-from referrals.reference.repository import district_ids
+from referrals.reference.repository import district_ids, for_agency
 from referrals.referral.models import (
     OPEN_STATUSES,
     FundingCount,
@@ -20,9 +20,6 @@ from referrals.referral.models import (
 from referrals.review.models import ReviewSubject
 from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository, ScopedRepository
-
-#: The receiving partner agency, aliased so the visibility filter never correlates with a joined one.
-Receiver = aliased(PartnerAgency)
 
 
 class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
@@ -48,28 +45,8 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         """Staff: by district (``None`` = all). A partner agency: the referrals *sent* to the partner agency
         linked to its identity agency — never a draft, never another agency's."""
         if scope.partner:
-            if scope.agency is None:
-                return false()
-            return Referral.sent_at.is_not(None) & exists(
-                select(Receiver.id).where(
-                    Receiver.id == Referral.partner_agency_id, Receiver.identity_agency_id == scope.agency
-                )
-            )
+            return Referral.sent_at.is_not(None) & for_agency(Referral.partner_agency_id, scope.agency)
         return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
-
-    async def get(
-        self,
-        record_id: Any,
-        scope: CaseworkScope | None = None,
-        *,
-        for_update: bool = False,
-        where: ColumnElement[bool] | None = None,
-        base: Select[Referral] | None = None,
-    ) -> Referral | None:
-        """Also ``get(id, scope)``: :meth:`get_visible` (the subject access export calls it so)."""
-        if base is None and scope is not None:
-            base = self.readable(scope)
-        return await super().get(record_id, for_update=for_update, where=where, base=base)
 
     async def find(
         self,

@@ -13,7 +13,6 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.clients.funding import CountRefused, FundingClient
-from referrals.reference.models import Forum, PartnerAgency
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
@@ -36,11 +35,9 @@ from referrals.referral.models import (
     Referral,
     ReferralEventKind,
     ReferralStatus,
-    destination_fields,
 )
 from referrals.referral.repository import FundingCountRepository, ReferralRepository
 from referrals.referral.schemas import (
-    Destination,
     FundedProjectRead,
     FundedProjects,
     ReferralCreate,
@@ -51,7 +48,7 @@ from referrals.referral.schemas import (
     SharedReferralRead,
     SharedReferralSummary,
 )
-from referrals.review.repository import ReviewRepository
+from referrals.review.repository import ReviewRepository, VisibleSubjectRepository
 from referrals.subject.exceptions import SubjectNotFound
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -65,22 +62,15 @@ REFERRER_FIELDS = frozenset({"reason", "lawful_basis", "consent", "sharing_note"
 TERMINAL = frozenset(s for s, nexts in TRANSITIONS.items() if not nexts)
 
 
-def destination_of(r: Referral, forum: Forum | None, partner: PartnerAgency | None) -> Destination:
-    return Destination.model_validate(destination_fields(r, forum, partner))
-
-
 def _view(
     scope: CaseworkScope,
 ) -> tuple[type[ReferralSummary | SharedReferralSummary], type[ReferralRead | SharedReferralRead]]:
     return (SharedReferralSummary, SharedReferralRead) if scope.partner else (ReferralSummary, ReferralRead)
 
 
-async def read_referral(
-    repo: ReferralRepository, referral: Referral, scope: CaseworkScope
-) -> ReferralRead | SharedReferralRead:
-    """The referral (read by the repository, everything loaded) as ``scope``'s audience sees it. ``repo`` is not
-    needed any more; the subject access export still passes one."""
-    return _view(scope)[1].model_validate(referral)
+async def _read(repo: ReferralRepository, referral_id: UUID, scope: CaseworkScope) -> ReferralRead | SharedReferralRead:
+    """The referral read again (its events changed) as ``scope``'s audience sees it."""
+    return _view(scope)[1].model_validate(await _visible(repo, referral_id, scope))
 
 
 async def _audit_read(
@@ -142,7 +132,7 @@ async def get_referral(
     repo = ReferralRepository(session)
     referral = await _visible(repo, referral_id, scope)
     await _audit_read(session, principal, scope, [referral])
-    return await read_referral(repo, referral, scope)
+    return _view(scope)[1].model_validate(referral)
 
 
 async def list_funded_projects(
@@ -158,7 +148,7 @@ async def create(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: ReferralCreate, funding: FundingClient
 ) -> ReferralRead | SharedReferralRead:
     repo = ReferralRepository(session)
-    subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
+    subject = await VisibleSubjectRepository(session).get_visible(data.subject_id, scope.districts)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
     if subject.merged_into_id is not None:
@@ -166,17 +156,17 @@ async def create(
     district_id: UUID | None = None
     district_code = data.district
     if data.review_id is not None:
-        found = await ReviewRepository(session).get(data.review_id, scope.districts)
-        if found is None:
+        review = await ReviewRepository(session).get_visible(data.review_id, scope.districts)
+        if review is None:
             raise InvalidReferral(f"There is no review {data.review_id} that you can see.")
         if not await repo.review_has_subject(data.review_id, subject.id):
             raise InvalidReferral("That young person is not part of that review.")
-        district_id = found[0].district_id
-        district_code = district_code or found[2]
-        if data.district is None and scope.districts is not None and found[2] not in scope.districts:
+        district_id = review.district_id
+        district_code = district_code or review.district
+        if data.district is None and scope.districts is not None and review.district not in scope.districts:
             raise InvalidReferral(
-                f"The review is led from '{found[2]}', not one of your districts: give the `district` the referral "
-                "concerns."
+                f"The review is led from '{review.district}', not one of your districts: give the `district` the "
+                "referral concerns."
             )
     if data.district is not None:
         district = await DistrictRepository(session).get_by(code=data.district)
@@ -248,7 +238,7 @@ async def create(
         record_ids=[referral.id, subject.id],
         purpose="referral drafted",
     )
-    return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
+    return await _read(repo, referral.id, scope)
 
 
 async def _event(
@@ -352,7 +342,7 @@ async def transition(
             record_ids=[referral.id, referral.subject_id],
             purpose=await _by(session, scope, f"referral {data.to.value.replace('_', ' ')}"),
         )
-    return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
+    return await _read(repo, referral.id, scope)
 
 
 async def update(
@@ -405,7 +395,7 @@ async def update(
         record_ids=[referral.id, referral.subject_id],
         purpose=await _by(session, scope, "referral updated"),
     )
-    return await read_referral(repo, await _visible(repo, referral.id, scope), scope)
+    return await _read(repo, referral.id, scope)
 
 
 # --- the funding outbox (link 4) ---------------------------------------------------------------------------

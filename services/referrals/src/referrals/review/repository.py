@@ -15,8 +15,6 @@ from referrals.subject.models import Subject
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
 
-_BASE: Any = object()
-
 
 def visible_review(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
     """A coordinator sees a review that draws in any of their districts."""
@@ -50,6 +48,17 @@ def visible_subject(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
     return or_(via_incident, via_review)
 
 
+class VisibleSubjectRepository(ScopedRepository[Subject, frozenset[str] | None]):
+    """Young people as a coordinator sees them (see :func:`visible_subject`): the one way to load a visible
+    young person (``get_visible``), for referrals, support plans and the casefile."""
+
+    model = Subject
+    order = ("created_at", "id")
+
+    def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
+        return visible_subject(scope)
+
+
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
     young people and history."""
@@ -64,16 +73,6 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
 
     def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
         return visible_review(scope)
-
-    async def get(  # type: ignore[override]
-        self, record_id: Any, scope: Any = _BASE, /, **options: Any
-    ) -> Any:
-        """The base's ``get``; called the old way, ``get(review_id, districts)`` (``referral.service``),
-        ``(review, area code, lead district code)`` of a review the districts may see, or ``None``."""
-        if scope is _BASE:
-            return await super().get(record_id, **options)
-        review = await self.get_visible(record_id, scope)
-        return None if review is None else (review, review.area, review.district)
 
     async def search(
         self,
@@ -113,7 +112,7 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             selectinload(Review.subjects),
             selectinload(Review.events),
         )
-        return await super().get(review_id, for_update=for_update, base=details)
+        return await self.get(review_id, for_update=for_update, base=details)
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
         """(incidents, subjects) per review."""
@@ -130,12 +129,6 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         by_incidents = {r: n for r, n in (await self.session.execute(incidents)).all()}
         by_subjects = {r: n for r, n in (await self.session.execute(subjects)).all()}
         return {r: (by_incidents.get(r, 0), by_subjects.get(r, 0)) for r in review_ids}
-
-    async def subject(self, subject_id: UUID, scope: frozenset[str] | None) -> Subject | None:
-        """The young person, when one with ``scope`` may see them (see :func:`visible_subject`)."""
-        stmt = select(Subject).where(Subject.id == subject_id)
-        visible = visible_subject(scope)
-        return (await self.session.scalars(stmt if visible is None else stmt.where(visible))).one_or_none()
 
     # --- screening --------------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ SUBJECT_COLUMNS = ("id", "police_person_id", "given_name", "family_name", "name_
 
 class SubjectRepository(Repository[Subject]):
     """Young people: matching (set-based, for intake) and their possible-duplicate flags. Who may see one
-    is the casework's rule (:class:`referrals.casefile.repository.CasefileRepository`)."""
+    is :class:`referrals.review.repository.VisibleSubjectRepository`."""
 
     model = Subject
 

@@ -168,11 +168,15 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
         return MatchOutcome([], [], [])
     repo = SubjectRepository(session)
     keys = [name_key(p.given_name, p.family_name) for p in people]
-    born = [(p.date_of_birth, *key.split("|", 1)) for p, key in zip(people, keys, strict=True) if p.date_of_birth]
+    born = [
+        (p.date_of_birth, key.partition("|")[0], key.partition("|")[2])
+        for p, key in zip(people, keys, strict=True)
+        if p.date_of_birth
+    ]
     candidates = await repo.candidates(
         police_ids={p.police_person_id for p in people if p.police_person_id},
         name_keys=set(keys),
-        born=born,  # type: ignore[arg-type]
+        born=born,
     )
     index = _Index()
     for subject_id, police_person_id, key, date_of_birth in candidates:

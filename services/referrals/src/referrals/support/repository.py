@@ -1,5 +1,4 @@
 from collections.abc import Sequence
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, select
@@ -20,29 +19,16 @@ class SupportRepository(ScopedRepository[SupportPlan, Districts]):
     order = ("created_at", "id")
 
     def statement(self) -> Select[SupportPlan]:
+        """A plan with its interventions, read afresh (an intervention added changes them)."""
         return (
             select(SupportPlan)
             .join(Subject, Subject.id == SupportPlan.subject_id)
             .options(selectinload(SupportPlan.interventions).selectinload(Intervention.provider_partner))
+            .execution_options(populate_existing=True)
         )
 
     def visible(self, scope: Districts) -> ColumnElement[bool] | None:
         return visible_subject(scope)
-
-    async def get(
-        self,
-        record_id: Any,
-        scope: Districts = None,
-        *,
-        for_update: bool = False,
-        where: ColumnElement[bool] | None = None,
-        base: Select[SupportPlan] | None = None,
-    ) -> SupportPlan | None:
-        """The plan (with its interventions, read afresh) if ``scope`` may see it."""
-        base = self.readable(scope) if base is None else base
-        return await super().get(
-            record_id, for_update=for_update, where=where, base=base.execution_options(populate_existing=True)
-        )
 
     async def find(self, page: PageParams, scope: Districts, *, subject_id: UUID | None) -> Sequence[SupportPlan]:
         """A page of what ``scope`` sees, newest first; one young person's when ``subject_id`` is given."""

@@ -12,7 +12,7 @@ from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.reference.repository import PartnerAgencyRepository
 from referrals.referral.repository import ReferralRepository
-from referrals.review.repository import ReviewRepository
+from referrals.review.repository import VisibleSubjectRepository
 from referrals.subject.exceptions import SubjectNotFound
 from referrals.support.exceptions import (
     ActivePlanExists,
@@ -27,18 +27,11 @@ from referrals.support.schemas import (
     InterventionCreate,
     InterventionUpdate,
     SupportPlanCreate,
-    SupportPlanRead,
     SupportPlanUpdate,
 )
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
-
-
-async def read_plan(repo: SupportRepository, plan: SupportPlan) -> SupportPlanRead:
-    """A plan read by the repository (interventions loaded) as its response; ``repo`` is not needed any more,
-    the subject access export still passes one."""
-    return SupportPlanRead.model_validate(plan)
 
 
 async def _audit(
@@ -76,7 +69,7 @@ async def create_plan(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, data: SupportPlanCreate
 ) -> SupportPlan:
     repo = SupportRepository(session)
-    subject = await ReviewRepository(session).subject(data.subject_id, scope.districts)
+    subject = await VisibleSubjectRepository(session).get_visible(data.subject_id, scope.districts)
     if subject is None or subject.merged_into_id is not None:
         raise SubjectNotFound(f"There is no subject {data.subject_id} that you can see.")
     if data.referral_id is not None:
