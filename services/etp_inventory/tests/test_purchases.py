@@ -30,6 +30,23 @@ class TestReceivePurchase:
         assert response.json()["type"].endswith("/forbidden")
         assert funding.calls == []
 
+    @pytest.mark.parametrize("cost", [True, "4500", 4500.0])
+    async def test_money_is_a_strict_integer(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, funding: FakeFunding, cost: object
+    ) -> None:
+        """Issue 13: ``true``, ``"4500"`` and ``4500.0`` were taken as pence (and charged to funding)."""
+        body = purchase_body("LOT-STRICT", 2, unit_cost_pence=cost)
+        response = await client.post("/v1/purchases", json=body, headers=issuer.headers(**STAFF))
+        assert response.status_code == 422
+        problem = response.json()
+        assert problem["type"].endswith("/validation-error")
+        assert [e["field"] for e in problem["errors"]] == ["unit_cost_pence"]
+        assert funding.calls == []
+        plain = purchase_body("LOT-STRICT", 2, unit_cost_pence=4500)
+        created = await client.post("/v1/purchases", json=plain, headers=issuer.headers(**STAFF))
+        assert created.status_code == 201
+        assert created.json()["total_pence"] == 9000
+
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer, funding: FakeFunding) -> None:
         before = await store_stock(client, issuer)
         soon = (date.today() + timedelta(days=400)).isoformat()

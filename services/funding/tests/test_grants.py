@@ -148,6 +148,21 @@ class TestCreateGrant:
         assert response.status_code == 422
         assert response.json()["type"].endswith("/invalid-grant")
 
+    @pytest.mark.parametrize("field", ["amount_applied_pence", "amount_recommended_pence"])
+    @pytest.mark.parametrize("amount", [True, "100", 1000.0])
+    async def test_money_is_a_strict_integer(
+        self, client: httpx.AsyncClient, officer: dict[str, str], field: str, amount: object
+    ) -> None:
+        """Issue 13: ``true``, ``"100"`` and ``1000.0`` were taken as pence."""
+        response = await client.post("/v1/grants", json=application(**{field: amount}), headers=officer)
+        assert response.status_code == 422
+        problem = response.json()
+        assert problem["type"].endswith("/validation-error")
+        assert [e["field"] for e in problem["errors"]] == [field]
+        plain = await client.post("/v1/grants", json=application(**{field: 1000}), headers=officer)
+        assert plain.status_code == 201
+        assert plain.json()[field] == 1000
+
     async def test_dates_in_order(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         body = application(planned_start_on="2021-01-01", planned_end_on="2020-01-01")
         assert (await client.post("/v1/grants", json=body, headers=officer)).status_code == 422

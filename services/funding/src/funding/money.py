@@ -1,14 +1,13 @@
 """Money: integer pence, always with ``currency: "GBP"`` beside it."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
 Currency = Literal["GBP"]
 CURRENCY_FIELD = Field(description='Always `"GBP"`; amounts are integer pence.', examples=["GBP"])
 
-Pence = Annotated[int, Field(ge=0, le=10_000_000_000, description="Integer pence.", examples=[1_000_000])]
-PositivePence = Annotated[int, Field(gt=0, le=10_000_000_000, description="Integer pence, above 0.", examples=[25_000])]
+# Amounts in requests: ``vru_shared.money.Pence`` / ``PositivePence`` (strict integers).
 
 
 def pounds(pence: int) -> str:

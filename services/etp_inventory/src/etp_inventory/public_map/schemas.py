@@ -8,6 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from etp_inventory.location.models import CabinetType
 
+#: Coordinates are rounded to this many decimal places of a degree (about 0.1 mm): a subnormal such as
+#: ``5e-324`` becomes 0, so no step of the distance computation can underflow in PostgreSQL.
+COORDINATE_DECIMALS = 9
+
+
+def rounded_degrees(value: float) -> float:
+    """``value`` rounded to ``COORDINATE_DECIMALS`` places; -0.0 is 0.0."""
+    return round(value, COORDINATE_DECIMALS) + 0.0
+
 
 class PublicSite(BaseModel):
     id: UUID

@@ -1,5 +1,4 @@
-import csv
-import io
+from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +14,7 @@ from etp_inventory.public_map.schemas import (
     SiteFeatureCollection,
     SiteProperties,
 )
+from vru_shared.csv_export import csv_text
 
 #: The open-data export's columns, after the national defibrillator network's site exports.
 CSV_COLUMNS = (
@@ -80,23 +80,24 @@ async def nearest(
 
 
 async def open_data_csv(session: AsyncSession, *, rules: ReadinessRules) -> str:
+    """The open-data file, through the shared writer: a name, address or hours a spreadsheet would run as a
+    formula gets a leading ``'``; coordinates (six decimals) and counts are written as numbers."""
     rows = await PublicMapRepository(session).public_sites(rules)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow(
+    return csv_text(
+        CSV_COLUMNS,
+        (
             [
                 row.id,
                 row.name,
                 row.address,
                 row.postcode,
                 row.district,
-                f"{row.latitude:.6f}",
-                f"{row.longitude:.6f}",
-                row.access_hours or "",
+                Decimal(f"{row.latitude:.6f}"),
+                Decimal(f"{row.longitude:.6f}"),
+                row.access_hours,
                 row.cabinet_type,
                 row.ready_packs,
             ]
-        )
-    return out.getvalue()
+            for row in rows
+        ),
+    )

@@ -4,6 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from vru_shared.money import PositivePence
+
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LotNumber = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
@@ -49,7 +51,7 @@ class PurchaseCreate(BaseModel):
     lot_number: LotNumber = Field(description="The supplier's lot; a lot is received once (409 after that).")
     kit_type: Code = Field(description="Kit type code, e.g. `standard-etp`.")
     quantity: int = Field(ge=1, le=5000)
-    unit_cost_pence: int = Field(ge=1, le=10_000_000, description="Cost of one pack in pence.")
+    unit_cost_pence: Annotated[PositivePence, Field(le=10_000_000, description="Cost of one pack in pence.")]
     currency: Literal["GBP"] = "GBP"
     budget_line_id: UUID = Field(description="The funding budget line charged (funding service).")
     received_on: date = Field(description="The day the lot arrived in the central store (the spend date).")

@@ -5,8 +5,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from funding.allocation.models import AllocationBasis, AllocationStatus
-from funding.money import Currency, Pence, PositivePence
+from funding.money import Currency
 from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
+from vru_shared.money import Pence, PositivePence
 
 _LINE_EXAMPLE: dict[str, JsonValue] = {
     "district": "medway",

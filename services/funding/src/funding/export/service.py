@@ -1,6 +1,5 @@
-import csv
-import io
 import logging
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,6 +8,7 @@ from funding.export.repository import ExportRepository
 from funding.export.schemas import required_field_errors
 from funding.grant.models import Grant
 from funding.settings import FundingSettings
+from vru_shared.csv_export import Cell, csv_text
 from vru_shared.kent_medway import DISTRICT_CODES, DISTRICTS
 
 logger = logging.getLogger("funding.export")
@@ -95,7 +95,7 @@ def _location(record: dict[str, Any]) -> dict[str, str]:
     return {"name": ", ".join(loc["name"] for loc in locations)} if locations else {}
 
 
-def _cell(record: dict[str, Any], path: str) -> str:
+def _cell(record: dict[str, Any], path: str) -> Cell:
     if path.startswith("location/"):
         return _location(record).get(path.split("/", 1)[1], "")
     value: Any = record
@@ -107,15 +107,13 @@ def _cell(record: dict[str, Any], path: str) -> str:
         if value is None:
             return ""
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return Decimal(f"{value:.2f}")  # a number (pounds and pence), never text the writer would prefix
     return str(value)
 
 
 def to_csv(records: list[dict[str, Any]]) -> str:
-    """360Giving CSV: one row per grant, the standard's column titles, UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([title for title, _ in CSV_COLUMNS])
-    for record in records:
-        writer.writerow([_cell(record, path) for _, path in CSV_COLUMNS])
-    return out.getvalue()
+    """360Giving CSV: one row per grant, the standard's column titles, UTF-8; through the shared writer, so a
+    title or name a spreadsheet would run as a formula gets a leading ``'``."""
+    return csv_text(
+        [title for title, _ in CSV_COLUMNS], ([_cell(record, path) for _, path in CSV_COLUMNS] for record in records)
+    )

@@ -4,7 +4,8 @@ from uuid import UUID
 
 from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
-from funding.money import Currency, Pence, PositivePence
+from funding.money import Currency
+from vru_shared.money import Pence, PositivePence
 
 Code = Annotated[
     str,

@@ -6,8 +6,9 @@ from uuid import UUID
 from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from funding.grant.models import DisbursementStatus, GrantStatus
-from funding.money import Currency, Pence, PositivePence
+from funding.money import Currency
 from vru_shared.kent_medway import DistrictCode
+from vru_shared.money import Pence, PositivePence
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
