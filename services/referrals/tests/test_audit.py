@@ -174,3 +174,11 @@ class TestExport:
         assert sum(str(target) in line for line in lines) == 2
         exports = await client.get("/v1/audit-log", params={"action": "export"}, headers=headers)
         assert [e["actor_subject"] for e in exports.json()["items"]] == ["auditor-1"]
+
+    async def test_formulas_are_neutralised(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        """A subject from an external identity provider is text the auditor opens in a spreadsheet."""
+        hostile = issuer.headers(**AUDITOR, sub='=HYPERLINK("http://evil.example","open")')
+        assert (await client.get("/v1/audit-log/export", headers=hostile)).status_code == 200
+        exported = await client.get("/v1/audit-log/export", headers=issuer.headers(**AUDITOR, sub="auditor-2"))
+        assert "'=HYPERLINK(" in exported.text
+        assert ",=HYPERLINK(" not in exported.text

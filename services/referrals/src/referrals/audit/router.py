@@ -1,5 +1,3 @@
-import csv
-import io
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -11,6 +9,7 @@ from referrals.audit import service
 from referrals.audit.dependencies import Since, Until
 from referrals.audit.schemas import AuditAction, AuditEntryRead, ChainVerification
 from vru_shared.auth import Principal
+from vru_shared.csv_export import async_iter_csv
 from vru_shared.db import Session
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
@@ -101,33 +100,25 @@ async def export(session: Session, principal: Auditor, since: Since = None, unti
         purpose="audit log export",
     )
 
-    async def rows() -> AsyncIterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(EXPORT_COLUMNS)
+    async def rows() -> AsyncIterator[list[str]]:
         async for entry in service.export_rows(session, since=since, until=until):
-            writer.writerow(
-                [
-                    entry.id,
-                    entry.occurred_at.isoformat(),
-                    entry.actor_subject,
-                    entry.actor_kind,
-                    entry.actor_client_id or "",
-                    entry.agency_id or "",
-                    " ".join(entry.roles),
-                    entry.action,
-                    entry.record_type,
-                    " ".join(entry.record_ids),
-                    entry.purpose,
-                    entry.request_id or "",
-                ]
-            )
-            if buffer.tell() > 65536:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
+            yield [
+                str(entry.id),
+                entry.occurred_at.isoformat(),
+                entry.actor_subject,
+                entry.actor_kind,
+                entry.actor_client_id or "",
+                str(entry.agency_id or ""),
+                " ".join(entry.roles),
+                entry.action,
+                entry.record_type,
+                " ".join(entry.record_ids),
+                entry.purpose,
+                entry.request_id or "",
+            ]
 
     return StreamingResponse(
-        rows(), media_type="text/csv", headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'}
+        async_iter_csv(EXPORT_COLUMNS, rows()),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
     )
