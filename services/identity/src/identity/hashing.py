@@ -41,7 +41,8 @@ class SecretHasher:
         self, *, time_cost: int = 3, memory_kib: int = 65_536, parallelism: int = 4, max_waiting: int = 32
     ) -> None:
         self._hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism)
-        self._dummy: str | None = None
+        # Made now, not at the first unknown account: that one would otherwise take two hashes' time.
+        self._dummy = self._hasher.hash(secrets.token_urlsafe(16))
         self._slots: asyncio.Semaphore | None = None
         self._max_pending = MAX_CONCURRENT_HASHES + max_waiting
         self._pending = 0
@@ -76,7 +77,7 @@ class SecretHasher:
 
     async def verify(self, hashed: str | None, secret: str) -> bool:
         """True when ``secret`` matches ``hashed``; with no hash, spend the same time and answer False."""
-        target = hashed if hashed is not None else await self._dummy_hash()
+        target = hashed if hashed is not None else self._dummy
 
         def check() -> bool:
             try:
@@ -92,11 +93,6 @@ class SecretHasher:
             return bool(self._hasher.check_needs_rehash(hashed))
         except InvalidHashError:
             return True
-
-    async def _dummy_hash(self) -> str:
-        if self._dummy is None:
-            self._dummy = await self.hash(secrets.token_urlsafe(16))
-        return self._dummy
 
 
 def new_client_secret() -> str:
