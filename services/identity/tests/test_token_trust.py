@@ -17,8 +17,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from identity.hashing import SecretHasher
 from identity.main import create_app
 from identity.seed import POLICE_FEED_SECRET, DevCredential
 from identity.settings import IdentitySettings
@@ -281,3 +282,25 @@ class TestClientCredentialsWithAPasswordGrant:
         data = {"grant_type": "password", "username": "analyst@example.org", "password": "vru-dev-password"}
         response = await client.post("/oauth/token", data=data, auth=("police-crime-feed", POLICE_FEED_SECRET))
         assert response.status_code == 200, response.text
+
+
+async def test_a_password_hashed_with_old_parameters_is_rehashed_at_login(
+    app: FastAPI, client: httpx.AsyncClient, seeded: list[DevCredential]
+) -> None:
+    """The rehash is written after the check, in the login's short transaction, and only over the hash that
+    was checked."""
+    maker: async_sessionmaker[AsyncSession] = app.state.sessionmaker
+    old = await SecretHasher(time_cost=2, memory_kib=16, parallelism=1).hash("vru-dev-password")
+    query = "SELECT password_hash FROM identity.people WHERE email = 'analyst@example.org'"
+    async with maker() as session:
+        await session.execute(
+            text("UPDATE identity.people SET password_hash = :hash WHERE email = 'analyst@example.org'"), {"hash": old}
+        )
+        await session.commit()
+    assert (await password_token(client, "analyst@example.org")).status_code == 200
+    async with maker() as session:
+        rehashed: str = (await session.execute(text(query))).scalar_one()
+    assert rehashed != old
+    hasher: SecretHasher = app.state.hasher
+    assert not hasher.needs_rehash(rehashed)
+    assert (await password_token(client, "analyst@example.org")).status_code == 200

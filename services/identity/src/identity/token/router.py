@@ -48,6 +48,14 @@ TOKEN_ERRORS[429]["description"] = (
     "`too-many-attempts`: more login attempts at once from one address on one account than allowed; "
     "retry after `Retry-After` seconds."
 )
+TOKEN_ERRORS[429]["content"][PROBLEM_MEDIA_TYPE]["example"] = {
+    "type": PROBLEM_TYPE_BASE + "too-many-attempts",
+    "title": "Too many login attempts",
+    "status": 429,
+    "detail": "Too many login attempts at once for this account from here; retry later.",
+    "error": "invalid_request",
+    "error_description": "Too many login attempts at once for this account from here; retry later.",
+}
 TOKEN_ERRORS[503]["description"] = (
     "More logins at once than the service checks (or the database is unavailable); retry after `Retry-After`."
 )
