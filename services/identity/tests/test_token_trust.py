@@ -165,6 +165,8 @@ async def test_a_flood_of_wrong_credentials_does_not_take_identity_down(
         assert elapsed < 5, elapsed
     for response in responses:
         assert_refused_or_shed(response)
+    # At most 4 attempts at once per (account, address): most of the flood is refused at once, not queued.
+    assert sum(r.status_code == 429 for r in responses) >= 50, sorted(r.status_code for r in responses)
     # Failing attempts wait out their 1 s delay with no connection: all 6 connections are taken only for the
     # moments of reading and writing (before the fix, the whole time — the rest of the flood queued for them).
     full = sum(taken >= 2 * live.state.settings.db_pool_size for taken in checked_out)
