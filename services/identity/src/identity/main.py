@@ -19,6 +19,7 @@ from identity.settings import IdentitySettings, get_settings
 from identity.signing_key.keys import KeyRing
 from identity.signing_key.router import router as signing_key_router
 from identity.token.router import router as token_router
+from identity.token.throttle import LoginThrottle
 from vru_shared.app import create_service_app
 
 DESCRIPTION = """
@@ -58,6 +59,12 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         extra_lifespan=ensure_key,
     )
     app.state.hasher = SecretHasher.from_settings(settings)
+    app.state.login_throttle = LoginThrottle(
+        in_flight=settings.login_attempts_in_flight,
+        window_seconds=settings.login_failure_window_seconds,
+        base=settings.failed_login_delay_seconds,
+        cap=settings.failed_login_delay_cap_seconds,
+    )
     app.state.key_ring = ring
     app.state.merged_docs = MergedDocs(
         own_name=settings.service_name,

@@ -18,12 +18,16 @@ class IdentitySettings(ServiceSettings):
     #: People log in with a password here (embedded setup); production may trust an external OIDC issuer
     #: instead (``extra_trusted_issuers``) and switch this off.
     password_grant_enabled: bool = True
-    #: Consecutive failed logins that lock an account, and for how long.
-    lockout_threshold: int = Field(default=5, ge=1, le=100)
-    lockout_minutes: int = Field(default=15, ge=1, le=1440)
-    #: Delay after a failed login: base * 2^(failures-1), capped.
+    #: Failed logins are throttled per (account, source), never by locking the account (docs/identity.md):
+    #: each failure waits base * 2^(n-1) seconds, capped, where n counts that source's failures on that
+    #: account (e-mail or client id, known or not) in the last ``login_failure_window_seconds``; at most
+    #: ``login_attempts_in_flight`` attempts of one source on one account run at once (more: 429).
     failed_login_delay_seconds: float = Field(default=0.25, ge=0, le=5)
-    failed_login_delay_cap_seconds: float = Field(default=2.0, ge=0, le=10)
+    failed_login_delay_cap_seconds: float = Field(default=4.0, ge=0, le=30)
+    login_failure_window_seconds: float = Field(default=900, gt=0, le=86_400)
+    login_attempts_in_flight: int = Field(default=4, ge=1, le=100)
+    #: Password and secret hashes waiting for one of the hashing slots; when full, 503 + Retry-After at once.
+    password_hash_queue: int = Field(default=32, ge=0, le=10_000)
     #: argon2id cost (RFC 9106 "low memory" profile by default; tests lower it).
     password_hash_time_cost: int = Field(default=3, ge=1)
     password_hash_memory_kib: int = Field(default=65_536, ge=8)

@@ -35,3 +35,15 @@ class PersonRepository(Repository[Person]):
         await self.session.execute(stmt.execution_options(synchronize_session=False))
         for name, value in values.items():
             set_committed_value(person, name, value)
+
+    async def count_failed_login(self, person: Person) -> None:
+        """One more failed login, counted in the database (no row lock held beforehand: concurrent failures
+        each add one)."""
+        stmt = update(Person).where(Person.id == person.id).values(failed_attempts=Person.failed_attempts + 1)
+        await self.session.execute(stmt.execution_options(synchronize_session=False))
+
+    async def rehash(self, person: Person, *, old: str, new: str) -> None:
+        """Store ``new`` (the same password, hashed with the current parameters) unless the password was
+        changed meanwhile."""
+        stmt = update(Person).where(Person.id == person.id, Person.password_hash == old).values(password_hash=new)
+        await self.session.execute(stmt.execution_options(synchronize_session=False))

@@ -68,8 +68,8 @@ async def get_person(session: Session, person_id: PersonId, response: Response) 
     "/v1/people/{person_id}",
     summary="Change a person",
     description="Change the display name, agency, roles, districts, active flag or password. Deactivated people "
-    "cannot get new tokens (tokens already issued expire within 15 minutes). Setting a password also clears a "
-    "lockout. Send `If-Match` (428 without, 412 when stale). Admin only.",
+    "cannot get new tokens (tokens already issued expire within 15 minutes). Setting a password also resets the "
+    "failed-login count. Send `If-Match` (428 without, 412 when stale). Admin only.",
     response_model=PersonRead,
     responses=problem_responses(401, 403, 404, 412, 422, 428),
 )
@@ -89,7 +89,8 @@ async def update_person(
 @router.post(
     "/v1/people/{person_id}/unlock",
     summary="Unlock a person",
-    description="Lift a lockout after repeated failed logins and reset the failure count. Admin only.",
+    description="Reset the failed-login count (and clear `locked_until`, which logins no longer set: failures "
+    "are throttled per account and address instead of locking the account). Admin only.",
     response_model=PersonRead,
     responses=problem_responses(401, 403, 404, 422),
 )

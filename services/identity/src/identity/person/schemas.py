@@ -85,7 +85,7 @@ class PersonCreate(BaseModel):
 
 
 class PersonUpdate(BaseModel):
-    """Fields to change; omitted fields keep their value. A new password also clears a lockout."""
+    """Fields to change; omitted fields keep their value. A new password also resets the failed-login count."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -113,8 +113,12 @@ class PersonRead(BaseModel):
     districts: list[str]
     active: bool
     has_password: bool = Field(description="Whether the person can log in with a password here.")
-    failed_attempts: int = Field(description="Consecutive failed logins since the last success.")
-    locked_until: datetime | None = Field(description="Set while the account is locked after failed logins.")
+    failed_attempts: int = Field(
+        description="Failed logins since the last success (from any address; for the administrator's eyes)."
+    )
+    locked_until: datetime | None = Field(
+        description="Always null since logins stopped locking accounts (kept for compatibility)."
+    )
     last_login_at: datetime | None
     version: int
     created_at: datetime

@@ -58,6 +58,6 @@ async def update(
 
 
 async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:
-    """Clear a lockout and the failed-login count (no change, and no new version, when there is none)."""
+    """Clear the failed-login count and a lock an earlier version set (no change, no new version, when none)."""
     person = await get(session, person_id=person_id, for_update=True)  # no If-Match: one unlock after another
     return await PersonRepository(session).update(person, {"locked_until": None, "failed_attempts": 0})

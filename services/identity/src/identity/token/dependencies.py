@@ -3,13 +3,14 @@ import binascii
 from typing import Annotated
 from urllib.parse import unquote_plus
 
-from fastapi import Depends, Form
+from fastapi import Depends, Form, Request
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import HTTPConnection
 
 from identity.token.exceptions import InvalidClient
 from identity.token.schemas import TokenRequest
+from identity.token.throttle import LoginThrottle
 
 
 class ClientBasicAuth(HTTPBasic):
@@ -37,3 +38,19 @@ client_basic = ClientBasicAuth(
 
 BasicCredentials = Annotated[HTTPBasicCredentials | None, Depends(client_basic)]
 TokenForm = Annotated[TokenRequest, Form()]
+
+
+def get_login_throttle(request: Request) -> LoginThrottle:
+    throttle = request.app.state.login_throttle
+    assert isinstance(throttle, LoginThrottle)
+    return throttle
+
+
+def get_source(request: Request) -> str:
+    """Where a login comes from: the client's address as the server sees it (behind the gateway, the address
+    it forwards when uvicorn trusts it: ``--forwarded-allow-ips``)."""
+    return request.client.host if request.client is not None else ""
+
+
+Throttle = Annotated[LoginThrottle, Depends(get_login_throttle)]
+Source = Annotated[str, Depends(get_source)]

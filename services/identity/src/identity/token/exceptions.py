@@ -33,17 +33,23 @@ class InvalidGrant(OAuthError):
 
 
 class FailedLogin(InvalidGrant):
-    """Wrong e-mail or password. The failure count it raised is kept although the response is an error."""
+    """Wrong e-mail or password (one answer for both). The failure count of a real account is kept although
+    the response is an error."""
 
     keep_changes = True
 
 
-class AccountLocked(InvalidGrant):
-    """Too many failed logins: refused until the lock expires (also with the right password)."""
+class TooManyAttempts(OAuthError):
+    """More login attempts at once from one source on one account than allowed: refused at once."""
 
-    slug = "account-locked"
-    title = "Account temporarily locked"
-    keep_changes = True
+    status, slug, error = 429, "too-many-attempts", "invalid_request"
+    title = "Too many login attempts"
+
+    def __init__(self, *, retry_after: int) -> None:
+        super().__init__(
+            "Too many login attempts at once for this account from here; retry later.",
+            headers={"Retry-After": str(retry_after)},
+        )
 
 
 class UnsupportedGrantType(OAuthError):

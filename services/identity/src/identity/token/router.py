@@ -6,7 +6,7 @@ from identity.dependencies import Hasher, Settings
 from identity.signing_key import service as signing_keys
 from identity.signing_key.dependencies import Ring
 from identity.token import service
-from identity.token.dependencies import BasicCredentials, TokenForm
+from identity.token.dependencies import BasicCredentials, Source, Throttle, TokenForm
 from identity.token.schemas import JsonWebKeySet, OpenIdConfiguration, TokenResponse
 from vru_shared.auth import public
 from vru_shared.db import Session
@@ -28,7 +28,7 @@ def _oauth_error(status: int, error: str, detail: str) -> dict[str, Any]:
     }
 
 
-TOKEN_ERRORS = problem_responses(400, 401, 503)
+TOKEN_ERRORS = problem_responses(400, 401, 429, 503)
 TOKEN_ERRORS[400]["content"][PROBLEM_MEDIA_TYPE]["examples"] = {
     "invalid_grant": {"value": _oauth_error(400, "invalid_grant", "The e-mail or password is not correct.")},
     "invalid_scope": {"value": _oauth_error(400, "invalid_scope", "The client may not ask for: grants:approve.")},
@@ -40,7 +40,25 @@ TOKEN_ERRORS[400]["description"] = "An RFC 6749 error; its code is in the proble
 TOKEN_ERRORS[401]["content"][PROBLEM_MEDIA_TYPE]["example"] = _oauth_error(
     401, "invalid_client", "Client authentication failed: unknown client or wrong secret."
 )
-TOKEN_ERRORS[401]["description"] = "`invalid_client`: unknown client, wrong secret or deactivated client."
+TOKEN_ERRORS[401]["description"] = (
+    "`invalid_client`: unknown client, wrong secret or deactivated client — also when a password grant "
+    "sends client credentials that are wrong."
+)
+TOKEN_ERRORS[429]["description"] = (
+    "`too-many-attempts`: more login attempts at once from one address on one account than allowed; "
+    "retry after `Retry-After` seconds."
+)
+TOKEN_ERRORS[429]["content"][PROBLEM_MEDIA_TYPE]["example"] = {
+    "type": PROBLEM_TYPE_BASE + "too-many-attempts",
+    "title": "Too many login attempts",
+    "status": 429,
+    "detail": "Too many login attempts at once for this account from here; retry later.",
+    "error": "invalid_request",
+    "error_description": "Too many login attempts at once for this account from here; retry later.",
+}
+TOKEN_ERRORS[503]["description"] = (
+    "More logins at once than the service checks (or the database is unavailable); retry after `Retry-After`."
+)
 
 
 @router.post(
@@ -52,8 +70,12 @@ TOKEN_ERRORS[401]["description"] = "`invalid_client`: unknown client, wrong secr
   (`client_id:client_secret`) or the `client_id` and `client_secret` form fields. An optional `scope`
   narrows the token to a subset of the client's scopes.
 * **Password** (`grant_type=password`, `username` = e-mail, `password`) for people, where enabled.
-  Repeated failures slow down; after 5 in a row the account is locked for 15 minutes (400 with
-  `Retry-After`), even for the right password, until it expires or an administrator unlocks it.
+  Client credentials are optional here; when sent, they must be right (else 401 `invalid_client`).
+  A wrong password and an unknown e-mail get the same answer. Failures are throttled per account and
+  address, never by locking the account: each failure answers after a doubling delay (at most 4 s), and
+  more than 4 attempts at once from one address on one account are refused with 429 + `Retry-After`.
+  The right password is never delayed.
+* Overload: more logins at once than the service can check are refused at once with 503 + `Retry-After`.
 
 The answer is an ES256 JWT valid for 15 minutes (`expires_in`). There is no refresh token: ask again.
 Errors are RFC 9457 problems with the RFC 6749 code in `error`.""",
@@ -67,9 +89,13 @@ async def token(
     ring: Ring,
     form: TokenForm,
     basic: BasicCredentials,
+    throttle: Throttle,
+    source: Source,
     response: Response,
 ) -> TokenResponse:
-    issued = await service.issue(session, form=form, basic=basic, settings=settings, hasher=hasher, ring=ring)
+    issued = await service.issue(
+        session, form=form, basic=basic, source=source, settings=settings, hasher=hasher, throttle=throttle, ring=ring
+    )
     response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"
     return issued

@@ -1,10 +1,9 @@
 """Issuing access tokens: OAuth2 client credentials for systems, password for people (embedded setup)."""
 
-import asyncio
-import math
 import time
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -21,7 +20,6 @@ from identity.settings import IdentitySettings
 from identity.signing_key import service as signing_keys
 from identity.signing_key.keys import ALGORITHM, KeyRing
 from identity.token.exceptions import (
-    AccountLocked,
     FailedLogin,
     InvalidClient,
     InvalidGrant,
@@ -30,6 +28,7 @@ from identity.token.exceptions import (
     UnsupportedGrantType,
 )
 from identity.token.schemas import OpenIdConfiguration, TokenRequest, TokenResponse
+from identity.token.throttle import LoginThrottle
 from vru_shared.auth import PrincipalKind
 
 GRANT_CLIENT_CREDENTIALS = "client_credentials"
@@ -40,26 +39,28 @@ LOGIN_FAILED = "The e-mail or password is not correct."
 CLAIMS = ["iss", "aud", "sub", "iat", "nbf", "exp", "jti", "kind", "agency", "roles", "districts", "scope", "name"]
 
 
-def failed_login_delay(failures: int, *, base: float, cap: float) -> float:
-    """Seconds to wait after the ``failures``-th consecutive failed login: doubling, capped."""
-    if failures <= 0 or base <= 0:
-        return 0.0
-    return float(min(cap, base * 2 ** min(failures - 1, 16)))
-
-
 async def issue(
     session: AsyncSession,
     *,
     form: TokenRequest,
     basic: HTTPBasicCredentials | None,
+    source: str,
     settings: IdentitySettings,
     hasher: SecretHasher,
+    throttle: LoginThrottle,
     ring: KeyRing,
 ) -> TokenResponse:
+    """Authenticate and sign a token. Hashing and failure delays run with no database connection held: the
+    account is read, the read-only transaction ends (its connection goes back to the pool), the secret is
+    checked and a failure waited out, and only then is the outcome written in a short transaction of its own
+    (committed by the transaction middleware)."""
     if not form.grant_type:
         raise InvalidRequest("grant_type is required.")
+    check = _Check(session, source=source, hasher=hasher, throttle=throttle)
     if form.grant_type == GRANT_CLIENT_CREDENTIALS:
-        client, scopes = await _authenticate_client(session, form=form, basic=basic, hasher=hasher)
+        client = await _authenticate_client(check, form=form, basic=basic, required=True)
+        assert client is not None
+        scopes = _narrow(client.scopes, form.scope)
         return await _token(
             session,
             settings=settings,
@@ -74,7 +75,9 @@ async def issue(
             client_id=client.client_id,
         )
     if form.grant_type == GRANT_PASSWORD and settings.password_grant_enabled:
-        person = await _authenticate_person(session, form=form, settings=settings, hasher=hasher)
+        # Client credentials are optional here (RFC 6749 §4.3.2), but credentials that are sent are checked.
+        await _authenticate_client(check, form=form, basic=basic, required=False)
+        person = await _authenticate_person(check, form=form)
         if form.scope and form.scope.split():
             raise InvalidScope("People's tokens carry roles, not scopes: omit `scope`.")
         return await _token(
@@ -97,28 +100,52 @@ def grant_types(settings: IdentitySettings) -> list[str]:
     return [GRANT_CLIENT_CREDENTIALS] + ([GRANT_PASSWORD] if settings.password_grant_enabled else [])
 
 
+@dataclass(frozen=True)
+class _Check:
+    session: AsyncSession
+    source: str
+    hasher: SecretHasher
+    throttle: LoginThrottle
+
+    async def release(self) -> None:
+        """End the request's transaction, which has only read so far, so that its connection (and any lock)
+        goes back before slow work: argon2 and failure delays never hold a connection. The next query opens
+        a new, short transaction; the transaction middleware commits or rolls back that one as usual."""
+        if self.session.new or self.session.dirty or self.session.deleted:  # pragma: no cover - a wiring error
+            raise RuntimeError("a login must not change records before its secret is checked")
+        await self.session.commit()
+
+
 async def _authenticate_client(
-    session: AsyncSession, *, form: TokenRequest, basic: HTTPBasicCredentials | None, hasher: SecretHasher
-) -> tuple[ApiClient, list[str]]:
+    check: _Check, *, form: TokenRequest, basic: HTTPBasicCredentials | None, required: bool
+) -> ApiClient | None:
     if basic is not None and (form.client_id is not None or form.client_secret is not None):
         raise InvalidRequest("Authenticate the client one way only: HTTP Basic or client_id/client_secret.")
     client_id, secret = (basic.username, basic.password) if basic is not None else (form.client_id, form.client_secret)
+    if not required and basic is None and client_id is None and secret is None:
+        return None
     if not client_id or not secret:
         raise InvalidClient("Client authentication is required: HTTP Basic or client_id and client_secret.")
     if len(client_id) > MAX_CREDENTIAL_LENGTH or len(secret) > MAX_CREDENTIAL_LENGTH:
         raise InvalidClient(CLIENT_AUTH_FAILED)
-    repo = ApiClientRepository(session)
-    client = await repo.get_by(client_id=client_id)
-    # An unknown client is checked against a dummy hash: both failures take the same time.
-    if not await hasher.verify(client.secret_hash if client is not None else None, secret) or client is None:
-        raise InvalidClient(CLIENT_AUTH_FAILED)
+    repo = ApiClientRepository(check.session)
+    async with check.throttle.attempt("client:" + client_id, check.source) as attempt:
+        client = await repo.get_by(client_id=client_id)
+        await check.release()
+        # An unknown client is checked against a dummy hash: both failures take the same time.
+        stored = client.secret_hash if client is not None else None
+        if not await check.hasher.verify(stored, secret) or client is None:
+            await attempt.failed()
+            raise InvalidClient(CLIENT_AUTH_FAILED)
+        attempt.succeeded()
     if not client.active:
         raise InvalidClient("This client is deactivated.")
-    if hasher.needs_rehash(client.secret_hash):
+    if check.hasher.needs_rehash(client.secret_hash):
+        rehashed = await check.hasher.hash(secret)  # before the lock: the row is locked only to write
         await repo.lock(client)  # concurrent logins rehash one after the other, not into a stale version (412)
-        if hasher.needs_rehash(client.secret_hash):  # not rehashed (or rotated) meanwhile
-            client.secret_hash = await hasher.hash(secret)
-    return client, _narrow(client.scopes, form.scope)
+        if client.secret_hash == stored:  # not rehashed (or rotated) meanwhile
+            client.secret_hash = rehashed
+    return client
 
 
 def _narrow(allowed: Sequence[str], requested: str | None) -> list[str]:
@@ -131,62 +158,31 @@ def _narrow(allowed: Sequence[str], requested: str | None) -> list[str]:
     return sorted(wanted)
 
 
-async def _authenticate_person(
-    session: AsyncSession, *, form: TokenRequest, settings: IdentitySettings, hasher: SecretHasher
-) -> Person:
+async def _authenticate_person(check: _Check, *, form: TokenRequest) -> Person:
+    """One answer for an unknown e-mail and a wrong password — the same status, body and delay — and no
+    lock on the account: failures are throttled per (e-mail, source) by :class:`LoginThrottle`."""
     if not form.username or not form.password:
         raise InvalidRequest("The password grant needs username (the e-mail) and password.")
     if len(form.username) > MAX_CREDENTIAL_LENGTH or len(form.password) > MAX_CREDENTIAL_LENGTH:
         raise InvalidGrant(LOGIN_FAILED)
-    # Row lock: concurrent attempts on one account are counted one after another.
-    people = PersonRepository(session)
-    person = await people.by_email(form.username, for_update=True)
-    if person is None:
-        await hasher.verify(None, form.password)
-        await _slow_down(1, settings)
-        raise FailedLogin(LOGIN_FAILED)
-    now = datetime.now(UTC)
-    if person.locked_until is not None:
-        if person.locked_until > now:
-            raise _locked(person.locked_until, now)
-        await people.record_login(person, locked_until=None, failed_attempts=0)
-    if not await hasher.verify(person.password_hash, form.password):
-        failed = person.failed_attempts + 1
-        if failed >= settings.lockout_threshold:
-            await people.record_login(
-                person, failed_attempts=failed, locked_until=now + timedelta(minutes=settings.lockout_minutes)
-            )
-        else:
-            await people.record_login(person, failed_attempts=failed)
-        await _slow_down(person.failed_attempts, settings)
-        if person.locked_until is not None:
-            raise _locked(person.locked_until, now)
-        raise FailedLogin(LOGIN_FAILED)
+    people = PersonRepository(check.session)
+    async with check.throttle.attempt(form.username, check.source) as attempt:
+        person = await people.by_email(form.username)
+        await check.release()
+        stored = person.password_hash if person is not None else None
+        if not await check.hasher.verify(stored, form.password) or person is None:
+            await attempt.failed()
+            if person is not None:
+                await people.count_failed_login(person)  # kept although the answer is an error
+            raise FailedLogin(LOGIN_FAILED)
+        attempt.succeeded()
     if not person.active:
         raise InvalidGrant("This account is deactivated.")
-    assert person.password_hash is not None
-    if hasher.needs_rehash(person.password_hash):
-        person.password_hash = await hasher.hash(form.password)
-    await people.record_login(person, failed_attempts=0, last_login_at=now)
+    assert stored is not None
+    if check.hasher.needs_rehash(stored):
+        await people.rehash(person, old=stored, new=await check.hasher.hash(form.password))
+    await people.record_login(person, failed_attempts=0, locked_until=None, last_login_at=datetime.now(UTC))
     return person
-
-
-def _locked(until: datetime, now: datetime) -> AccountLocked:
-    seconds = max(1, math.ceil((until - now).total_seconds()))
-    return AccountLocked(
-        f"Too many failed logins: the account is temporarily locked until {until.isoformat(timespec='seconds')}. "
-        "Try again later or ask an administrator to unlock it.",
-        headers={"Retry-After": str(seconds)},
-        extra={"locked_until": until.isoformat()},
-    )
-
-
-async def _slow_down(failures: int, settings: IdentitySettings) -> None:
-    delay = failed_login_delay(
-        failures, base=settings.failed_login_delay_seconds, cap=settings.failed_login_delay_cap_seconds
-    )
-    if delay:
-        await asyncio.sleep(delay)
 
 
 async def _token(
