@@ -99,6 +99,34 @@ class TestYoungPersonsPage:
         assert [r["id"] for r in page["reviews"]] == [known["swale"]["review"]]
         assert {r["id"] for r in page["referrals"]} == {known["swale"]["referral"], known["thanet"]["referral"]}
 
+    async def test_a_possible_duplicate_in_another_district_is_not_named(self, casework: Casework) -> None:
+        swale, thanet = _report("46/880003/26", "swale"), _report("46/880004/26", "thanet")
+        swale["people"][0]["police_person_id"] = "KP-880003"
+        thanet["people"][0]["police_person_id"] = "KP-880004"  # same name and birth, another police id: flagged
+        response = await casework.client.post(
+            "/v1/imports/incidents", json={"reports": [swale, thanet]}, headers=casework.headers(casework.FEED)
+        )
+        assert response.json()["created"] == 2, response.text
+        ids = {}
+        for reference in ("46/880003/26", "46/880004/26"):
+            listed = await casework.client.get(
+                "/v1/incidents", params={"crime_reference": reference}, headers=casework.headers(casework.ANALYST)
+            )
+            incident = await casework.client.get(
+                f"/v1/incidents/{listed.json()['items'][0]['id']}", headers=casework.headers(casework.ANALYST)
+            )
+            ids[reference] = incident.json()["people"][0]["subject_id"]
+        mine, theirs = ids["46/880003/26"], ids["46/880004/26"]
+        analyst = await casework.client.get(f"/v1/subjects/{mine}", headers=casework.headers(casework.ANALYST))
+        assert [d["other_id"] for d in analyst.json()["possible_duplicates"]] == [theirs]
+        page = await casework.client.get(f"/v1/subjects/{mine}", headers=casework.headers(casework.MEDWAY_SWALE))
+        assert page.status_code == 200
+        assert page.json()["possible_duplicates"] == []
+        assert page.json()["possible_duplicate"] is True  # a match awaits an analyst's decision
+        assert theirs not in page.text
+        hidden = await casework.client.get(f"/v1/subjects/{theirs}", headers=casework.headers(casework.MEDWAY_SWALE))
+        assert hidden.json()["type"].endswith("/subject-not-found")
+
 
 class TestSharedReview:
     async def test_each_coordinator_sees_only_their_districts_incidents_of_it(self, casework: Casework) -> None:
