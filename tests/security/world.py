@@ -105,7 +105,9 @@ def ok(response: httpx.Response, *statuses: int) -> Any:
 _CASEWORK_EVERYWHERE = frozenset({"analyst", "director", "auditor"})
 
 
-def _report(reference: str, district: str, given_name: str, family_name: str) -> dict[str, Any]:
+def _report(
+    reference: str, district: str, given_name: str, family_name: str, police_person_id: str | None = None
+) -> dict[str, Any]:
     return {
         "crime_reference": reference,
         "occurred_at": "2026-10-14T22:40:00Z",
@@ -119,7 +121,7 @@ def _report(reference: str, district: str, given_name: str, family_name: str) ->
                 "given_name": given_name,
                 "family_name": family_name,
                 "date_of_birth": "2010-03-14",
-                "police_person_id": f"KP-{reference.replace('/', '')}",
+                "police_person_id": police_person_id or f"KP-{reference.replace('/', '')}",
             }
         ],
     }
@@ -132,11 +134,15 @@ async def referrals_world(s: Services) -> World:
         _report("46/990001/26", "swale", "Alex", "Securityswale"),
         _report("46/990002/26", "swale", "Sam", "Securitydraft"),
         _report("46/990003/26", "thanet", "Jo", "Securitythanet"),
+        # one young person known in both areas: what gathers their records (their page, their review) must
+        # show each coordinator only their own districts' incidents, crime references and referrals
+        _report("46/990004/26", "swale", "Kit", "Securityboth", "KP-SECURITY-BOTH"),
+        _report("46/990005/26", "thanet", "Kit", "Securityboth", "KP-SECURITY-BOTH"),
     ]
     imported = ok(
         await call("referrals", "POST", "/v1/imports/incidents", "police_feed", json_body={"reports": reports})
     )
-    assert imported["created"] == 3, imported
+    assert imported["created"] == 5, imported
     ms = _CASEWORK_EVERYWHERE | {"coordinator"}
     tc = _CASEWORK_EVERYWHERE | {"coordinator_tc"}
     for key, reference, visible in (
@@ -150,6 +156,15 @@ async def referrals_world(s: Services) -> World:
         world.add(f"review_{key}", "review", incident["review_id"], visible, f"/v1/reviews/{incident['review_id']}")
         subject = incident["people"][0]["subject_id"]
         world.add(f"subject_{key}", "subject", subject, visible, f"/v1/subjects/{subject}")
+    for key, reference, visible in (("both_swale", "46/990004/26", ms), ("both_thanet", "46/990005/26", tc)):
+        listed = ok(await call("referrals", "GET", "/v1/incidents", "analyst", params={"crime_reference": reference}))
+        incident = ok(await call("referrals", "GET", f"/v1/incidents/{listed['items'][0]['id']}", "analyst"))
+        world.add(f"incident_{key}", "incident", incident["id"], visible, f"/v1/incidents/{incident['id']}")
+        world.add(f"crime_reference_{key}", "crime reference", reference, visible)
+        review, subject = incident["review_id"], incident["people"][0]["subject_id"]
+    # the young person's open review draws in both districts: both coordinators work it
+    world.add("review_both", "review", review, ms | tc, f"/v1/reviews/{review}")
+    world.add("subject_both", "subject", subject, ms | tc, f"/v1/subjects/{subject}")
 
     for code, agency in ((CSWS, AGENCY_A), (YJS, AGENCY_B)):
         path = f"/v1/partner-agencies/{code}"
@@ -224,6 +239,20 @@ async def referrals_world(s: Services) -> World:
         )
     )
     world.add("referral_thanet", "referral", thanet["id"], tc, f"/v1/referrals/{thanet['id']}")
+    for key, who, visible, destination in (
+        ("both_swale", "coordinator", ms, {"forum": MAM}),
+        ("both_thanet", "coordinator_tc", tc, {"forum": "dcsm-thanet", "district": "thanet"}),
+    ):
+        made = ok(
+            await call(
+                "referrals",
+                "POST",
+                "/v1/referrals",
+                who,
+                json_body=referral_body("subject_both", "review_both", **destination),
+            )
+        )
+        world.add(f"referral_{key}", "referral", made["id"], visible, f"/v1/referrals/{made['id']}")
 
     meeting = ok(
         await call(
@@ -549,11 +578,17 @@ PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "identity": {"agency_id": None, "person_id": None, "client_uuid": None, "kid": None},
     "referrals": {
         "code": None,
-        "incident_id": ("incident_swale", "incident_thanet"),
-        "subject_id": ("subject_swale", "subject_thanet"),
+        "incident_id": ("incident_swale", "incident_thanet", "incident_both_thanet"),
+        "subject_id": ("subject_swale", "subject_thanet", "subject_both"),
         "other_id": None,
-        "review_id": ("review_swale", "review_thanet"),
-        "referral_id": ("referral_shared", "referral_draft", "referral_forum", "referral_thanet"),
+        "review_id": ("review_swale", "review_thanet", "review_both"),
+        "referral_id": (
+            "referral_shared",
+            "referral_draft",
+            "referral_forum",
+            "referral_thanet",
+            "referral_both_thanet",
+        ),
         "meeting_id": ("meeting",),
         "action_id": ("action_a", "action_b"),
         "plan_id": ("plan",),

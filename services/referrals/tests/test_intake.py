@@ -384,3 +384,52 @@ def test_report_hash_is_stable() -> None:
         )
     )
     assert report_hash(Report.of(validated)) == "8a796ee8af8850f39e1b22075963583bc95b5258cdbc7fafb7b25cd6c2674232"
+
+
+class TestPlausibleDates:
+    """Issue 13 ("Trust"): an incident in 1900 with a person born in 1800 was accepted. Each implausible date
+    rejects its report, naming the field; the other reports are imported (ranges: ``referrals.plausible``)."""
+
+    async def test_a_json_batch_rejects_implausible_dates_report_by_report(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        reports = [
+            report("46/40/25"),
+            report("46/41/25", occurred_at="1900-06-14T22:40:00Z"),
+            report("46/42/25", people=[person(date_of_birth="1800-01-10")]),
+            report("46/43/25", occurred_at="2003-06-14T22:40:00Z", people=[person(date_of_birth="1880-01-10")]),
+            report("46/44/25", people=[person(date_of_birth="2025-06-15")]),
+            report("46/45/25", occurred_at="2099-06-14T22:40:00Z"),
+            report("46/46/25", people=[person(date_of_birth=None, age=121)]),
+        ]
+        response = await client.post("/v1/imports/incidents", json={"reports": reports}, headers=issuer.headers(**FEED))
+        assert response.status_code == 200
+        result = response.json()
+        assert (result["received"], result["created"], result["rejected"]) == (7, 1, 6), result
+        reasons = {row["line"]: row["reason"] for row in result["rejected_rows"]}
+        assert reasons[2].startswith("occurred_at: is before 2000-01-01"), reasons[2]
+        assert reasons[3].startswith("people.0.date_of_birth: is before 1880-01-01"), reasons[3]
+        assert reasons[4] == "people.0.date_of_birth: is more than 120 years before occurred_at"
+        assert reasons[5] == "people.0.date_of_birth: is after occurred_at"
+        assert reasons[6].startswith("occurred_at: is in the future"), reasons[6]
+        assert reasons[7].startswith("people.0.age:"), reasons[7]
+        assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/4_/25'") == 1
+
+    async def test_a_csv_upload_rejects_implausible_dates_row_by_row(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        header = "crime_reference,occurred_at,district,category,role,given_name,family_name,date_of_birth"
+        body = (
+            f"{header}\r\n"
+            "46/50/25,2025-06-14T22:40:00Z,thanet,robbery,victim,Alex,Example,2001-01-10\r\n"
+            "46/51/25,1900-06-14T22:40:00Z,thanet,robbery,victim,Sam,Example,1890-01-10\r\n"
+            "46/52/25,2025-06-14T22:40:00Z,thanet,robbery,victim,Jo,Example,1800-01-10\r\n"
+        ).encode()
+        response = await upload(client, issuer, body)
+        assert response.status_code == 200
+        result = response.json()
+        assert (result["received"], result["created"], result["rejected"]) == (3, 1, 2), result
+        reasons = {row["line"]: row["reason"] for row in result["rejected_rows"]}
+        assert "occurred_at: is before 2000-01-01" in reasons[3], reasons[3]
+        assert "date_of_birth: is before 1880-01-01" in reasons[4], reasons[4]
+        assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/5_/25'") == 1

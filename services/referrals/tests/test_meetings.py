@@ -252,3 +252,26 @@ class TestActions:
             entries[0][3]
             == "meeting actions shared with Children's Social Work Services (childrens-social-work-services)"
         )
+
+
+class TestPlausibleCaseworkDates:
+    """Issue 13 ("Trust"): casework dates are from 2000-01-01 to 10 years ahead (``referrals.plausible``)."""
+
+    async def test_a_meeting_or_action_in_1900_or_2100_is_422_naming_the_field(self, casework: Casework) -> None:
+        for held_at in ("1900-11-24T10:00:00Z", "2100-11-24T10:00:00Z"):
+            response = await casework.client.post(
+                "/v1/meetings", json={"forum": MAM, "held_at": held_at}, headers=casework.headers(casework.ANALYST)
+            )
+            assert response.status_code == 422, held_at
+            problem = response.json()
+            assert problem["type"].endswith("/validation-error")
+            assert [e["field"] for e in problem["errors"]] == ["held_at"], problem
+        ids = await casework.young_person("46/890/26")
+        referral = await casework.refer(ids, forum=MAM, send=True)
+        held = await meeting(casework)
+        response = await decide(
+            casework, held["id"], referral["id"], {"owner_agency": CSWS, "description": "Late.", "due_on": "1900-01-01"}
+        )
+        assert response.status_code == 422
+        assert response.json()["type"].endswith("/validation-error")
+        assert [e["field"] for e in response.json()["errors"]] == ["actions.0.due_on"], response.text

@@ -1,22 +1,34 @@
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, delete, select
+from sqlalchemy import ColumnElement, Select, Uuid, and_, delete, exists, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import joinedload, undefer
 
+from referrals.access import CaseworkScope
 from referrals.incident.models import Incident, IncidentPerson
-from referrals.incident.repository import incident_of_person
+from referrals.incident.repository import IncidentRepository, incident_of_person
+from referrals.reference.repository import any_of
 from referrals.referral.models import Referral
+from referrals.referral.repository import ReferralRepository
 from referrals.review.models import Review, ReviewSubject
-from referrals.review.repository import VisibleSubjectRepository
-from referrals.subject.models import Subject
+from referrals.review.repository import ReviewRepository, VisibleSubjectRepository
+from referrals.subject.models import Subject, SubjectDuplicate
 from vru_shared.pagination import PageParams
 
 
+def _where(stmt: Select[Any], condition: ColumnElement[bool] | None) -> Select[Any]:
+    return stmt if condition is None else stmt.where(condition)
+
+
 class CasefileRepository(VisibleSubjectRepository):
-    """Young people as the casework sees them (with ``possible_duplicate``), and the records of one."""
+    """Young people as the casework sees them (with ``possible_duplicate``), and the records of one.
+
+    A young person's page gathers records of several kinds, each shown only if the caller may read it on its
+    own route: every query below applies that record's repository ``visible()`` — never a rule of its own —
+    so a coordinator sees no incident, review, referral or other young person of districts not theirs."""
 
     def statement(self) -> Select[Subject]:
         return select(Subject).options(undefer(Subject.possible_duplicate))
@@ -31,8 +43,9 @@ class CasefileRepository(VisibleSubjectRepository):
             filters.append(flagged if possible_duplicate else ~flagged)
         return await self.page_visible(page, scope, *filters, descending=True)
 
-    async def incidents_of(self, subject_id: UUID) -> Sequence[IncidentPerson]:
-        """The young person as involved in incidents, with the incidents (newest first) and their codes."""
+    async def incidents_of(self, subject_id: UUID, scope: CaseworkScope) -> Sequence[IncidentPerson]:
+        """The young person as involved in the incidents ``scope`` may read, with the incidents (newest first)
+        and their codes."""
         stmt = (
             select(IncidentPerson)
             .join(IncidentPerson.incident)
@@ -40,10 +53,11 @@ class CasefileRepository(VisibleSubjectRepository):
             .options(*incident_of_person())
             .order_by(Incident.occurred_at.desc(), Incident.id)
         )
+        stmt = _where(stmt, IncidentRepository(self.session).visible(scope.districts))
         return (await self.session.scalars(stmt)).all()
 
-    async def reviews_of(self, subject_id: UUID) -> Sequence[Review]:
-        """Newest first, with their coordinator area."""
+    async def reviews_of(self, subject_id: UUID, scope: CaseworkScope) -> Sequence[Review]:
+        """The reviews ``scope`` may read, newest first, with their coordinator area."""
         stmt = (
             select(Review)
             .join(ReviewSubject, ReviewSubject.review_id == Review.id)
@@ -51,15 +65,33 @@ class CasefileRepository(VisibleSubjectRepository):
             .options(joinedload(Review.area_ref))
             .order_by(Review.created_at.desc(), Review.id)
         )
+        stmt = _where(stmt, ReviewRepository(self.session).visible(scope.districts))
         return (await self.session.scalars(stmt)).all()
 
-    async def referrals_of(self, subject_id: UUID) -> Sequence[Referral]:
-        """Newest first, with their destination."""
+    async def referrals_of(self, subject_id: UUID, scope: CaseworkScope) -> Sequence[Referral]:
+        """The referrals ``scope`` may read, newest first, with their destination."""
         stmt = (
             select(Referral)
             .where(Referral.subject_id == subject_id)
             .options(joinedload(Referral.forum), joinedload(Referral.partner_agency))
             .order_by(Referral.created_at.desc(), Referral.id)
+        )
+        stmt = _where(stmt, ReferralRepository(self.session).visible(scope))
+        return (await self.session.scalars(stmt)).all()
+
+    async def flags_of(self, subject_ids: Collection[UUID], scope: CaseworkScope) -> Sequence[SubjectDuplicate]:
+        """The possible-duplicate flags of these young people whose other young person ``scope`` may see."""
+
+        def seen(other: Any) -> ColumnElement[bool]:
+            condition = self.visible(scope.districts)
+            return exists(select(Subject.id).where(Subject.id == other, *([] if condition is None else [condition])))
+
+        ids = any_of(SubjectDuplicate.subject_id, subject_ids, Uuid())
+        reverse = any_of(SubjectDuplicate.other_id, subject_ids, Uuid())
+        stmt = (
+            select(SubjectDuplicate)
+            .where(or_(and_(ids, seen(SubjectDuplicate.other_id)), and_(reverse, seen(SubjectDuplicate.subject_id))))
+            .order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
         )
         return (await self.session.scalars(stmt)).all()
 

@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from referrals.access import ANALYST, READ_CASEWORK, district_scope
+from referrals.access import ANALYST, READ_CASEWORK, casework_scope
 from referrals.casefile import service
 from referrals.casefile.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
 from referrals.casefile.schemas import SubjectRead
@@ -36,7 +36,7 @@ async def list_subjects(
     possible_duplicate: PossibleDuplicateFilter = None,
 ) -> Page[Any]:
     subjects = await service.list_subjects(
-        session, principal=principal, scope=district_scope(principal), page=page, possible_duplicate=possible_duplicate
+        session, principal=principal, scope=casework_scope(principal), page=page, possible_duplicate=possible_duplicate
     )
     return paginate(subjects, page, lambda s: (s.created_at, s.id), request, response)
 
@@ -52,7 +52,7 @@ async def list_subjects(
 )
 async def get_subject(session: Session, principal: Reader, subject_id: SubjectId, response: Response) -> SubjectRead:
     subject = await service.get_subject(
-        session, principal=principal, scope=district_scope(principal), subject_id=subject_id
+        session, principal=principal, scope=casework_scope(principal), subject_id=subject_id
     )
     set_etag(response, subject.version)
     return subject

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.casefile.repository import CasefileRepository
@@ -26,11 +27,11 @@ async def list_subjects(
     session: AsyncSession,
     *,
     principal: Principal,
-    scope: frozenset[str] | None,
+    scope: CaseworkScope,
     page: PageParams,
     possible_duplicate: bool | None,
 ) -> Sequence[Subject]:
-    items = await CasefileRepository(session).search(page, scope, possible_duplicate=possible_duplicate)
+    items = await CasefileRepository(session).search(page, scope.districts, possible_duplicate=possible_duplicate)
     if items:
         await record(
             session,
@@ -43,26 +44,30 @@ async def list_subjects(
     return items
 
 
-async def _read(session: AsyncSession, subject: Subject) -> SubjectRead:
-    flags = await SubjectRepository(session).flags_of([subject.id])
+async def _read(session: AsyncSession, subject: Subject, scope: CaseworkScope) -> SubjectRead:
+    """The page as ``scope`` may see it: only the incidents, reviews, referrals and other young people that
+    ``scope`` could read on their own routes."""
     repo = CasefileRepository(session)
+    # whether a flag is open, as the list says it; which young person it names, only if ``scope`` sees them
+    every_flag = await SubjectRepository(session).flags_of([subject.id])
+    flags = await repo.flags_of([subject.id], scope)
     return SubjectRead(
         **{name: getattr(subject, name) for name in SubjectSummary.model_fields if name != "possible_duplicate"},
-        possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in flags),
-        incidents=await repo.incidents_of(subject.id),
-        reviews=await repo.reviews_of(subject.id),
-        referrals=await repo.referrals_of(subject.id),
+        possible_duplicate=any(f.status == DuplicateStatus.OPEN.value for f in every_flag),
+        incidents=await repo.incidents_of(subject.id, scope),
+        reviews=await repo.reviews_of(subject.id, scope),
+        referrals=await repo.referrals_of(subject.id, scope),
         possible_duplicates=possible_duplicates(flags, {subject.id}),
     )
 
 
 async def get_subject(
-    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, subject_id: UUID
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, subject_id: UUID
 ) -> SubjectRead:
-    subject = await CasefileRepository(session).get_visible(subject_id, scope)
+    subject = await CasefileRepository(session).get_visible(subject_id, scope.districts)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
-    result = await _read(session, subject)
+    result = await _read(session, subject, scope)
     await record(
         session,
         principal=principal,
@@ -112,7 +117,7 @@ async def _resolved(
         record_ids=[subject.id, other.id],
         purpose=purpose,
     )
-    return await _read(session, subject)
+    return await _read(session, subject, CaseworkScope(None))  # analysts only
 
 
 async def confirm_duplicate(

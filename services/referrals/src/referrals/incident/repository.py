@@ -3,13 +3,17 @@ from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
 from referrals.reference.repository import district_ids
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
+
+#: The people of an incident as its visibility filter reads them, aliased so the filter never correlates with
+#: people a query has joined (a young person's page reads people joined to their incidents).
+Resident = aliased(IncidentPerson)
 
 
 def visible_incident(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
@@ -19,11 +23,7 @@ def visible_incident(scope: frozenset[str] | None) -> ColumnElement[bool] | None
     ids = district_ids(scope)
     return or_(
         Incident.district_id.in_(ids),
-        exists(
-            select(IncidentPerson.id).where(
-                IncidentPerson.incident_id == Incident.id, IncidentPerson.home_district_id.in_(ids)
-            )
-        ),
+        exists(select(Resident.id).where(Resident.incident_id == Incident.id, Resident.home_district_id.in_(ids))),
     )
 
 

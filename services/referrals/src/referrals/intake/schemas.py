@@ -1,8 +1,6 @@
-from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Self
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,6 +14,7 @@ from pydantic import (
 
 from referrals.incident.models import PersonRole
 from referrals.incident.schemas import PERSON_EXAMPLE, REPORTED_EXAMPLE
+from referrals.plausible import Age, DateOfBirth, OccurredAt, birth_problem
 
 #: At most this many reports (JSON) or rows (CSV) per request.
 MAX_REPORTS = 10_000
@@ -47,10 +46,8 @@ class PersonReport(BaseModel):
     )
     given_name: Name
     family_name: Name
-    date_of_birth: date | None = None
-    age: int | None = Field(
-        default=None, ge=0, le=120, description="Age on the day, when the date of birth is unknown."
-    )
+    date_of_birth: DateOfBirth | None = None
+    age: Age | None = Field(default=None, description="Age on the day (0–120), when the date of birth is unknown.")
     home_district: Code | None = Field(
         default=None, description="District code of where the person lives; brings that district into the review."
     )
@@ -70,7 +67,7 @@ class IncidentReport(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_REPORT_EXAMPLE]})
 
     crime_reference: CrimeReference
-    occurred_at: AwareDatetime = Field(description="RFC 3339 with a time-zone offset, e.g. `2026-11-20T22:40:00Z`.")
+    occurred_at: OccurredAt
     district: Code = Field(description="District code where it happened (see `GET /v1/districts`).")
     category: Code = Field(description="Offence category code (see `GET /v1/offence-categories`).")
     weapon_knife: bool = Field(default=False, description="A knife or sharp instrument was involved.")
@@ -79,13 +76,16 @@ class IncidentReport(BaseModel):
     people: list[PersonReport] = Field(min_length=1, max_length=MAX_PEOPLE)
 
     @model_validator(mode="after")
-    def _plausible_dates(self) -> Self:
-        if self.occurred_at > datetime.now(UTC) + timedelta(hours=1):
-            raise ValueError("occurred_at is in the future")
-        day = self.occurred_at.date()
-        for person in self.people:
-            if person.date_of_birth is not None and person.date_of_birth > day:
-                raise ValueError("a date_of_birth is after occurred_at")
+    def _plausible_births(self) -> Self:
+        """Each date of birth against the day (the ranges: ``referrals.plausible``)."""
+        problems = [
+            f"people.{position}.date_of_birth: {problem}"
+            for position, person in enumerate(self.people)
+            if person.date_of_birth is not None
+            and (problem := birth_problem(person.date_of_birth, self.occurred_at)) is not None
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
 

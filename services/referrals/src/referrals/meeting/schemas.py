@@ -2,10 +2,11 @@ from datetime import date, datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import AliasPath, AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from referrals.fields import Code, LongText, Text
 from referrals.meeting.models import ActionStatus, MeetingStatus
+from referrals.plausible import CaseworkDay, CaseworkMoment
 from referrals.referral.models import ReferralStatus
 
 
@@ -93,7 +94,7 @@ class ActionCreate(BaseModel):
 
     owner_agency: Code = Field(description="Partner agency code of the agency that owns the action.")
     description: Text
-    due_on: date
+    due_on: CaseworkDay
 
 
 class ActionUpdate(BaseModel):
@@ -107,7 +108,7 @@ class ActionUpdate(BaseModel):
     status: ActionStatus | None = None
     note: Text | None = None
     description: Text | None = None
-    due_on: date | None = None
+    due_on: CaseworkDay | None = None
 
     @model_validator(mode="after")
     def _something(self) -> Self:
@@ -221,7 +222,7 @@ class MeetingCreate(BaseModel):
     )
 
     forum: Code
-    held_at: AwareDatetime
+    held_at: CaseworkMoment
     districts: Annotated[list[Code], Field(min_length=1, max_length=13)] | None = None
     attending_agencies: Annotated[list[Code], Field(max_length=50)] = []
 
@@ -236,7 +237,7 @@ class MeetingUpdate(BaseModel):
         },
     )
 
-    held_at: AwareDatetime | None = None
+    held_at: CaseworkMoment | None = None
     status: MeetingStatus | None = None
     minutes: LongText | None = None
     attending_agencies: Annotated[list[Code], Field(max_length=50)] | None = None

@@ -223,11 +223,16 @@ async def create(
         existing = existing or await repo.open_to(
             subject.id, forum_id=forum_id, partner_id=partner_id, project_id=project_id
         )
-        existing_id = existing.id if existing else None
+        # named only to whoever may read it (else the 409 would disclose another district's referral)
+        if existing is not None and await repo.get_visible(existing.id, scope) is not None:
+            raise DuplicateReferral(
+                f"Referral {existing.id} of this young person to the same destination is still open "
+                f"({existing.status}); update that one instead.",
+                extra={"existing_referral_id": str(existing.id)},
+            )
         raise DuplicateReferral(
-            f"Referral {existing_id} of this young person to the same destination is still open "
-            f"({existing.status if existing else 'open'}); update that one instead.",
-            extra={"existing_referral_id": str(existing_id)},
+            "A referral of this young person to the same destination is still open (made in a district you do "
+            "not cover); ask its coordinator, or an analyst, to update that one instead."
         )
     await _event(repo, referral.id, principal, ReferralEventKind.CREATED, to=ReferralStatus.DRAFT)
     await record(

@@ -5,9 +5,10 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, Uuid, exists, func, insert, or_, select
 from sqlalchemy import update as sql_update
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import QueryableAttribute, joinedload, selectinload
 
 from referrals.incident.models import Incident, IncidentPerson
+from referrals.incident.repository import IncidentRepository
 from referrals.reference.models import CoordinatorArea, District
 from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
@@ -104,13 +105,22 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         return await self.page_visible(page, scope, *filters, descending=True)
 
     async def read(self, review_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> Review | None:
-        """The review with its incidents (and their codes), young people and history, if ``scope`` may see it."""
+        """The review with its incidents (and their codes), young people and history, if ``scope`` may see it.
+
+        Of the incidents, and of the history's entries about an incident, only those ``scope`` may read (the
+        incident's own ``visible()``): a review drawn into two districts shows each coordinator their districts'
+        incidents, never the other's ids or crime references."""
+        seen = IncidentRepository(self.session).visible(scope)
+        incidents: QueryableAttribute[Any] = Review.incidents
+        events: QueryableAttribute[Any] = Review.events
+        if seen is not None:
+            incidents = incidents.and_(seen)
+            about_seen = exists(select(Incident.id).where(Incident.id == ReviewEvent.incident_id, seen))
+            events = events.and_(or_(ReviewEvent.incident_id.is_(None), about_seen))
         details = self.readable(scope).options(
-            selectinload(Review.incidents).options(
-                joinedload(Incident.district_ref), joinedload(Incident.category_ref)
-            ),
+            selectinload(incidents).options(joinedload(Incident.district_ref), joinedload(Incident.category_ref)),
             selectinload(Review.subjects),
-            selectinload(Review.events),
+            selectinload(events),
         )
         return await self.get(review_id, for_update=for_update, base=details)
 

@@ -5,6 +5,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from referrals.fields import Code, ShortText, Text
+from referrals.plausible import CaseworkDay
 from referrals.support.models import InterventionKind, InterventionStatus, PlanStatus
 
 _INTERVENTION_EXAMPLE: dict[str, JsonValue] = {
@@ -60,8 +61,8 @@ class InterventionCreate(BaseModel):
     provider_agency: Code | None = None
     provider: ShortText | None = None
     description: Text | None = None
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: CaseworkDay
+    ends_on: CaseworkDay | None = None
     status: InterventionStatus = InterventionStatus.PLANNED
     outcome: Text | None = None
 
@@ -95,7 +96,7 @@ class InterventionUpdate(BaseModel):
     )
 
     status: InterventionStatus | None = None
-    ends_on: date | None = None
+    ends_on: CaseworkDay | None = None
     outcome: Text | None = None
     description: Text | None = None
 
