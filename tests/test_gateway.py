@@ -525,6 +525,89 @@ def test_bad_gateway_is_502_problem(client: httpx.Client) -> None:
     assert response.json()["status"] == 502
 
 
+def _assert_gateway_problem(response: httpx.Response, status: int) -> None:
+    """An answer the gateway makes itself: the platform's problem for the status, with every security header."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM_JSON)
+    body = response.json()
+    assert body["type"] == problem_type(status)
+    assert body["status"] == status
+    assert body["request_id"] == response.headers["x-request-id"]
+    assert UUID4_RE.match(response.headers["x-request-id"])
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["strict-transport-security"].startswith("max-age=31536000")
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+def _requests_seen() -> dict[str, int]:
+    """How many requests each stub has received, the gateway's health checks left out."""
+    return {service: sum(path != "/healthz" for path in paths) for service, paths in SEEN.items()}
+
+
+#: One path per router (identity, docs, token, referrals, imports, quotas, funding, etp_inventory, not-published,
+#: the fallback), each with one of the encoded characters the gateway refuses.
+ENCODED_PATHS = (
+    ("GET", "/v1/people/a%2Fb"),
+    ("GET", "/docs/%2f"),
+    ("POST", "/oauth/token%00"),
+    ("GET", "/v1/referrals/a%5Cb"),
+    ("POST", "/v1/imports/incidents%3B.csv"),
+    ("POST", "/v1/referrals/%2E%2E%2Fx"),
+    ("GET", "/v1/grants/%25"),
+    ("POST", "/v1/movements/allocations%3F"),
+    ("GET", "/v1/sites/a%23b"),
+    ("GET", "/metrics%2F"),
+    ("GET", "/elsewhere/%5c"),
+)
+
+
+@pytest.mark.parametrize(("method", "path"), ENCODED_PATHS)
+def test_an_encoded_character_the_gateway_refuses_is_a_400_problem(
+    client: httpx.Client, method: str, path: str
+) -> None:
+    """Issue 13: Traefik refused these paths at the entry point, before any middleware: a bare 400 without
+    security headers or problem body. The check now runs inside the middleware chain."""
+    received = _requests_seen()
+    response = client.request(method, path, content=b"{}" if method == "POST" else None)
+    assert response.request.url.raw_path.decode() == path  # sent as written
+    _assert_gateway_problem(response, 400)
+    assert "encoded" in response.json()["detail"]
+    assert _requests_seen() == received  # no service saw it
+
+
+def test_encoded_characters_a_path_may_carry_still_pass(client: httpx.Client) -> None:
+    response = client.get("/v1/people/J%C3%BCrgen%20O%27Neil")
+    assert response.status_code == 200
+    assert response.json()["service"] == "identity"
+
+
+def test_request_headers_over_the_limit_are_a_431_problem(client: httpx.Client) -> None:
+    """Issue 13: Go's HTTP server answered headers over Traefik's maxHeaderBytes with a bare text 431. The
+    gateway's own, lower limit (VRU_MAX_HEADER_BYTES, 32 KiB) answers with the problem and the headers; only
+    beyond Traefik's 64 KiB does Go's bare 431 remain (services/gateway/README.md, Known limits)."""
+    received = _requests_seen()
+    response = client.get("/v1/grants", headers={"X-Padding": "x" * 40_000})
+    _assert_gateway_problem(response, 431)
+    assert _requests_seen() == received
+    assert client.get("/v1/grants", headers={"X-Padding": "x" * 20_000}).status_code == 200
+
+
+def test_headers_over_traefiks_own_limit_still_get_gos_bare_431(gateway: Gateway) -> None:
+    """The known limit (services/gateway/README.md): above the entry point's maxHeaderBytes (64 KiB) Go's HTTP
+    server answers before Traefik sees the request, with a fixed text 431 that no configuration can change. If
+    this starts failing, Traefik has gained a hook: route the answer through the chain and update the README."""
+    with socket.create_connection(("127.0.0.1", gateway.cfg.port), timeout=5) as sock:
+        sock.sendall(b"GET /v1/grants HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"x" * 70_000 + b"\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode().lower()
+    assert head.startswith("http/1.1 431")
+    assert "content-type: text/plain" in head
+    assert "x-content-type-options" not in head
+
+
 def test_security_headers(client: httpx.Client) -> None:
     response = client.get("/v1/agencies")
     headers = response.headers

@@ -60,6 +60,8 @@ class GatewayConfig:
     # Which X-Forwarded-For entry (from the right) is the client: 0 = the TCP peer (no proxy in front).
     source_ip_depth: int = 0
     max_body_bytes: int = 1_048_576
+    # Request line + headers; above it a 431 problem (Traefik's hard limit, a bare 431, is 65536).
+    max_header_bytes: int = 32_768
     host: str = "127.0.0.1"
 
     def __post_init__(self) -> None:
@@ -81,9 +83,12 @@ class GatewayConfig:
             "token_rate_per_minute",
             "token_rate_burst",
             "max_body_bytes",
+            "max_header_bytes",
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.max_header_bytes >= 65_536:
+            raise ValueError(f"max_header_bytes must be below Traefik's 65536, got {self.max_header_bytes}")
         if self.source_ip_depth < 0:
             raise ValueError(f"source_ip_depth must be 0 or more, got {self.source_ip_depth}")
         if self.host and not re.fullmatch(r"[A-Za-z0-9.:-]+", self.host):
@@ -176,6 +181,7 @@ def gateway_env(cfg: GatewayConfig) -> dict[str, str]:
         "VRU_TOKEN_RATE_BURST": str(cfg.token_rate_burst),
         "VRU_SOURCE_IP_DEPTH": str(cfg.source_ip_depth),
         "VRU_MAX_BODY_BYTES": str(cfg.max_body_bytes),
+        "VRU_MAX_HEADER_BYTES": str(cfg.max_header_bytes),
     }
 
 
