@@ -510,6 +510,10 @@ def main(argv: list[str] | None = None) -> int:
         ports=Ports.free(),
         rate_average=1_000_000,
         rate_burst=1_000_000,
+        source_rate_average=1_000_000,
+        source_rate_burst=1_000_000,
+        token_rate_per_minute=1_000_000,
+        token_rate_burst=1_000_000,
         extra_env={
             "VRU_ALLOCATION_QUOTA": unlimited,
             "VRU_ALLOCATION_QUOTA_BURST": unlimited,

@@ -44,8 +44,13 @@ def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
         data_dir=Path(tmp_path_factory.mktemp("platform")),
         ports=Ports.free(),
         database_url=with_database(pg_admin_url, "vru_e2e"),
+        # The whole session is one source (127.0.0.1) with many logins: lift the per-source limits.
         rate_average=1000,
         rate_burst=1000,
+        source_rate_average=1000,
+        source_rate_burst=1000,
+        token_rate_per_minute=60_000,
+        token_rate_burst=1000,
     )
     saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in SERVICES)}
     for service in SERVICES:  # roles are cluster-wide: keep the passwords the unit tests use

@@ -168,6 +168,10 @@ def own_platform(**extra_env: str) -> Iterator[Faults]:
         ports=Ports.free(),
         rate_average=1000,
         rate_burst=1000,
+        source_rate_average=1000,
+        source_rate_burst=1000,
+        token_rate_per_minute=60_000,
+        token_rate_burst=1000,
         extra_env={**FAST_PEERS, **extra_env},
     )
     platform = Platform(config)

@@ -20,6 +20,7 @@ from tests.conftest import auth, password_token
 from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import PROBLEM_JSON
 from vru_dev.testing import TestIssuer, running_app
+from vru_shared.problems import problem_type
 from vru_shared.settings import ServiceSettings
 
 #: A read of each service through the gateway, and who may make it.
@@ -57,6 +58,21 @@ class TestThroughTheGateway:
         assert_hardened(gateway.get("/v1/public/packs.geojson"))
         assert_hardened(gateway.get("/v1/no-such-thing"))
         assert_hardened(gateway.delete("/v1/districts"))  # 405 from the service
+
+    def test_the_gateways_own_refusals_are_hardened_problems(self, gateway: httpx.Client) -> None:
+        """Issue 13: Traefik refused an encoded character in the path and oversized headers before any middleware,
+        with a bare 400/431. Through the real platform both are problems with every security header."""
+        token = password_token(gateway, "analyst@example.org")
+        refusals = {
+            400: gateway.get("/v1/referrals/a%2Fb", headers=auth(token)),
+            431: gateway.get("/v1/districts", headers={**auth(token), "X-Padding": "x" * 40_000}),
+        }
+        for status, response in refusals.items():
+            assert response.status_code == status, response.text
+            assert_hardened(response)
+            assert response.headers["content-type"].startswith(PROBLEM_JSON)
+            assert response.json()["type"] == problem_type(status)
+            assert response.json()["request_id"] == response.headers["x-request-id"]
 
     def test_errors_carry_no_trace_or_internals(self, gateway: httpx.Client) -> None:
         for response in (

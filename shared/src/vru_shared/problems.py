@@ -152,6 +152,7 @@ _SLUGS = {
     422: "validation-error",
     428: "precondition-required",
     429: "too-many-requests",
+    431: "request-header-fields-too-large",
     500: "internal-error",
     502: "bad-gateway",
     503: "service-unavailable",

@@ -49,9 +49,19 @@ class GatewayConfig:
     funding_url: str
     etp_inventory_url: str
     cors_origins: tuple[str, ...] = ("http://localhost:5173",)
+    # Rate limits (services/gateway/README.md, "Rate limits"): per client (token, or source when anonymous)
+    # and per source address, each per second; POST /oauth/token per source, per minute.
     rate_average: int = 100
     rate_burst: int = 200
+    source_rate_average: int = 300
+    source_rate_burst: int = 600
+    token_rate_per_minute: int = 20
+    token_rate_burst: int = 10
+    # Which X-Forwarded-For entry (from the right) is the client: 0 = the TCP peer (no proxy in front).
+    source_ip_depth: int = 0
     max_body_bytes: int = 1_048_576
+    # Request line + headers; above it a 431 problem (Traefik's hard limit, a bare 431, is 65536).
+    max_header_bytes: int = 32_768
     host: str = "127.0.0.1"
 
     def __post_init__(self) -> None:
@@ -65,9 +75,22 @@ class GatewayConfig:
             _check_url(name, getattr(self, name))
         for origin in self.cors_origins:
             _check_origin(origin)
-        for name in ("rate_average", "rate_burst", "max_body_bytes"):
+        for name in (
+            "rate_average",
+            "rate_burst",
+            "source_rate_average",
+            "source_rate_burst",
+            "token_rate_per_minute",
+            "token_rate_burst",
+            "max_body_bytes",
+            "max_header_bytes",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.max_header_bytes >= 65_536:
+            raise ValueError(f"max_header_bytes must be below Traefik's 65536, got {self.max_header_bytes}")
+        if self.source_ip_depth < 0:
+            raise ValueError(f"source_ip_depth must be 0 or more, got {self.source_ip_depth}")
         if self.host and not re.fullmatch(r"[A-Za-z0-9.:-]+", self.host):
             raise ValueError(f"host must be an IP address or a host name, got {self.host!r}")
 
@@ -152,7 +175,13 @@ def gateway_env(cfg: GatewayConfig) -> dict[str, str]:
         "VRU_CORS_ORIGINS": ",".join(cfg.cors_origins),
         "VRU_RATE_AVERAGE": str(cfg.rate_average),
         "VRU_RATE_BURST": str(cfg.rate_burst),
+        "VRU_SOURCE_RATE_AVERAGE": str(cfg.source_rate_average),
+        "VRU_SOURCE_RATE_BURST": str(cfg.source_rate_burst),
+        "VRU_TOKEN_RATE": str(cfg.token_rate_per_minute),
+        "VRU_TOKEN_RATE_BURST": str(cfg.token_rate_burst),
+        "VRU_SOURCE_IP_DEPTH": str(cfg.source_ip_depth),
         "VRU_MAX_BODY_BYTES": str(cfg.max_body_bytes),
+        "VRU_MAX_HEADER_BYTES": str(cfg.max_header_bytes),
     }
 
 

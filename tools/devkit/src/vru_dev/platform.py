@@ -81,6 +81,10 @@ class PlatformConfig:
     cors_origins: tuple[str, ...] = ("http://localhost:5173",)
     rate_average: int = 100
     rate_burst: int = 200
+    source_rate_average: int = 300
+    source_rate_burst: int = 600
+    token_rate_per_minute: int = 20
+    token_rate_burst: int = 10
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -188,6 +192,10 @@ class Platform:
             cors_origins=self.config.cors_origins,
             rate_average=self.config.rate_average,
             rate_burst=self.config.rate_burst,
+            source_rate_average=self.config.source_rate_average,
+            source_rate_burst=self.config.source_rate_burst,
+            token_rate_per_minute=self.config.token_rate_per_minute,
+            token_rate_burst=self.config.token_rate_burst,
             host=self.config.host,
         )
         argv, env, cwd = traefik_command(cfg)

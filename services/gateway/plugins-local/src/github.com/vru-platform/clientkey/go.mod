@@ -1,0 +1,3 @@
+module github.com/vru-platform/clientkey
+
+go 1.22

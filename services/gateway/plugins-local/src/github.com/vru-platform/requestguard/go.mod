@@ -1,0 +1,3 @@
+module github.com/vru-platform/requestguard
+
+go 1.22
