@@ -1,5 +1,7 @@
-"""Schemathesis over every service's OpenAPI, through the real gateway of the session's platform (real services,
-real PostgreSQL, real Traefik; ``tests/conftest.py``).
+"""Schemathesis over every service's OpenAPI, through the real gateway of a platform of its own (real services,
+real PostgreSQL, real Traefik, started as the session's platform is, ``tests/conftest.py``, on its own database
+``vru_fuzz``): with an administrator's token schemathesis may deactivate people, rotate a service's client
+secret or add signing keys, and it leaves records everywhere — none of which may reach the other tests.
 
 For each service, two runs of ``st run`` — one with a token of a powerful role, one with a weak role's — with
 **every check** schemathesis has (all are on unless configured off — ``--checks all`` would override the few
@@ -30,7 +32,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import password_token
+from tests.conftest import password_token, running_platform
 from vru_dev.platform import Platform
 from vru_dev.testing import repo_root
 
@@ -73,9 +75,12 @@ class Outcome:
     seconds: float
 
 
-def st_run(gateway_url: str, service: str, token: str, phases: str) -> Outcome:
-    """One bounded ``st run`` against a service's OpenAPI through the gateway (``schemathesis.toml`` is read from
-    the repository root, the working directory; its hooks module is imported from there)."""
+def st_run(gateway_url: str, service: str, who: str, phases: str) -> Outcome:
+    """One bounded ``st run`` against a service's OpenAPI through the gateway, with a fresh token of ``who``
+    (``schemathesis.toml`` is read from the repository root, the working directory; its hooks module is imported
+    from there)."""
+    with httpx.Client(base_url=gateway_url, timeout=10.0) as gateway:
+        token = password_token(gateway, who)
     argv = [
         str(ST),
         "run",
@@ -99,20 +104,26 @@ def st_run(gateway_url: str, service: str, token: str, phases: str) -> Outcome:
 
 
 @pytest.fixture(scope="module")
+def fuzz_platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    with running_platform(pg_admin_url, Path(tmp_path_factory.mktemp("fuzz-platform")), "vru_fuzz") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
 def outcomes(
-    request: pytest.FixtureRequest, platform: Platform, gateway: httpx.Client
+    request: pytest.FixtureRequest, fuzz_platform: Platform
 ) -> Iterator[dict[tuple[str, str], Future[Outcome]]]:
     """The runs the session selected, ``PARALLEL`` at a time, started together (each test waits for its own)."""
+    platform = fuzz_platform
     selected = [
         (str(item.callspec.params["service"]), str(item.callspec.params["who"]))
         for item in request.session.items
         if isinstance(item, pytest.Function) and item.originalname == "test_schemathesis_finds_nothing"
     ]
-    tokens = {who: password_token(gateway, who) for who in {who for _, who in selected}}
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
         yield {
             (service, who): pool.submit(
-                st_run, platform.config.gateway_url, service, tokens[who], PHASES[who == ROLES[service][0]]
+                st_run, platform.config.gateway_url, service, who, PHASES[who == ROLES[service][0]]
             )
             for service, who in selected
         }
