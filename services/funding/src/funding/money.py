@@ -2,13 +2,15 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 Currency = Literal["GBP"]
 CURRENCY_FIELD = Field(description='Always `"GBP"`; amounts are integer pence.', examples=["GBP"])
 
-Pence = Annotated[int, Field(ge=0, le=10_000_000_000, description="Integer pence.", examples=[1_000_000])]
-PositivePence = Annotated[int, Field(gt=0, le=10_000_000_000, description="Integer pence, above 0.", examples=[25_000])]
+Pence = Annotated[StrictInt, Field(ge=0, le=10_000_000_000, description="Integer pence.", examples=[1_000_000])]
+PositivePence = Annotated[
+    StrictInt, Field(gt=0, le=10_000_000_000, description="Integer pence, above 0.", examples=[25_000])
+]
 
 
 def pounds(pence: int) -> str:

@@ -2,11 +2,12 @@ from datetime import date, datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import AliasPath, AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from referrals.fields import Code, LongText, Text
 from referrals.meeting.models import ActionStatus, MeetingStatus
 from referrals.referral.models import ReferralStatus
+from vru_shared.inputs import Instant
 
 
 class ForumRef(BaseModel):
@@ -221,7 +222,7 @@ class MeetingCreate(BaseModel):
     )
 
     forum: Code
-    held_at: AwareDatetime
+    held_at: Instant
     districts: Annotated[list[Code], Field(min_length=1, max_length=13)] | None = None
     attending_agencies: Annotated[list[Code], Field(max_length=50)] = []
 
@@ -236,7 +237,7 @@ class MeetingUpdate(BaseModel):
         },
     )
 
-    held_at: AwareDatetime | None = None
+    held_at: Instant | None = None
     status: MeetingStatus | None = None
     minutes: LongText | None = None
     attending_agencies: Annotated[list[Code], Field(max_length=50)] | None = None
