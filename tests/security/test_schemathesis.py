@@ -10,8 +10,8 @@ and headers, negative and positive data, ``Allow`` on 405, undeclared methods, m
 ignored auth, use after free, resource availability, object-level authorization) and **every phase**: the
 documented examples, the coverage phase (boundary and negative values of each keyword), fuzzing, and the
 stateful phase (sequences of calls along the links schemathesis infers from ``Location`` headers and the
-schemas). What a response may be is configured in ``schemathesis.toml`` (and the one exclusion in
-``schemathesis_hooks.py``), each with its reason.
+schemas) — the weak role's run without the coverage phase (``PHASES``). What a response may be is configured
+in ``schemathesis.toml`` (and the one exclusion in ``schemathesis_hooks.py``), each with its reason.
 
 Bounded for the normal test command: ``VRU_ST_EXAMPLES`` examples per operation (default 3), deterministic
 generation (the same inputs every run, so a failure in CI is a failure on every machine), stateful scenarios
