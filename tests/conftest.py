@@ -4,6 +4,7 @@ real Traefik on the session's PostgreSQL), started exactly as ``vru up`` starts 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,13 +38,15 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-@pytest.fixture(scope="session")
-def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
-    asyncio.run(create_database(with_database(pg_admin_url, "postgres"), "vru_e2e"))
+@contextlib.contextmanager
+def running_platform(pg_admin_url: str, data_dir: Path, database: str) -> Iterator[Platform]:
+    """The real services behind the real Traefik, started as ``vru up`` starts them, on their own database of the
+    session's PostgreSQL."""
+    asyncio.run(create_database(with_database(pg_admin_url, "postgres"), database))
     config = PlatformConfig(
-        data_dir=Path(tmp_path_factory.mktemp("platform")),
+        data_dir=data_dir,
         ports=Ports.free(),
-        database_url=with_database(pg_admin_url, "vru_e2e"),
+        database_url=with_database(pg_admin_url, database),
         # The whole session is one source (127.0.0.1) with many logins: lift the per-source limits.
         rate_average=1000,
         rate_burst=1000,
@@ -66,6 +69,12 @@ def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    with running_platform(pg_admin_url, Path(tmp_path_factory.mktemp("platform")), "vru_e2e") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,7 @@ async def test_wrong_method_is_405_problem(client: httpx.AsyncClient) -> None:
     assert response.status_code == 405
     assert response.headers["content-type"] == PROBLEM
     assert "DELETE" in response.json()["detail"]
+    assert response.headers["allow"] == "GET, PATCH"  # every route at the path, not only the first one
 
 
 async def test_validation_lists_each_field(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:

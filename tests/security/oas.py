@@ -1,8 +1,7 @@
 """Reading the services' OpenAPI documents: operations, references, a JSON Schema validator for the subset
-FastAPI emits, and values made from the schemas (examples, boundary and negative cases).
-
-No third-party schema library is installed in the workspace (no ``jsonschema``, ``hypothesis`` or
-``schemathesis``), so the validator and the case generator are here, small and deterministic (seeded).
+FastAPI emits (it checks responses strictly: no undocumented field), values made from the schemas (the
+records of the security world) and hostile strings. Generating inputs from the schemas — boundary, negative
+and random values — is schemathesis's (``test_schemathesis.py``).
 """
 
 from __future__ import annotations
@@ -364,61 +363,6 @@ def sample(document: dict[str, Any], schema: Schema, rng: random.Random, depth: 
             if name in required or (depth < 2 and rng.random() < 0.5)
         }
     return None
-
-
-def invalid_values(document: dict[str, Any], schema: Schema) -> list[tuple[str, Any]]:
-    """Values that break ``schema`` (each with what it breaks); empty for schemas that accept anything."""
-    schema = resolve(document, schema)
-    alternatives = variants(document, schema)
-    nullable = any(v.get("type") == "null" for v in alternatives)
-    concrete = [v for v in alternatives if v.get("type") != "null"]
-    out: list[tuple[str, Any]] = []
-    if not nullable:
-        out.append(("null", None))
-    kinds = {v.get("type") for v in concrete}
-    if len(concrete) != 1:
-        if kinds and "object" not in kinds and "array" not in kinds:
-            out.append(("an object", {"$gt": ""}))
-        return out
-    one = concrete[0]
-    kind = one.get("type")
-    if kind != "object":
-        out.append(("an object", {"$where": "1"}))
-    if kind == "string":
-        if "maxLength" in one:
-            out.append(("one character too long", "a" * (one["maxLength"] + 1)))
-        if one.get("minLength", 0) > 0:
-            out.append(("too short", ""))
-        if "enum" in one:
-            out.append(("not one of the values", "not-a-listed-value"))
-        if one.get("format") == "uuid":
-            out.append(("not a uuid", "not-a-uuid"))
-        if one.get("format") in {"date", "date-time"}:
-            out.append(("not a date", "2026-02-30"))
-        else:  # pydantic reads a number as a Unix time for dates (lax mode): not refused, not wrong
-            out.append(("a number", 12345))
-    elif kind in {"integer", "number"}:
-        if "maximum" in one:
-            out.append(("above the maximum", one["maximum"] + 1))
-        if "exclusiveMaximum" in one:
-            out.append(("at the exclusive maximum", one["exclusiveMaximum"]))
-        if "minimum" in one:
-            out.append(("below the minimum", one["minimum"] - 1))
-        if "exclusiveMinimum" in one:
-            out.append(("at the exclusive minimum", one["exclusiveMinimum"]))
-        out.append(("a word", "many"))
-        if kind == "integer":
-            out.append(("a fraction", 1.5))
-            out.append(("a huge number", 10**30))
-    elif kind == "boolean":
-        out.append(("a word", "perhaps"))
-    elif kind == "array":
-        if "maxItems" in one:
-            out.append(
-                ("too many items", [sample(document, one.get("items", {}), random.Random(0))] * (one["maxItems"] + 1))
-            )
-        out.append(("a string", "not-a-list"))
-    return out
 
 
 def hostile_strings() -> list[str]:

@@ -56,6 +56,10 @@ def _decode_value(value: Any) -> Any:
     return value
 
 
+#: What every cursor looks like (unpadded base64url). Anything else is refused by validation (422); a cursor that
+#: looks right but was not made by this list is still 400 (its tag is checked).
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+
 #: Bytes of the HMAC-SHA256 tag a cursor carries.
 TAG_BYTES = 16
 
@@ -109,7 +113,11 @@ def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None,
-        Query(max_length=512, description="Opaque cursor from the previous page's `next_cursor` or `Link`."),
+        Query(
+            max_length=512,
+            pattern=CURSOR_PATTERN,
+            description="Opaque cursor from the previous page's `next_cursor` or `Link`.",
+        ),
     ] = None,
 ) -> PageParams:
     after = decode_cursor(cursor, key=cursor_key(request), path=request.url.path) if cursor else None

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger("vru.problems")
@@ -269,9 +270,28 @@ async def _on_http(request: Request, exc: Exception) -> ProblemResponse:
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != _phrase(status) else None
     if status == 404 and detail is None:
         detail = f"No resource at {request.url.path}."
-    if status == 405 and detail is None:
-        detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(request, status, detail=detail, headers=exc.headers)
+    headers = exc.headers
+    if status == 405:
+        if detail is None:
+            detail = f"{request.method} is not allowed on {request.url.path}."
+        headers = {**(headers or {}), "Allow": _allowed_methods(request)}
+    return problem_response(request, status, detail=detail, headers=headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (RFC 9110 §15.5.6). Starlette names only the first route that
+    matched the path, so a path with a GET and a PATCH route answered a wrong DELETE with ``Allow: GET``. Asked
+    of the router itself (its public ``matches``), so included routers and mounts count too."""
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    ]
+    return ", ".join(allowed)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def database_unavailable(exc: BaseException) -> bool:

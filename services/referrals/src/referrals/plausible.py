@@ -13,9 +13,10 @@ outside its range is a 422 naming the field (in bulk intake: that row rejected, 
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, Field
 
 from referrals.calendar import age_on, london_today
+from vru_shared.inputs import Day, Instant
 
 #: No incident before this is held: the unit's records start long after it.
 EARLIEST_INCIDENT = datetime(2000, 1, 1, tzinfo=UTC)
@@ -70,7 +71,7 @@ def birth_problem(date_of_birth: date, occurred_at: datetime) -> str | None:
 
 
 OccurredAt = Annotated[
-    AwareDatetime,
+    Instant,
     AfterValidator(_occurred_at),
     Field(
         description="RFC 3339 with a time-zone offset, e.g. `2026-11-20T22:40:00Z`; from 2000-01-01, not in the "
@@ -78,14 +79,14 @@ OccurredAt = Annotated[
     ),
 ]
 DateOfBirth = Annotated[
-    date,
+    Day,
     AfterValidator(_date_of_birth),
     Field(description="From 1880-01-01, not in the future, and 0–120 years before the incident."),
 ]
 Age = Annotated[int, Field(ge=0, le=MAX_AGE)]
 CaseworkDay = Annotated[
-    date, AfterValidator(_casework_day), Field(description="From 2000-01-01 to 10 years from today.")
+    Day, AfterValidator(_casework_day), Field(description="From 2000-01-01 to 10 years from today.")
 ]
 CaseworkMoment = Annotated[
-    AwareDatetime, AfterValidator(_casework_moment), Field(description="From 2000-01-01 to 10 years from today.")
+    Instant, AfterValidator(_casework_moment), Field(description="From 2000-01-01 to 10 years from today.")
 ]

@@ -1,6 +1,6 @@
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class ReadinessCounts(BaseModel):
@@ -55,4 +55,4 @@ class CspUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"minimum_stock": 8}]})
 
-    minimum_stock: int | None = Field(ge=0, le=10_000)
+    minimum_stock: StrictInt | None = Field(ge=0, le=10_000)

@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints, model_validator
 
 from etp_inventory.location.models import CabinetType, LocationKind
 from vru_shared.kent_medway import DistrictCode
@@ -75,7 +75,7 @@ class _SiteFields(BaseModel):
     access_hours: Text200 | None = Field(default=None, examples=["24/7"])
     cabinet_type: CabinetType
     lock_code: LockCode | None = Field(default=None, description="Required for `locked_cabinet`.")
-    is_public: bool = Field(default=False, description="Shown on the public map and in the open-data export.")
+    is_public: StrictBool = Field(default=False, description="Shown on the public map and in the open-data export.")
     contact_name: Text200 | None = None
     contact_phone: Phone | None = None
     contact_email: Email | None = None
@@ -129,7 +129,7 @@ class SiteUpdate(BaseModel):
     access_hours: Text200 | None = None
     cabinet_type: CabinetType | None = None
     lock_code: LockCode | None = None
-    is_public: bool | None = None
+    is_public: StrictBool | None = None
     contact_name: Text200 | None = None
     contact_phone: Phone | None = None
     contact_email: Email | None = None

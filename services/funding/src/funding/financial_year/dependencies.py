@@ -1,7 +1,8 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Query
+
+from vru_shared.inputs import Day
 
 FinancialYearCode = Annotated[
     str,
@@ -15,7 +16,7 @@ FinancialYearCode = Annotated[
 ]
 
 OnDate = Annotated[
-    date | None,
+    Day | None,
     Query(
         description="Only the financial year that contains this date (ISO 8601, e.g. `2020-06-01`).",
         examples=["2020-06-01"],

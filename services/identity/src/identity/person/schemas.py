@@ -3,7 +3,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints
 
 from identity.districts import Districts
 from vru_shared.auth import Role
@@ -81,7 +81,7 @@ class PersonCreate(BaseModel):
     password: Password | None = Field(
         default=None, description="Optional: without one the person can only sign in through an external issuer."
     )
-    active: bool = True
+    active: StrictBool = True
 
 
 class PersonUpdate(BaseModel):
@@ -96,7 +96,7 @@ class PersonUpdate(BaseModel):
     agency_id: UUID | None = None
     roles: Roles | None = None
     districts: Districts | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
     password: Password | None = None
 
 

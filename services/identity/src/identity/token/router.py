@@ -28,7 +28,7 @@ def _oauth_error(status: int, error: str, detail: str) -> dict[str, Any]:
     }
 
 
-TOKEN_ERRORS = problem_responses(400, 401, 429, 503)
+TOKEN_ERRORS = problem_responses(400, 401, 422, 429, 503)
 TOKEN_ERRORS[400]["content"][PROBLEM_MEDIA_TYPE]["examples"] = {
     "invalid_grant": {"value": _oauth_error(400, "invalid_grant", "The e-mail or password is not correct.")},
     "invalid_scope": {"value": _oauth_error(400, "invalid_scope", "The client may not ask for: grants:approve.")},
@@ -81,6 +81,8 @@ The answer is an ES256 JWT valid for 15 minutes (`expires_in`). There is no refr
 Errors are RFC 9457 problems with the RFC 6749 code in `error`.""",
     response_model=TokenResponse,
     responses=TOKEN_ERRORS,
+    # HTTP Basic is one way for a client to log in; the password grant and the form fields need none.
+    openapi_extra={"security": [{"ClientBasic": []}, {}]},
 )
 async def token(
     session: Session,

@@ -2,9 +2,9 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import Path, Query
-from pydantic import AwareDatetime
 
 from referrals.incident.models import ScreeningDecision
+from vru_shared.inputs import Instant
 
 IncidentId = Annotated[UUID, Path(description="The incident's id.")]
 DistrictFilter = Annotated[
@@ -12,11 +12,11 @@ DistrictFilter = Annotated[
 ]
 ScreeningFilter = Annotated[ScreeningDecision | None, Query(description="`in`: screened into a review; `out`: not.")]
 OccurredFrom = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Occurred at or after this time (RFC 3339).", examples=["2026-11-01T00:00:00Z"]),
 ]
 OccurredTo = Annotated[
-    AwareDatetime | None, Query(description="Occurred before this time (RFC 3339).", examples=["2026-12-01T00:00:00Z"])
+    Instant | None, Query(description="Occurred before this time (RFC 3339).", examples=["2026-12-01T00:00:00Z"])
 ]
 CrimeReferenceFilter = Annotated[
     str | None, Query(max_length=64, description="The police crime reference.", examples=["46/123456/26"])

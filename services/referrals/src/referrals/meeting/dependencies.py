@@ -2,15 +2,15 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import Path, Query
-from pydantic import AwareDatetime
 
 from referrals.meeting.models import ActionStatus
+from vru_shared.inputs import Instant
 
 MeetingId = Annotated[UUID, Path(description="The meeting's id.")]
 ActionId = Annotated[UUID, Path(description="The action's id.")]
 CodeFilter = Annotated[str | None, Query(max_length=64, pattern=r"^[a-z0-9-]+$")]
-HeldFrom = Annotated[AwareDatetime | None, Query(alias="from", description="Held at or after this time.")]
-HeldTo = Annotated[AwareDatetime | None, Query(alias="to", description="Held before this time.")]
+HeldFrom = Annotated[Instant | None, Query(alias="from", description="Held at or after this time.")]
+HeldTo = Annotated[Instant | None, Query(alias="to", description="Held before this time.")]
 ActionStatusFilter = Annotated[ActionStatus | None, Query(description="Only actions in this status.")]
 OverdueFilter = Annotated[
     bool | None, Query(description="`true`: only overdue actions (open or in progress, past due); `false`: the rest.")

@@ -1,0 +1,21 @@
+"""Input types take only the JSON type their schema says (no Unix times for dates, no numbers for booleans)."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from vru_shared.inputs import Day, Instant
+
+
+@pytest.mark.parametrize("value", [0, 0.5, 1_700_000_000, "0", "0.5", "1700000000", " 1e3 ", True])
+def test_a_number_is_not_a_date_or_time(value: object) -> None:
+    with pytest.raises(ValidationError):
+        TypeAdapter(Instant).validate_python(value)
+    with pytest.raises(ValidationError):
+        TypeAdapter(Day).validate_python(value)
+
+
+def test_rfc_3339_text_is() -> None:
+    assert TypeAdapter(Instant).validate_python("2026-12-01T00:00:00Z") == datetime(2026, 12, 1, tzinfo=UTC)
+    assert TypeAdapter(Day).validate_python("2026-12-01") == date(2026, 12, 1)
