@@ -1,14 +1,12 @@
 """Schemathesis hooks for the security suite's run (``schemathesis.toml`` names this module; the ``st`` process
 imports it, so the repository root must be on ``PYTHONPATH``).
 
-One exclusion, and only one: **Traefik's own 400 for an ambiguous encoded character in a path.** The gateway's
-entry point refuses ``%2F %5C %00 %3B %25 %3F %23`` in a path (``services/gateway/traefik.yml``,
-``encodedCharacters``) before any service sees the request, and answers a bare 400 — no body, no content type,
-none of the gateway's security headers. Schemathesis generates such path parameters (``#`` in an id), and flags
-the empty 400 (no ``Content-Type``, not JSON, not a documented problem). The refusal is intended; the *shape* of
-Traefik's own 400/431 answers is another piece of work (the gateway's error pages), not the services' OpenAPI.
-A failure is dropped only when all of it holds: a 400, an empty body, no ``X-Request-ID`` from a service, and one
-of those encoded characters in the request's path. Everything else — any service answer — is checked in full.
+One exclusion, and only one: **a bare 400 the gateway's Go HTTP server makes before Traefik runs.** The
+gateway's own refusals of an encoded ``%2F %5C %00 %3B %25 %3F %23`` in a path are problems now (its
+``requestguard`` plugin, ``services/gateway/README.md``), checked here like any answer; what Go's server refuses
+before any middleware (a malformed request line or escape) stays a fixed plain-text 400 that no configuration
+changes. A failure is dropped only when all of it holds: a 400, an empty body, no ``X-Request-ID`` or content
+type, and one of those encoded characters in the request's path. Everything else is checked in full.
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ from tests.security.oas import (
     Operation,
     hostile_strings,
     replaced,
+    resolve,
     string_leaves,
     validate,
 )

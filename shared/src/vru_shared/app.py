@@ -188,24 +188,19 @@ def create_service_app(
 
 
 PLATFORM_PATHS = ("/healthz", "/readyz", "/metrics", "/problems/")
-WRITE_METHODS = frozenset({"post", "put", "patch"})
 
 
 def _declare_platform_statuses(schema: dict[str, Any]) -> None:
     """Statuses any API operation can answer besides its own, declared on every one: 429 (the gateway's rate
-    limits), 503 (database or peer unavailable, with Retry-After), and 400 where the platform itself checks
-    something before the route runs (a malformed ``Idempotency-Key`` or a body cut short on writes, an
-    invalid ``cursor`` on lists)."""
+    limits), 503 (database or peer unavailable, with Retry-After), and 400 for what the platform refuses before
+    the route runs (a path the gateway will not route, a malformed ``Idempotency-Key``, a body cut short, a
+    cursor this API did not make)."""
     for path, operations in schema.get("paths", {}).items():
         if path.startswith(PLATFORM_PATHS):
             continue
-        for method, operation in operations.items():
-            statuses = [429, 503]
-            names = {p.get("name") for p in operation.get("parameters", [])}
-            if method in WRITE_METHODS or "cursor" in names:
-                statuses.append(400)
+        for operation in operations.values():
             responses = operation.setdefault("responses", {})
-            for status, spec in problem_responses(*statuses).items():
+            for status, spec in problem_responses(400, 429, 503).items():
                 responses.setdefault(str(status), spec)
 
 

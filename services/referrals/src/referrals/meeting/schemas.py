@@ -8,7 +8,6 @@ from referrals.fields import Code, LongText, Text
 from referrals.meeting.models import ActionStatus, MeetingStatus
 from referrals.plausible import CaseworkDay, CaseworkMoment
 from referrals.referral.models import ReferralStatus
-from vru_shared.inputs import Instant
 
 
 class ForumRef(BaseModel):
