@@ -28,6 +28,7 @@ import httpx
 from bench.domain import scenario_allocation, scenario_pack_allocation, scenario_read_referral
 from bench.load import rss_mb, scratch_dir, sequential_p95, wrk
 from vru_dev.platform import Platform, PlatformConfig, Ports, free_port
+from vru_shared.kent_medway import DISTRICT_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_PASSWORD = "vru-dev-password"
@@ -213,21 +214,7 @@ def scenario_list_pages(bench: Bench) -> None:
     )
 
 
-INTAKE_DISTRICTS = [
-    "ashford",
-    "canterbury",
-    "dartford",
-    "dover",
-    "folkestone-hythe",
-    "gravesham",
-    "maidstone",
-    "medway",
-    "sevenoaks",
-    "swale",
-    "thanet",
-    "tonbridge-malling",
-    "tunbridge-wells",
-]
+INTAKE_DISTRICTS = list(DISTRICT_CODES)
 INTAKE_COLUMNS = [
     "crime_reference",
     "occurred_at",

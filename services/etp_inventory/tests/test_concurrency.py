@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from etp_inventory.main import create_app
 from etp_inventory.settings import EtpInventorySettings
 from vru_dev.kits.etp_inventory import STAFF, site_body
-from vru_dev.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer, live_app
 
 
 @pytest.fixture
@@ -28,11 +28,8 @@ async def live(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[htt
         db_pool_size=10,
     )
     app: FastAPI = create_app(settings)
-    async with app.router.lifespan_context(app):
-        app.state.token_verifier = issuer.verifier()
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+    async with live_app(app, issuer) as client:
+        yield client
 
 
 @pytest.fixture

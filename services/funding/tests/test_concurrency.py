@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from funding.grant.repository import GrantRepository
 from funding.main import create_app
 from funding.settings import FundingSettings
-from vru_dev.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer, live_app
 
 FUND = "2b0ec1f4-df8c-5d24-b205-8fb95133db77"
 MEDWAY_COUNCIL = "09584578-2b27-5431-b8e5-0cf718a55d7a"
@@ -28,11 +28,8 @@ MEDWAY_COUNCIL = "09584578-2b27-5431-b8e5-0cf718a55d7a"
 @pytest.fixture
 async def live(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
     app = create_app(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER, db_pool_size=10))
-    async with app.router.lifespan_context(app):
-        app.state.token_verifier = issuer.verifier()
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client, app
+    async with live_app(app, issuer) as client:
+        yield client, app
 
 
 @pytest.fixture

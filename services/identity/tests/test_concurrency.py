@@ -20,7 +20,7 @@ from identity.hashing import SecretHasher
 from identity.main import create_app
 from identity.settings import IdentitySettings
 from vru_dev.kits.identity import client_token
-from vru_dev.testing import TestIssuer
+from vru_dev.testing import TestIssuer, live_app
 
 ADMIN = {"roles": ["admin"]}
 
@@ -28,11 +28,8 @@ ADMIN = {"roles": ["admin"]}
 @pytest.fixture
 async def live(settings: IdentitySettings, issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
     app: FastAPI = create_app(settings.model_copy(update={"db_pool_size": 10}))
-    async with app.router.lifespan_context(app):
-        app.state.token_verifier = issuer.verifier()
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+    async with live_app(app, issuer) as client:
+        yield client
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from referrals.main import create_app
 from referrals.reference.repository import PartnerAgencyRepository
 from referrals.settings import ReferralsSettings
-from vru_dev.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer, live_app
 
 CODE = "national-referral-mechanism"
 PATH = f"/v1/partner-agencies/{CODE}"
@@ -54,11 +54,8 @@ async def live(db_urls: dict[str, str], issuer: TestIssuer, restored: None) -> A
         funding_count_interval_seconds=3600,
     )
     app: FastAPI = create_app(settings)
-    async with app.router.lifespan_context(app):
-        app.state.token_verifier = issuer.verifier()
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+    async with live_app(app, issuer) as client:
+        yield client
 
 
 async def test_two_links_from_the_same_read_one_wins(

@@ -16,24 +16,11 @@ from referrals.intake.service import Report, report_hash
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_shared.kent_medway import DISTRICT_CODES
 
 ANALYST = {"roles": ["analyst"]}
 FEED = {"kind": "client", "scopes": ["incidents:ingest"], "client_id": "police-feed"}
-DISTRICTS = [
-    "ashford",
-    "canterbury",
-    "dartford",
-    "dover",
-    "folkestone-hythe",
-    "gravesham",
-    "maidstone",
-    "medway",
-    "sevenoaks",
-    "swale",
-    "thanet",
-    "tonbridge-malling",
-    "tunbridge-wells",
-]
+DISTRICTS = list(DISTRICT_CODES)
 CATEGORIES = ["violence-with-injury", "knife-sharp-instrument", "robbery", "firearm", "public-order"]
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from referrals.main import create_app
 from referrals.review.models import Review
 from referrals.settings import ReferralsSettings
-from vru_dev.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer, live_app
 
 ANALYST = {"roles": ["analyst"], "sub": "analyst-1", "name": "Analyst (example.org)"}
 FEED = {"kind": "client", "scopes": ["incidents:ingest"], "client_id": "police-feed"}
@@ -34,11 +34,8 @@ async def live(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[htt
         db_pool_size=10,
     )
     app: FastAPI = create_app(settings)
-    async with app.router.lifespan_context(app):
-        app.state.token_verifier = issuer.verifier()
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-            yield client
+    async with live_app(app, issuer) as client:
+        yield client
 
 
 @pytest.fixture

@@ -112,6 +112,17 @@ class TestIssuer:
 
 
 @contextlib.asynccontextmanager
+async def live_app(app: FastAPI, issuer: TestIssuer) -> AsyncIterator[httpx.AsyncClient]:
+    """``app`` with its own lifespan, pool and real commits (one connection per request, so requests truly run
+    side by side): for concurrency tests, which delete what they commit. Tokens from ``issuer``."""
+    async with app.router.lifespan_context(app):
+        app.state.token_verifier = issuer.verifier()
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client
+
+
+@contextlib.asynccontextmanager
 async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterator[httpx.AsyncClient]:
     """Run ``app``'s lifespan, verify tokens with ``issuer``, and bind every request's session to one
     connection whose outer transaction is rolled back at the end (each request commits a savepoint)."""
