@@ -201,7 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     openapi.add_argument("-o", "--output", default="openapi.json")
     openapi.set_defaults(func=cmd_openapi)
 
-    args = parser.parse_args(argv)
+    # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
+    # as it is (argparse's REMAINDER does not take a leading option).
+    args, passed_on = parser.parse_known_args(argv)
+    if passed_on and args.command not in ("test", "bench"):
+        parser.error("unrecognized arguments: " + " ".join(passed_on))
+    if args.command == "test":
+        args.pytest_args = [*passed_on, *args.pytest_args]
+    if args.command == "bench":
+        args.bench_args = [*passed_on, *args.bench_args]
     code: int = args.func(args)
     return code
 
