@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.access import CaseworkScope
 from referrals.meeting.models import (
@@ -27,9 +27,9 @@ PENDING = [ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value, ReferralSta
 
 #: What an action's response reads.
 ACTION_LOADS = (
-    selectinload(MeetingAction.subject),
-    selectinload(MeetingAction.owner_agency),
-    selectinload(MeetingAction.coordinator_area),
+    joinedload(MeetingAction.subject),
+    joinedload(MeetingAction.owner_agency),
+    joinedload(MeetingAction.coordinator_area),
 )
 
 
@@ -47,11 +47,11 @@ class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
         return (
             select(Meeting)
             .options(
-                selectinload(Meeting.forum),
-                selectinload(Meeting.coordinator_area),
+                joinedload(Meeting.forum),
+                joinedload(Meeting.coordinator_area),
                 selectinload(Meeting.covered_districts),
                 selectinload(Meeting.attending_agencies),
-                decisions.selectinload(MeetingDecision.subject),
+                decisions.joinedload(MeetingDecision.subject),
                 decisions.selectinload(MeetingDecision.actions).options(*ACTION_LOADS),
             )
             .execution_options(populate_existing=True)
@@ -113,7 +113,7 @@ class MeetingRepository(ScopedRepository[Meeting, frozenset[str] | None]):
         covered = select(MeetingDistrict.district_id).where(MeetingDistrict.meeting_id == meeting.id)
         return (
             select(Referral)
-            .options(selectinload(Referral.subject), selectinload(Referral.district))
+            .options(joinedload(Referral.subject), joinedload(Referral.district))
             .where(
                 Referral.forum_id == meeting.forum_id,
                 Referral.status.in_(PENDING),

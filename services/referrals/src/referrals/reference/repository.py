@@ -4,7 +4,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, String, any_, bindparam, exists, false, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
 from sqlalchemy.types import TypeEngine
 
 from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
@@ -37,7 +37,7 @@ class DistrictRepository(Repository[District]):
     order = ("code",)
 
     def statement(self) -> Select[District]:
-        return select(District).options(selectinload(District.area))
+        return select(District).options(joinedload(District.area))
 
     async def by_codes(self, codes: Collection[str]) -> dict[str, District]:
         stmt = self.statement().where(any_of(District.code, codes, String()))
@@ -66,7 +66,7 @@ class ForumRepository(Repository[Forum]):
     order = ("code",)
 
     def statement(self) -> Select[Forum]:
-        return select(Forum).options(selectinload(Forum.area), selectinload(Forum.district).selectinload(District.area))
+        return select(Forum).options(joinedload(Forum.area), joinedload(Forum.district).joinedload(District.area))
 
     async def find(self, page: PageParams, *, kind: str | None, district: str | None) -> Sequence[Forum]:
         """A page of forums by code, of a kind or a district when given."""

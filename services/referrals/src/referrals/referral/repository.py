@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, exists, insert, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.access import CaseworkScope
 from referrals.reference.models import District, Forum, PartnerAgency
@@ -31,12 +31,12 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         return (
             select(Referral)
             .options(
-                selectinload(Referral.subject),
-                selectinload(Referral.district),
-                selectinload(Referral.forum),
-                selectinload(Referral.partner_agency),
+                joinedload(Referral.subject),
+                joinedload(Referral.district),
+                joinedload(Referral.forum),
+                joinedload(Referral.partner_agency),
                 selectinload(Referral.events),
-                selectinload(Referral.funding_count),
+                joinedload(Referral.funding_count),
             )
             .execution_options(populate_existing=True)
         )

@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from referrals.review.repository import visible_subject
 from referrals.subject.models import Subject
@@ -23,7 +23,7 @@ class SupportRepository(ScopedRepository[SupportPlan, Districts]):
         return (
             select(SupportPlan)
             .join(Subject, Subject.id == SupportPlan.subject_id)
-            .options(selectinload(SupportPlan.interventions).selectinload(Intervention.provider_partner))
+            .options(selectinload(SupportPlan.interventions).joinedload(Intervention.provider_partner))
             .execution_options(populate_existing=True)
         )
 
@@ -47,7 +47,7 @@ class InterventionRepository(ScopedRepository[Intervention, Districts]):
             select(Intervention)
             .join(SupportPlan, SupportPlan.id == Intervention.plan_id)
             .join(Subject, Subject.id == SupportPlan.subject_id)
-            .options(contains_eager(Intervention.plan), selectinload(Intervention.provider_partner))
+            .options(contains_eager(Intervention.plan), joinedload(Intervention.provider_partner))
         )
 
     def visible(self, scope: Districts) -> ColumnElement[bool] | None:
