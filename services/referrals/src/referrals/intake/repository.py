@@ -52,21 +52,7 @@ INCIDENT_COLUMNS = (
     "version",
 )
 #: ... :meth:`IntakeRepository.update_incidents` takes.
-UPDATE_COLUMNS = (
-    "id",
-    "occurred_at",
-    "district_id",
-    "category_id",
-    "weapon_knife",
-    "weapon_firearm",
-    "location",
-    "report_hash",
-    "screening",
-    "screening_source",
-    "review_id",
-    "version",
-    "updated_at",
-)
+UPDATE_COLUMNS = ("id", *INCIDENT_COLUMNS[2:], "updated_at")  # all but the crime reference, which is the key
 #: ... :meth:`IntakeRepository.replace_people` takes.
 PERSON_COLUMNS = (
     "id",
