@@ -4,31 +4,30 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import NoReturn
 
 from fastapi import FastAPI
-from sqlalchemy.exc import SQLAlchemyError
 
 from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.use_report.service import verify_pending
+from vru_shared.background import every
 from vru_shared.http_client import ServiceClient
 
 logger = logging.getLogger("etp_inventory.use_reports")
 
 
-async def verify_forever(app: FastAPI, interval_seconds: float) -> None:
-    while True:
-        await asyncio.sleep(interval_seconds)
+async def verify_forever(app: FastAPI, interval_seconds: float) -> NoReturn:
+    async def verify_due() -> None:
         peers: dict[str, ServiceClient] = getattr(app.state, "peers", {})
         client = peers.get("referrals")
         if client is None:
-            continue
-        try:
-            async with app.state.sessionmaker() as session, session.begin():
-                run = await verify_pending(session, referrals=ReferralsClient(client))
-            if run.checked:
-                logger.info("crime references verified", extra=run.model_dump())
-        except (SQLAlchemyError, OSError):
-            logger.warning("crime reference verification failed; will retry", exc_info=True)
+            return
+        async with app.state.sessionmaker() as session, session.begin():
+            run = await verify_pending(session, referrals=ReferralsClient(client))
+        if run.checked:
+            logger.info("crime references verified", extra=run.model_dump())
+
+    await every(interval_seconds, verify_due, what="crime reference verification", logger=logger)
 
 
 @contextlib.asynccontextmanager
