@@ -145,6 +145,9 @@ class Platform:
             prefix + "IDENTITY_URL": self.config.service_url("identity"),
             prefix + "PEER_URLS": json.dumps({p: self.config.service_url(p) for p in PEERS[service]}),
         }
+        if service == "referrals":  # the audit chain's key and anchor, outside the database
+            env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
+            env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
         if service in CLIENT_IDS:
             env[prefix + "CLIENT_ID"] = CLIENT_IDS[service]
             env[prefix + "CLIENT_SECRET"] = service_secret(service)
