@@ -1,7 +1,8 @@
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query
 
-Since = Annotated[datetime | None, Query(alias="from", description="Entries at or after this time (RFC 3339).")]
-Until = Annotated[datetime | None, Query(alias="to", description="Entries before this time (RFC 3339).")]
+from vru_shared.inputs import Instant
+
+Since = Annotated[Instant | None, Query(alias="from", description="Entries at or after this time (RFC 3339).")]
+Until = Annotated[Instant | None, Query(alias="to", description="Entries before this time (RFC 3339).")]
