@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from vru_shared.inputs import Day, Instant
+from vru_shared.inputs import Day, Instant, QueryBool
 
 
 @pytest.mark.parametrize("value", [0, 0.5, 1_700_000_000, "0", "0.5", "1700000000", " 1e3 ", True])
@@ -19,3 +19,21 @@ def test_a_number_is_not_a_date_or_time(value: object) -> None:
 def test_rfc_3339_text_is() -> None:
     assert TypeAdapter(Instant).validate_python("2026-12-01T00:00:00Z") == datetime(2026, 12, 1, tzinfo=UTC)
     assert TypeAdapter(Day).validate_python("2026-12-01") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("value", ["0", "1", "yes", "no", "on", "off", "t", "f", "True", "FALSE", "", 0, 1, None])
+def test_a_query_boolean_is_true_or_false_only(value: object) -> None:
+    with pytest.raises(ValidationError):
+        TypeAdapter(QueryBool).validate_python(value)
+
+
+def test_true_and_false_are() -> None:
+    assert TypeAdapter(QueryBool).validate_python("true") is True
+    assert TypeAdapter(QueryBool).validate_python("false") is False
+    assert TypeAdapter(QueryBool).validate_python(True) is True
+
+
+def test_no_change_to_the_openapi_types() -> None:
+    assert TypeAdapter(QueryBool).json_schema() == {"type": "boolean"}
+    assert TypeAdapter(Instant).json_schema() == {"type": "string", "format": "date-time"}
+    assert TypeAdapter(Day).json_schema() == {"type": "string", "format": "date"}

@@ -7,10 +7,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.security.inprocess import SERVICES, Services
-from tests.security.oas import Operation, open_objects, replaced, resolve, unbounded_inputs
+from tests.security.oas import PROBLEM_JSON, Operation, open_objects, replaced, resolve, unbounded_inputs, variants
 from tests.security.policy import POLICY, PRINCIPALS, PUBLIC, allowed
 from tests.security.test_policy_matrix import request_for
 from tests.security.world import (
@@ -18,11 +19,15 @@ from tests.security.world import (
     CONTACT_PHONE,
     CSWS,
     LOCK_CODE,
+    PARAMS,
+    Record,
     World,
     etp_world,
     funding_world,
+    identity_world,
     ok,
     referrals_world,
+    required_query,
 )
 
 #: Request bodies that are not JSON objects of our own design, and why they may take other properties.
@@ -227,6 +232,16 @@ async def funding(services: Services) -> World:
     return await funding_world(services)
 
 
+@pytest.fixture(scope="module")
+async def worlds(services: Services, referrals: World, etp: World, funding: World) -> dict[str, World]:
+    return {
+        "identity": await identity_world(services),
+        "referrals": referrals,
+        "funding": funding,
+        "etp_inventory": etp,
+    }
+
+
 def walk_keys(value: Any) -> set[str]:
     if isinstance(value, dict):
         return set(value) | {k for v in value.values() for k in walk_keys(v)}
@@ -392,3 +407,183 @@ def test_public_operations_take_no_body(service: str, all_operations: list[Opera
         if op.service == service and POLICY[service][op.key] == PUBLIC and op.method != "GET"
     ]
     assert writes in ([], ["identity POST /oauth/token"])
+
+
+# --------------------------------------------------------------------------------------------------
+# Every input takes its own JSON type only (issue 13: the lax class)
+
+#: Values of another JSON type that pydantic's lax mode converts, per OpenAPI type: in a body, ``0`` is not
+#: ``false``, ``true`` or ``"5"`` or ``5.0`` not an integer, a number not a date or time — nor is a time without
+#: its offset (RFC 3339 requires one; compared with an aware time it was a 500).
+NOT_OF_TYPE: dict[str, tuple[Any, ...]] = {
+    "boolean": (0, 1, "true", "false"),
+    "integer": (True, False, "5", 5.0),
+    "number": (True, False, "5"),
+    "date": (0, 1_700_000_000, 0.5),
+    "date-time": (0, 1_700_000_000, 0.5, "2026-11-21T09:00:00"),
+}
+#: A query value is always text: an integer or number is written in digits there (nothing to refuse), a boolean
+#: as ``true`` or ``false`` (what each such parameter's description says), a date or time as RFC 3339 text.
+NOT_OF_TYPE_IN_QUERY: dict[str, tuple[str, ...]] = {
+    "boolean": ("0", "1", "yes"),
+    "date": ("0", "1700000000", "0.5"),
+    "date-time": ("0", "1700000000", "0.5", "2026-11-21T09:00:00"),
+}
+#: Bodies whose items are validated one by one, an invalid one listed in ``rejected_rows`` (with the field in
+#: its ``reason``) while the others are imported: not a 422 for the whole request.
+PER_ITEM = {("referrals", "POST", "/v1/imports/incidents")}
+
+#: A path inside a JSON value: property names, ``0`` for an array's first item, a map's key (the first of its
+#: ``propertyNames``, else ``*``: the example's first key).
+Where = tuple[str | int, ...]
+
+
+def input_kind(document: dict[str, Any], schema: dict[str, Any]) -> str | None:
+    """The checked type of a (possibly nullable) schema: ``boolean``, ``integer``, ``number``, ``date`` or
+    ``date-time``, else ``None``."""
+    for option in variants(document, schema):
+        kind = option.get("type")
+        if kind in {"boolean", "integer", "number"}:
+            return str(kind)
+        if kind == "string" and option.get("format") in {"date", "date-time"}:
+            return str(option["format"])
+    return None
+
+
+def typed_inputs(
+    document: dict[str, Any], schema: dict[str, Any], where: Where = (), seen: frozenset[str] = frozenset()
+) -> dict[Where, str]:
+    """Every boolean, integer, number, date and date-time in a request schema, recursively (nested objects,
+    array items and map values), by its path."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return {}
+        seen = seen | {name}
+    found: dict[Where, str] = {}
+    for option in variants(document, schema):
+        inner: list[tuple[Where, dict[str, Any]]] = [((*where, k), v) for k, v in option.get("properties", {}).items()]
+        if isinstance(option.get("items"), dict):
+            inner.append(((*where, 0), option["items"]))
+        if isinstance(option.get("additionalProperties"), dict):
+            keys = option.get("propertyNames", {}).get("enum") or ["*"]
+            inner.append(((*where, str(keys[0])), option["additionalProperties"]))
+        for path, sub in inner:
+            kind = input_kind(document, sub)
+            if kind is not None:
+                found.setdefault(path, kind)
+            for deeper, deeper_kind in typed_inputs(document, sub, path, seen).items():
+                found.setdefault(deeper, deeper_kind)
+    return found
+
+
+def placed(body: Any, where: Where, value: Any) -> Any:
+    """``body`` with ``value`` at ``where``, making the objects and arrays on the way (from the example's own
+    first item or key where it has one)."""
+    if not where:
+        return value
+    head, *rest = where
+    if isinstance(head, int):
+        items = list(body) if isinstance(body, list) and body else [{}]
+        items[0] = placed(items[0], tuple(rest), value)
+        return items[:1]
+    current = dict(body) if isinstance(body, dict) else {}
+    if head == "*":  # a map without named keys: the example's first key
+        head = next(iter(current), "key")
+    current[head] = placed(current.get(head), tuple(rest), value)
+    return current
+
+
+def named(response: httpx.Response, field: str) -> bool:
+    """Whether a response refuses ``field``: a 422 ``validation-error`` whose ``errors`` name it."""
+    if response.status_code != 422 or not response.headers.get("content-type", "").startswith(PROBLEM_JSON):
+        return False
+    problem = response.json()
+    fields = {e.get("field") for e in problem.get("errors", [])}
+    return str(problem.get("type", "")).endswith("/validation-error") and field in fields
+
+
+def named_per_item(response: httpx.Response, where: Where) -> bool:
+    """Whether a per-item import rejected the item for the field at ``where`` (``reports.0.people.0.age``: the
+    first report is rejected, its reason naming ``people.0.age``)."""
+    if response.status_code not in (200, 201):
+        return False
+    inner = ".".join(str(part) for part in where[2:])
+    return any(
+        row.get("line") == 1 and any(part.startswith(f"{inner}:") for part in str(row.get("reason")).split("; "))
+        for row in response.json().get("rejected_rows", [])
+    )
+
+
+def caller(op: Operation, records: list[Record]) -> str:
+    """A principal the policy lets in and who may see the records in the path (so validation is what answers)."""
+    return next(
+        p
+        for p in PRINCIPALS
+        if allowed(op.service, op.method, op.path, p) and all(p in record.visible_to for record in records)
+    )
+
+
+def filled_path(op: Operation, world: World) -> tuple[str, list[Record]]:
+    path, records = op.path, []
+    for name in op.path_params:
+        names = PARAMS[op.service].get(name)
+        if names:
+            records.append(world.records[names[0]])
+            value = world.records[names[0]].id
+        else:
+            value = world.values.get(name, str(uuid.uuid4()))
+        path = path.replace("{" + name + "}", value)
+    return path, records
+
+
+async def test_every_input_takes_its_own_json_type_only(
+    services: Services, all_operations: list[Operation], worlds: dict[str, World]
+) -> None:
+    """Every boolean, integer, number, date and date-time of every request body (recursively: nested objects,
+    array items, map values) and every boolean, date and date-time query parameter of every operation refuses a
+    value of another JSON type — ``0`` for ``false``, ``true``/``"5"``/``5.0`` for an integer, a number (or a time
+    without offset) for a date or time (issue 13: pydantic's lax mode converted them) — with a 422
+    ``validation-error`` naming the field. Found from the OpenAPI documents, so a new field is covered without
+    anyone listing it. The path parameters name the world's records and the caller is one the policy lets in (and
+    who may see them), so what answers is validation."""
+    lax: dict[str, list[str]] = {}
+    checked = 0
+    for op in all_operations:
+        world = worlds[op.service]
+        url, records = filled_path(op, world)
+        principal = caller(op, records)
+        body = op.body()
+        if body is not None and body[0] == "application/json":
+            example = (op.examples() or [{}])[0]
+            for where, kind in typed_inputs(op.document, body[1]).items():
+                field = ".".join(str(part) for part in where)
+                for value in NOT_OF_TYPE[kind]:
+                    response = await services.call(
+                        op.service, op.method, url, principal, json_body=placed(example, where, value)
+                    )
+                    checked += 1
+                    refused = (
+                        named_per_item(response, where)
+                        if (op.service, op.method, op.path) in PER_ITEM
+                        else named(response, field)
+                    )
+                    if not refused:
+                        lax.setdefault(f"{op} body {field} ({kind})", []).append(
+                            f"{value!r}: {response.status_code} {response.text[:120]}"
+                        )
+        for param in op.parameters("query"):
+            query_kind = input_kind(op.document, param["schema"]) or ""
+            for text in NOT_OF_TYPE_IN_QUERY.get(query_kind, ()):
+                params = {**required_query(op), param["name"]: text}
+                response = await services.call(op.service, op.method, url, principal, params=params)
+                checked += 1
+                if not named(response, param["name"]):
+                    lax.setdefault(f"{op} query {param['name']} ({query_kind})", []).append(
+                        f"{text!r}: {response.status_code} {response.text[:120]}"
+                    )
+    print(f"\ntyped inputs: {checked} requests, {len(lax)} fields lax")
+    assert checked > 250
+    assert not lax, f"{len(lax)} inputs accept another JSON type:\n" + "\n".join(
+        f"{name}: {'; '.join(why)}" for name, why in lax.items()
+    )

@@ -125,6 +125,20 @@ class TestLogCheck:
         tourniquet = next(c for c in replaced.json()["components"] if c["component"] == "tourniquet")
         assert tourniquet["replaced_at"] is not None
 
+    async def test_a_time_without_offset_or_a_number_is_422(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, world: World
+    ) -> None:
+        """Issue 13 (the lax class): ``checked_at`` is RFC 3339 with an offset — a naive time was compared with an
+        aware one (500), a number was a Unix time; ``0`` is not ``false``."""
+        target = world.packs["chatham"]
+        for change in ({"checked_at": "2026-11-21T09:00:00"}, {"checked_at": 1_700_000_000}, {"seal_intact": 0}):
+            response = await client.post(
+                "/v1/checks", json=check_body(target) | change, headers=issuer.headers(**GUARDIAN)
+            )
+            assert response.status_code == 422, (change, response.text)
+            assert response.json()["type"].endswith("/validation-error")
+            assert [e["field"] for e in response.json()["errors"]] == list(change), change
+
     async def test_only_packs_at_sites(self, client: httpx.AsyncClient, issuer: TestIssuer, world: World) -> None:
         at_csp = (
             await client.get(
@@ -187,6 +201,16 @@ class TestReportUse:
         response = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**OTHER_GUARDIAN))
         assert response.status_code == 404
         assert response.json()["type"].endswith("/pack-not-found")
+
+    async def test_a_time_without_offset_is_422(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, world: World
+    ) -> None:
+        """Issue 13 (the lax class): a naive ``used_at`` was compared with an aware time (500)."""
+        body = {"pack_id": world.packs["chatham"], "site_id": world.sites["chatham"], "used_at": "2026-11-21T23:10:00"}
+        response = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**GUARDIAN))
+        assert response.status_code == 422, response.text
+        assert response.json()["type"].endswith("/validation-error")
+        assert [e["field"] for e in response.json()["errors"]] == ["used_at"]
 
     async def test_verified_reference_and_resupply(
         self, client: httpx.AsyncClient, issuer: TestIssuer, world: World, referrals: FakeReferrals

@@ -420,3 +420,59 @@ class TestPlausibleDates:
         assert "occurred_at: is before 2000-01-01" in reasons[3], reasons[3]
         assert "date_of_birth: is before 1880-01-01" in reasons[4], reasons[4]
         assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/5_/25'") == 1
+
+
+class TestStrictTypes:
+    """Issue 13 ("Trust", the lax class): a JSON report's values must be of their JSON type — ``"true"`` or ``1``
+    is not a boolean, ``"15"`` or ``15.0`` not an age, a number not a time — each rejects its report, naming the
+    field. A CSV cell is text by nature: ``yes``, ``true`` and ``15`` are parsed from it on purpose."""
+
+    async def test_a_json_batch_rejects_values_of_another_type_report_by_report(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        reports = [
+            report("46/60/25"),
+            report("46/61/25", weapon_knife="true"),
+            report("46/62/25", weapon_firearm=0),
+            report("46/63/25", people=[person(date_of_birth=None, age="15")]),
+            report("46/64/25", people=[person(date_of_birth=None, age=15.0)]),
+            report("46/65/25", occurred_at=1_750_000_000),
+            report("46/66/25", people=[person(date_of_birth=0)]),
+        ]
+        response = await client.post("/v1/imports/incidents", json={"reports": reports}, headers=issuer.headers(**FEED))
+        assert response.status_code == 200
+        result = response.json()
+        assert (result["received"], result["created"], result["rejected"]) == (7, 1, 6), result
+        reasons = {row["line"]: row["reason"] for row in result["rejected_rows"]}
+        for line, field in (
+            (2, "weapon_knife"),
+            (3, "weapon_firearm"),
+            (4, "people.0.age"),
+            (5, "people.0.age"),
+            (6, "occurred_at"),
+            (7, "people.0.date_of_birth"),
+        ):
+            assert reasons[line].startswith(f"{field}:"), (line, reasons[line])
+        assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/6_/25'") == 1
+
+    async def test_a_csv_upload_parses_its_text_cells(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        header = (
+            "crime_reference,occurred_at,district,category,weapon_knife,weapon_firearm,role,given_name,family_name,age"
+        )
+        body = (
+            f"{header}\r\n"
+            "46/70/25,2025-06-14T22:40:00Z,thanet,robbery,yes,false,victim,Alex,Example,15\r\n"
+            "46/71/25,2025-06-14T22:40:00Z,thanet,robbery,true,1,victim,Sam,Example,16\r\n"
+        ).encode()
+        response = await upload(client, issuer, body)
+        assert response.status_code == 200
+        result = response.json()
+        assert (result["received"], result["created"], result["rejected"]) == (2, 2, 0), result
+        knives = "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/7_/25' AND weapon_knife"
+        assert await scalar(app, knives) == 2
+        firearm = "SELECT weapon_firearm FROM incidents WHERE crime_reference = '46/71/25'"
+        assert await scalar(app, firearm) is True
+        ages = "SELECT p.age FROM incident_people p JOIN incidents i ON i.id = p.incident_id"
+        assert await scalar(app, ages + " WHERE i.crime_reference = '46/70/25'") == 15

@@ -1,11 +1,21 @@
 """Input types that take only the JSON type their OpenAPI schema says.
 
-Pydantic's lax mode converts between types: ``0`` is ``false``, ``false`` is ``0``, and a number (or a numeric
-query string) is a Unix time for a date or date-time — so the API accepted values its own OpenAPI calls invalid
-(schemathesis, ``negative_data_rejection``). For request fields: ``StrictBool`` and ``StrictInt`` (pydantic's)
-in bodies, and :data:`Instant` / :data:`Day` for dates and times in bodies and queries (RFC 3339 text only; a
-query value is always text, so the strict types of pydantic cannot be used there). None of them changes the
-OpenAPI schema.
+Pydantic's lax mode converts between types: ``0`` is ``false``, ``false`` is ``0``, ``"5"`` and ``5.0`` are
+``5``, and a number (or a numeric query string) is a Unix time for a date or date-time — so the API accepted
+values its own OpenAPI calls invalid (schemathesis, ``negative_data_rejection``; issue 13). Every request field:
+
+- ``boolean``: ``StrictBool`` (pydantic's) in a body; :data:`QueryBool` (``true`` or ``false``) in a query.
+- ``integer``: ``StrictInt`` (pydantic's; bounds in ``Field``) in a body, money ``vru_shared.money.Pence``;
+  ``int`` in a query (a query is text: digits are an integer's only form there).
+- ``number``: ``StrictFloat`` (pydantic's; a JSON integer is a number too) in a body; ``float`` in a query.
+- ``date`` / ``date-time``: :data:`Day` / :data:`Instant`, in a body and in a query.
+
+A query value is always text, so pydantic's strict types cannot be used there. None of them changes the OpenAPI
+schema. ``tests/security/test_properties.py::test_every_input_takes_its_own_json_type_only`` sends every field of
+every request a value of another JSON type, from the OpenAPI documents, so a new field that is lax fails it.
+
+A CSV cell is text by nature: the bulk intake validates a CSV row with ``model_validate(..., strict=False)``,
+which parses ``true`` or ``15`` from the cell on purpose, while the JSON batch's values must be of their type.
 """
 
 from __future__ import annotations
@@ -25,6 +35,14 @@ def _not_a_number(value: Any) -> Any:
     return value
 
 
+def _true_or_false(value: Any) -> Any:
+    if isinstance(value, bool) or value in ("true", "false"):
+        return value
+    raise ValueError("write `true` or `false`")
+
+
+#: A boolean query parameter: the text ``true`` or ``false`` (not ``1``, ``0``, ``yes``, ``on``, ``True``).
+QueryBool = Annotated[bool, BeforeValidator(_true_or_false)]
 #: A date-time with its offset, written as RFC 3339 text (never a Unix time).
 Instant = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
 #: A calendar date, written as ``YYYY-MM-DD`` (never a Unix time).

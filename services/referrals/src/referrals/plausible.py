@@ -13,7 +13,7 @@ outside its range is a 422 naming the field (in bulk intake: that row rejected, 
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, StrictInt
 
 from referrals.calendar import age_on, london_today
 from vru_shared.inputs import Day, Instant
@@ -83,7 +83,7 @@ DateOfBirth = Annotated[
     AfterValidator(_date_of_birth),
     Field(description="From 1880-01-01, not in the future, and 0–120 years before the incident."),
 ]
-Age = Annotated[int, Field(ge=0, le=MAX_AGE)]
+Age = Annotated[StrictInt, Field(ge=0, le=MAX_AGE)]
 CaseworkDay = Annotated[
     Day, AfterValidator(_casework_day), Field(description="From 2000-01-01 to 10 years from today.")
 ]

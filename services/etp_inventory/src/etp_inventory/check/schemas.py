@@ -2,9 +2,10 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from etp_inventory.pack.models import Readiness
+from vru_shared.inputs import Instant
 
 
 class CheckCreate(BaseModel):
@@ -32,10 +33,10 @@ class CheckCreate(BaseModel):
     )
 
     pack_id: UUID
-    seal_intact: bool = Field(description="The tamper seal is unbroken.")
-    contents_present: bool = Field(description="Everything listed on the card is in the bag.")
-    expiry_seen: bool = Field(description="The expiry date on the pack was read and it is in date.")
-    checked_at: datetime | None = Field(default=None, description="When; defaults to now. Not in the future.")
+    seal_intact: StrictBool = Field(description="The tamper seal is unbroken.")
+    contents_present: StrictBool = Field(description="Everything listed on the card is in the bag.")
+    expiry_seen: StrictBool = Field(description="The expiry date on the pack was read and it is in date.")
+    checked_at: Instant | None = Field(default=None, description="When; defaults to now. Not in the future.")
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] | None = None
 
 

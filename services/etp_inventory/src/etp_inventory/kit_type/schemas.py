@@ -1,7 +1,7 @@
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
 Code = Annotated[str, StringConstraints(min_length=2, max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -45,7 +45,7 @@ class KitComponentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     component: Code = Field(description="A component type code (`GET /v1/component-types`).", examples=["tourniquet"])
-    quantity: int = Field(default=1, ge=1, le=100)
+    quantity: StrictInt = Field(default=1, ge=1, le=100)
 
 
 class KitTypeCreate(BaseModel):

@@ -4,6 +4,7 @@ from uuid import UUID
 from fastapi import Path, Query
 
 from etp_inventory.location.models import LocationKind
+from vru_shared.inputs import QueryBool
 
 LocationId = Annotated[UUID, Path(description="The location's id.")]
 SiteId = Annotated[UUID, Path(description="The site's id.")]
@@ -18,5 +19,5 @@ GuardianSubject = Annotated[
 ]
 KindFilter = Annotated[LocationKind | None, Query(description="Only locations of this kind.")]
 PublicFilter = Annotated[
-    bool | None, Query(alias="public", description="`true`: only public sites; `false`: only others.")
+    QueryBool | None, Query(alias="public", description="`true`: only public sites; `false`: only others.")
 ]

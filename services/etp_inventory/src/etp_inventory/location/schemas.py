@@ -2,7 +2,16 @@ from datetime import datetime
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictBool,
+    StrictFloat,
+    StringConstraints,
+    model_validator,
+)
 
 from etp_inventory.location.models import CabinetType, LocationKind
 from vru_shared.kent_medway import DistrictCode
@@ -70,8 +79,8 @@ class _SiteFields(BaseModel):
     name: Text200
     address: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
     postcode: Postcode
-    latitude: float = Field(ge=49.0, le=61.0, description="WGS84 latitude (the UK).", examples=[51.3892])
-    longitude: float = Field(ge=-9.0, le=2.5, description="WGS84 longitude (the UK).", examples=[0.5405])
+    latitude: StrictFloat = Field(ge=49.0, le=61.0, description="WGS84 latitude (the UK).", examples=[51.3892])
+    longitude: StrictFloat = Field(ge=-9.0, le=2.5, description="WGS84 longitude (the UK).", examples=[0.5405])
     access_hours: Text200 | None = Field(default=None, examples=["24/7"])
     cabinet_type: CabinetType
     lock_code: LockCode | None = Field(default=None, description="Required for `locked_cabinet`.")
@@ -124,8 +133,8 @@ class SiteUpdate(BaseModel):
     name: Text200 | None = None
     address: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)] | None = None
     postcode: Postcode | None = None
-    latitude: float | None = Field(default=None, ge=49.0, le=61.0)
-    longitude: float | None = Field(default=None, ge=-9.0, le=2.5)
+    latitude: StrictFloat | None = Field(default=None, ge=49.0, le=61.0)
+    longitude: StrictFloat | None = Field(default=None, ge=-9.0, le=2.5)
     access_hours: Text200 | None = None
     cabinet_type: CabinetType | None = None
     lock_code: LockCode | None = None

@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
 from etp_inventory.movement.models import MovementKind
 from vru_shared.kent_medway import DistrictCode
@@ -112,7 +112,7 @@ class AllocationCreate(BaseModel):
     )
 
     csp: DistrictCode = Field(description="District code of the receiving CSP.")
-    quantity: int = Field(ge=1, le=1000)
+    quantity: StrictInt = Field(ge=1, le=1000)
     kit_type: KitCode | None = Field(default=None, description="Only packs of this kit type.")
     reason: Reason | None = None
 
@@ -135,7 +135,7 @@ class DeploymentCreate(BaseModel):
     )
 
     site_id: UUID
-    quantity: int | None = Field(default=None, ge=1, le=100)
+    quantity: StrictInt | None = Field(default=None, ge=1, le=100)
     pack_ids: list[UUID] | None = Field(default=None, min_length=1, max_length=100)
     reason: Reason | None = None
 

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from etp_inventory.location.models import LocationKind
 from etp_inventory.pack.models import PackStatus, Readiness
+from vru_shared.inputs import Day
 
 
 class LocationRef(BaseModel):
@@ -101,7 +102,7 @@ class ComponentReplacement(BaseModel):
         json_schema_extra={"examples": [{"expires_on": "2030-03-31", "reason": "Dressing expiring in 30 days."}]},
     )
 
-    expires_on: date | None = Field(
+    expires_on: Day | None = Field(
         description="The new item's expiry; required for a component type with a shelf life, `null` otherwise."
     )
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]

@@ -2,8 +2,9 @@ from datetime import date, datetime
 from typing import Annotated, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints, model_validator
 
+from vru_shared.inputs import Day
 from vru_shared.money import PositivePence
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -17,7 +18,7 @@ class ComponentExpiry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     component: Code = Field(examples=["haemostatic-dressing"])
-    expires_on: date = Field(examples=["2029-10-31"])
+    expires_on: Day = Field(examples=["2029-10-31"])
 
 
 class PurchaseCreate(BaseModel):
@@ -50,11 +51,11 @@ class PurchaseCreate(BaseModel):
     supplier: Text200
     lot_number: LotNumber = Field(description="The supplier's lot; a lot is received once (409 after that).")
     kit_type: Code = Field(description="Kit type code, e.g. `standard-etp`.")
-    quantity: int = Field(ge=1, le=5000)
+    quantity: StrictInt = Field(ge=1, le=5000)
     unit_cost_pence: Annotated[PositivePence, Field(le=10_000_000, description="Cost of one pack in pence.")]
     currency: Literal["GBP"] = "GBP"
     budget_line_id: UUID = Field(description="The funding budget line charged (funding service).")
-    received_on: date = Field(description="The day the lot arrived in the central store (the spend date).")
+    received_on: Day = Field(description="The day the lot arrived in the central store (the spend date).")
     serial_prefix: LotNumber | None = Field(
         default=None, description="Serials are `<prefix>-0001`…; the prefix defaults to the lot number."
     )

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from etp_inventory.movement.models import ResupplyStatus
 from etp_inventory.use_report.models import CrimeReferenceStatus
+from vru_shared.inputs import Instant
 
 #: The same shape as the referrals service's crime references (e.g. 46/123456/26).
 CrimeReference = Annotated[
@@ -34,7 +35,7 @@ class UseReportCreate(BaseModel):
 
     pack_id: UUID
     site_id: UUID = Field(description="The site the pack was taken from (it must be there).")
-    used_at: datetime
+    used_at: Instant
     crime_reference: CrimeReference | None = Field(default=None, description="The police crime reference, if any.")
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)] | None = None
 

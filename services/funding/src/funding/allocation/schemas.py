@@ -2,10 +2,11 @@ from datetime import date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictInt, StringConstraints, model_validator
 
 from funding.allocation.models import AllocationBasis, AllocationStatus
 from funding.money import Currency
+from vru_shared.inputs import Day
 from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
 from vru_shared.money import Pence, PositivePence
 
@@ -63,9 +64,9 @@ class AllocationCreate(BaseModel):
     pot_pence: PositivePence
     currency: Currency
     basis: AllocationBasis
-    period_from: date | None = Field(default=None, description="For `knife_incidents`: first day counted.")
-    period_to: date | None = Field(default=None, description="For `knife_incidents`: last day counted (inclusive).")
-    weights: dict[DistrictCode, Annotated[int, Field(ge=0, le=1_000_000_000)]] | None = Field(
+    period_from: Day | None = Field(default=None, description="For `knife_incidents`: first day counted.")
+    period_to: Day | None = Field(default=None, description="For `knife_incidents`: last day counted (inclusive).")
+    weights: dict[DistrictCode, Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]] | None = Field(
         default=None,
         max_length=13,
         description="For `weights`: each recipient district's weight (the recipients are its keys).",

@@ -5,6 +5,7 @@ from uuid import UUID
 from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from funding.money import Currency
+from vru_shared.inputs import Day
 from vru_shared.money import Pence, PositivePence
 
 Code = Annotated[
@@ -217,7 +218,7 @@ class SpendCreate(BaseModel):
             examples=["6f1d3c9a-2b4e-4f5a-8c7d-0e1f2a3b4c5d"],
         ),
     ]
-    spent_on: date
+    spent_on: Day
 
 
 class SpendRead(BaseModel):

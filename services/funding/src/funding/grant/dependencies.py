@@ -4,6 +4,7 @@ from uuid import UUID
 from fastapi import Path, Query
 
 from funding.grant.models import GrantStatus
+from vru_shared.inputs import QueryBool
 from vru_shared.kent_medway import DistrictCode
 
 GrantId = Annotated[UUID, Path(description="The grant's id.")]
@@ -21,6 +22,6 @@ AllocationFilter = Annotated[
 ]
 GrantFilter = Annotated[UUID | None, Query(alias="grant_id", description="Only this grant's returns.")]
 OverdueFilter = Annotated[
-    bool | None,
+    QueryBool | None,
     Query(alias="overdue", description="`true`: only returns not submitted and past their due date; `false`: others."),
 ]

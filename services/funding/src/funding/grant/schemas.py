@@ -3,10 +3,11 @@ from enum import StrEnum
 from typing import Annotated, Self
 from uuid import UUID
 
-from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StrictInt, StringConstraints, model_validator
 
 from funding.grant.models import DisbursementStatus, GrantStatus
 from funding.money import Currency
+from vru_shared.inputs import Day
 from vru_shared.kent_medway import DistrictCode
 from vru_shared.money import Pence, PositivePence
 
@@ -85,8 +86,8 @@ class GrantCreate(BaseModel):
     amount_applied_pence: Pence
     amount_recommended_pence: Pence | None = None
     currency: Currency
-    planned_start_on: date | None = None
-    planned_end_on: date | None = None
+    planned_start_on: Day | None = None
+    planned_end_on: Day | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -107,8 +108,8 @@ class GrantUpdate(BaseModel):
     districts: list[DistrictCode] | None = Field(default=None, max_length=13)
     amount_applied_pence: Pence | None = None
     amount_recommended_pence: Pence | None = None
-    planned_start_on: date | None = None
-    planned_end_on: date | None = None
+    planned_start_on: Day | None = None
+    planned_end_on: Day | None = None
 
 
 class GrantTransition(BaseModel):
@@ -131,7 +132,7 @@ class GrantTransition(BaseModel):
     amount_awarded_pence: PositivePence | None = Field(
         default=None, description="For `approved`: the award; default the recommended (else applied) amount."
     )
-    award_date: date | None = Field(default=None, description="For `approved`: default today (UK).")
+    award_date: Day | None = Field(default=None, description="For `approved`: default today (UK).")
 
     @model_validator(mode="after")
     def _reason_where_needed(self) -> Self:
@@ -219,9 +220,9 @@ class ScheduleCreate(BaseModel):
         json_schema_extra={"examples": [{"instalments": 3, "frequency": "quarterly", "first_due_on": "2020-07-01"}]},
     )
 
-    instalments: int = Field(ge=1, le=60)
+    instalments: StrictInt = Field(ge=1, le=60)
     frequency: Frequency
-    first_due_on: date
+    first_due_on: Day
     amount_pence: PositivePence | None = Field(
         default=None, description="The amount to schedule; default what remains (awarded − paid − scheduled)."
     )
@@ -240,7 +241,7 @@ class DisbursementTransition(BaseModel):
     )
 
     to: DisbursementStatus
-    paid_on: date | None = Field(default=None, description="For `paid`: default today (UK).")
+    paid_on: Day | None = Field(default=None, description="For `paid`: default today (UK).")
     reason: Reason | None = None
 
 
@@ -297,8 +298,8 @@ class MonitoringReturnSubmit(BaseModel):
         },
     )
 
-    people_served: int = Field(ge=0, le=1_000_000, description="People who received a service in the quarter.")
-    sessions_delivered: int = Field(ge=0, le=100_000)
+    people_served: StrictInt = Field(ge=0, le=1_000_000, description="People who received a service in the quarter.")
+    sessions_delivered: StrictInt = Field(ge=0, le=100_000)
     outcomes: Text
 
 

@@ -6,6 +6,7 @@ from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringC
 
 from funding.districts import AREA_DISTRICTS, Area
 from funding.project.models import EvaluationRating, ProjectStatus
+from vru_shared.inputs import Day
 from vru_shared.kent_medway import DistrictCode
 
 _PROJECT_EXAMPLE: dict[str, JsonValue] = {
@@ -104,7 +105,7 @@ class EvaluationCreate(BaseModel):
     rating: EvaluationRating = Field(description="How far the project met its aims.")
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8000)]
     recommendations: Annotated[str, StringConstraints(max_length=8000)] = ""
-    evaluated_on: date
+    evaluated_on: Day
 
 
 class EvaluationRead(BaseModel):

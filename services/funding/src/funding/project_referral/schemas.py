@@ -1,9 +1,10 @@
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import AliasPath, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AliasPath, BaseModel, ConfigDict, Field
 
 from funding.districts import Area
+from vru_shared.inputs import Instant
 
 
 class ReferralDestination(BaseModel):
@@ -53,7 +54,7 @@ class ProjectReferralCreate(BaseModel):
     )
 
     referral_id: UUID = Field(description="The referrals service's id of the referral.")
-    accepted_at: AwareDatetime = Field(description="When the project accepted it; picks the quarter it counts in.")
+    accepted_at: Instant = Field(description="When the project accepted it; picks the quarter it counts in.")
 
 
 class ProjectReferralRead(BaseModel):

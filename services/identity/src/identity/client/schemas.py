@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints
 
 from identity.agency.schemas import Slug
 from identity.districts import Districts
@@ -57,7 +57,7 @@ class ApiClientCreate(BaseModel):
     roles: Roles = []
     districts: Districts = []
     scopes: Scopes = []
-    active: bool = True
+    active: StrictBool = True
 
 
 class ApiClientUpdate(BaseModel):
@@ -70,7 +70,7 @@ class ApiClientUpdate(BaseModel):
     roles: Roles | None = None
     districts: Districts | None = None
     scopes: Scopes | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
 
 
 class ApiClientRead(BaseModel):

@@ -4,8 +4,9 @@ from uuid import UUID
 from fastapi import Path, Query
 
 from vru_shared.auth import Role
+from vru_shared.inputs import QueryBool
 
 PersonId = Annotated[UUID, Path(description="The person's id.", examples=["8d6a7c3e-2b1f-4e5d-9c0a-1b2c3d4e5f60"])]
 AgencyFilter = Annotated[UUID | None, Query(description="Only people of this agency.")]
 RoleFilter = Annotated[Role | None, Query(description="Only people holding this role.")]
-ActiveFilter = Annotated[bool | None, Query(description="Only active (true) or deactivated (false) people.")]
+ActiveFilter = Annotated[QueryBool | None, Query(description="Only active (true) or deactivated (false) people.")]

@@ -1,12 +1,12 @@
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
 from referrals.audit.service import Sealing
+from vru_shared.inputs import Instant
 
-Since = Annotated[datetime | None, Query(alias="from", description="Entries at or after this time (RFC 3339).")]
-Until = Annotated[datetime | None, Query(alias="to", description="Entries before this time (RFC 3339).")]
+Since = Annotated[Instant | None, Query(alias="from", description="Entries at or after this time (RFC 3339).")]
+Until = Annotated[Instant | None, Query(alias="to", description="Entries before this time (RFC 3339).")]
 
 
 def sealing(request: Request) -> Sealing:

@@ -196,9 +196,11 @@ class CsvReports:
             return
         people: list[PersonReport] = []
         failed: dict[int, str] = {}
+        # A CSV cell is text by nature: strict=False parses `true`/`yes`/`1` and `15` from it on purpose (the
+        # JSON batch's values must be of their JSON type: StrictBool, StrictInt in the schemas).
         for line, fields in rows:
             try:
-                people.append(PersonReport.model_validate(_present(fields, self.person_columns)))
+                people.append(PersonReport.model_validate(_present(fields, self.person_columns), strict=False))
             except ValidationError as exc:
                 failed[line] = reason_of(exc)
         first = rows[0][1]
@@ -223,7 +225,7 @@ class CsvReports:
         incident = _present(first, self.incident_columns)
         incident["people"] = people
         try:
-            report = IncidentReport.model_validate(incident)
+            report = IncidentReport.model_validate(incident, strict=False)
         except ValidationError as exc:
             self.intake.reject([(line, reason_of(exc)) for line in lines], reference)
             return

@@ -6,6 +6,7 @@ from pydantic import (
     Field,
     JsonValue,
     PrivateAttr,
+    StrictBool,
     StringConstraints,
     ValidationError,
     ValidatorFunctionWrapHandler,
@@ -70,8 +71,8 @@ class IncidentReport(BaseModel):
     occurred_at: OccurredAt
     district: Code = Field(description="District code where it happened (see `GET /v1/districts`).")
     category: Code = Field(description="Offence category code (see `GET /v1/offence-categories`).")
-    weapon_knife: bool = Field(default=False, description="A knife or sharp instrument was involved.")
-    weapon_firearm: bool = Field(default=False, description="A firearm was involved.")
+    weapon_knife: StrictBool = Field(default=False, description="A knife or sharp instrument was involved.")
+    weapon_firearm: StrictBool = Field(default=False, description="A firearm was involved.")
     location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
     people: list[PersonReport] = Field(min_length=1, max_length=MAX_PEOPLE)
 

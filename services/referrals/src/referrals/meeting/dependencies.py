@@ -4,7 +4,7 @@ from uuid import UUID
 from fastapi import Path, Query
 
 from referrals.meeting.models import ActionStatus
-from vru_shared.inputs import Instant
+from vru_shared.inputs import Instant, QueryBool
 
 MeetingId = Annotated[UUID, Path(description="The meeting's id.")]
 ActionId = Annotated[UUID, Path(description="The action's id.")]
@@ -13,7 +13,8 @@ HeldFrom = Annotated[Instant | None, Query(alias="from", description="Held at or
 HeldTo = Annotated[Instant | None, Query(alias="to", description="Held before this time.")]
 ActionStatusFilter = Annotated[ActionStatus | None, Query(description="Only actions in this status.")]
 OverdueFilter = Annotated[
-    bool | None, Query(description="`true`: only overdue actions (open or in progress, past due); `false`: the rest.")
+    QueryBool | None,
+    Query(description="`true`: only overdue actions (open or in progress, past due); `false`: the rest."),
 ]
 MeetingFilter = Annotated[UUID | None, Query(description="Only the actions of this meeting.")]
 SubjectFilter = Annotated[UUID | None, Query(description="Only this young person's actions (VRU staff).")]

@@ -1,17 +1,15 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
 
 from referrals.statistics.exceptions import BadGrouping
 from referrals.statistics.schemas import GroupBy
+from vru_shared.inputs import Day, QueryBool
 
-From = Annotated[
-    date, Query(alias="from", description="First day (UK local date), inclusive.", examples=["2026-01-01"])
-]
-To = Annotated[date, Query(alias="to", description="Last day (UK local date), inclusive.", examples=["2026-12-31"])]
+From = Annotated[Day, Query(alias="from", description="First day (UK local date), inclusive.", examples=["2026-01-01"])]
+To = Annotated[Day, Query(alias="to", description="Last day (UK local date), inclusive.", examples=["2026-12-31"])]
 Knife = Annotated[
-    bool | None,
+    QueryBool | None,
     Query(description="`true`: only knife incidents (knife flag or a knife offence category); `false`: the others."),
 ]
 
