@@ -25,7 +25,15 @@ import httpx
 if TYPE_CHECKING:
     from vru_dev.platform import Platform
 
-from vru_cli.deploy import CLIENT_IDS, REPO_ROOT, SERVICES, migrate_all, seed_identity, seed_referrals, service_secret
+from vru_cli.deploy import (
+    CLIENT_IDS,
+    DATABASE_ROLES,
+    REPO_ROOT,
+    migrate_all,
+    seed_identity,
+    seed_referrals,
+    service_secret,
+)
 
 
 def cmd_up(args: argparse.Namespace) -> int:
@@ -74,7 +82,8 @@ def print_banner(platform: Platform) -> None:
     lines = [
         "",
         "VRU Platform is up.",
-        f"  Gateway (the API):   {cfg.gateway_url}",
+        f"  Front end:           {cfg.gateway_url}/  (sign in with a development person below)",
+        f"  Gateway (the API):   {cfg.gateway_url}/v1",
         f"  API docs:            {cfg.gateway_url}/docs",
         f"  Merged OpenAPI:      {cfg.gateway_url}/openapi.json",
         f"  Get a token:         curl -s -d grant_type=password -d username=analyst@example.org "
@@ -138,11 +147,11 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Migrate every service's schema from ``<SERVICE>_DATABASE_URL`` (docker-compose's one-shot job)."""
-    missing = [s for s in SERVICES if not os.environ.get(f"{s.upper()}_DATABASE_URL")]
+    missing = [s for s in DATABASE_ROLES if not os.environ.get(f"{s.upper()}_DATABASE_URL")]
     if missing:
         print("vru migrate: set " + ", ".join(f"{s.upper()}_DATABASE_URL" for s in missing), file=sys.stderr)
         return 2
-    urls = {s: os.environ[f"{s.upper()}_DATABASE_URL"] for s in SERVICES}
+    urls = {s: os.environ[f"{s.upper()}_DATABASE_URL"] for s in DATABASE_ROLES}
     asyncio.run(migrate_all(urls))
     print("vru migrate: all services at head")
     if args.seed:
