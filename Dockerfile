@@ -17,7 +17,8 @@ COPY tools tools
 COPY --from=web-assets /web/node_modules services/web/node_modules
 # The runtime only: the services, the shared library and `vru migrate`; never the development kit
 # (embedded PostgreSQL, Traefik binary, test helpers) nor the dev tools. tests/test_compose.py checks it.
-RUN uv sync --frozen --no-dev --package vru-cli && chown -R vru /app
+RUN uv sync --frozen --no-dev --package vru-cli && chown -R vru /app \
+    && install -d -o vru -m 0700 /var/lib/vru/audit  # the audit anchor's volume (docker-compose.yml)
 ENV PATH="/app/.venv/bin:$PATH"
 USER vru
 EXPOSE 8000

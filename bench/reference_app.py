@@ -20,7 +20,7 @@ from starlette.routing import Route
 #: One round trip: the audit row rides in the same statement as the read (DESIGN §9).
 READ_REVIEW = """
 WITH audit AS (
-    INSERT INTO referrals.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
+    INSERT INTO referrals_audit.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
     VALUES ($2, 'person', ARRAY['analyst'], 'read', 'review', ARRAY[$3::text], 'review')
 )
 SELECT r.id, r.status, r.version, r.created_at, a.code AS area_code, d.code AS district_code
@@ -33,7 +33,7 @@ WHERE r.id = $1
 #: The product's referral read: the row with its subject and destination, the audit row, then the history.
 READ_REFERRAL = """
 WITH audit AS (
-    INSERT INTO referrals.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
+    INSERT INTO referrals_audit.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
     VALUES ($2, 'person', ARRAY['analyst'], 'read', 'referral', ARRAY[$3::text], 'referral')
 )
 SELECT r.id, r.status, r.reason, r.lawful_basis, r.consent, r.version, r.created_at, r.sent_at,

@@ -86,6 +86,15 @@ def test_database_init_creates_each_role(compose: dict[str, Any]) -> None:
         assert f"DB_PASSWORD_{service.upper()}" in postgres["environment"]
 
 
+def test_database_init_provisions_the_audit_logs_owner(compose: dict[str, Any]) -> None:
+    """The superuser runs the audit log owner's SQL, mounted from the referrals package itself (one copy)."""
+    postgres = compose["services"]["postgres"]
+    mount = "./services/referrals/src/referrals/audit/owner.sql:/vru/referrals-audit-owner.sql:ro"
+    assert mount in postgres["volumes"]
+    assert (ROOT / mount.split(":")[0]).is_file()
+    assert "-f /vru/referrals-audit-owner.sql" in (ROOT / "docker/postgres-init.sh").read_text()
+
+
 def test_migrate_job_has_every_database_url(compose: dict[str, Any]) -> None:
     migrate = compose["services"]["migrate"]
     assert migrate["command"][:2] == ["vru", "migrate"]

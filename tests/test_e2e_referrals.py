@@ -257,7 +257,10 @@ def test_the_case_study(gateway: httpx.Client) -> None:
     assert reads
     assert all(e["agency_id"] == who["agency"] for e in reads)
     assert all("Children's Social Work Services" in e["purpose"] for e in reads)
-    export = ok(gateway.get(f"/v1/subject-access/{subject_id}", headers=auth(auditor)))
+    export_response = gateway.get(
+        f"/v1/subject-access/{subject_id}", headers={**auth(auditor), "X-Request-ID": "dpo-case-2026-117"}
+    )
+    export = ok(export_response)
     assert {r["id"] for r in export["referrals"]} == {to_meeting["id"], to_csws["id"], to_nrm["id"]}
     assert [i["crime_reference"] for i in export["incidents"]] == [reference]
     assert [r["id"] for r in export["reviews"]] == [review_id]
@@ -267,6 +270,9 @@ def test_the_case_study(gateway: httpx.Client) -> None:
         gateway.get("/v1/audit-log", params={"record_id": subject_id, "action": "export"}, headers=auth(auditor))
     )["items"]
     assert [e["purpose"] for e in audited] == ["subject access export"]
+    # The audit log records the gateway's request id (what the response carried), and the caller's own apart.
+    assert audited[0]["request_id"] == export_response.headers["x-request-id"] != "dpo-case-2026-117"
+    assert audited[0]["client_request_id"] == "dpo-case-2026-117"
 
     # The ETP inventory service's crime-reference check (no personal data).
     check = ok(

@@ -470,19 +470,32 @@ def test_request_id_generated_when_missing(client: httpx.Client) -> None:
     assert response.json()["headers"]["x-request-id"] == request_id
 
 
-def test_request_id_preserved_when_sane(client: httpx.Client) -> None:
+def test_the_request_id_is_the_gateways_and_the_clients_travels_apart(client: httpx.Client) -> None:
+    """What the services log and audit as the request id is the gateway's, never one a client chose (it could
+    name another request's id); the client's own id reaches the service as X-Client-Request-ID."""
     for given in ("abc-123.DEF_456", "x" * 128, str(uuid.uuid4())):
         response = client.get("/v1/referrals", headers={"X-Request-ID": given})
-        assert response.headers["x-request-id"] == given  # exactly one value, not echoed twice
-        assert response.json()["headers"]["x-request-id"] == given
+        request_id = response.headers["x-request-id"]
+        assert UUID4_RE.match(request_id), (given, request_id)
+        assert request_id != given
+        assert response.json()["headers"]["x-request-id"] == request_id  # exactly one value travels on
+        assert response.json()["headers"]["x-client-request-id"] == given
 
 
-def test_request_id_replaced_when_garbage(client: httpx.Client) -> None:
+def test_a_garbage_client_request_id_is_dropped(client: httpx.Client) -> None:
     for garbage in ("has space", "semi;colon", "x" * 129, "é-unicode", "<script>"):
         response = client.get("/v1/packs", headers=[(b"X-Request-ID", garbage.encode())])
         request_id = response.headers["x-request-id"]
         assert UUID4_RE.match(request_id), (garbage, request_id)
         assert response.json()["headers"]["x-request-id"] == request_id
+        assert "x-client-request-id" not in response.json()["headers"]
+
+
+def test_a_client_cannot_set_the_client_request_id_itself(client: httpx.Client) -> None:
+    response = client.get("/v1/packs", headers={"X-Client-Request-ID": "forged-1"})
+    assert "x-client-request-id" not in response.json()["headers"]
+    response = client.get("/v1/packs", headers={"X-Client-Request-ID": "forged-1", "X-Request-ID": "mine-2"})
+    assert response.json()["headers"]["x-client-request-id"] == "mine-2"
 
 
 def test_request_ids_are_distinct(client: httpx.Client) -> None:

@@ -193,6 +193,9 @@ def settings_with(service: str, environment: str, password: str, secret: str, **
     url = f"postgresql+asyncpg://{service}:{password}@db.example.org/vru"
     if service == "identity":
         extra.setdefault("key_passphrase", secret)
+    if service == "referrals":
+        extra.setdefault("audit_seal_key", secret)
+        extra.setdefault("audit_anchor_path", "/var/lib/vru/audit-anchor.jsonl")
     return SETTINGS[service](environment=environment, database_url=url, client_secret=secret, **extra)
 
 
@@ -208,6 +211,11 @@ def test_default_secrets_are_refused_outside_development(service: str, environme
     if service == "identity":
         with pytest.raises(ValidationError, match="key_passphrase"):
             settings_with(service, environment, STRONG, STRONG, key_passphrase="dev-only-key-passphrase")
+    if service == "referrals":
+        with pytest.raises(ValidationError, match="audit_seal_key"):
+            settings_with(service, environment, STRONG, STRONG, audit_seal_key="dev-only-audit-seal-key")
+        with pytest.raises(ValidationError, match="audit_anchor_path"):
+            settings_with(service, environment, STRONG, STRONG, audit_anchor_path=None)
     assert settings_with(service, environment, STRONG, STRONG).environment.value == environment
     assert settings_with(service, "development", "dev-only-db-password", "dev-only-client-secret")
 

@@ -83,7 +83,10 @@ def reads(ids: dict[str, Any]) -> list[tuple[str, str]]:
 async def audit_entries(app: FastAPI, actor: str) -> list[tuple[str, str, list[str], str]]:
     async with app.state.sessionmaker() as session:
         rows = await session.execute(
-            text("SELECT action, record_type, record_ids, purpose FROM audit_log WHERE actor_subject = :a ORDER BY id"),
+            text(
+                "SELECT action, record_type, record_ids, purpose FROM referrals_audit.audit_log "
+                "WHERE actor_subject = :a ORDER BY id"
+            ),
             {"a": actor},
         )
         return [(r[0], r[1], list(r[2]), r[3]) for r in rows.all()]

@@ -10,6 +10,7 @@ from typing import Any
 from pythonjsonlogger.json import JsonFormatter
 
 _request_id: ContextVar[str | None] = ContextVar("vru_request_id", default=None)
+_client_request_id: ContextVar[str | None] = ContextVar("vru_client_request_id", default=None)
 _service: ContextVar[str] = ContextVar("vru_service", default="vru")
 
 
@@ -21,6 +22,15 @@ def bind_request_id(value: str | None) -> None:
     _request_id.set(value)
 
 
+def current_client_request_id() -> str | None:
+    """The ``X-Request-ID`` the caller sent, which the gateway passes on as ``X-Client-Request-ID``."""
+    return _client_request_id.get()
+
+
+def bind_client_request_id(value: str | None) -> None:
+    _client_request_id.set(value)
+
+
 class _ContextFilter(logging.Filter):
     def __init__(self, service: str) -> None:
         super().__init__()
@@ -29,6 +39,7 @@ class _ContextFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.service = self.service
         record.request_id = _request_id.get()
+        record.client_request_id = _client_request_id.get()
         return True
 
 
@@ -49,7 +60,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     handler = _StderrHandler()
     handler.setFormatter(
         JsonFormatter(
-            "%(asctime)s %(levelname)s %(name)s %(message)s %(service)s %(request_id)s",
+            "%(asctime)s %(levelname)s %(name)s %(message)s %(service)s %(request_id)s %(client_request_id)s",
             rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
             timestamp=False,
         )

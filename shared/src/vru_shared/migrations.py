@@ -36,12 +36,20 @@ def _configure(connection: Connection, metadata: MetaData) -> None:
             return name == schema
         return True
 
+    def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        # A table the service maps but does not own (another role's schema, e.g. the audit log's) is not its
+        # migrations' business.
+        if type_ == "table":
+            return getattr(obj, "schema", None) in (None, schema)
+        return True
+
     context.configure(
         connection=connection,
         target_metadata=metadata,
         version_table_schema=schema,
         include_schemas=True,
         include_name=include_name,
+        include_object=include_object,
         compare_type=True,
         compare_server_default=True,
     )

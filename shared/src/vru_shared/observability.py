@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vru_shared.asgi import read_body, replaying
-from vru_shared.logging import bind_request_id
+from vru_shared.logging import bind_client_request_id, bind_request_id
 from vru_shared.problems import problem_response
 
 access_log = logging.getLogger("vru.access")
@@ -58,14 +58,18 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = None
+        # The gateway makes every request's id (X-Request-ID) and passes the caller's own on as
+        # X-Client-Request-ID; behind it both can be trusted as far as their shape.
+        incoming = client_id = None
         for key, value in scope.get("headers", []):
             if key == b"x-request-id":
                 incoming = value.decode("latin-1")
-                break
+            elif key == b"x-client-request-id":
+                client_id = value.decode("latin-1")
         request_id = incoming if incoming and REQUEST_ID_PATTERN.match(incoming) else str(uuid.uuid4())
         scope.setdefault("state", {})["request_id"] = request_id
         bind_request_id(request_id)
+        bind_client_request_id(client_id if client_id and REQUEST_ID_PATTERN.match(client_id) else None)
         started = time.perf_counter()
         status = 500
 
@@ -100,6 +104,7 @@ class RequestContextMiddleware:
                     },
                 )
             bind_request_id(None)
+            bind_client_request_id(None)
 
 
 class BodyGuardMiddleware:

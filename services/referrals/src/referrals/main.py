@@ -41,7 +41,9 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
     async def background(app: FastAPI) -> AsyncIterator[None]:
         """The audit sealer and the funding outbox sender, while the app runs."""
         tasks = [
-            asyncio.create_task(seal_forever(app, settings.audit_seal_interval_seconds)),
+            asyncio.create_task(
+                seal_forever(app, settings.audit_seal_interval_seconds, settings.audit_checkpoint_interval_seconds)
+            ),
             asyncio.create_task(
                 send_forever(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds)
             ),

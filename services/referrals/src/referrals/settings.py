@@ -1,8 +1,10 @@
 from functools import lru_cache
+from pathlib import Path
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 
-from vru_shared.settings import ServiceSettings, service_config
+from vru_shared.settings import Environment, ServiceSettings, service_config
 
 
 class ReferralsSettings(ServiceSettings):
@@ -12,6 +14,20 @@ class ReferralsSettings(ServiceSettings):
     db_schema: str = "referrals"
     #: How often new audit entries are sealed into the hash chain.
     audit_seal_interval_seconds: float = Field(default=5.0, gt=0)
+    #: The key of the audit chain's HMAC and of its checkpoints. Never stored in the database: whoever holds
+    #: the database (its superuser included) cannot re-seal an edited log without it. 32 random bytes or more.
+    audit_seal_key: SecretStr = SecretStr("dev-only-audit-seal-key")
+    #: The id stored with each seal, so a rotated key can still be checked (``audit_seal_previous_keys``).
+    audit_seal_key_id: str = Field(default="1", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    #: Keys retired by rotation, by id: verify checks the seals made with them.
+    audit_seal_previous_keys: dict[str, SecretStr] = Field(default_factory=dict, max_length=20)
+    #: The anchor outside the database: a file (on storage the database's administrators cannot write, e.g. a
+    #: volume of the service's own, or a WORM mount) where the sealer appends a signed checkpoint of the chain's
+    #: head. Verify checks the chain against the newest, so cutting the log's tail or rewriting it shows.
+    #: Required outside development.
+    audit_anchor_path: Path | None = None
+    #: How often the sealer appends a checkpoint while the chain grows.
+    audit_checkpoint_interval_seconds: float = Field(default=60.0, gt=0)
     #: How often the funding outbox is sent (counts of referrals funded projects accepted); also the first retry
     #: delay of a count funding could not take, doubling up to ``funding_count_max_backoff_seconds``.
     funding_count_interval_seconds: float = Field(default=5.0, gt=0)
@@ -25,6 +41,23 @@ class ReferralsSettings(ServiceSettings):
     retention_years_after_last_activity: int = Field(default=6, ge=1, le=100)
     #: … and they have reached this age (records of children are kept at least until then).
     retention_minimum_age: int = Field(default=25, ge=0, le=120)
+
+    def secrets(self) -> dict[str, SecretStr]:
+        return super().secrets() | {
+            f"audit_seal_previous_keys[{k}]": v for k, v in self.audit_seal_previous_keys.items()
+        }
+
+    @property
+    def audit_seal_keys(self) -> dict[str, bytes]:
+        """Every key verify may meet, by id; the current one is ``audit_seal_key_id``."""
+        keys = {key_id: key.get_secret_value().encode() for key_id, key in self.audit_seal_previous_keys.items()}
+        return keys | {self.audit_seal_key_id: self.audit_seal_key.get_secret_value().encode()}
+
+    @model_validator(mode="after")
+    def _an_anchor_outside_development(self) -> Self:
+        if self.environment is not Environment.DEVELOPMENT and self.audit_anchor_path is None:
+            raise ValueError(f"{self.environment.value} needs audit_anchor_path (REFERRALS_AUDIT_ANCHOR_PATH)")
+        return self
 
 
 @lru_cache

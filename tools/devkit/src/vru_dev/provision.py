@@ -7,9 +7,14 @@ only passwords. ``docker/postgres-init.sql`` does the same for docker-compose.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import asyncpg
+
+from referrals.audit.owner import owner_sql
+
+#: SQL a superuser runs for a service after its role exists, before its migrations.
+SUPERUSER_PROVISIONING: dict[str, Callable[[], str]] = {"referrals": owner_sql}
 
 
 async def create_database(admin_dsn: str, database: str) -> None:
@@ -24,8 +29,10 @@ async def create_database(admin_dsn: str, database: str) -> None:
         await connection.close()
 
 
-async def provision(dsn: str, passwords: Mapping[str, str]) -> None:
-    """Create or update each service's role and schema in the database ``dsn`` points at."""
+async def provision(dsn: str, passwords: Mapping[str, str], *, superuser_provisioning: bool = True) -> None:
+    """Create or update each service's role and schema in the database ``dsn`` points at, then what a superuser
+    provisions for them (``superuser_provisioning=False``: as before the audit log had its own owner, for the
+    test of adopting such a log)."""
     connection = await asyncpg.connect(dsn)
     try:
         database = await connection.fetchval("SELECT current_database()")
@@ -45,5 +52,8 @@ async def provision(dsn: str, passwords: Mapping[str, str]) -> None:
             await run("CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I", service, service)
             await run("REVOKE ALL ON SCHEMA %I FROM PUBLIC", service)
             await run("ALTER ROLE %I SET search_path = %I", service, service)
+        for service in passwords:
+            if superuser_provisioning and service in SUPERUSER_PROVISIONING:
+                await connection.execute(SUPERUSER_PROVISIONING[service]())
     finally:
         await connection.close()

@@ -6,7 +6,7 @@ from fastapi.responses import StreamingResponse
 
 from referrals.access import AUDITOR
 from referrals.audit import service
-from referrals.audit.dependencies import Since, Until
+from referrals.audit.dependencies import SealingDep, Since, Until
 from referrals.audit.schemas import AuditAction, AuditEntryRead, ChainVerification
 from vru_shared.auth import Principal
 from vru_shared.csv_export import async_iter_csv
@@ -29,6 +29,7 @@ EXPORT_COLUMNS = [
     "record_ids",
     "purpose",
     "request_id",
+    "client_request_id",
 ]
 
 
@@ -70,14 +71,17 @@ async def list_entries(
 @router.get(
     "/v1/audit-log/verify",
     summary="Verify the hash chain",
-    description="Recomputes every sealed entry's hash and reports the first breaks: an entry changed or "
-    "deleted after sealing, or a removed seal. Entries are sealed in the background within seconds; "
-    "`unsealed` counts those older than a minute that are not (a sign the sealer is not running).",
+    description="Recomputes every seal (an HMAC keyed with a secret the database does not hold) and holds the "
+    "chain to the newest signed checkpoint of its anchor outside the database. Reports the first breaks: an "
+    "entry changed, deleted or re-sealed after sealing, a removed seal, the chain's end cut before the anchored "
+    "checkpoint, a forged checkpoint. Entries are sealed in the background within seconds; `unsealed` counts "
+    "those older than a minute that are not (a sign the sealer is not running). The trust model: "
+    'docs/security.md, "The audit log".',
     response_model=ChainVerification,
     responses=problem_responses(401, 403),
 )
-async def verify(session: Session, principal: Auditor) -> ChainVerification:
-    return await service.verify(session)
+async def verify(session: Session, principal: Auditor, sealing: SealingDep) -> ChainVerification:
+    return await service.verify(session, sealing)
 
 
 @router.get(
@@ -115,6 +119,7 @@ async def export(session: Session, principal: Auditor, since: Since = None, unti
                 " ".join(entry.record_ids),
                 entry.purpose,
                 entry.request_id or "",
+                entry.client_request_id or "",
             ]
 
     return StreamingResponse(

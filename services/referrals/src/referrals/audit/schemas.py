@@ -32,6 +32,7 @@ class AuditEntryRead(BaseModel):
                     "record_ids": ["0c7f3e0a-6b1d-4f59-9a51-2f1e3d4c5b6a"],
                     "purpose": "review queue",
                     "request_id": "3f2b7f1e-6a53-4a0c-9d0b-5b5f0a6c2f21",
+                    "client_request_id": "crime-feed-2026-11-21-0042",
                 }
             ]
         },
@@ -48,7 +49,10 @@ class AuditEntryRead(BaseModel):
     record_type: str
     record_ids: list[str]
     purpose: str
-    request_id: str | None
+    request_id: str | None = Field(description="The platform's id of the request (the gateway's `X-Request-ID`).")
+    client_request_id: str | None = Field(
+        description="The `X-Request-ID` the caller sent, if any, as it sent it (not checked for uniqueness)."
+    )
 
 
 class ChainBreak(BaseModel):
@@ -59,10 +63,27 @@ class ChainBreak(BaseModel):
 
 class ChainVerification(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"intact": True, "checked": 1042, "unsealed": 0, "breaks": []}]}
+        json_schema_extra={
+            "examples": [
+                {
+                    "intact": True,
+                    "checked": 1042,
+                    "unsealed": 0,
+                    "anchored_position": 1040,
+                    "anchored_at": "2026-12-03T10:15:00Z",
+                    "breaks": [],
+                }
+            ]
+        }
     )
 
     intact: bool
     checked: int = Field(description="Sealed entries whose hash was recomputed.")
     unsealed: int = Field(description="Entries older than a minute that are not yet sealed (should be 0).")
+    anchored_position: int | None = Field(
+        description="The chain position of the newest genuine checkpoint in the anchor outside the database, "
+        "which the chain must reach with the same hash; null when no anchor is configured (development) or no "
+        "checkpoint was written yet."
+    )
+    anchored_at: datetime | None = Field(description="When that checkpoint was written.")
     breaks: list[ChainBreak] = Field(description="The first breaks found (at most 20).")

@@ -3,23 +3,45 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from referrals.audit.anchor import AnchorFile, Checkpoint
 from referrals.audit.models import AuditEntry, AuditSeal
 from referrals.audit.repository import AuditRepository
 from referrals.audit.schemas import AuditAction, ChainBreak, ChainVerification
+from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
-from vru_shared.logging import current_request_id
+from vru_shared.logging import current_client_request_id, current_request_id
 from vru_shared.pagination import PageParams
 
 GENESIS = "0" * 64
 SEAL_BATCH = 5000
 MAX_BREAKS = 20
+
+
+@dataclass(frozen=True)
+class Sealing:
+    """The keys of the chain (never in the database) and its anchor outside it."""
+
+    key_id: str
+    keys: dict[str, bytes]
+    anchor: AnchorFile | None
+
+    @classmethod
+    def from_settings(cls, settings: ReferralsSettings) -> Sealing:
+        anchor = AnchorFile(settings.audit_anchor_path) if settings.audit_anchor_path else None
+        return cls(settings.audit_seal_key_id, settings.audit_seal_keys, anchor)
+
+    @property
+    def key(self) -> bytes:
+        return self.keys[self.key_id]
 
 
 async def record(
@@ -44,6 +66,7 @@ async def record(
             "record_ids": [str(i) for i in record_ids],
             "purpose": purpose,
             "request_id": current_request_id(),
+            "client_request_id": current_client_request_id(),
         }
     )
 
@@ -64,17 +87,19 @@ def canonical(entry: AuditEntry) -> str:
             "record_ids": list(entry.record_ids),
             "purpose": entry.purpose,
             "request_id": entry.request_id,
+            "client_request_id": entry.client_request_id,
         },
         sort_keys=True,
         separators=(",", ":"),
     )
 
 
-def link(prev_hash: str, entry: AuditEntry) -> str:
-    return hashlib.sha256((prev_hash + canonical(entry)).encode()).hexdigest()
+def link(key: bytes, prev_hash: str, entry: AuditEntry) -> str:
+    """The seal of ``entry`` after ``prev_hash``: an HMAC, so only the key's holder can make one."""
+    return hmac.new(key, (prev_hash + canonical(entry)).encode(), hashlib.sha256).hexdigest()
 
 
-async def seal(session: AsyncSession) -> int:
+async def seal(session: AsyncSession, sealing: Sealing) -> int:
     """Extend the chain over committed entries not yet sealed, in id order. Returns how many were sealed.
 
     Sealing runs in the background (and never in a reader's request), so recording stays one INSERT.
@@ -88,19 +113,48 @@ async def seal(session: AsyncSession) -> int:
     entries = await repo.unsealed(SEAL_BATCH)
     seals = []
     for entry in entries:
-        current = link(prev, entry)
-        seals.append({"entry_id": entry.id, "prev_hash": prev, "hash": current})
+        current = link(sealing.key, prev, entry)
+        seals.append({"entry_id": entry.id, "prev_hash": prev, "hash": current, "key_id": sealing.key_id})
         prev = current
     await repo.add_seals(seals)
     return len(seals)
 
 
-async def verify(session: AsyncSession) -> ChainVerification:
+async def checkpoint(session: AsyncSession, sealing: Sealing) -> Checkpoint | None:
+    """Append a signed checkpoint of the chain's head to the anchor (after the seals are committed)."""
+    if sealing.anchor is None:
+        return None
+    head = await AuditRepository(session).last_seal()
+    if head is None:
+        return None
+    mark = Checkpoint(
+        position=head.position,
+        entry_id=head.entry_id,
+        hash=head.hash,
+        key_id=sealing.key_id,
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    await sealing.anchor.append(mark, sealing.key)
+    return mark
+
+
+async def verify(session: AsyncSession, sealing: Sealing) -> ChainVerification:
+    """Recompute every seal with its key, and hold the chain to the newest genuine checkpoint of the anchor."""
     repo = AuditRepository(session)
+    reading = await sealing.anchor.read(sealing.keys) if sealing.anchor else None
+    anchored = reading.newest if reading else None
     breaks: list[ChainBreak] = []
+    if reading and reading.forged_lines:
+        lines = ", ".join(str(n) for n in reading.forged_lines[:5])
+        breaks.append(
+            ChainBreak(
+                position=None, entry_id=None, reason=f"the anchor has lines that are not genuine checkpoints: {lines}"
+            )
+        )
     checked = 0
     expected_prev = GENESIS
     position = 0
+    reached_anchor = False
     while len(breaks) < MAX_BREAKS:
         rows = await repo.seals_with_entries(position, 5000)
         if not rows:
@@ -108,16 +162,37 @@ async def verify(session: AsyncSession) -> ChainVerification:
         for sealed, entry in rows:
             position = sealed.position
             checked += 1
+            key = sealing.keys.get(sealed.key_id)
             if sealed.prev_hash != expected_prev:
                 breaks.append(_break(sealed, "the chain is broken before this entry (a seal was removed)"))
             if entry is None:
                 breaks.append(_break(sealed, "the sealed entry is missing (deleted)"))
-            elif link(sealed.prev_hash, entry) != sealed.hash:
-                breaks.append(_break(sealed, "the entry changed after it was sealed"))
+            elif key is None:
+                breaks.append(_break(sealed, "the seal names a key this service does not have"))
+            elif not hmac.compare_digest(link(key, sealed.prev_hash, entry), sealed.hash):
+                breaks.append(_break(sealed, "the entry or its seal changed after it was sealed"))
+            if anchored and sealed.position == anchored.position:
+                reached_anchor = True
+                if sealed.hash != anchored.hash or sealed.entry_id != anchored.entry_id:
+                    breaks.append(_break(sealed, "the chain differs from the anchored checkpoint here (rewritten)"))
             expected_prev = sealed.hash
+    if anchored and not reached_anchor and len(breaks) < MAX_BREAKS:
+        breaks.append(
+            ChainBreak(
+                position=anchored.position,
+                entry_id=anchored.entry_id,
+                reason=f"the chain ends at position {position} but was anchored at {anchored.position} "
+                "(entries were removed from its end)",
+            )
+        )
     unsealed = await repo.count_unsealed_older_than(timedelta(minutes=1))
     return ChainVerification(
-        intact=not breaks and unsealed == 0, checked=checked, unsealed=unsealed, breaks=breaks[:MAX_BREAKS]
+        intact=not breaks and unsealed == 0,
+        checked=checked,
+        unsealed=unsealed,
+        anchored_position=anchored.position if anchored else None,
+        anchored_at=datetime.fromisoformat(anchored.at) if anchored else None,
+        breaks=breaks[:MAX_BREAKS],
     )
 
 

@@ -116,7 +116,7 @@ class Casework:
         async with self.app.state.sessionmaker() as session:
             rows = await session.execute(
                 text(
-                    "SELECT action, record_type, record_ids, purpose, agency_id::text FROM audit_log "
+                    "SELECT action, record_type, record_ids, purpose, agency_id::text FROM referrals_audit.audit_log "
                     "WHERE actor_subject = :a ORDER BY id"
                 ),
                 {"a": actor},

@@ -1,8 +1,10 @@
 // Package requestid is a Traefik middleware plugin (interpreted by Yaegi, Go standard library only).
 //
-// Role "edge" (the default) gives every request a request id: the client's X-Request-ID is kept when it
-// is a sane token (1 to maxLength characters of [A-Za-z0-9._-]), otherwise a random UUID4 replaces it.
-// The id is set on the request forwarded to the backend and on the response sent to the client.
+// Role "edge" (the default) gives every request the gateway's own request id, a random UUID4, set on the
+// request forwarded to the backend and on the response sent to the client: what the services log and audit
+// is never an id a client chose. The client's own X-Request-ID, when it is a sane token (1 to maxLength
+// characters of [A-Za-z0-9._-]), travels on as X-Client-Request-ID (any X-Client-Request-ID the client sent
+// itself is dropped), so a partner can still find its request in the platform's logs and audit log.
 //
 // Role "capture" is placed *inside* Traefik's errors middleware. The errors middleware throws away the
 // headers of the response it replaces (for example the Retry-After of a rate-limit 429); the capture
@@ -29,6 +31,8 @@ const (
 	RoleCapture = "capture"
 
 	defaultHeaderName = "X-Request-ID"
+	// clientHeaderName carries the client's own request id to the backend.
+	clientHeaderName = "X-Client-Request-Id"
 	defaultMaxLength  = 128
 )
 
@@ -108,9 +112,11 @@ func (m *RequestID) ServeHTTP(rw http.ResponseWriter, req *http.Request) {
 		return
 	}
 
-	id := req.Header.Get(m.headerName)
-	if !saneID(id, m.maxLength) {
-		id = newUUID4()
+	id := newUUID4()
+	clientID := req.Header.Get(m.headerName)
+	req.Header.Del(clientHeaderName)
+	if saneID(clientID, m.maxLength) {
+		req.Header.Set(clientHeaderName, clientID)
 	}
 	// Set replaces every value a client sent: exactly one id travels on.
 	req.Header.Set(m.headerName, id)
