@@ -71,7 +71,9 @@ class Api:
                 method, path, params=query, json=json, data=data, content=content, headers=self._headers(headers)
             )
         except httpx.HTTPError as exc:
-            raise ApiProblem(503, {"title": "The platform is not answering", "detail": "Try again in a minute."}) from exc
+            raise ApiProblem(
+                503, {"title": "The platform is not answering", "detail": "Try again in a minute."}
+            ) from exc
         if response.status_code >= 400:
             try:
                 problem = response.json()

@@ -31,6 +31,17 @@ async def current_person(request: Request) -> SignedIn:
 Person = Annotated[SignedIn, Depends(current_person)]
 
 
+async def maybe_person(request: Request) -> SignedIn | None:
+    """For the public pages: who is signed in, if anyone."""
+    try:
+        return await current_person(request)
+    except SignInRequired:
+        return None
+
+
+MaybePerson = Annotated[SignedIn | None, Depends(maybe_person)]
+
+
 def api_for(request: Request, person: Person) -> Api:
     return Api(request.app.state.api_http, person.token)
 

@@ -124,7 +124,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         redirect_slashes=False,
     )
     app.state.settings = settings
-    app.state.sessions = Sessions(settings.session_key.get_secret_value(), timedelta(minutes=settings.session_idle_minutes))
+    app.state.sessions = Sessions(
+        settings.session_key.get_secret_value(), timedelta(minutes=settings.session_idle_minutes)
+    )
 
     app.mount("/assets", CachedStaticFiles(directory=govuk / "assets"), name="assets")
     app.mount("/static/govuk", CachedStaticFiles(directory=govuk), name="govuk")

@@ -17,7 +17,12 @@ class Section:
 
 
 SECTIONS = (
-    Section("Crime reports", "/imports", "Upload the day's crime-report file and see what it created.", frozenset({"analyst"})),
+    Section(
+        "Crime reports",
+        "/imports",
+        "Upload the day's crime-report file and see what it created.",
+        frozenset({"analyst"}),
+    ),
     Section(
         "Possible duplicates",
         "/duplicates",
@@ -39,7 +44,7 @@ SECTIONS = (
     Section(
         "Referrals",
         "/referrals",
-        "Referrals shared with your agency: accept, reject, record the outcome.",
+        "Referrals: drafting and sending, and for partner agencies, the inbox: accept, reject, record the outcome.",
         frozenset({"partner_agency", "coordinator", "analyst", "director"}),
     ),
     Section(

@@ -27,8 +27,6 @@ environment = Environment(
 )
 
 
-
-
 def error_list(errors: dict[str, str]) -> list[dict[str, str]]:
     """The error summary's links: each to the field it is about."""
     return [{"text": message, "href": f"#{field}"} for field, message in errors.items()]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from vru_shared.auth import Unauthorized
+from vru_shared.problems import Unauthorized
 from web.api import Api, ApiProblem
 from web.dependencies import Form, checked_form
 from web.rendering import render
@@ -26,7 +26,7 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def _sign_in_page(request: Request, *, next_path: str, status_code: int = 200, **context: object) -> HTMLResponse:
+def _sign_in_page(request: Request, *, next_path: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     token = secrets.token_urlsafe(32)
     response = render(
         request, "sign_in.html", status_code=status_code, csrf_token=token, next_path=next_path, **context
@@ -46,7 +46,7 @@ def _sign_in_page(request: Request, *, next_path: str, status_code: int = 200, *
 @router.get("/sign-in")
 async def sign_in_page(
     request: Request,
-    next: Annotated[str | None, Query(max_length=500)] = None,  # noqa: A002 - the parameter's public name
+    next: Annotated[str | None, Query(max_length=500)] = None,
     expired: Annotated[str | None, Query(max_length=1)] = None,
     signed_out: Annotated[str | None, Query(max_length=1)] = None,
 ) -> HTMLResponse:
