@@ -169,6 +169,7 @@ class Platform:
         if service == WEB:  # the front end calls the API through the gateway, over plain HTTP here
             env[prefix + "API_URL"] = self.config.gateway_url
             env[prefix + "COOKIE_SECURE"] = "false"
+            env[prefix + "SESSION_KEY"] = os.environ.get("VRU_WEB_SESSION_KEY", "dev-only-web-session-key")
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
