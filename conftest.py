@@ -12,13 +12,13 @@ from pathlib import Path
 import pgserver
 import pytest
 
-from vru_cli.deploy import SERVICES
+from vru_cli.deploy import DATABASE_ROLES
 from vru_dev.provision import create_database, provision
 from vru_dev.testing import TestIssuer, database_url, service_root, with_database
 from vru_shared import migrations
 
 DATABASE = "vru"
-PASSWORDS = {service: f"test-{service}-password" for service in SERVICES}
+PASSWORDS = {service: f"test-{service}-password" for service in DATABASE_ROLES}
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +40,7 @@ def db_urls(pg_admin_url: str) -> dict[str, str]:
     async def prepare() -> dict[str, str]:
         await create_database(with_database(pg_admin_url, "postgres"), DATABASE)
         await provision(pg_admin_url, PASSWORDS)
-        urls = {s: database_url(pg_admin_url, user=s, password=PASSWORDS[s]) for s in SERVICES}
+        urls = {s: database_url(pg_admin_url, user=s, password=PASSWORDS[s]) for s in DATABASE_ROLES}
         for service, url in urls.items():
             await migrations.upgrade(service_root(service), url)
         return urls

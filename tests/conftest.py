@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from vru_cli.deploy import SERVICES
+from vru_cli.deploy import DATABASE_ROLES
 from vru_dev.platform import Platform, PlatformConfig, Ports
 from vru_dev.provision import create_database
 from vru_dev.testing import with_database
@@ -55,8 +55,8 @@ def running_platform(pg_admin_url: str, data_dir: Path, database: str) -> Iterat
         token_rate_per_minute=60_000,
         token_rate_burst=1000,
     )
-    saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in SERVICES)}
-    for service in SERVICES:  # roles are cluster-wide: keep the passwords the unit tests use
+    saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in DATABASE_ROLES)}
+    for service in DATABASE_ROLES:  # roles are cluster-wide: keep the passwords the unit tests use
         os.environ[f"VRU_DB_PASSWORD_{service.upper()}"] = f"test-{service}-password"
     running = Platform(config)
     try:

@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from vru_cli.deploy import SERVICES
-from vru_dev.platform import APP_FACTORIES, PEERS, Platform, PlatformConfig, Ports
+from vru_dev.platform import APP_FACTORIES, APPS, PEERS, Platform, PlatformConfig, Ports
 from vru_dev.testing import repo_root
 
 ROOT = repo_root()
-HOSTS = {s: s.replace("_", "-") for s in SERVICES}
+HOSTS = {s: s.replace("_", "-") for s in APPS}
 
 
 @pytest.fixture(scope="module")
@@ -26,15 +26,15 @@ def compose() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def local_env() -> dict[str, dict[str, str]]:
     platform = Platform(PlatformConfig(data_dir=Path("/nonexistent"), ports=Ports()))
-    platform.service_db_urls = {s: f"postgresql+asyncpg://{s}:pw@localhost/vru" for s in SERVICES}
-    return {s: platform.service_env(s) for s in SERVICES}
+    platform.service_db_urls = {s: f"postgresql+asyncpg://{s}:pw@localhost/vru" for s in APPS}
+    return {s: platform.service_env(s) for s in APPS}
 
 
 def test_services_present(compose: dict[str, Any]) -> None:
     assert set(compose["services"]) == {"postgres", "migrate", "gateway", *HOSTS.values()}
 
 
-@pytest.mark.parametrize("service", SERVICES)
+@pytest.mark.parametrize("service", APPS)
 def test_service_runs_the_same_app(compose: dict[str, Any], service: str) -> None:
     spec = compose["services"][HOSTS[service]]
     command = spec["command"]
@@ -45,7 +45,7 @@ def test_service_runs_the_same_app(compose: dict[str, Any], service: str) -> Non
     assert spec["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
 
 
-@pytest.mark.parametrize("service", SERVICES)
+@pytest.mark.parametrize("service", APPS)
 def test_service_settings_match_local(
     compose: dict[str, Any], local_env: dict[str, dict[str, str]], service: str
 ) -> None:

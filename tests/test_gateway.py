@@ -115,7 +115,7 @@ def _matches(path: str, prefix: str) -> bool:
 # Stub upstreams
 
 #: Paths each stub received, by service (the gateway's health checks included).
-SEEN: dict[str, list[str]] = {name: [] for name in ROUTES}
+SEEN: dict[str, list[str]] = {name: [] for name in (*ROUTES, "web")}
 
 
 class _StubHandler(BaseHTTPRequestHandler):
@@ -176,6 +176,14 @@ class _StubHandler(BaseHTTPRequestHandler):
             if not any(_matches(path, prefix) for prefix in ROUTES["identity"]):
                 self._send(404, {"type": "about:blank", "title": "Not Found", "status": 404}, PROBLEM_JSON)
                 return
+        if self.service == "web" and path not in ("/", "/sign-in"):  # like the front end: a page, not JSON
+            data = b"<!DOCTYPE html><title>Page not found</title>"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         self._send(
             200,
             {
@@ -214,7 +222,7 @@ def _start_stub(service: str) -> Stub:
 
 @pytest.fixture(scope="module")
 def stubs() -> Iterator[dict[str, Stub]]:
-    started = {name: _start_stub(name) for name in ROUTES}
+    started = {name: _start_stub(name) for name in (*ROUTES, "web")}
     try:
         yield started
     finally:
@@ -326,6 +334,7 @@ def _config(stubs: dict[str, Stub], **overrides: Any) -> GatewayConfig:
         referrals_url=stubs["referrals"].url,
         funding_url=stubs["funding"].url,
         etp_inventory_url=stubs["etp_inventory"].url,
+        web_url=stubs["web"].url,
         **overrides,
     )
 
@@ -454,12 +463,29 @@ def test_prefix_match_is_segment_bounded(client: httpx.Client) -> None:
     assert client.get("/v1/grants-archive").status_code == 404
 
 
-def test_unknown_route_is_problem_404(client: httpx.Client) -> None:
-    for path in ("/nope", "/v1/unknown-thing", "/v2/grants", "/metrics", "/ping", "/dashboard/"):
+def test_unknown_api_route_is_problem_404(client: httpx.Client) -> None:
+    for path in ("/v1/unknown-thing", "/v2/grants", "/metrics"):
         response = client.get(path)
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith(PROBLEM_JSON), path
         assert response.headers["x-request-id"]
+
+
+def test_every_other_path_is_the_front_ends(client: httpx.Client) -> None:
+    """Pages are the front end's (services/web), with its own CSP and referrer policy; the API keeps its own."""
+    for path in ("/", "/sign-in"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code, response.text[:200])
+        assert response.json()["service"] == "web", path
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["referrer-policy"] == "same-origin"
+        assert response.headers["x-request-id"]
+    for path in ("/nope", "/ping", "/dashboard/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"].startswith("text/html"), path
+    api = client.get("/v1/grants")
+    assert api.headers["content-security-policy"].startswith("default-src 'none'; frame-ancestors 'none'")
 
 
 def test_request_id_generated_when_missing(client: httpx.Client) -> None:

@@ -23,7 +23,16 @@ from typing import IO, Any
 
 import httpx
 
-from vru_cli.deploy import CLIENT_IDS, SERVICES, migrate_all, seed_identity, seed_referrals, service_secret
+from vru_cli.deploy import (
+    CLIENT_IDS,
+    DATABASE_ROLES,
+    SERVICES,
+    WEB,
+    migrate_all,
+    seed_identity,
+    seed_referrals,
+    service_secret,
+)
 from vru_dev.gateway import GatewayConfig, traefik_command
 from vru_dev.provision import create_database, provision
 from vru_dev.testing import database_url, with_database
@@ -33,13 +42,17 @@ APP_FACTORIES = {
     "referrals": "referrals.main:create_app",
     "funding": "funding.main:create_app",
     "etp_inventory": "etp_inventory.main:create_app",
+    WEB: "web.main:create_app",
 }
+#: Every process the platform runs besides the gateway: the APIs and the front end.
+APPS: tuple[str, ...] = (*SERVICES, WEB)
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
     "identity": ("referrals", "funding", "etp_inventory"),
     "referrals": ("funding",),
     "funding": ("referrals",),
     "etp_inventory": ("funding", "referrals"),
+    WEB: (),
 }
 
 
@@ -54,19 +67,25 @@ class Ports:
     gateway: int = 8080
     gateway_internal: int = 8081
     services: dict[str, int] = field(
-        default_factory=lambda: {"identity": 8101, "referrals": 8102, "funding": 8103, "etp_inventory": 8104}
+        default_factory=lambda: {
+            "identity": 8101,
+            "referrals": 8102,
+            "funding": 8103,
+            "etp_inventory": 8104,
+            WEB: 8105,
+        }
     )
 
     @classmethod
     def free(cls) -> Ports:
-        return cls(free_port(), free_port(), {s: free_port() for s in SERVICES})
+        return cls(free_port(), free_port(), {s: free_port() for s in APPS})
 
     @classmethod
     def from_env(cls) -> Ports:
         ports = cls()
         ports.gateway = int(os.environ.get("VRU_GATEWAY_PORT", ports.gateway))
         ports.gateway_internal = int(os.environ.get("VRU_GATEWAY_INTERNAL_PORT", ports.gateway_internal))
-        for service in SERVICES:
+        for service in APPS:
             ports.services[service] = int(os.environ.get(f"VRU_{service.upper()}_PORT", ports.services[service]))
         return ports
 
@@ -126,8 +145,10 @@ class Platform:
     async def prepare_database(self) -> None:
         if not self.config.database_url:
             await create_database(with_database(self.admin_url, "postgres"), self.config.database)
-        await provision(self.admin_url, {s: db_password(s) for s in SERVICES})
-        self.service_db_urls = {s: database_url(self.admin_url, user=s, password=db_password(s)) for s in SERVICES}
+        await provision(self.admin_url, {s: db_password(s) for s in DATABASE_ROLES})
+        self.service_db_urls = {
+            s: database_url(self.admin_url, user=s, password=db_password(s)) for s in DATABASE_ROLES
+        }
         await migrate_all(self.service_db_urls)
 
     async def seed(self) -> None:
@@ -145,6 +166,10 @@ class Platform:
             prefix + "IDENTITY_URL": self.config.service_url("identity"),
             prefix + "PEER_URLS": json.dumps({p: self.config.service_url(p) for p in PEERS[service]}),
         }
+        if service == WEB:  # the front end calls the API through the gateway, over plain HTTP here
+            env[prefix + "API_URL"] = self.config.gateway_url
+            env[prefix + "COOKIE_SECURE"] = "false"
+            env[prefix + "SESSION_KEY"] = os.environ.get("VRU_WEB_SESSION_KEY", "dev-only-web-session-key")
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
@@ -192,6 +217,7 @@ class Platform:
             referrals_url=self.config.service_url("referrals"),
             funding_url=self.config.service_url("funding"),
             etp_inventory_url=self.config.service_url("etp_inventory"),
+            web_url=self.config.service_url(WEB),
             cors_origins=self.config.cors_origins,
             rate_average=self.config.rate_average,
             rate_burst=self.config.rate_burst,
@@ -205,7 +231,7 @@ class Platform:
         self._spawn("gateway", argv, env, cwd)
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        checks = {s: self.config.service_url(s) + "/readyz" for s in SERVICES}
+        checks = {s: self.config.service_url(s) + "/readyz" for s in APPS}
         checks["gateway"] = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ping"
         deadline = time.monotonic() + timeout
         pending = dict(checks)
@@ -227,6 +253,7 @@ class Platform:
                     time.sleep(0.2)
             # The gateway is up once it routes to every service (its health checks may lag the services).
             routes = {s: f"{self.config.gateway_url}/openapi/{s}.json" for s in SERVICES}
+            routes[WEB] = f"{self.config.gateway_url}/sign-in"
             while routes:
                 for name, url in list(routes.items()):
                     try:
@@ -251,7 +278,7 @@ class Platform:
         self.config.data_dir.mkdir(parents=True, exist_ok=True)
         self.start_database()
         asyncio.run(self._prepare())
-        for service in SERVICES:
+        for service in APPS:
             self.start_service(service)
         self.start_gateway()
         self.wait_ready()

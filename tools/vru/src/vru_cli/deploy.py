@@ -14,6 +14,10 @@ from typing import Any
 from vru_shared import migrations
 
 SERVICES: tuple[str, ...] = ("identity", "referrals", "funding", "etp_inventory")
+#: The front end (services/web): a process and a schema of its own (its sessions), not one of the APIs.
+WEB = "web"
+#: Every database role and schema, each migrated by ``vru migrate``.
+DATABASE_ROLES: tuple[str, ...] = (*SERVICES, WEB)
 #: The repository (or the image's /app): each service's migrations are under ``services/<name>``.
 REPO_ROOT = Path(__file__).resolve().parents[4]
 CLIENT_IDS = {

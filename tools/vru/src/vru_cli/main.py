@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +26,15 @@ import httpx
 if TYPE_CHECKING:
     from vru_dev.platform import Platform
 
-from vru_cli.deploy import CLIENT_IDS, REPO_ROOT, SERVICES, migrate_all, seed_identity, seed_referrals, service_secret
+from vru_cli.deploy import (
+    CLIENT_IDS,
+    DATABASE_ROLES,
+    REPO_ROOT,
+    migrate_all,
+    seed_identity,
+    seed_referrals,
+    service_secret,
+)
 
 
 def cmd_up(args: argparse.Namespace) -> int:
@@ -74,7 +83,8 @@ def print_banner(platform: Platform) -> None:
     lines = [
         "",
         "VRU Platform is up.",
-        f"  Gateway (the API):   {cfg.gateway_url}",
+        f"  Front end:           {cfg.gateway_url}/  (sign in with a development person below)",
+        f"  Gateway (the API):   {cfg.gateway_url}/v1",
         f"  API docs:            {cfg.gateway_url}/docs",
         f"  Merged OpenAPI:      {cfg.gateway_url}/openapi.json",
         f"  Get a token:         curl -s -d grant_type=password -d username=analyst@example.org "
@@ -92,18 +102,48 @@ def print_banner(platform: Platform) -> None:
     print("\n".join(lines), flush=True)
 
 
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("VRU_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def ensure_chromium() -> str:
+    """The browser tests drive Debian's chromium: find it, or install it where this user may (root, apt)."""
+    found = find_chromium()
+    if found:
+        return found
+    apt = shutil.which("apt-get")
+    if apt and os.geteuid() == 0:
+        print("vru test: installing chromium for the browser tests (apt-get install chromium)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run([apt, "update", "-qq"], check=False, env=env)  # noqa: S603
+        subprocess.run([apt, "install", "-y", "-qq", "chromium"], check=False, env=env)  # noqa: S603
+        found = find_chromium()
+    if not found:
+        raise SystemExit(
+            "vru test: chromium is needed for the browser tests: apt-get install chromium (or VRU_CHROMIUM)"
+        )
+    return found
+
+
 def cmd_test(args: argparse.Namespace) -> int:
+    """Lint, types, then pytest in two stages: everything but the browser, then the front end in chromium."""
+    os.environ.setdefault("VRU_CHROMIUM", ensure_chromium())
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
         ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "bench", "conftest.py"],
-        ["pytest", *args.pytest_args],
+        ["pytest", "-m", "not browser", *args.pytest_args],
+        ["pytest", "-m", "browser", *args.pytest_args],
     ]
     bin_dir = Path(sys.executable).parent
     for step in steps:
         print("vru test: " + " ".join(step), flush=True)
         result = subprocess.run([str(bin_dir / step[0]), *step[1:]], cwd=REPO_ROOT, check=False)  # noqa: S603
-        if result.returncode != 0:
+        # A stage that a -k or a path narrowed to nothing (pytest's 5) is not a failure.
+        if result.returncode not in (0, 5) or (result.returncode == 5 and step[0] != "pytest"):
             return result.returncode
     return 0
 
@@ -138,11 +178,11 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Migrate every service's schema from ``<SERVICE>_DATABASE_URL`` (docker-compose's one-shot job)."""
-    missing = [s for s in SERVICES if not os.environ.get(f"{s.upper()}_DATABASE_URL")]
+    missing = [s for s in DATABASE_ROLES if not os.environ.get(f"{s.upper()}_DATABASE_URL")]
     if missing:
         print("vru migrate: set " + ", ".join(f"{s.upper()}_DATABASE_URL" for s in missing), file=sys.stderr)
         return 2
-    urls = {s: os.environ[f"{s.upper()}_DATABASE_URL"] for s in SERVICES}
+    urls = {s: os.environ[f"{s.upper()}_DATABASE_URL"] for s in DATABASE_ROLES}
     asyncio.run(migrate_all(urls))
     print("vru migrate: all services at head")
     if args.seed:
