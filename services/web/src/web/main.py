@@ -28,7 +28,7 @@ from vru_shared.logging import configure_logging
 from vru_shared.observability import RequestContextMiddleware, metrics_endpoint
 from web.api import ApiProblem
 from web.dependencies import CsrfRefused
-from web.pages import home, sign_in
+from web import pages
 from web.rendering import SignInRequired, render
 from web.session.service import COOKIE, Sessions
 from web.settings import WebSettings, get_settings
@@ -132,8 +132,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static/govuk", CachedStaticFiles(directory=govuk), name="govuk")
     app.mount("/static/htmx", CachedStaticFiles(directory=htmx), name="htmx")
     app.mount("/static/web", CachedStaticFiles(packages=[("web", "static")]), name="web-static")
-    app.include_router(sign_in.router)
-    app.include_router(home.router)
+    for router in pages.routers():
+        app.include_router(router)
     app.add_api_route("/metrics", metrics_endpoint, include_in_schema=False)
     app.add_api_route("/healthz", lambda: {"status": "ok"}, include_in_schema=False)
     app.add_api_route("/readyz", lambda: {"status": "ok"}, include_in_schema=False)
