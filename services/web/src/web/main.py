@@ -26,9 +26,9 @@ from vru_shared.background import every
 from vru_shared.db import create_engine, create_sessionmaker
 from vru_shared.logging import configure_logging
 from vru_shared.observability import RequestContextMiddleware, metrics_endpoint
+from web import pages
 from web.api import ApiProblem
 from web.dependencies import CsrfRefused
-from web import pages
 from web.rendering import SignInRequired, render
 from web.session.service import COOKIE, Sessions
 from web.settings import WebSettings, get_settings
