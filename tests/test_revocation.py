@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from vru_cli.deploy import SERVICES
+from vru_cli.deploy import CLIENT_IDS, SERVICES, service_secret
 
 from .conftest import REVOCATION_POLL_SECONDS, auth, client_token, password_token
 
@@ -154,3 +154,20 @@ def test_a_secret_rotation_ends_the_tokens_of_the_old_secret(
     assert rotated.status_code == 200, rotated.text
     assert_revoked_everywhere(gateway, token)
     assert_works_everywhere(gateway, auth(client_token(gateway, client_id, rotated.json()["client_secret"])))
+
+
+def test_the_list_through_the_gateway_is_for_the_platforms_services(
+    gateway: httpx.Client, admin: dict[str, str], vru_agency: str
+) -> None:
+    """What the services poll (from identity directly): the revoked subject, with an ETag for a 304."""
+    service = auth(client_token(gateway, CLIENT_IDS["referrals"], service_secret("referrals")))
+    person_id, _ = new_person(gateway, admin, vru_agency, ["analyst"])
+    change(gateway, admin, f"/v1/people/{person_id}", {"active": False})
+    listed = gateway.get("/v1/revocations", headers=service)
+    assert listed.status_code == 200, listed.text
+    assert person_id in {r["subject"] for r in listed.json()["revocations"]}
+    again = gateway.get("/v1/revocations", headers=service | {"If-None-Match": listed.headers["etag"]})
+    assert again.status_code == 304
+    refused = gateway.get("/v1/revocations", headers=admin)
+    assert refused.status_code == 403
+    assert refused.json()["type"].endswith("/forbidden")
