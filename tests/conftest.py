@@ -18,6 +18,9 @@ from vru_dev.provision import create_database
 from vru_dev.testing import with_database
 
 DEV_PASSWORD = "vru-dev-password"
+#: The session's platform fetches the token revocation list this often (15 s by default), so that the revocation
+#: tests (``test_revocation.py``) need not wait long.
+REVOCATION_POLL_SECONDS = 1.0
 
 
 def password_token(gateway: httpx.Client, email: str) -> str:
@@ -54,6 +57,7 @@ def running_platform(pg_admin_url: str, data_dir: Path, database: str) -> Iterat
         source_rate_burst=1000,
         token_rate_per_minute=60_000,
         token_rate_burst=1000,
+        extra_env={f"{s.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for s in SERVICES},
     )
     saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in DATABASE_ROLES)}
     for service in DATABASE_ROLES:  # roles are cluster-wide: keep the passwords the unit tests use

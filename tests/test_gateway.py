@@ -41,6 +41,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/v1/people",
         "/v1/clients",
         "/v1/signing-keys",
+        "/v1/revocations",
         "/openapi.json",
         "/docs",
         "/problems/",

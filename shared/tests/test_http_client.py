@@ -161,3 +161,38 @@ async def test_token_failure_is_503() -> None:
 
     with pytest.raises(DownstreamUnavailable, match="access token"):
         await make_client(handler).request("GET", "/x")
+
+
+async def test_a_refused_own_token_is_replaced_once() -> None:
+    """An administrator changed this service's API client: its cached token is revoked (401 token-revoked). The
+    call is sent again with a new token, instead of failing until the old one expires."""
+    issued = iter(["old-token", "new-token"])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/oauth/token":
+            return httpx.Response(200, json={"access_token": next(issued), "expires_in": 900})
+        seen.append(request.headers["authorization"])
+        if request.headers["authorization"] == "Bearer old-token":
+            return httpx.Response(401, json={"type": "https://vru.example.org/problems/token-revoked"})
+        return httpx.Response(200, json={"district": "swale", "count": 1})
+
+    client = make_client(handler)
+    result: Count = await client.call("GET", "/v1/statistics", Count)
+    assert result.count == 1
+    assert seen == ["Bearer old-token", "Bearer new-token"]
+    await client.call("GET", "/v1/statistics", Count)
+    assert seen[-1] == "Bearer new-token"  # kept from then on
+
+
+async def test_a_persons_refused_token_is_not_replaced() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization", ""))
+        return httpx.Response(401, json={})
+
+    person = Principal("p", PrincipalKind.PERSON, "iss", None, frozenset(), frozenset(), frozenset(), token="theirs")
+    response = await make_client(handler).request("GET", "/v1/statistics", principal=person)
+    assert response.status_code == 401
+    assert seen == ["Bearer theirs"]

@@ -35,6 +35,8 @@ BREAKER_RESET_SECONDS = 3.0
 #: The longest a caller may take to answer 503 for a peer that does not answer: every attempt's deadline
 #: (1.5 × the timeout) plus the backoff between attempts, plus slack for a loaded machine.
 GIVE_UP_SECONDS = (RETRIES + 1) * 1.5 * TIMEOUT_SECONDS + 1.0 + 2.0
+SERVICES = ("identity", "referrals", "funding", "etp_inventory")
+REVOCATION_POLL_SECONDS = 0.5
 
 FAST_PEERS = {
     f"{service.upper()}_{name}": value
@@ -46,6 +48,8 @@ FAST_PEERS = {
         ("BREAKER_RESET_SECONDS", str(BREAKER_RESET_SECONDS)),
     )
 } | {
+    # The token revocation list: every service fetches it from identity (identity reads its table) this often.
+    **{f"{service.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for service in SERVICES},
     "REFERRALS_FUNDING_COUNT_INTERVAL_SECONDS": "0.5",
     "REFERRALS_FUNDING_COUNT_MAX_BACKOFF_SECONDS": "1",
     "ETP_INVENTORY_CRIME_REFERENCE_RECHECK_SECONDS": "1",

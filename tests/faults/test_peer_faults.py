@@ -5,19 +5,23 @@
   Idempotency-Key records spend (and counts) once. The circuit breaker opens after repeated failures and closes
   after recovery, as the caller's /metrics shows.
 - Garbage or an unexpected shape (an impostor on the provider's port: a misconfigured proxy, a half-deployed
-  version): the caller treats it as a failure — 503 with Retry-After — logs it, and stores nothing from it."""
+  version): the caller treats it as a failure — 503 with Retry-After — logs it, and stores nothing from it.
+- Identity stopped: every service keeps the token revocation list it has (a revoked token stays refused, the others
+  keep working) and takes the next revocation once identity is back."""
 
 from __future__ import annotations
 
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import httpx
 import pytest
 
 from .harness import (
     BREAKER_THRESHOLD,
+    REVOCATION_POLL_SECONDS,
     TIMEOUT_SECONDS,
     Faults,
     Impostor,
@@ -311,3 +315,56 @@ def test_referrals_answers_garbage(faults: Faults) -> None:
         timeout=20,
         what="verified by the real referrals service",
     )
+
+
+def test_revocations_survive_identity_being_down(faults: Faults) -> None:
+    f = faults
+    admin, analyst = f.person("admin@example.org"), f.person("analyst@example.org")
+    agencies = f.gateway.get("/v1/agencies", params={"limit": 200}, headers=admin).json()["items"]
+    vru = next(a["id"] for a in agencies if a["code"] == "vru")
+    email, password = f"revoked-{uuid.uuid4().hex[:8]}@example.org", "a long enough passphrase here"
+    person = f.gateway.post(
+        "/v1/people",
+        json={"email": email, "display_name": "Revoked", "agency_id": vru, "roles": ["analyst"], "password": password},
+        headers=admin,
+    )
+    assert person.status_code == 201, person.text
+    url = f"/v1/people/{person.json()['id']}"
+
+    def login() -> dict[str, str]:
+        data = {"grant_type": "password", "username": email, "password": password}
+        return f._token(f.gateway.post("/oauth/token", data=data))
+
+    def change(body: dict[str, object]) -> None:
+        etag = f.gateway.get(url, headers=admin).headers["etag"]
+        assert f.gateway.patch(url, json=body, headers=admin | {"If-Match": etag}).status_code == 200
+
+    def refused(headers: dict[str, str], path: str) -> bool:
+        response = f.gateway.get(path, headers=headers)
+        return response.status_code == 401 and response.json()["type"].endswith("/token-revoked")
+
+    reads = ("/v1/districts", "/v1/financial-years", "/v1/component-types")  # referrals, funding, etp_inventory
+    token = login()
+    for path in reads:
+        assert f.gateway.get(path, headers=token).status_code == 200
+        assert f.gateway.get(path, headers=analyst).status_code == 200  # each service now holds identity's keys
+    change({"active": False})
+    for path in reads:
+        wait_for(partial(refused, token, path), bool, timeout=10, what=f"{path} refuses the revoked token")
+
+    f.stop("identity")
+    try:
+        time.sleep(REVOCATION_POLL_SECONDS * 6)  # several failed rounds
+        for path in reads:
+            assert refused(token, path), f"{path} forgot the revocation while identity is down"
+            assert f.gateway.get(path, headers=analyst).status_code == 200, f"{path} fails everyone else"
+        for service in ("referrals", "funding", "etp_inventory"):
+            assert "token revocation list refresh failed" in f.log(service), service
+    finally:
+        f.start("identity")
+
+    change({"active": True})
+    fresh = login()
+    change({"roles": ["guardian"]})  # the next revocation reaches the services once identity is back
+    for path in reads:
+        wait_for(partial(refused, fresh, path), bool, timeout=10, what=f"{path} takes the list again")

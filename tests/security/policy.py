@@ -137,6 +137,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("POST", "/oauth/token"): PUBLIC,
         ("GET", "/.well-known/jwks.json"): PUBLIC,
         ("GET", "/.well-known/openid-configuration"): PUBLIC,
+        ("GET", "/v1/revocations"): _group("service"),
         ("POST", "/v1/agencies"): ADMIN,
         ("GET", "/v1/agencies"): EVERYONE_WITH_A_TOKEN,
         ("GET", "/v1/agencies/{agency_id}"): EVERYONE_WITH_A_TOKEN,

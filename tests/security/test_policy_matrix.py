@@ -22,6 +22,7 @@ from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import COUNTED, PROBLEM_JSON, Operation
 from tests.security.policy import HIDDEN_ROUTES, POLICY, PRINCIPALS, PUBLIC, allowed, render_table
 from vru_dev.testing import TestIssuer
+from vru_shared.revocation import Revocations, Snapshot
 
 
 def _routes(routes: list[BaseRoute]) -> Iterator[APIRoute]:
@@ -158,6 +159,43 @@ async def test_no_token_or_a_bad_token_is_401_everywhere_but_public_routes(
             elif "bearer" not in response.headers.get("www-authenticate", "").lower():
                 wrong.append(f"{op} [{label}]: 401 without WWW-Authenticate: Bearer")
     assert checked > 1000
+    assert not wrong, f"{len(wrong)} of {checked}:\n" + "\n".join(wrong[:40])
+
+
+async def test_a_revoked_token_is_401_token_revoked_on_every_route_that_takes_one(
+    services: Services, all_operations: list[Operation]
+) -> None:
+    """A valid token with every role and scope, issued before its subject was revoked (deactivated, changed): every
+    non-public operation of every service refuses it with 401 ``token-revoked`` — not only some routes."""
+    now = int(time.time())
+    revoked = "security-revoked-subject"
+    roles = sorted({role for p in PRINCIPALS.values() for role in p.roles})
+    scopes = sorted({scope for p in PRINCIPALS.values() for scope in p.scopes})
+    token = services.issuer.token(sub=revoked, roles=roles, scopes=scopes, iat=now - 5)
+
+    async def source(etag: str | None) -> Snapshot:
+        return Snapshot({revoked: now})
+
+    saved = {service: app.state.revocations for service, app in services.apps.items()}
+    wrong: list[str] = []
+    checked = 0
+    try:
+        for app in services.apps.values():
+            app.state.revocations = Revocations(source)
+            await app.state.revocations.refresh()
+        for op in all_operations:
+            if POLICY[op.service][op.key] == PUBLIC:
+                continue
+            kwargs = request_for(op)
+            kwargs["headers"]["Authorization"] = f"Bearer {token}"
+            response = await services.clients[op.service].request(**kwargs)
+            checked += 1
+            if response.status_code != 401 or not problem_type(response).endswith("/token-revoked"):
+                wrong.append(f"{op}: {response.status_code} {response.text[:120]}")
+    finally:
+        for service, app in services.apps.items():
+            app.state.revocations = saved[service]
+    assert checked > 150
     assert not wrong, f"{len(wrong)} of {checked}:\n" + "\n".join(wrong[:40])
 
 

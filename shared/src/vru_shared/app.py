@@ -1,6 +1,7 @@
 """``create_service_app``: the one way a VRU service is assembled.
 
-It owns the lifespan (engine, sessionmaker, one ``httpx.AsyncClient``, token verifier, peer clients),
+It owns the lifespan (engine, sessionmaker, one ``httpx.AsyncClient``, token verifier, the token revocation
+list and its poller, peer clients),
 installs the middleware stack (request context → error boundary → body guard → transaction →
 Idempotency-Key), the RFC 9457 handlers, ``/healthz``, ``/readyz``, ``/metrics`` and
 ``/problems/{status}``, and refuses to build an app in which any route has not said who may call it.
@@ -40,27 +41,49 @@ from vru_shared.problems import (
     problem_response,
     problem_responses,
 )
+from vru_shared.revocation import Revocations, Source, http_source
 from vru_shared.settings import ServiceSettings
 from vru_shared.transaction import TransactionMiddleware
 
 logger = logging.getLogger("vru.app")
 
 ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+#: Where an app's token revocation list comes from, given the app once its lifespan has built the engine and the
+#: HTTP client (default: the identity service over HTTP; identity itself reads its own table).
+RevocationSourceFactory = Callable[[FastAPI], Source]
 
 PURGE_INTERVAL_SECONDS = 600.0
 
 
-def build_peers(settings: ServiceSettings, http: httpx.AsyncClient) -> dict[str, ServiceClient]:
-    credentials = (
-        ClientCredentials(
-            http,
-            str(settings.identity_url).rstrip("/") + "/oauth/token",
-            settings.client_id,
-            settings.client_secret.get_secret_value(),
-        )
-        if settings.client_id
-        else None
+def own_credentials(settings: ServiceSettings, http: httpx.AsyncClient) -> ClientCredentials | None:
+    """This service's client-credentials token source (``None`` without a ``client_id``)."""
+    if not settings.client_id:
+        return None
+    return ClientCredentials(
+        http,
+        str(settings.identity_url).rstrip("/") + "/oauth/token",
+        settings.client_id,
+        settings.client_secret.get_secret_value(),
     )
+
+
+def revocations_from_identity(
+    settings: ServiceSettings, http: httpx.AsyncClient, credentials: ClientCredentials | None
+) -> Source:
+    """The token revocation list from the identity service's ``GET /v1/revocations``."""
+    return http_source(
+        http,
+        str(settings.identity_url).rstrip("/") + "/v1/revocations",
+        credentials.token if credentials is not None else None,
+        timeout_seconds=settings.http_timeout_seconds,
+        forget_token=credentials.forget if credentials is not None else None,
+    )
+
+
+def build_peers(
+    settings: ServiceSettings, http: httpx.AsyncClient, credentials: ClientCredentials | None = None
+) -> dict[str, ServiceClient]:
+    credentials = credentials or own_credentials(settings, http)
     policy = RetryPolicy(timeout_seconds=settings.http_timeout_seconds, retries=settings.http_retries)
     return {
         name: ServiceClient(
@@ -87,9 +110,11 @@ def create_service_app(
     extra_lifespan: ExtraLifespan | None = None,
     docs_url: str | None = None,
     bulk_body_limits: Mapping[str, int] | None = None,
+    revocation_source: RevocationSourceFactory | None = None,
 ) -> FastAPI:
     """``bulk_body_limits`` gives path prefixes a larger body limit (bulk imports); their bodies are
-    streamed to the route, so ``Idempotency-Key`` does not apply there."""
+    streamed to the route, so ``Idempotency-Key`` does not apply there. The token revocation list is polled
+    every ``settings.revocation_poll_seconds`` from ``revocation_source`` (default: the identity service)."""
     configure_logging(settings.service_name, settings.log_level)
 
     @contextlib.asynccontextmanager
@@ -103,7 +128,15 @@ def create_service_app(
         ) as http:
             app.state.http = http
             app.state.token_verifier = TokenVerifier(settings.trusted_issuers, http, settings.jwks_cache_seconds)
-            app.state.peers = build_peers(settings, http)
+            credentials = own_credentials(settings, http)
+            app.state.peers = build_peers(settings, http, credentials)
+            source = (
+                revocation_source(app)
+                if revocation_source is not None
+                else revocations_from_identity(settings, http, credentials)
+            )
+            app.state.revocations = Revocations(source)
+            poller = asyncio.create_task(app.state.revocations.poll_forever(settings.revocation_poll_seconds))
             purge = asyncio.create_task(_purge_idempotency(app, idempotency)) if idempotency is not None else None
             # Everything built at start-up lives as long as the process: keep it out of every later
             # collection (measured: bulk intake +25 % in-process, bench/profile_intake.py --freeze).
@@ -116,10 +149,11 @@ def create_service_app(
                 else:
                     yield
             finally:
-                if purge is not None:
-                    purge.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await purge
+                for task in (poller, purge):
+                    if task is not None:
+                        task.cancel()
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await task
                 await engine.dispose()
 
     service = settings.service_name

@@ -3,7 +3,8 @@
 Services verify ES256 JWTs locally against the issuer's JWKS (cached; refetched when a token names an
 unknown ``kid``, at most once per ``MIN_REFRESH_SECONDS``). Every route states who may call it with
 ``require(...)``; :func:`vru_shared.app.create_service_app` refuses to start an app with a route that
-states nothing (default deny).
+states nothing (default deny). A verified token whose subject was revoked after it was issued (deactivated,
+secret rotated, roles changed: :mod:`vru_shared.revocation`) is refused with 401 ``token-revoked``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt.algorithms import ECAlgorithm
 
 from vru_shared.problems import Forbidden, ServiceUnavailable, Unauthorized
+from vru_shared.revocation import Revocations
 from vru_shared.settings import TrustedIssuer
 
 logger = logging.getLogger("vru.auth")
@@ -67,12 +69,25 @@ class Principal:
     name: str | None = None
     client_id: str | None = None
     token: str = field(default="", repr=False)
+    #: The token's ``iat`` (seconds since the epoch): compared with the subject's revocation, if any.
+    issued_at: float = 0
 
     def has_role(self, *roles: str) -> bool:
         return not self.roles.isdisjoint(roles)
 
     def has_scopes(self, *scopes: str) -> bool:
         return set(scopes) <= self.scopes
+
+
+class TokenRevoked(Unauthorized):
+    """A valid token issued before its subject was deactivated or changed: get a new one (if still allowed)."""
+
+    slug = "token-revoked"
+    title = "The token has been revoked"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        headers = {"WWW-Authenticate": 'Bearer realm="vru", error="invalid_token"', **kwargs.pop("headers", {})}
+        super().__init__(detail, headers=headers, **kwargs)
 
 
 class JWKSCache:
@@ -177,6 +192,7 @@ def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:
     except ValueError:
         agency_id = None
     kind = PrincipalKind.CLIENT if claims.get("kind") == "client" else PrincipalKind.PERSON
+    issued_at = claims.get("iat")
     return Principal(
         subject=str(claims["sub"]),
         kind=kind,
@@ -188,7 +204,23 @@ def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:
         name=claims.get("name") if isinstance(claims.get("name"), str) else None,
         client_id=claims.get("client_id") if isinstance(claims.get("client_id"), str) else None,
         token=token,
+        issued_at=float(issued_at) if isinstance(issued_at, int | float) and not isinstance(issued_at, bool) else 0,
     )
+
+
+async def verify_bearer(state: Any, token: str) -> Principal:
+    """The principal of ``token`` for the app whose ``state`` is given: verified by its ``token_verifier`` and
+    checked against its revocation list (``state.revocations``; 401 ``token-revoked``). Every way into a route
+    goes through here (the ``authenticate`` dependency and the Idempotency-Key middleware)."""
+    verifier: TokenVerifier = state.token_verifier
+    principal = await verifier.verify(token)
+    revocations: Revocations | None = getattr(state, "revocations", None)
+    if revocations is not None and revocations.revoked(principal.subject, principal.issued_at):
+        raise TokenRevoked(
+            "This token was issued before its account was deactivated or changed (roles, districts, agency, "
+            "scopes or secret); get a new token."
+        )
+    return principal
 
 
 _bearer = HTTPBearer(auto_error=False, description="A JWT access token from `POST /oauth/token`.")
@@ -204,8 +236,7 @@ async def authenticate(
     known = getattr(request.state, "principal", None)
     if isinstance(known, Principal) and known.token == credentials.credentials:
         return known  # already verified for this request (the Idempotency-Key middleware does it first)
-    verifier: TokenVerifier = request.app.state.token_verifier
-    principal = await verifier.verify(credentials.credentials)
+    principal = await verify_bearer(request.app.state, credentials.credentials)
     request.state.principal = principal
     return principal
 

@@ -133,6 +133,12 @@ class ClientCredentials:
             self._expires_at = time.monotonic() + max(ttl - 60, ttl / 2)
             return token
 
+    def forget(self, token: str) -> None:
+        """Drop ``token`` if it is the cached one: a peer refused it (revoked when this client was changed)."""
+        if self._token == token:
+            self._token = None
+            self._expires_at = 0.0
+
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
@@ -171,7 +177,27 @@ class ServiceClient:
         params: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
     ) -> httpx.Response:
-        """Send a request; a 2xx–4xx answer is returned, anything else raises DownstreamUnavailable."""
+        """Send a request; a 2xx–4xx answer is returned, anything else raises DownstreamUnavailable.
+
+        Sent with this service's own token and answered 401, it is sent once more with a new token: the cached
+        one was revoked (an administrator changed this service's API client) or has just expired."""
+        response = await self._request(method, path, principal, json, params, idempotency_key)
+        own_token = principal is None or not principal.token
+        if response.status_code == 401 and own_token and self.credentials is not None:
+            sent = response.request.headers.get("Authorization", "")[len("Bearer ") :]
+            self.credentials.forget(sent)
+            response = await self._request(method, path, principal, json, params, idempotency_key)
+        return response
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        principal: Principal | None,
+        json: Any,
+        params: dict[str, Any] | None,
+        idempotency_key: str | None,
+    ) -> httpx.Response:
         method = method.upper()
         retryable = method in IDEMPOTENT_METHODS or idempotency_key is not None
         attempts = self.policy.retries + 1 if retryable else 1

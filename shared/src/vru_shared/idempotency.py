@@ -42,7 +42,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vru_shared.asgi import header, read_body, replaying
-from vru_shared.auth import Principal, TokenVerifier
+from vru_shared.auth import Principal, verify_bearer
 from vru_shared.problems import ProblemError, send_problem
 
 logger = logging.getLogger("vru.idempotency")
@@ -256,8 +256,7 @@ async def verified_principal(scope: Scope, authorization: str | None) -> Princip
     """The caller of a bearer token the app's verifier accepts, else ``None`` (never an unverified claim)."""
     if not authorization or authorization[:7].lower() != "bearer " or not authorization[7:].strip():
         return None
-    verifier: TokenVerifier = scope["app"].state.token_verifier
     try:
-        return await verifier.verify(authorization[7:].strip())
+        return await verify_bearer(scope["app"].state, authorization[7:].strip())
     except ProblemError:
         return None

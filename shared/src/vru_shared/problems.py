@@ -404,12 +404,19 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
+#: What a status means wherever it is declared, beyond its phrase.
+DESCRIPTIONS = {
+    401: "Unauthorized: no token, or one that is not valid (type `unauthorized`), or one issued before its account "
+    "was deactivated or changed (type `token-revoked`: get a new token).",
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` entries for the given statuses, all as problem+json."""
     out: dict[int | str, dict[str, Any]] = {}
     for status in statuses:
         out[status] = {
-            "description": _phrase(status),
+            "description": DESCRIPTIONS.get(status, _phrase(status)),
             "content": {
                 PROBLEM_MEDIA_TYPE: {
                     "schema": {"$ref": "#/components/schemas/Problem"},

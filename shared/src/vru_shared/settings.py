@@ -67,6 +67,10 @@ class ServiceSettings(BaseSettings):
     extra_trusted_issuers: list[TrustedIssuer] = Field(default_factory=list)
     jwks_cache_seconds: int = Field(default=300, ge=1)
 
+    #: How often the token revocation list is fetched from the identity service (identity reads its own table
+    #: as often): a deactivated or changed account's earlier tokens are refused within about this long.
+    revocation_poll_seconds: float = Field(default=15.0, gt=0, le=300)
+
     #: This service's own client-credentials identity, for system calls to other services.
     identity_url: AnyHttpUrl = AnyHttpUrl("http://127.0.0.1:8101")
     client_id: str = ""

@@ -8,3 +8,6 @@ ADMIN = require(Role.ADMIN)
 
 #: Any verified caller may read the list of agencies (partner systems show agency names).
 READ_AGENCIES = require(any_authenticated=True)
+
+#: The platform's own services (client credentials with the ``service`` role): the token revocation list.
+SERVICES = require(Role.SERVICE)

@@ -14,6 +14,8 @@ from identity.models import load_all_models
 from identity.person.router import router as person_router
 from identity.portal.router import router as portal_router
 from identity.portal.service import MergedDocs
+from identity.revocation.router import router as revocation_router
+from identity.revocation.service import database_source
 from identity.seed import ensure_signing_key
 from identity.settings import IdentitySettings, get_settings
 from identity.signing_key.keys import KeyRing
@@ -29,7 +31,11 @@ the JWKS every service verifies those tokens with.
 """
 
 TAGS = [
-    {"name": "tokens", "description": "OAuth 2.0 token endpoint, verification keys (JWKS) and issuer metadata."},
+    {
+        "name": "tokens",
+        "description": "OAuth 2.0 token endpoint, verification keys (JWKS), issuer metadata and the token "
+        "revocation list.",
+    },
     {"name": "agencies", "description": "The VRU's partner agencies."},
     {"name": "people", "description": "People who log in, their roles and districts. Admin only."},
     {"name": "API clients", "description": "Systems that call the API with client credentials. Admin only."},
@@ -53,10 +59,20 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         settings,
         title="VRU Identity API",
         description=DESCRIPTION,
-        routers=[token_router, agency_router, person_router, client_router, signing_key_router, portal_router],
+        routers=[
+            token_router,
+            revocation_router,
+            agency_router,
+            person_router,
+            client_router,
+            signing_key_router,
+            portal_router,
+        ],
         idempotency=idempotency_keys,
         tags=TAGS,
         extra_lifespan=ensure_key,
+        # Identity reads its own revocation table (with the pool the lifespan built), not itself over HTTP.
+        revocation_source=lambda app: database_source(app.state.sessionmaker),
     )
     app.state.hasher = SecretHasher.from_settings(settings)
     app.state.login_throttle = LoginThrottle(

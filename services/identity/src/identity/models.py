@@ -5,4 +5,5 @@ def load_all_models() -> None:
     from identity.agency import models as agency  # noqa: F401
     from identity.client import models as client  # noqa: F401
     from identity.person import models as person  # noqa: F401
+    from identity.revocation import models as revocation  # noqa: F401
     from identity.signing_key import models as signing_key  # noqa: F401

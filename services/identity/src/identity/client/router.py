@@ -80,7 +80,9 @@ async def get_client(session: Session, client_uuid: ClientUuid, response: Respon
     "/v1/clients/{client_uuid}",
     summary="Change an API client",
     description="Change the name, agency, roles, districts, scopes or active flag. A deactivated client cannot "
-    "get new tokens. Send `If-Match` (428 without, 412 when stale). Admin only.",
+    "get new tokens. Deactivating, or changing the agency, roles, districts or scopes, revokes the client's tokens "
+    "issued so far: every service refuses them (401 `token-revoked`) within its revocation poll interval "
+    "(`GET /v1/revocations`). Send `If-Match` (428 without, 412 when stale). Admin only.",
     response_model=ApiClientRead,
     responses=problem_responses(401, 403, 404, 412, 422, 428),
 )
@@ -95,8 +97,9 @@ async def update_client(
 @router.post(
     "/v1/clients/{client_uuid}/secret",
     summary="Rotate an API client's secret",
-    description="Issue a new secret, shown this once; the old secret stops working immediately. Tokens already "
-    "issued stay valid until they expire. Admin only." + NOT_REPLAYED,
+    description="Issue a new secret, shown this once; the old secret stops working immediately, and the tokens "
+    "issued with it are revoked: every service refuses them (401 `token-revoked`) within its revocation poll "
+    "interval (`GET /v1/revocations`). Admin only." + NOT_REPLAYED,
     response_model=ClientSecretIssued,
     responses=problem_responses(401, 403, 404, 422),
 )

@@ -16,6 +16,9 @@ from identity.client.schemas import (
     ClientSecretIssued,
 )
 from identity.hashing import SecretHasher, new_client_secret
+from identity.revocation import service as revocations
+from identity.revocation.service import Reason
+from vru_shared.auth import PrincipalKind
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 
@@ -53,15 +56,33 @@ async def update(session: AsyncSession, *, client_uuid: UUID, data: ApiClientUpd
     values = data.model_dump(exclude_none=True)
     if data.agency_id is not None and data.agency_id != client.agency_id:
         await check_agency(session, data.agency_id)
-    return await ApiClientRepository(session).update(client, values)
+    reason = _revocation_reason(client, data)
+    client = await ApiClientRepository(session).update(client, values)
+    if reason is not None:  # the tokens issued so far carry what changed, or belong to a client now closed
+        await revocations.revoke(session, subject=client.id, kind=PrincipalKind.CLIENT, reason=reason)
+    return client
+
+
+def _revocation_reason(client: ApiClient, data: ApiClientUpdate) -> Reason | None:
+    if data.active is False and client.active:
+        return Reason.DEACTIVATED
+    if (
+        (data.roles is not None and set(data.roles) != set(client.roles))
+        or (data.districts is not None and set(data.districts) != set(client.districts))
+        or (data.scopes is not None and set(data.scopes) != set(client.scopes))
+        or (data.agency_id is not None and data.agency_id != client.agency_id)
+    ):
+        return Reason.ACCESS_CHANGED
+    return None
 
 
 async def rotate_secret(session: AsyncSession, *, client_uuid: UUID, hasher: SecretHasher) -> ClientSecretIssued:
-    """A new secret replaces the old one at once (tokens already issued stay valid until they expire)."""
+    """A new secret replaces the old one at once, and the tokens issued with the old one are revoked."""
     client = await get(session, client_uuid=client_uuid, for_update=True)  # no If-Match: one after another
     secret = new_client_secret()
     values = {"secret_hash": await hasher.hash(secret), "secret_rotated_at": datetime.now(UTC)}
     await ApiClientRepository(session).update(client, values)
+    await revocations.revoke(session, subject=client.id, kind=PrincipalKind.CLIENT, reason=Reason.SECRET_ROTATED)
     return ClientSecretIssued(
         id=client.id, client_id=client.client_id, client_secret=secret, secret_rotated_at=client.secret_rotated_at
     )

@@ -68,8 +68,10 @@ async def get_person(session: Session, person_id: PersonId, response: Response) 
     "/v1/people/{person_id}",
     summary="Change a person",
     description="Change the display name, agency, roles, districts, active flag or password. Deactivated people "
-    "cannot get new tokens (tokens already issued expire within 15 minutes). Setting a password also resets the "
-    "failed-login count. Send `If-Match` (428 without, 412 when stale). Admin only.",
+    "cannot get new tokens. Deactivating, changing the agency, roles or districts, or setting a password revokes "
+    "the person's tokens issued so far: every service refuses them (401 `token-revoked`) within its revocation poll "
+    "interval (`GET /v1/revocations`). Setting a password also resets the failed-login count. Send `If-Match` (428 "
+    "without, 412 when stale). Admin only.",
     response_model=PersonRead,
     responses=problem_responses(401, 403, 404, 412, 422, 428),
 )

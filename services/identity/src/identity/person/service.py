@@ -10,7 +10,9 @@ from identity.person.exceptions import EmailTaken, PersonNotFound
 from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
-from vru_shared.auth import Role
+from identity.revocation import service as revocations
+from identity.revocation.service import Reason
+from vru_shared.auth import PrincipalKind, Role
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 
@@ -54,7 +56,25 @@ async def update(
         await check_agency(session, data.agency_id)
     if data.password is not None:
         values |= {"password_hash": await hasher.hash(data.password), "failed_attempts": 0, "locked_until": None}
-    return await PersonRepository(session).update(person, values)
+    reason = _revocation_reason(person, data)
+    person = await PersonRepository(session).update(person, values)
+    if reason is not None:  # the tokens issued so far carry what changed, or belong to an account now closed
+        await revocations.revoke(session, subject=person.id, kind=PrincipalKind.PERSON, reason=reason)
+    return person
+
+
+def _revocation_reason(person: Person, data: PersonUpdate) -> Reason | None:
+    if data.active is False and person.active:
+        return Reason.DEACTIVATED
+    if (
+        (data.roles is not None and set(data.roles) != set(person.roles))
+        or (data.districts is not None and set(data.districts) != set(person.districts))
+        or (data.agency_id is not None and data.agency_id != person.agency_id)
+    ):
+        return Reason.ACCESS_CHANGED
+    if data.password is not None:
+        return Reason.PASSWORD_CHANGED
+    return None
 
 
 async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:

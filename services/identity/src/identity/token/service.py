@@ -16,6 +16,7 @@ from identity.client.repository import ApiClientRepository
 from identity.hashing import SecretHasher
 from identity.person.models import Person
 from identity.person.repository import PersonRepository
+from identity.revocation import service as revocations
 from identity.settings import IdentitySettings
 from identity.signing_key import service as signing_keys
 from identity.signing_key.keys import ALGORITHM, KeyRing
@@ -203,6 +204,9 @@ async def _token(
         session, ring=ring, passphrase=settings.key_passphrase.get_secret_value().encode()
     )
     now = int(time.time())
+    not_before = await revocations.issue_not_before(session, subject=subject)
+    if not_before is not None:  # a new token must not fall under the subject's revocation (up to ~2 s ahead)
+        now = max(now, not_before + 1)
     scope = " ".join(scopes)
     claims: dict[str, Any] = {
         "iss": settings.token_issuer,
