@@ -102,6 +102,25 @@ async def db_down() -> None:
     raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
 
 
+@router.get("/v1/ping-db", dependencies=[public()])
+async def ping_db(session: Session) -> dict[str, int]:
+    return {"one": (await session.execute(text("SELECT 1"))).scalar_one()}
+
+
+@router.get("/v1/sleep", dependencies=[public()])
+async def sleep_in_database(session: Session, ms: int) -> dict[str, int]:
+    await session.execute(text("SELECT pg_sleep(:s)"), {"s": ms / 1000})
+    return {"slept": ms}
+
+
+@router.post("/v1/kept-notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
+async def create_kept_note(session: Session, body: NoteCreate) -> dict[str, object]:
+    """Writes to ``kept_notes`` (a real table the test creates), then sleeps ``count`` ms in the database."""
+    await session.execute(text("INSERT INTO kept_notes (text) VALUES (:t)"), {"t": body.text})
+    await session.execute(text("SELECT pg_sleep(:s)"), {"s": body.count / 1000})
+    return {"text": body.text}
+
+
 @router.get("/v1/whoami", dependencies=[Depends(require(any_authenticated=True))])
 async def whoami(principal: CurrentPrincipal, request: Request) -> dict[str, object]:
     return {"sub": principal.subject, "roles": sorted(principal.roles), "request_id": request.state.request_id}
