@@ -409,7 +409,13 @@ class ErrorBoundaryMiddleware:
     """Inside the request context: an exception no handler took becomes its problem response here, and is not
     re-raised. Starlette's own last resort answers and then re-raises to the server, which logs the traceback
     (with whatever the exception holds) and closes the keep-alive connection, so through the gateway the
-    client's *next* request on it failed with a 502 the service never saw."""
+    client's *next* request on it failed with a 502 the service never saw.
+
+    The response's start is held back until its first body message: a streamed response (an export) whose body
+    fails before its first chunk — its query failed, the database went away — is still answered with its
+    problem on an open connection. Once a chunk has gone out nothing honest can follow it: the response is left
+    incomplete and the server closes the connection, which is how HTTP/1.1 tells a client a body was cut short
+    (ending it normally would pass a truncated file off as whole)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -418,22 +424,34 @@ class ErrorBoundaryMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
+        held: Message | None = None
+        sent = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
+        async def holding_send(message: Message) -> None:
+            nonlocal held, sent
             if message["type"] == "http.response.start":
-                started = True
+                held = message
+                return
+            if held is not None:
+                start, held = held, None
+                sent = True
+                await send(start)
             await send(message)
 
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, holding_send)
         except Exception as exc:
-            if started:  # part of a response is out: nothing honest can follow it
-                logger.error("error after the response started", extra={"error": type(exc).__name__})
+            if sent:
+                if isinstance(exc, ClientDisconnect):  # e.g. the body guard answered 413 and cut the body off
+                    logger.info("client disconnected", extra={"path": scope["path"]})
+                else:
+                    logger.error("error after part of the response was sent", extra={"error": type(exc).__name__})
                 return
             response = await _on_unexpected(Request(scope, receive), exc)
             await response(scope, receive, send)
+            return
+        if held is not None:  # a start and no body message (no app does that; send what it said)
+            await send(held)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
