@@ -13,16 +13,21 @@ import asyncio
 import operator
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+
+from vru_dev.platform import Ports
 
 from .harness import PROBLEM, Faults, own_platform, wait_for
 
@@ -204,3 +209,62 @@ def test_killed_processes_come_back_and_no_acknowledged_write_is_lost(supervised
     platform.stop()
     assert not platform.processes
     wait_for(lambda: [pid for pid in pids if alive(pid)], lambda left: not left, timeout=30, what="all stopped")
+
+
+def children_of(parent: int) -> list[int]:
+    """Live processes whose parent is ``parent`` (from ``/proc``)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[-1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def test_vru_up_restarts_and_sigterm_stops_everything(tmp_path: Path) -> None:
+    """``vru up`` itself: the postmaster and a service killed are restarted; SIGTERM (as Ctrl-C) then stops the
+    services, Traefik and the restarted postmaster, and ``vru up`` exits 0."""
+    ports = Ports.free()
+    env = {
+        **os.environ,
+        "VRU_GATEWAY_PORT": str(ports.gateway),
+        "VRU_GATEWAY_INTERNAL_PORT": str(ports.gateway_internal),
+        **{f"VRU_{s.upper()}_PORT": str(port) for s, port in ports.services.items()},
+    }
+    out = (tmp_path / "out.txt").open("w")
+    vru = subprocess.Popen(
+        [sys.executable, "-m", "vru_cli.main", "up", "--data-dir", str(tmp_path / "vru")],
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    output = tmp_path / "out.txt"
+    try:
+        wait_for(output.read_text, lambda text: "Press Ctrl-C" in text, timeout=120, what="vru up ready")
+        pidfile = tmp_path / "vru" / "pgdata" / "postmaster.pid"
+        postmaster = int(pidfile.read_text().splitlines()[0])
+        os.kill(postmaster, signal.SIGKILL)
+        wait_for(output.read_text, lambda text: "postgres restarted" in text, timeout=60, what="postgres restarted")
+        spawned = children_of(vru.pid)
+        assert len(spawned) == 5, spawned  # four services and Traefik
+        os.killpg(spawned[0], signal.SIGKILL)
+        wait_for(
+            partial(children_of, vru.pid),
+            lambda now: len(now) == 5 and spawned[0] not in now,
+            timeout=60,
+            what="the killed process restarted",
+        )
+        everything = [*children_of(vru.pid), int(pidfile.read_text().splitlines()[0])]
+        assert postmaster not in everything
+    finally:
+        vru.send_signal(signal.SIGTERM)
+        code = vru.wait(90)
+        out.close()
+    assert code == 0, output.read_text()[-3000:]
+    assert "vru: stopped." in output.read_text()
+    assert not [pid for pid in everything if alive(pid)], output.read_text()[-3000:]
