@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import operator
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -226,9 +228,19 @@ def children_of(parent: int) -> list[int]:
     return found
 
 
-def test_vru_up_restarts_and_sigterm_stops_everything(tmp_path: Path) -> None:
+@pytest.fixture
+def own_folder() -> Iterator[Path]:
+    """Not pytest's ``tmp_path``: a parallel pytest run resets ``/tmp/pytest-of-<user>`` to 0700, and PostgreSQL
+    (run as its own user when we are root) could then not reach its data folder to start again."""
+    folder = Path(tempfile.mkdtemp(prefix="vru-up-faults-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_vru_up_restarts_and_sigterm_stops_everything(own_folder: Path) -> None:
     """``vru up`` itself: the postmaster and a service killed are restarted; SIGTERM (as Ctrl-C) then stops the
     services, Traefik and the restarted postmaster, and ``vru up`` exits 0."""
+    tmp_path = own_folder
     ports = Ports.free()
     env = {
         **os.environ,

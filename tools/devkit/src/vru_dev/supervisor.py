@@ -159,7 +159,7 @@ class Supervisor:
         try:
             child.start()
         except Exception as exc:  # any failure to start is reported and retried
-            self._exited(watch, time.monotonic(), f"could not be started: {type(exc).__name__}: {exc}")
+            self._exited(watch, time.monotonic(), f"could not be started: {type(exc).__name__}: {str(exc)[:300]}")
             return
         watch.restarts += 1
         watch.down_since = None
