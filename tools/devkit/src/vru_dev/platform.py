@@ -112,6 +112,8 @@ class Platform:
         self.config = config
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.logs: dict[str, IO[bytes]] = {}
+        #: How each process was started (argv, environment, folder): a restart repeats it.
+        self.commands: dict[str, tuple[list[str], Mapping[str, str], Path | None]] = {}
         self.pg: Any = None
         self.admin_url = ""
         self.service_db_urls: dict[str, str] = {}
@@ -162,6 +164,7 @@ class Platform:
         log_dir.mkdir(parents=True, exist_ok=True)
         log = (log_dir / f"{name}.log").open("ab")
         self.logs[name] = log
+        self.commands[name] = (argv, env, cwd)
         self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and traefik binary
             argv,
             env={**os.environ, **env, **self.config.extra_env},
@@ -277,12 +280,10 @@ class Platform:
         supervisor.start()
 
     def restart_process(self, name: str) -> None:
-        """Start ``name`` (a service or ``gateway``) again as it was first started."""
+        """Start ``name`` again with the command, environment and folder it was first started with."""
+        argv, env, cwd = self.commands[name]
         self._close(name)
-        if name == "gateway":
-            self.start_gateway()
-        else:
-            self.start_service(name)
+        self._spawn(name, argv, env, cwd)
 
     async def _prepare(self) -> None:
         await self.prepare_database()
