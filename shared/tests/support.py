@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -73,6 +75,14 @@ async def import_notes(request: Request) -> dict[str, int]:
     return {"received": size}
 
 
+@router.post("/v1/imports/broken-notes", dependencies=[Depends(require(Role.ANALYST))])
+async def import_broken_notes(session: Session, request: Request) -> dict[str, int]:
+    """A streamed import whose database write fails once the body is read."""
+    size = sum([len(chunk) async for chunk in request.stream()])
+    await session.execute(text("INSERT INTO no_such_table_here VALUES (:n)"), {"n": size})
+    return {"received": size}
+
+
 @router.get("/v1/notes/count", dependencies=[Depends(require(any_authenticated=True))])
 async def count_notes(session: Session) -> dict[str, int]:
     exists: bool = (await session.execute(text("SELECT to_regclass('notes') IS NOT NULL"))).scalar_one()
@@ -100,6 +110,56 @@ async def cacheable(response: Response) -> dict[str, str]:
 @router.get("/v1/db-down", dependencies=[public()])
 async def db_down() -> None:
     raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
+
+
+@router.get("/v1/ping-db", dependencies=[public()])
+async def ping_db(session: Session) -> dict[str, int]:
+    return {"one": (await session.execute(text("SELECT 1"))).scalar_one()}
+
+
+@router.get("/v1/sleep", dependencies=[public()])
+async def sleep_in_database(session: Session, ms: int) -> dict[str, int]:
+    await session.execute(text("SELECT pg_sleep(:s)"), {"s": ms / 1000})
+    return {"slept": ms}
+
+
+@router.post("/v1/kept-notes", status_code=201, dependencies=[Depends(require(Role.ANALYST))])
+async def create_kept_note(session: Session, body: NoteCreate) -> dict[str, object]:
+    """Writes to ``kept_notes`` (a real table the test creates), then sleeps ``count`` ms in the database."""
+    await session.execute(text("INSERT INTO kept_notes (text) VALUES (:t)"), {"t": body.text})
+    await session.execute(text("SELECT pg_sleep(:s)"), {"s": body.count / 1000})
+    return {"text": body.text}
+
+
+async def broken_dependency(session: Session) -> None:
+    await session.execute(text("SELECT * FROM no_such_table_here"))
+
+
+@router.get("/v1/boom-in-dependency", dependencies=[public(), Depends(broken_dependency)])
+async def boom_in_dependency() -> None:
+    return None
+
+
+@router.get("/v1/streamed-boom", dependencies=[public()], response_class=StreamingResponse)
+async def streamed_boom(session: Session) -> StreamingResponse:
+    """A streamed export whose query fails before its first chunk."""
+
+    async def lines() -> AsyncIterator[str]:
+        result = await session.stream(text("SELECT * FROM no_such_table_here"))
+        async for row in result:
+            yield f"{row}\n"
+
+    return StreamingResponse(lines(), media_type="text/csv")
+
+
+@router.post("/v1/clash-at-commit", status_code=201, dependencies=[public()])
+async def clash_at_commit(session: Session) -> dict[str, bool]:
+    """Two rows breaking a deferred unique constraint: the route succeeds, the commit fails."""
+    await session.execute(
+        text("CREATE TEMP TABLE IF NOT EXISTS deferred_notes (n int UNIQUE DEFERRABLE INITIALLY DEFERRED)")
+    )
+    await session.execute(text("INSERT INTO deferred_notes VALUES (1), (1)"))
+    return {"saved": True}
 
 
 @router.get("/v1/whoami", dependencies=[Depends(require(any_authenticated=True))])

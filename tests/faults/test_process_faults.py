@@ -88,11 +88,13 @@ def test_postgres_restart(faults: Faults) -> None:
         assert readyz.headers["content-type"] == PROBLEM
         assert "retry-after" in readyz.headers
         refused, elapsed = timed(partial(new_site, f"Lost site {run}"))
-        # Refused, not accepted. (Today a lost database connection is a 500 "unexpected error" unless it
-        # surfaces at commit; a 503 with Retry-After would be better — a change for shared/problems.py.)
+        # Refused, not accepted: 503 with Retry-After (shared/problems.py: database_unavailable), never a 500.
         assert refused.status_code >= 500, refused.text
         assert elapsed < 20  # …and not hung
         assert refused.headers["content-type"] == PROBLEM
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["type"] == "https://vru.example.org/problems/service-unavailable"
+        assert int(refused.headers["retry-after"]) >= 1
     finally:
         start_database(f)
 

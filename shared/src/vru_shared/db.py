@@ -43,7 +43,7 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
         # restart fails one request with 503 (problems.database_unavailable) and SQLAlchemy then invalidates
         # the pool's older connections, so the service recovers by itself.
         pool_pre_ping=False,
-        pool_timeout=10,
+        pool_timeout=settings.db_pool_timeout_seconds,
         # An error's text never carries the statement's parameters (a child's name, a date of birth).
         hide_parameters=True,
         connect_args={

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from vru_shared.logging import bind_client_request_id, bind_request_id
 from vru_shared.problems import problem_response
 
 access_log = logging.getLogger("vru.access")
+logger = logging.getLogger("vru.request")
 
 REQUESTS = Counter("vru_http_requests_total", "HTTP requests", ["service", "method", "route", "status"])
 LATENCY = Histogram(
@@ -88,6 +90,13 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except BaseException as exc:
+            # The error boundary inside answers every exception; one that still gets here (a cancellation, an
+            # error of the boundary itself) is logged while the request id is bound — the server's own log line
+            # about it comes after the request's context is gone and names no request.
+            if not isinstance(exc, asyncio.CancelledError):
+                logger.error("request failed", extra={"path": scope["path"], "error": type(exc).__name__})
+            raise
         finally:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)

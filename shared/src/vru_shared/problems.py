@@ -14,11 +14,13 @@ from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -294,16 +296,54 @@ def _allowed_methods(request: Request) -> str:
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
+#: SQLSTATE classes that say the database cannot serve *now*, not that the request is wrong: 08 connection
+#: exception, 53 insufficient resources (too many connections, disk full, out of memory), 57 operator
+#: intervention (57014 statement timeout, 57P01–57P03 shutting down, crashed, "the database system is starting
+#: up"). Plus single codes a retry gets past: 55P03 lock not available (``lock_timeout``), 40001 serialization
+#: failure, 40P01 deadlock detected.
+UNAVAILABLE_SQLSTATE_CLASSES = frozenset({"08", "53", "57"})
+RETRYABLE_SQLSTATES = frozenset({"55P03", "40001", "40P01"})
+#: Exceptions that mean unavailable by their type (SQLAlchemy's, the OS's, the driver's).
+_UNAVAILABLE_TYPES: tuple[type[BaseException], ...] = (
+    OperationalError,  # SQLAlchemy's for a refused or lost connection
+    InterfaceError,
+    PoolTimeout,  # no pooled connection within ``db_pool_timeout_seconds``
+    OSError,  # refused, reset, a socket gone
+    TimeoutError,  # the driver's connect timeout
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.ConnectionFailureError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.QueryCanceledError,
+    asyncpg.exceptions.InsufficientResourcesError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
+#: How long a client is told to wait before retrying a request the database could not serve.
+DATABASE_RETRY_AFTER = "2"
+
+
 def database_unavailable(exc: BaseException) -> bool:
-    """A lost or refused database connection (PostgreSQL restarting, network gone): retryable, not a bug."""
-    if isinstance(exc, OperationalError | InterfaceError):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    cause = getattr(exc, "orig", None) or exc.__cause__
-    return isinstance(exc, ConnectionError | FileNotFoundError | TimeoutError) or (
-        cause is not None and cause is not exc and database_unavailable(cause)
-    )
+    """The database cannot serve this request now — a connection lost, refused or over the server's limit, the
+    pool exhausted, a statement timeout, a restart under way — and a retry may succeed: 503, not 500. Decided
+    by the driver's exception type and the SQLSTATE class, anywhere in the chain SQLAlchemy wraps it in."""
+    for link in _chain(exc):
+        if isinstance(link, _UNAVAILABLE_TYPES):
+            return True
+        if isinstance(link, DBAPIError) and link.connection_invalidated:
+            return True
+        code = getattr(link, "sqlstate", None) or getattr(link, "pgcode", None)
+        if isinstance(code, str) and (code[:2] in UNAVAILABLE_SQLSTATE_CLASSES or code in RETRYABLE_SQLSTATES):
+            return True
+    return False
+
+
+def _chain(exc: BaseException | None, limit: int = 10) -> list[BaseException]:
+    """``exc`` and what it wraps: SQLAlchemy's ``orig`` (the DB-API error) and each ``__cause__`` (the driver's)."""
+    links: list[BaseException] = []
+    while exc is not None and len(links) < limit and exc not in links:
+        links.append(exc)
+        exc = getattr(exc, "orig", None) or exc.__cause__
+    return links
 
 
 #: PostgreSQL refuses these characters in text (NUL: 22021, 22P05); the input is at fault, not the service.
@@ -311,13 +351,10 @@ UNSTORABLE_TEXT_SQLSTATES = frozenset({"22021", "22P05"})
 
 
 def _sqlstate(exc: BaseException | None) -> str | None:
-    seen = 0
-    while exc is not None and seen < 10:
-        code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
+    for link in _chain(exc):
+        code = getattr(link, "sqlstate", None) or getattr(link, "pgcode", None)
         if isinstance(code, str):
             return code
-        exc = getattr(exc, "orig", None) or exc.__cause__
-        seen += 1
     return None
 
 
@@ -336,12 +373,15 @@ async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
             request, 422, title="Validation failed", detail="Text fields must not contain NUL (\\u0000) characters."
         )
     if database_unavailable(exc):
-        logger.warning("database unavailable", extra={"path": request.url.path, "error": type(exc).__name__})
+        logger.warning(
+            "database unavailable",
+            extra={"path": request.url.path, "error": type(exc).__name__, "sqlstate": _sqlstate(exc)},
+        )
         return problem_response(
             request,
             503,
-            detail="The database is unavailable; nothing was changed. Retry shortly.",
-            headers={"Retry-After": "2"},
+            detail="The database is unavailable or overloaded; nothing was changed. Retry after the given delay.",
+            headers={"Retry-After": DATABASE_RETRY_AFTER},
         )
     if isinstance(exc, ClientDisconnect):  # the client went away (or the body guard cut it off): no one to tell
         logger.info("client disconnected", extra={"path": request.url.path})
@@ -369,7 +409,13 @@ class ErrorBoundaryMiddleware:
     """Inside the request context: an exception no handler took becomes its problem response here, and is not
     re-raised. Starlette's own last resort answers and then re-raises to the server, which logs the traceback
     (with whatever the exception holds) and closes the keep-alive connection, so through the gateway the
-    client's *next* request on it failed with a 502 the service never saw."""
+    client's *next* request on it failed with a 502 the service never saw.
+
+    The response's start is held back until its first body message: a streamed response (an export) whose body
+    fails before its first chunk — its query failed, the database went away — is still answered with its
+    problem on an open connection. Once a chunk has gone out nothing honest can follow it: the response is left
+    incomplete and the server closes the connection, which is how HTTP/1.1 tells a client a body was cut short
+    (ending it normally would pass a truncated file off as whole)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -378,22 +424,34 @@ class ErrorBoundaryMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
+        held: Message | None = None
+        sent = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
+        async def holding_send(message: Message) -> None:
+            nonlocal held, sent
             if message["type"] == "http.response.start":
-                started = True
+                held = message
+                return
+            if held is not None:
+                start, held = held, None
+                sent = True
+                await send(start)
             await send(message)
 
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, holding_send)
         except Exception as exc:
-            if started:  # part of a response is out: nothing honest can follow it
-                logger.error("error after the response started", extra={"error": type(exc).__name__})
+            if sent:
+                if isinstance(exc, ClientDisconnect):  # e.g. the body guard answered 413 and cut the body off
+                    logger.info("client disconnected", extra={"path": scope["path"]})
+                else:
+                    logger.error("error after part of the response was sent", extra={"error": type(exc).__name__})
                 return
             response = await _on_unexpected(Request(scope, receive), exc)
             await response(scope, receive, send)
+            return
+        if held is not None:  # a start and no body message (no app does that; send what it said)
+            await send(held)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -59,6 +59,8 @@ class ServiceSettings(BaseSettings):
     db_schema: str = "public"
     db_pool_size: int = Field(default=10, ge=1, le=100)
     db_statement_timeout_ms: int = Field(default=15_000, ge=100)
+    #: How long a request waits for a pooled connection before it is answered 503 (the pool is exhausted).
+    db_pool_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
 
     #: Tokens: the identity service is always trusted; more issuers (external OIDC) may be added.
     token_issuer: str = "http://localhost:8000"

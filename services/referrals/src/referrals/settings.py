@@ -34,6 +34,10 @@ class ReferralsSettings(ServiceSettings):
     funding_count_max_backoff_seconds: float = Field(default=300.0, gt=0)
     #: Body limit of the bulk import routes (``/v1/imports/…``), streamed; other routes keep ``max_body_bytes``.
     import_max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
+    #: Imports run one at a time: a second one waits this long for the first to finish (however short the
+    #: statement timeout), then is answered 503 + ``Retry-After`` with nothing imported. Under the gateway's
+    #: 30 s response-header timeout, so the client hears the 503 rather than the gateway's 504.
+    intake_lock_wait_seconds: float = Field(default=20.0, gt=0, le=300)
     #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
     review_target_working_days: int = Field(default=10, ge=1)
     #: Retention: a young person's records come up for review (and may be erased) once this many years have

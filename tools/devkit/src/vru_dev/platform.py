@@ -35,6 +35,7 @@ from vru_cli.deploy import (
 )
 from vru_dev.gateway import GatewayConfig, traefik_command
 from vru_dev.provision import create_database, provision
+from vru_dev.supervisor import Backoff, CrashLoop, Supervisor
 from vru_dev.testing import database_url, with_database
 
 APP_FACTORIES = {
@@ -105,6 +106,11 @@ class PlatformConfig:
     token_rate_per_minute: int = 20
     token_rate_burst: int = 10
     extra_env: dict[str, str] = field(default_factory=dict)
+    #: Restart a service, Traefik or the embedded postmaster that exits (``vru up``; off for tests that stop
+    #: processes on purpose).
+    supervise: bool = False
+    backoff: Backoff = field(default_factory=Backoff)
+    crash_loop: CrashLoop = field(default_factory=CrashLoop)
 
     @property
     def gateway_url(self) -> str:
@@ -125,10 +131,13 @@ class Platform:
         self.config = config
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.logs: dict[str, IO[bytes]] = {}
+        #: How each process was started (argv, environment, folder): a restart repeats it.
+        self.commands: dict[str, tuple[list[str], Mapping[str, str], Path | None]] = {}
         self.pg: Any = None
         self.admin_url = ""
         self.service_db_urls: dict[str, str] = {}
         self.credentials: list[Any] = []
+        self.supervisor: Supervisor | None = None
 
     # --- database -----------------------------------------------------------------------------------
     def start_database(self) -> None:
@@ -183,6 +192,7 @@ class Platform:
         log_dir.mkdir(parents=True, exist_ok=True)
         log = (log_dir / f"{name}.log").open("ab")
         self.logs[name] = log
+        self.commands[name] = (argv, env, cwd)
         self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and traefik binary
             argv,
             env={**os.environ, **env, **self.config.extra_env},
@@ -282,31 +292,144 @@ class Platform:
             self.start_service(service)
         self.start_gateway()
         self.wait_ready()
+        if self.config.supervise:
+            self.supervise()
+
+    def supervise(self) -> None:
+        """Watch every process started so far (and the embedded postmaster) and restart what exits."""
+        supervisor = Supervisor(
+            log_path=self.config.data_dir / "logs" / "supervisor.log",
+            backoff=self.config.backoff,
+            crash_loop=self.config.crash_loop,
+        )
+        for name in self.processes:
+            supervisor.watch(SpawnedChild(self, name))
+        if self.pg is not None:
+            supervisor.watch(PostmasterChild(self))
+        self.supervisor = supervisor
+        supervisor.start()
+
+    def restart_process(self, name: str) -> None:
+        """Start ``name`` again with the command, environment and folder it was first started with."""
+        argv, env, cwd = self.commands[name]
+        self._close(name)
+        self._spawn(name, argv, env, cwd)
 
     async def _prepare(self) -> None:
         await self.prepare_database()
         await self.seed()
 
     def stop_process(self, name: str, timeout: float = 10.0) -> None:
-        process = self.processes.pop(name, None)
-        if process is None:
-            return
-        if process.poll() is None:
+        if self.supervisor is not None:
+            self.supervisor.forget(name)  # stopped on purpose: not to be restarted
+        process = self.processes.get(name)
+        if process is not None and process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        self._close(name)
+
+    def _close(self, name: str) -> None:
+        """Forget an ended process and close its log. Whatever is left of its process group (a worker the
+        killed process had) is killed: it would hold the port the restarted process needs."""
+        process = self.processes.pop(name, None)
+        if process is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.poll()
         log = self.logs.pop(name, None)
         if log is not None:
             log.close()
 
     def stop(self) -> None:
+        """Every process this platform started, the restarted ones included, and the embedded postmaster (the
+        one running now, also when the supervisor restarted it)."""
+        if self.supervisor is not None:
+            self.supervisor.stop()
+            self.supervisor = None
         self.stop_process("gateway")
         for name in list(self.processes):
             self.stop_process(name)
         if self.pg is not None:
             self.pg.cleanup()
             self.pg = None
+
+
+def process_running(pid: int) -> bool:
+    """``pid`` is a live process: it exists and is not a zombie (``/proc`` where there is one)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's: it exists
+        pass
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+class SpawnedChild:
+    """A process the platform spawned (a service's uvicorn, Traefik), for the supervisor."""
+
+    def __init__(self, platform: Platform, name: str) -> None:
+        self.platform = platform
+        self._name = name
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def alive(self) -> bool:
+        process = self.platform.processes.get(self._name)
+        return process is not None and process.poll() is None
+
+    def start(self) -> None:
+        self.platform.restart_process(self._name)
+
+    def describe_exit(self) -> str:
+        process = self.platform.processes.get(self._name)
+        code = process.returncode if process is not None else None
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        return f"{how}; last log lines:\n{self.platform.log_tail(self._name, 5)}"
+
+
+class PostmasterChild:
+    """The embedded PostgreSQL's postmaster (started by pgserver through ``pg_ctl``, not our child process)."""
+
+    name = "postgres"
+
+    def __init__(self, platform: Platform) -> None:
+        self.platform = platform
+
+    def alive(self) -> bool:
+        return process_running(int(self.platform.pg.get_pid()))
+
+    def start(self) -> None:
+        """Start it on the same data folder and socket (crash recovery replays the WAL); pgserver then stops this
+        one at the end. Lock files (``postmaster.pid``, the socket's) naming a process that is gone or a zombie — a
+        killed postmaster whose parent, pid 1 in a container, does not reap it — are removed first, as PostgreSQL
+        would remove them itself were that process reaped. PostgreSQL still refuses to start while a backend of the
+        old postmaster holds its shared memory; the supervisor then tries again later."""
+        pg = self.platform.pg
+        socket_dir = pg.get_postmaster_info().socket_dir
+        stale = [Path(pg.pgdata) / "postmaster.pid"]
+        if socket_dir is not None:
+            stale += Path(socket_dir).glob(".s.PGSQL.*.lock")
+        for lock_file in stale:
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                if not process_running(int(lock_file.read_text().splitlines()[0])):
+                    lock_file.unlink()
+        with pg._lock:
+            pg.ensure_postgres_running()
+
+    def describe_exit(self) -> str:
+        log = Path(self.platform.pg.pgdata) / "log"
+        tail = "\n".join(log.read_text(errors="replace").splitlines()[-5:]) if log.exists() else "(no log)"
+        return f"the postmaster is gone; last log lines:\n{tail}"

@@ -48,6 +48,7 @@ def cmd_up(args: argparse.Namespace) -> int:
         ports=Ports.from_env(),
         database_url=os.environ.get("DATABASE_URL") or None,
         cors_origins=tuple(o for o in os.environ.get("VRU_CORS_ORIGINS", "http://localhost:5173").split(",") if o),
+        supervise=True,
     )
     platform = Platform(config)
     stop = threading.Event()
@@ -63,11 +64,9 @@ def cmd_up(args: argparse.Namespace) -> int:
         print_banner(platform)
         if args.exit_when_ready:
             return 0
-        while not stop.wait(1.0):
-            for name, process in platform.processes.items():
-                if process.poll() is not None:
-                    print(f"vru: {name} exited ({process.returncode}); stopping.\n{platform.log_tail(name)}")
-                    return 1
+        # The platform's supervisor restarts a service, Traefik or PostgreSQL that exits (with backoff, a crash
+        # loop reported here and in logs/supervisor.log); this waits for Ctrl-C or SIGTERM.
+        stop.wait()
         return 0
     except (RuntimeError, TimeoutError, OSError) as exc:
         print(f"vru: could not start: {exc}", file=sys.stderr)
@@ -91,14 +90,14 @@ def print_banner(platform: Platform) -> None:
         f"-d password=vru-dev-password {cfg.gateway_url}/oauth/token",
         f"  Gateway metrics:     http://{cfg.host}:{cfg.ports.gateway_internal}/metrics",
         "  Services (direct):   " + ", ".join(f"{s} {cfg.service_url(s)}" for s in cfg.ports.services),
-        f"  Logs:                {cfg.data_dir / 'logs'}",
+        f"  Logs:                {cfg.data_dir / 'logs'} (restarts: supervisor.log)",
         "",
         "Development credentials (made-up; development only):",
     ]
     for credential in platform.credentials:
         roles = ",".join(credential.roles)
         lines.append(f"  {credential.kind:<7} {credential.login:<40} {credential.secret:<32} {roles}")
-    lines += ["", "Press Ctrl-C to stop."]
+    lines += ["", "A service, the gateway or PostgreSQL that exits is restarted. Press Ctrl-C to stop everything."]
     print("\n".join(lines), flush=True)
 
 

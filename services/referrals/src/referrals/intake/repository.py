@@ -75,8 +75,9 @@ class IntakeRepository(Repository[Incident]):
 
     model = Incident
 
-    async def lock_intake(self) -> None:
-        await self.session.execute(select(func.pg_advisory_xact_lock(INTAKE_LOCK)))
+    async def try_lock_intake(self) -> bool:
+        """Take the intake lock (held to the end of the transaction) if it is free."""
+        return bool((await self.session.execute(select(func.pg_try_advisory_xact_lock(INTAKE_LOCK)))).scalar_one())
 
     async def codes(self) -> Codes:
         districts = {code: id_ for id_, code in (await self.session.execute(select(District.id, District.code))).all()}

@@ -7,6 +7,7 @@ from referrals.intake import service
 from referrals.intake.csv_reader import COLUMNS
 from referrals.intake.exceptions import NotCsv
 from referrals.intake.schemas import ImportResult, IncidentBatch
+from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.problems import problem_responses
@@ -45,8 +46,8 @@ IMPORT_DESCRIPTION = (
     response_model=ImportResult,
     responses=problem_responses(401, 403, 413, 415, 422),
 )
-async def import_json(session: Session, principal: Ingester, batch: IncidentBatch) -> ImportResult:
-    return await service.import_batch(session, principal=principal, batch=batch)
+async def import_json(session: Session, principal: Ingester, batch: IncidentBatch, request: Request) -> ImportResult:
+    return await service.import_batch(session, principal=principal, batch=batch, lock_wait=lock_wait(request))
 
 
 @router.post(
@@ -64,4 +65,10 @@ async def import_csv(session: Session, principal: Ingester, request: Request) ->
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "text/csv":
         raise NotCsv("Send the file with Content-Type: text/csv.")
-    return await service.import_csv(session, principal=principal, chunks=request.stream())
+    return await service.import_csv(session, principal=principal, chunks=request.stream(), lock_wait=lock_wait(request))
+
+
+def lock_wait(request: Request) -> float:
+    """How long an import waits for the one before it (``REFERRALS_INTAKE_LOCK_WAIT_SECONDS``)."""
+    settings: ReferralsSettings = request.app.state.settings
+    return settings.intake_lock_wait_seconds

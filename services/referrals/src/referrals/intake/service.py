@@ -5,6 +5,7 @@ One entry point per format (:func:`import_batch`, :func:`import_csv`); both driv
 import asyncio
 import hashlib
 import json
+import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -20,6 +21,7 @@ from referrals.audit.service import record
 from referrals.calendar import age_on, local_day
 from referrals.incident.models import IncidentPerson, ScreeningDecision, ScreeningSource
 from referrals.intake.csv_reader import CsvReports
+from referrals.intake.exceptions import ImportStillRunning
 from referrals.intake.repository import INCIDENT_COLUMNS, PERSON_COLUMNS, UPDATE_COLUMNS, Codes, IntakeRepository
 from referrals.intake.schemas import ImportResult, IncidentBatch, IncidentReport, RejectedRow
 from referrals.screening import service as screening
@@ -34,6 +36,9 @@ from vru_shared.logging import current_request_id
 YIELD_EVERY = 2
 #: Reports written per round of SQL statements.
 CHUNK_REPORTS = 1000
+#: Waiting for the intake lock: ask again after 50 ms, then twice as long each time, at most every 500 ms.
+LOCK_POLL_FIRST = 0.05
+LOCK_POLL_MAX = 0.5
 #: ... or fewer, when they involve this many people.
 CHUNK_PEOPLE = 5000
 PURPOSE = "incident intake"
@@ -291,9 +296,10 @@ class Intake:
     ``async with`` block: leaving it on an error waits for the chunk being written, so the request's
     transaction is rolled back with nothing still running on its connection."""
 
-    def __init__(self, session: AsyncSession, principal: Principal) -> None:
+    def __init__(self, session: AsyncSession, principal: Principal, *, lock_wait: float) -> None:
         self.session = session
         self.principal = principal
+        self.lock_wait = lock_wait
         self.repo = IntakeRepository(session)
         self.codes: Codes | None = None
         self.keys: _Keys | None = None
@@ -338,7 +344,7 @@ class Intake:
             return
         self.seen.add(reference)
         if self.codes is None or self.keys is None:
-            await self.repo.lock_intake()
+            await self._lock()
             self.codes = await self.repo.codes()
             self.keys = _Keys.of(self.codes)
         report = Report.of(validated)
@@ -356,6 +362,18 @@ class Intake:
             await self._hand_over()
         elif self.writing is not None and not self.pending_reports % YIELD_EVERY:
             await asyncio.sleep(0)
+
+    async def _lock(self) -> None:
+        """Wait for the intake lock up to ``lock_wait`` seconds (imports run one at a time), asking again and again
+        rather than blocking in one statement: a statement timeout must not cut a documented wait short."""
+        started = time.monotonic()
+        pause = LOCK_POLL_FIRST
+        while not await self.repo.try_lock_intake():
+            waited = time.monotonic() - started
+            if waited >= self.lock_wait:
+                raise ImportStillRunning(waited)
+            await asyncio.sleep(min(pause, self.lock_wait - waited))
+            pause = min(pause * 2, LOCK_POLL_MAX)
 
     async def finish(self) -> ImportResult:
         await self._hand_over()
@@ -534,9 +552,11 @@ class Intake:
         return diff
 
 
-async def import_batch(session: AsyncSession, *, principal: Principal, batch: IncidentBatch) -> ImportResult:
+async def import_batch(
+    session: AsyncSession, *, principal: Principal, batch: IncidentBatch, lock_wait: float
+) -> ImportResult:
     """A JSON batch: its valid reports in order, and those the schema already refused listed as rejected."""
-    async with Intake(session, principal) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait) as intake:
         for position, report in zip(batch.positions, batch.reports, strict=True):
             await intake.add([position], report)
         for rejected in batch.rejected:
@@ -544,8 +564,10 @@ async def import_batch(session: AsyncSession, *, principal: Principal, batch: In
         return await intake.finish()
 
 
-async def import_csv(session: AsyncSession, *, principal: Principal, chunks: AsyncIterator[bytes]) -> ImportResult:
+async def import_csv(
+    session: AsyncSession, *, principal: Principal, chunks: AsyncIterator[bytes], lock_wait: float
+) -> ImportResult:
     """A CSV export, read as its bytes arrive."""
-    async with Intake(session, principal) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait) as intake:
         await CsvReports(intake).read(chunks)
         return await intake.finish()
