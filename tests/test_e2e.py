@@ -188,7 +188,8 @@ def test_merged_openapi_and_docs(gateway: httpx.Client) -> None:
     assert not spec["info"].get("x-unavailable")
     docs = gateway.get("/docs")
     assert docs.status_code == 200
-    assert "/openapi.json" in docs.text
+    assert "/static/web/api-docs.js" in docs.text
+    assert "'/openapi.json'" in gateway.get("/static/web/api-docs.js").text
 
 
 def test_gateway_metrics(platform: Platform) -> None:

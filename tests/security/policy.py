@@ -317,7 +317,7 @@ HIDDEN_ROUTES: dict[str, dict[tuple[str, str], str]] = {
     }
     for service in POLICY
 }
-HIDDEN_ROUTES["identity"] |= {("GET", "/openapi.json"): PUBLIC, ("GET", "/docs"): PUBLIC}
+HIDDEN_ROUTES["identity"] |= {("GET", "/openapi.json"): PUBLIC}
 
 
 def allowed(service: str, method: str, path: str, principal: str) -> bool:

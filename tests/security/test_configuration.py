@@ -11,6 +11,7 @@ import httpx
 import pytest
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 
 from etp_inventory.settings import EtpInventorySettings
 from funding.settings import FundingSettings
@@ -104,7 +105,12 @@ class TestThroughTheGateway:
         docs = gateway.get("/docs")
         assert docs.status_code == 200
         assert docs.headers["content-type"].startswith("text/html")
-        assert "script-src 'self' https://cdn.jsdelivr.net" in docs.headers["content-security-policy"]
+        # Served from the platform's own copy of Swagger UI: no other origin, no inline script (issue 15).
+        assert docs.headers["content-security-policy"] == DOCS_CONTENT_SECURITY_POLICY
+        assert "http" not in DOCS_CONTENT_SECURITY_POLICY
+        assert "'unsafe-inline'" not in DOCS_CONTENT_SECURITY_POLICY.split("script-src")[1].split(";")[0]
+        assert "//" not in docs.text.replace("<!DOCTYPE", "")
+        assert gateway.get("/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
         merged = gateway.get("/openapi.json").json()
         assert {"/v1/referrals", "/v1/grants", "/v1/sites", "/v1/agencies"} <= set(merged["paths"])
         for service in SERVICES:

@@ -83,7 +83,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     configure_logging(settings.service_name, settings.log_level)
     govuk = settings.node_modules / "govuk-frontend" / "dist" / "govuk"
     htmx = settings.node_modules / "htmx.org" / "dist"
-    if not (govuk / "govuk-frontend.min.css").is_file() or not (htmx / "htmx.min.js").is_file():
+    swagger_ui = settings.node_modules / "swagger-ui-dist"
+    wanted = (govuk / "govuk-frontend.min.css", htmx / "htmx.min.js", swagger_ui / "swagger-ui-bundle.js")
+    if not all(path.is_file() for path in wanted):
         raise RuntimeError(f"the front end's assets are not installed in {settings.node_modules}: run ./vru (npm ci)")
 
     @contextlib.asynccontextmanager
@@ -131,6 +133,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/assets", CachedStaticFiles(directory=govuk / "assets"), name="assets")
     app.mount("/static/govuk", CachedStaticFiles(directory=govuk), name="govuk")
     app.mount("/static/htmx", CachedStaticFiles(directory=htmx), name="htmx")
+    app.mount("/static/swagger-ui", CachedStaticFiles(directory=swagger_ui), name="swagger-ui")
     app.mount("/static/web", CachedStaticFiles(packages=[("web", "static")]), name="web-static")
     for router in pages.routers():
         app.include_router(router)
