@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from vru_cli.deploy import DATABASE_ROLES
+from vru_cli.deploy import DATABASE_ROLES, SERVICES
 from vru_dev.platform import Platform, PlatformConfig, Ports
 from vru_dev.provision import create_database
 from vru_dev.testing import with_database

@@ -128,13 +128,15 @@ def ensure_chromium() -> str:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    """Lint, types, then pytest in two stages: everything but the browser, then the front end in chromium."""
+    """Lint, types, then pytest in stages: the main suite; the fault runs (platforms of their own, processes
+    killed under load); the front end in chromium."""
     os.environ.setdefault("VRU_CHROMIUM", ensure_chromium())
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
         ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "bench", "conftest.py"],
-        ["pytest", "-m", "not browser", *args.pytest_args],
+        ["pytest", "-m", "not browser and not faults", *args.pytest_args],
+        ["pytest", "-m", "faults", *args.pytest_args],
         ["pytest", "-m", "browser", *args.pytest_args],
     ]
     bin_dir = Path(sys.executable).parent
