@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 
 from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
 from vru_shared.problems import problem_type
@@ -43,7 +44,6 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/v1/signing-keys",
         "/v1/revocations",
         "/openapi.json",
-        "/docs",
         "/problems/",
         "/openapi/identity.json",
     ),
@@ -177,7 +177,7 @@ class _StubHandler(BaseHTTPRequestHandler):
             if not any(_matches(path, prefix) for prefix in ROUTES["identity"]):
                 self._send(404, {"type": "about:blank", "title": "Not Found", "status": 404}, PROBLEM_JSON)
                 return
-        if self.service == "web" and path not in ("/", "/sign-in"):  # like the front end: a page, not JSON
+        if self.service == "web" and path not in ("/", "/sign-in", "/docs"):  # like the front end: a page
             data = b"<!DOCTYPE html><title>Page not found</title>"
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -661,15 +661,17 @@ def test_security_headers(client: httpx.Client) -> None:
     assert "x-powered-by" not in headers
 
 
-def test_docs_csp_allows_swagger_ui_cdn(client: httpx.Client) -> None:
+def test_the_docs_page_is_the_front_ends_with_no_other_origin(client: httpx.Client) -> None:
+    """/docs is Swagger UI from the front end's own copy (issue 15: the page was blank on a network without the
+    CDN); its CSP names no other origin."""
     response = client.get("/docs")
-    assert response.json()["service"] == "identity"
+    assert response.json()["service"] == "web"
     csp = response.headers["content-security-policy"]
-    assert "script-src 'self' https://cdn.jsdelivr.net" in csp
-    assert "style-src 'self' https://cdn.jsdelivr.net" in csp
+    assert csp == DOCS_CONTENT_SECURITY_POLICY
+    assert "http" not in csp
     assert response.headers["x-content-type-options"] == "nosniff"
     # the API keeps the strict policy
-    assert "cdn.jsdelivr.net" not in client.get("/openapi.json").headers["content-security-policy"]
+    assert client.get("/openapi.json").headers["content-security-policy"].startswith("default-src 'none'; frame")
 
 
 def test_cors_preflight_allowed_origin(client: httpx.Client) -> None:

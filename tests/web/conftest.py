@@ -41,9 +41,11 @@ def chromium_executable() -> str:
     pytest.fail("no chromium: install Debian's (apt-get install chromium) or set VRU_CHROMIUM; vru test does it")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(platform: Platform) -> Iterator[Browser]:
-    """After the platform (its start uses asyncio.run, which cannot run inside Playwright's own loop)."""
+    """After the platform (its start uses asyncio.run, which cannot run inside Playwright's own loop), and one
+    per module: while Playwright's sync API is open its event loop counts as running in this thread, so a
+    later test's ``asyncio.run`` would fail."""
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_executable(), args=["--no-sandbox"])
         try:
