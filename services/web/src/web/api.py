@@ -30,12 +30,14 @@ class ApiProblem(Exception):
         return str(self.problem.get("detail") or self.problem.get("title") or "Something went wrong.")
 
     def field_errors(self) -> dict[str, str]:
-        """``{field: message}`` from a 422's ``errors`` (the last part of each ``loc``)."""
+        """``{field: message}`` from a 422's ``errors`` (each entry's ``field``, its last part, as the form names
+        it; the message as the API wrote it)."""
         errors: dict[str, str] = {}
         for error in self.problem.get("errors") or []:
             loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path")]
-            name = loc[-1] if loc else "form"
-            errors.setdefault(name, str(error.get("msg", "Check this answer.")))
+            field = str(error.get("field") or ".".join(loc) or "form")
+            name = field.rsplit(".", 1)[-1]
+            errors.setdefault(name, str(error.get("message") or error.get("msg") or "Check this answer."))
         return errors
 
 
