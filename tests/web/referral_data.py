@@ -89,3 +89,32 @@ def sent_referral(gateway: httpx.Client, person: YoungPerson, *, to_forum: bool 
     )
     ok(gateway.post(f"/v1/referrals/{referral['id']}/transitions", json={"to": "sent"}, headers=auth(coordinator)))
     return str(referral["id"])
+
+
+def meeting_with_action(gateway: httpx.Client, person: YoungPerson, description: str) -> tuple[str, str]:
+    """A meeting of the area's multi-agency meeting deciding on the young person's referral, with one action for
+    Children's Social Work Services due in a week: (meeting id, action id)."""
+    referral_id = sent_referral(gateway, person, to_forum=True)
+    coordinator = password_token(gateway, COORDINATOR)
+    meeting = ok(
+        gateway.post(
+            "/v1/meetings",
+            json={"forum": MAM, "held_at": datetime.now(UTC).isoformat(), "attending_agencies": [CSWS]},
+            headers=auth(coordinator),
+        ),
+        201,
+    )
+    due = (datetime.now(UTC).date() + timedelta(days=7)).isoformat()
+    decision = ok(
+        gateway.post(
+            f"/v1/meetings/{meeting['id']}/decisions",
+            json={
+                "referral_id": referral_id,
+                "decision": "Safety plan agreed.",
+                "actions": [{"owner_agency": CSWS, "description": description, "due_on": due}],
+            },
+            headers=auth(coordinator),
+        ),
+        201,
+    )
+    return str(meeting["id"]), str(decision["actions"][0]["id"])
