@@ -42,6 +42,18 @@ def test_a_partner_accepts_a_referral_starts_work_and_records_the_outcome(web: W
     expect(page.locator("#status")).to_contain_text("Accepted")
     web.accessible()
 
+    # The agency's own case reference and a progress note.
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter your agency's reference or a progress note")
+    page.get_by_label("Your agency's case reference").fill("CSWS-2026-0417")
+    page.get_by_label("Add a progress note").fill("Allocated to a social worker; first visit on Friday.")
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("Your changes are saved.")
+    expect(page.get_by_text("CSWS-2026-0417")).to_be_visible()
+    expect(page.get_by_role("table", name="What happened to this referral, oldest first")).to_contain_text(
+        "first visit on Friday"
+    )
+
     page.get_by_role("button", name="Start work").click()
     expect(page.get_by_role("alert", name="Success")).to_contain_text("Work on the referral has started.")
     expect(page.locator("#status")).to_contain_text("In progress")
@@ -121,6 +133,10 @@ def test_a_coordinator_sees_the_full_view_and_withdraws_a_referral(web: Web, gat
     web.accessible("referrals-coordinator")
     page.get_by_role("link", name=person.name).first.click()
     expect(page).to_have_url(web.base + f"/referrals/{referral_id}")
+    # The full view: the young person's page and the review are a link away.
+    expect(page.get_by_role("link", name=f"{person.name}'s page")).to_have_attribute(
+        "href", f"/young-people/{person.subject_id}"
+    )
     # VRU staff may answer on the agency's behalf, and withdraw.
     expect(page.get_by_role("button", name="Accept the referral")).to_be_visible()
     page.get_by_role("link", name="Withdraw the referral").click()

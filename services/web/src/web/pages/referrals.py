@@ -56,7 +56,13 @@ DONE = {
     "in_progress": "Work on the referral has started.",
     "completed": "The outcome is recorded and the referral is completed.",
     "withdrawn": "The referral was withdrawn.",
+    "noted": "Your changes are saved.",
 }
+CHANGED_MEANWHILE = (
+    "Someone else changed this referral after you opened it. This is how it stands now: "
+    "check it, then try again if you still need to."
+)
+NOTE_MESSAGES = {"note": "The note must be at least 3 characters"}
 LAWFUL_BASES = {
     "public_task": "Public task",
     "legal_obligation": "Legal obligation",
@@ -122,6 +128,14 @@ def steps_for(person: SignedIn, referral: dict[str, Any]) -> list[str]:
     return steps
 
 
+def can_note(person: SignedIn, referral: dict[str, Any]) -> bool:
+    """The receiving agency's reference and progress notes: while the referral is with the agency (the API refuses
+    changes to a closed referral, and directors change nothing)."""
+    staff_only = referral["destination"]["kind"] == "forum"
+    allowed = person.has_role(*STAFF_MOVERS) or (person.has_role("partner_agency") and not staff_only)
+    return allowed and referral["status"] in ("sent", "accepted", "in_progress")
+
+
 def version_etag(form_version: object) -> str | None:
     value = str(form_version or "")
     return f'"v{value}"' if value.isdigit() else None
@@ -136,6 +150,7 @@ async def referral_page(
     status_code: int = 200,
     errors: dict[str, str] | None = None,
     done: str | None = None,
+    answers: dict[str, str] | None = None,
 ) -> HTMLResponse:
     referral = await api.get(f"/v1/referrals/{referral_id}")
     return render(
@@ -146,6 +161,9 @@ async def referral_page(
         errors=errors,
         referral=referral,
         steps=steps_for(person, referral),
+        can_note=can_note(person, referral),
+        staff_reader=person.has_role(*STAFF_MOVERS, "director"),
+        answers=answers or {},
         done=DONE.get(done or ""),
     )
 
@@ -180,6 +198,32 @@ async def referral(
     done: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     return await referral_page(request, person, api, referral_id, done=done)
+
+
+@router.post("/referrals/{referral_id}")
+async def add_progress(request: Request, person: Person, api: PersonApi, form: Form, referral_id: UUID) -> Response:
+    """The receiving agency's own reference and a progress note."""
+    answers = {name: str(form.get(name) or "").strip() for name in ("agency_reference", "note")}
+    body = {name: value for name, value in answers.items() if value}
+    if not body:
+        errors = {"agency_reference": "Enter your agency's reference or a progress note"}
+        return await referral_page(request, person, api, referral_id, status_code=400, errors=errors, answers=answers)
+    try:
+        await api.patch(f"/v1/referrals/{referral_id}", body, version_etag(form.get("version")))
+    except ApiProblem as problem:
+        if problem.status == 412:
+            errors = {"status": CHANGED_MEANWHILE}
+        elif problem.status in (409, 422):
+            errors = {
+                name: NOTE_MESSAGES.get(name, message) if "at least" in message else message
+                for name, message in problem_errors(problem, default_field="note").items()
+            }
+        else:
+            raise
+        return await referral_page(
+            request, person, api, referral_id, status_code=problem.status, errors=errors, answers=answers
+        )
+    return RedirectResponse(f"/referrals/{referral_id}?done=noted", status_code=303)
 
 
 @router.get("/referrals/{referral_id}/{step}")
@@ -220,11 +264,9 @@ async def move(request: Request, person: Person, api: PersonApi, form: Form, ref
         await api.post(f"/v1/referrals/{referral_id}/transitions", body, headers={"If-Match": etag} if etag else None)
     except ApiProblem as problem:
         if problem.status == 412:
-            message = (
-                "Someone else changed this referral after you opened it. This is how it stands now: "
-                "check it, then try again if you still need to."
+            return await referral_page(
+                request, person, api, referral_id, status_code=412, errors={"status": CHANGED_MEANWHILE}
             )
-            return await referral_page(request, person, api, referral_id, status_code=412, errors={"status": message})
         if problem.status == 409:
             return await referral_page(
                 request, person, api, referral_id, status_code=409, errors={"status": problem.detail}
