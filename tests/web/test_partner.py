@@ -146,3 +146,14 @@ def test_a_coordinator_sees_the_full_view_and_withdraws_a_referral(web: Web, gat
     expect(page.get_by_role("alert", name="Success")).to_contain_text("The referral was withdrawn.")
     expect(page.locator("#status")).to_contain_text("Withdrawn")
     web.accessible("referral-coordinator-withdrawn")
+
+
+def test_a_director_reads_a_referral_but_is_offered_no_step(web: Web, gateway: httpx.Client) -> None:
+    person = young_person(gateway, "Lee")
+    referral_id = sent_referral(gateway, person)
+    page = web.sign_in("director@example.org", then=f"/referrals/{referral_id}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(person.name)
+    expect(page.locator("#status")).to_contain_text("Sent")
+    expect(page.get_by_role("heading", name="What you can do next")).to_have_count(0)
+    expect(page.get_by_role("button")).to_have_text(["Sign out"])  # no form but signing out
+    web.accessible()
