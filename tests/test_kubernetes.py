@@ -508,3 +508,12 @@ def test_a_limit_changed_in_the_chart_fails_the_drift_check(tmp_path: Path) -> N
     )
     differences = middleware_differences(render_gateway({}, tmp_path), render(chart=chart))
     assert [d.split(":")[0] for d in differences] == ["request-id"]
+
+
+def test_the_restore_example_in_the_docs_validates() -> None:
+    """docs/kubernetes.md's point-in-time recovery Cluster is a valid Cluster of the CRD kept here."""
+    docs = (ROOT / "docs" / "kubernetes.md").read_text()
+    examples = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", docs, re.DOTALL)]
+    [cluster] = [e for e in examples if e.get("kind") == "Cluster"]
+    assert cluster["spec"]["bootstrap"]["recovery"]["recoveryTarget"]["targetTime"]
+    validate(cluster)
