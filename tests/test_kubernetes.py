@@ -517,3 +517,24 @@ def test_the_restore_example_in_the_docs_validates() -> None:
     [cluster] = [e for e in examples if e.get("kind") == "Cluster"]
     assert cluster["spec"]["bootstrap"]["recovery"]["recoveryTarget"]["targetTime"]
     validate(cluster)
+
+
+def uvicorn_flags(command: list[str]) -> dict[str, str | None]:
+    """``--flag value`` and bare ``--flag`` of a uvicorn command line."""
+    flags: dict[str, str | None] = {}
+    for i, word in enumerate(command):
+        if word.startswith("--"):
+            following = command[i + 1] if i + 1 < len(command) else "--"
+            flags[word] = None if following.startswith("--") else following
+    return flags
+
+
+@pytest.mark.parametrize("service", APPS)
+def test_each_service_runs_as_compose_runs_it(objects: list[dict[str, Any]], service: str) -> None:
+    """The same process as docker-compose's (tests/test_compose.py holds compose to ``vru up``)."""
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"][HOSTS[service]]
+    [container] = one(objects, "Deployment", HOSTS[service])["spec"]["template"]["spec"]["containers"]
+    assert container["command"][:2] == compose["command"][:2]
+    assert uvicorn_flags(compose["command"]).items() <= uvicorn_flags(container["command"]).items()
+    chart_env = {n for n in env_of(container) if not n.startswith("VRU_DB_PASSWORD_")}
+    assert chart_env == set(compose["environment"])
