@@ -81,7 +81,8 @@ def render(values: dict[str, Any] | None = None, chart: Path = CHART) -> list[di
     """``helm template``: every object the chart makes with these values (values.schema.json applies)."""
     with helm.Chart.load(str(chart)) as loaded:
         manifests = loaded.render(merged(VALUES, values or {}), name="vru", namespace="vru", is_install=True)
-    return [doc for text in manifests.values() for doc in yaml.safe_load_all(text) if doc]
+    objects = (yaml.safe_load_all(text) for path, text in manifests.items() if not path.endswith("NOTES.txt"))
+    return [doc for docs in objects for doc in docs if doc]
 
 
 # --- validation -------------------------------------------------------------------------------------------
@@ -538,3 +539,25 @@ def test_each_service_runs_as_compose_runs_it(objects: list[dict[str, Any]], ser
     assert uvicorn_flags(compose["command"]).items() <= uvicorn_flags(container["command"]).items()
     chart_env = {n for n in env_of(container) if not n.startswith("VRU_DB_PASSWORD_")}
     assert chart_env == set(compose["environment"])
+
+
+def test_helm_lint_finds_nothing_to_fix() -> None:
+    report = helm.lint(str(CHART), strict=True, kube_version="v1.33.0")
+    assert report["errors"] == []
+    assert [m for m in report["messages"] if m["severity"] >= 2] == []
+
+
+def test_an_external_postgresql() -> None:
+    """``postgres.createCluster: false``: no Cluster, the hooks and services use the given host and superuser."""
+    objects = render(
+        {"postgres": {"createCluster": False, "host": "db.example.org", "superuserSecret": "dba", "backup": {}}}
+    )
+    assert not find(objects, "Cluster")
+    assert not find(objects, "ScheduledBackup")
+    for obj in objects:
+        validate(obj)
+    penv = env_of(one(objects, "Job", "vru-provision")["spec"]["template"]["spec"]["containers"][0])
+    assert penv["PGHOST"]["value"] == "db.example.org"
+    assert penv["PGUSER"]["valueFrom"]["secretKeyRef"]["name"] == "dba"
+    [container] = one(objects, "Deployment", "referrals")["spec"]["template"]["spec"]["containers"]
+    assert "@db.example.org:5432/vru" in env_of(container)["REFERRALS_DATABASE_URL"]["value"]
