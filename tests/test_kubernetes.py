@@ -26,6 +26,7 @@ import yaml
 from vru_cli.deploy import CLIENT_IDS, DATABASE_ROLES, WEB
 from vru_dev.platform import APP_FACTORIES, APPS, PEERS, Platform, PlatformConfig, Ports
 from vru_dev.testing import repo_root
+from vru_shared.settings import ServiceSettings
 
 ROOT = repo_root()
 CHART = ROOT / "deploy" / "vru"
@@ -561,3 +562,15 @@ def test_an_external_postgresql() -> None:
     assert penv["PGUSER"]["valueFrom"]["secretKeyRef"]["name"] == "dba"
     [container] = one(objects, "Deployment", "referrals")["spec"]["template"]["spec"]["containers"]
     assert "@db.example.org:5432/vru" in env_of(container)["REFERRALS_DATABASE_URL"]["value"]
+
+
+def test_the_database_admits_every_pool_at_full_scale(objects: list[dict[str, Any]]) -> None:
+    """max_connections holds every service pod at its HPA maximum with its pool and overflow (vru_shared.db)."""
+    assert yaml.safe_load((CHART / "values.yaml").read_text())["postgres"]["servicePoolSize"] == (
+        ServiceSettings.model_fields["db_pool_size"].default
+    )
+    pods = sum(h["spec"]["maxReplicas"] for h in find(objects, "HorizontalPodAutoscaler"))
+    max_connections = int(one(objects, "Cluster", "vru-db")["spec"]["postgresql"]["parameters"]["max_connections"])
+    assert pods * 2 * ServiceSettings.model_fields["db_pool_size"].default < max_connections
+    with pytest.raises(helm.HelmRenderError, match="maxConnections"):
+        render({"services": {"referrals": {"autoscaling": {"maxReplicas": 20}}}})
