@@ -574,3 +574,51 @@ def test_the_database_admits_every_pool_at_full_scale(objects: list[dict[str, An
     assert pods * 2 * ServiceSettings.model_fields["db_pool_size"].default < max_connections
     with pytest.raises(helm.HelmRenderError, match="maxConnections"):
         render({"services": {"referrals": {"autoscaling": {"maxReplicas": 20}}}})
+
+
+# --- Traefik's own chart: deploy/traefik-values.yaml against services/gateway/traefik.yml ------------------
+
+TRAEFIK_VALUES = ROOT / "deploy" / "traefik-values.yaml"
+
+
+def traefik_values_errors(values: dict[str, Any]) -> list[str]:
+    """What the Traefik chart's values.schema.json (a copy in deploy/crds) says about ``values``, strictly (the
+    chart ignores a key it does not know, so a misspelt one would silently do nothing)."""
+    schema = strict(json.loads((CRDS / "traefik-chart.values.schema.json").read_text()))
+    validator = jsonschema.Draft202012Validator(schema)
+    return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(values)]
+
+
+def test_traefik_values_validate_against_the_traefik_chart() -> None:
+    values = yaml.safe_load(TRAEFIK_VALUES.read_text())
+    assert traefik_values_errors(values) == []
+    misspelt = copy.deepcopy(values)
+    misspelt["ports"]["web"]["http"]["maxHeaderByte"] = misspelt["ports"]["web"]["http"].pop("maxHeaderBytes")
+    assert any("maxHeaderByte" in e for e in traefik_values_errors(misspelt))
+
+
+def test_traefik_values_match_the_gateways_static_config() -> None:
+    """The ingress's Traefik is configured as the gateway's: plugins, the web entry point, the logs."""
+    values = yaml.safe_load(TRAEFIK_VALUES.read_text())
+    static = yaml.safe_load((ROOT / "services" / "gateway" / "traefik.yml").read_text())
+    plugins = values["experimental"]["localPlugins"]
+    assert {n: p["moduleName"] for n, p in plugins.items()} == {
+        n: p["moduleName"] for n, p in static["experimental"]["localPlugins"].items()
+    }
+    mounted = {v["name"] for v in values["deployment"]["additionalVolumes"]}
+    for plugin in plugins.values():
+        assert plugin["mountPath"] == f"/plugins-local/src/{plugin['moduleName']}"
+        assert plugin["volumeName"] in mounted
+        folder = ROOT / "services" / "gateway" / "plugins-local" / "src" / plugin["moduleName"]
+        assert (folder / ".traefik.yml").is_file()
+    web, gateway_web = values["ports"]["web"], static["entryPoints"]["web"]
+    assert web["transport"] == gateway_web["transport"]
+    assert web["http"]["maxHeaderBytes"] == gateway_web["http"]["maxHeaderBytes"]
+    assert web["http"]["encodedCharacters"] == gateway_web["http"]["encodedCharacters"]
+    # The chart's Traefik (3.7.11) knows the option by its older name.
+    assert web["http"]["underscoreHeadersStrategy"] == gateway_web["http"]["aliasHeadersStrategy"]
+    assert values["log"] == {k: v.upper() if k == "level" else v for k, v in static["log"].items()}
+    assert values["accessLog"]["format"] == static["accessLog"]["format"]
+    assert values["accessLog"]["fields"] == static["accessLog"]["fields"]
+    assert values["api"] == {"dashboard": False}
+    assert "api" not in static
