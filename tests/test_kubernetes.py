@@ -622,3 +622,18 @@ def test_traefik_values_match_the_gateways_static_config() -> None:
     assert values["accessLog"]["fields"] == static["accessLog"]["fields"]
     assert values["api"] == {"dashboard": False}
     assert "api" not in static
+
+
+def test_only_traefik_and_the_platform_reach_the_services(objects: list[dict[str, Any]]) -> None:
+    policy = one(objects, "NetworkPolicy", "vru-services")
+    selector = policy["spec"]["podSelector"]
+    pod_labels = [d["spec"]["template"]["metadata"]["labels"] for d in find(objects, "Deployment")]
+    assert len(pod_labels) == len(APPS)
+    for labels in pod_labels:  # every service pod is selected
+        assert selector["matchLabels"].items() <= labels.items()
+        assert labels["app.kubernetes.io/component"] in selector["matchExpressions"][0]["values"]
+    [rule] = policy["spec"]["ingress"]
+    namespaces = [f["namespaceSelector"]["matchLabels"] for f in rule["from"] if "namespaceSelector" in f]
+    traefik = yaml.safe_load(TRAEFIK_VALUES.read_text())
+    assert namespaces == [{"kubernetes.io/metadata.name": "traefik"}]
+    assert traefik["providers"]["kubernetesCRD"]["namespaces"] == ["vru"]
