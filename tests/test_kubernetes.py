@@ -264,6 +264,9 @@ def test_each_service_has_its_objects(objects: list[dict[str, Any]], service: st
     assert command[command.index("--port") + 1] == "8000"
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    grace = deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
+    pause = int(container["lifecycle"]["preStop"]["exec"]["command"][1])
+    assert pause + int(command[command.index("--timeout-graceful-shutdown") + 1]) < grace
     assert container["resources"]["limits"]["memory"]
     assert container["image"] == "registry.example.org/vru-platform:0.1.0"
 
