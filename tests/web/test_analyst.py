@@ -8,7 +8,7 @@ import re
 import string
 from datetime import UTC, datetime, timedelta
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 
 from tests.web.conftest import Web
 
@@ -35,6 +35,10 @@ def day_file(tag: str, first: str, second: str) -> bytes:
         f"46/{tag}4/26,{when},sheppey,robbery,false,false,Minster,victim,,Ada,{first},2009-06-01,,swale",
     ]
     return ("\n".join([HEADER, *rows]) + "\n").encode()
+
+
+def csv_file(name: str, content: bytes) -> FilePayload:
+    return {"name": name, "mimeType": "text/csv", "buffer": content}
 
 
 def queue_row(web: Web, family_name: str, given_name: str) -> Locator:
@@ -68,9 +72,7 @@ def test_the_analyst_imports_the_days_file_and_works_the_possible_duplicates(web
     expect(page).to_have_title(re.compile(r"^Error: "))
     web.accessible("imports-upload-error")
 
-    page.get_by_label("Crime-report CSV file").set_input_files(
-        files=[{"name": f"reports-{tag}.csv", "mimeType": "text/csv", "buffer": content}]
-    )
+    page.get_by_label("Crime-report CSV file").set_input_files(files=csv_file(f"reports-{tag}.csv", content))
     page.get_by_role("button", name="Upload and import").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import result")
     expect(page.get_by_role("region", name="Important")).to_contain_text("1 report was rejected")
@@ -91,9 +93,7 @@ def test_the_analyst_imports_the_days_file_and_works_the_possible_duplicates(web
 
     # The same file again: nothing new, nothing duplicated.
     page.get_by_role("link", name="Upload another file").click()
-    page.get_by_label("Crime-report CSV file").set_input_files(
-        files=[{"name": "again.csv", "mimeType": "text/csv", "buffer": content}]
-    )
+    page.get_by_label("Crime-report CSV file").set_input_files(files=csv_file("again.csv", content))
     page.get_by_role("button", name="Upload and import").click()
     expect(page.get_by_text("File: again.csv")).to_be_visible()
     already = page.locator(".govuk-summary-list__row").filter(has=page.get_by_text("Already held, unchanged"))
