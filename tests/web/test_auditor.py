@@ -152,6 +152,25 @@ def test_the_auditor_sees_everything_held_about_a_young_person(web: Web, gateway
     expect(page.get_by_role("table", name=re.compile("^Audit log entries")).get_by_role("row")).not_to_have_count(1)
 
 
+def test_the_log_pages_through_older_entries(web: Web, gateway: httpx.Client) -> None:
+    subject_id, _, _ = a_young_person(gateway)
+    token = password_token(gateway, "analyst@example.org")
+    for _ in range(54):  # 1 creation and 55 reads of this young person: two pages of 50
+        assert gateway.get(f"/v1/subjects/{subject_id}", headers=auth(token)).status_code == 200
+    page = web.sign_in("auditor@example.org", then=f"/audit?record_id={subject_id}")
+    entries = page.get_by_role("table", name=re.compile("^Audit log entries"))
+    expect(entries.get_by_role("row")).to_have_count(51)
+    expect(page.get_by_role("link", name="Newest entries")).to_have_count(0)
+    page.get_by_role("link", name="Older entries").click()
+    expect(page).to_have_url(re.compile(r"record_id=.*&cursor="))
+    expect(entries.get_by_role("row")).to_have_count(7)
+    expect(entries.get_by_role("row").last).to_contain_text("incident intake")  # the oldest: its creation
+    expect(page.get_by_role("link", name="Older entries")).to_have_count(0)
+    web.accessible("audit-log-older")
+    page.get_by_role("link", name="Newest entries").click()
+    expect(entries.get_by_role("row")).to_have_count(51)
+
+
 def test_a_broken_chain_is_shown_as_broken_with_each_break() -> None:
     """The verify page when the API reports breaks (a chain cannot be broken from a browser test)."""
     html = environment.get_template("audit/verify.html").render(
