@@ -72,6 +72,14 @@ def test_the_analyst_imports_the_days_file_and_works_the_possible_duplicates(web
     expect(page).to_have_title(re.compile(r"^Error: "))
     web.accessible("imports-upload-error")
 
+    # A file the API cannot read at all: nothing imported, the reason on the form.
+    page.get_by_label("Crime-report CSV file").set_input_files(
+        files=csv_file("wrong.csv", b"crime_reference,when\n46/1/26,yesterday\n")
+    )
+    page.get_by_role("button", name="Upload and import").click()
+    expect(page.get_by_role("alert")).to_contain_text("The file could not be read: The header row is not valid")
+    expect(page.get_by_role("link", name=re.compile("The header row is not valid"))).to_have_attribute("href", "#file")
+
     page.get_by_label("Crime-report CSV file").set_input_files(files=csv_file(f"reports-{tag}.csv", content))
     page.get_by_role("button", name="Upload and import").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import result")
