@@ -65,6 +65,7 @@ def test_the_auditor_reads_filters_verifies_and_exports_the_log(
     read = entries.get_by_role("row").filter(has_text="young person's page")
     expect(read).to_contain_text("Read")
     expect(read).to_contain_text("analyst")
+    expect(read).to_contain_text("Kent & Medway Violence Reduction Unit")  # the actor's agency, by name
 
     # Narrower: only reads, of young people, from today; then by who did it (the analyst's id, from the entry).
     page.get_by_label("Action").select_option("read")

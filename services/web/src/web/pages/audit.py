@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 from uuid import UUID
 
@@ -16,7 +16,7 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import QueryParams
 
 from web import formats  # the templates' date filters, and the period in words
-from web.api import ApiProblem
+from web.api import Api, ApiProblem
 from web.dependencies import Person, PersonApi
 from web.formats import UK
 from web.rendering import render
@@ -123,12 +123,21 @@ class AuditFilters:
 Cursor = Annotated[str | None, Query(max_length=512, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
+async def _agency_names(api: Api, entries: list[dict[str, Any]]) -> dict[str, str]:
+    """The names of the agencies the entries' actors belong to (the identity service's list; a few dozen)."""
+    if not any(entry.get("agency_id") for entry in entries):
+        return {}
+    agencies = await api.get("/v1/agencies", limit=200)
+    return {str(agency["id"]): str(agency["name"]) for agency in agencies["items"]}
+
+
 @router.get("/audit")
 async def audit_log(request: Request, person: Person, api: PersonApi, cursor: Cursor = None) -> HTMLResponse:
     filters = AuditFilters.of(request.query_params)
     page = None
     if not filters.errors:
         page = await api.get("/v1/audit-log", limit=PAGE_SIZE, cursor=cursor, **filters.api_params())
+    entries = page["items"] if page else []
     return render(
         request,
         "audit/log.html",
@@ -136,7 +145,8 @@ async def audit_log(request: Request, person: Person, api: PersonApi, cursor: Cu
         filters=filters,
         errors=filters.errors,
         status_code=400 if filters.errors else 200,
-        entries=page["items"] if page else [],
+        entries=entries,
+        agencies=await _agency_names(api, entries),
         next_cursor=page.get("next_cursor") if page else None,
         first_page=cursor is None,
         actions=ACTIONS,
