@@ -8,8 +8,10 @@ import re
 import string
 from datetime import UTC, datetime, timedelta
 
+import httpx
 from playwright.sync_api import FilePayload, Locator, Page, expect
 
+from tests.conftest import auth, password_token
 from tests.web.conftest import Web
 
 HEADER = (
@@ -144,6 +146,43 @@ def test_the_analyst_imports_the_days_file_and_works_the_possible_duplicates(web
     web.go(decide_url)
     expect(page.get_by_text("not awaiting a decision")).to_be_visible()
     expect(page.get_by_role("button", name="Save decision")).to_have_count(0)
+
+
+def test_a_possible_duplicate_decided_meanwhile_by_someone_else_is_said_so(web: Web, gateway: httpx.Client) -> None:
+    family = unique_name()
+    when = (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0).isoformat()
+    token = password_token(gateway, "analyst@example.org")
+    reports = [
+        {
+            "crime_reference": f"46/{random.randrange(10**7)}/26",
+            "occurred_at": when,
+            "district": "medway",
+            "category": "robbery",
+            "people": [{"role": "victim", "given_name": "Ola", "family_name": family, "date_of_birth": born}],
+        }
+        for born in ("2010-01-10", "2010-01-11")
+    ]
+    imported = gateway.post("/v1/imports/incidents", json={"reports": reports}, headers=auth(token))
+    assert imported.json()["created"] == 2, imported.text
+
+    page = web.sign_in("analyst@example.org", then="/duplicates")
+    queue_row(web, family, "Ola").get_by_role("link", name=f"Compare and decide for Ola {family}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are these the same young person?")
+    newer, earlier = page.url.rsplit("/", 2)[-2:]
+    # Another analyst splits them while this page is open.
+    split = gateway.post(f"/v1/subjects/{newer}/duplicates/{earlier}/split", headers=auth(token))
+    assert split.status_code == 200, split.text
+
+    page.get_by_label("The same young person: merge the records").check()
+    page.get_by_role("button", name="Save decision").click()
+    expect(page.get_by_role("alert")).to_contain_text("This possible duplicate cannot be decided")
+    expect(page.get_by_text("Someone may have decided it already")).to_be_visible()
+    expect(page.get_by_role("button", name="Save decision")).to_have_count(0)
+    web.accessible("duplicates-conflict")
+    # Nothing was merged: both records stand.
+    for subject_id in (newer, earlier):
+        record = gateway.get(f"/v1/subjects/{subject_id}", headers=auth(token)).json()
+        assert record["merged_into_id"] is None
 
 
 def test_only_analysts_are_offered_imports_and_duplicates(web: Web) -> None:
