@@ -175,7 +175,7 @@ def test_a_possible_duplicate_decided_meanwhile_by_someone_else_is_said_so(web: 
 
     page.get_by_label("The same young person: merge the records").check()
     page.get_by_role("button", name="Save decision").click()
-    expect(page.get_by_role("alert")).to_contain_text("This possible duplicate cannot be decided")
+    expect(page.get_by_role("alert")).to_contain_text("This possible duplicate was already dismissed")
     expect(page.get_by_text("Someone may have decided it already")).to_be_visible()
     expect(page.get_by_role("button", name="Save decision")).to_have_count(0)
     web.accessible("duplicates-conflict")

@@ -105,6 +105,6 @@ async def decide(
         if problem.status not in (404, 409):
             raise
         # Someone decided it first (409), or the flag is gone (404): say so, with the records as they are now.
-        errors = {"decision": f"This possible duplicate cannot be decided: {problem.detail}"}
+        errors = {"decision": problem.detail.rstrip(".")}
         return await _decision_page(request, person, api, subject_id, other_id, errors=errors, status=409)
     return RedirectResponse(f"/duplicates?done={'merged' if action == 'confirm' else 'split'}", status_code=303)
