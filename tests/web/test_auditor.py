@@ -143,6 +143,11 @@ def test_the_auditor_sees_everything_held_about_a_young_person(web: Web, gateway
     expect(audit.get_by_role("row").filter(has_text="young person's page")).to_have_count(1)
     expect(page.get_by_role("button", name="Print this page")).to_be_visible()
     web.accessible("audit-subject-access")
+    page.emulate_media(media="print")  # printed: the content, without the service's frame or the button
+    expect(page.get_by_role("navigation", name="Sections")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.emulate_media(media="screen")
 
     # From the log, the same page: each young person's entry links to everything held about them.
     web.go(f"/audit?record_id={subject_id}")
