@@ -33,14 +33,15 @@ ACTIONS = {
     "erase": "Erase",
     "export": "Export",
 }
-#: The kinds of record the referrals service audits, as the filter offers them.
+#: The kinds of record the referrals service audits (its ``record_type`` values), as the filter offers them.
 RECORD_TYPES = {
     "subject": "Young person",
     "incident": "Incident",
     "review": "Review",
     "referral": "Referral",
     "meeting": "Meeting",
-    "action": "Meeting action",
+    "meeting_decision": "Meeting decision",
+    "meeting_action": "Meeting action",
     "support_plan": "Support plan",
     "audit_log": "Audit log",
 }
