@@ -175,6 +175,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/incidents/{incident_id}"): RF_CASEWORK_READ,
         ("POST", "/v1/incidents/{incident_id}/screening"): _group("analyst"),
         ("GET", "/v1/subjects"): RF_CASEWORK_READ,
+        ("GET", "/v1/subjects/possible-duplicates"): _group("analyst"),
         ("GET", "/v1/subjects/{subject_id}"): RF_CASEWORK_READ,
         ("POST", "/v1/subjects/{subject_id}/duplicates/{other_id}/confirm"): _group("analyst"),
         ("POST", "/v1/subjects/{subject_id}/duplicates/{other_id}/split"): _group("analyst"),

@@ -141,14 +141,16 @@ class TestImportJson:
             "updated": 0,
             "unchanged": 0,
             "rejected": 0,
+            "screened_in": 2,
+            "reviews_opened": 1,
             "rejected_rows": None,
         }
         again = await client.post("/v1/imports/incidents", json=body, headers=issuer.headers(**ANALYST))
-        assert (again.json()["created"], again.json()["unchanged"]) == (0, 2)
+        assert (again.json()["created"], again.json()["unchanged"], again.json()["screened_in"]) == (0, 2, 0)
 
         body["reports"][0]["location"] = "High Street, Sittingbourne"
         changed = await client.post("/v1/imports/incidents", json=body, headers=issuer.headers(**FEED))
-        assert (changed.json()["updated"], changed.json()["unchanged"]) == (1, 1)
+        assert (changed.json()["updated"], changed.json()["unchanged"], changed.json()["screened_in"]) == (1, 1, 1)
         assert await scalar(app, "SELECT count(*) FROM incidents WHERE crime_reference LIKE '46/_/25'") == 2
 
         listed = await client.get(

@@ -178,6 +178,55 @@ class TestListSubjects:
         assert "Thanet" not in names
 
 
+class TestListPossibleDuplicates:
+    async def test_anonymous(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get("/v1/subjects/possible-duplicates")).status_code == 401
+
+    async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        for token in (
+            {"roles": ["coordinator"], "districts": ["medway", "swale"]},
+            {"roles": ["director"]},
+            {"roles": ["auditor"]},
+            FEED,
+        ):
+            refused = await client.get("/v1/subjects/possible-duplicates", headers=issuer.headers(**token))
+            assert refused.status_code == 403, token
+            assert refused.json()["type"].endswith("/forbidden"), token
+
+    async def test_valid_oldest_first_paged_and_resolved_ones_leave(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        headers = issuer.headers(**ANALYST)
+        await send(client, issuer, report("46/270/25", person(family_name="Queuewood")))
+        await send(client, issuer, report("46/271/25", person(family_name="Queuewood", given_name="Jordon")))
+        await send(client, issuer, report("46/272/25", person(family_name="Queuewood", date_of_birth="2006-04-04")))
+        await send(client, issuer, report("46/273/25", person(given_name="Robin", family_name="Fieldfare")))
+        (original,), (similar,), (day_apart,) = [await subject_ids(client, issuer, f"46/27{n}/25") for n in range(3)]
+
+        first = await client.get("/v1/subjects/possible-duplicates", params={"limit": 1}, headers=headers)
+        assert first.status_code == 200
+        (pair,) = first.json()["items"]
+        assert (pair["subject"]["id"], pair["other"]["id"], pair["reason"]) == (
+            similar,
+            original,
+            "same date of birth, similar name",
+        )
+        assert (pair["subject"]["given_name"], pair["other"]["given_name"]) == ("Jordon", "Jordan")
+        assert pair["subject"]["date_of_birth"] == "2006-04-03"
+        assert 'rel="next"' in first.headers["link"]
+        rest = await client.get(
+            "/v1/subjects/possible-duplicates", params={"cursor": first.json()["next_cursor"]}, headers=headers
+        )
+        assert [(p["subject"]["id"], p["other"]["id"]) for p in rest.json()["items"]] == [(day_apart, original)]
+        assert rest.json()["next_cursor"] is None
+
+        split = await client.post(f"/v1/subjects/{similar}/duplicates/{original}/split", headers=headers)
+        assert split.status_code == 200
+        queue = (await client.get("/v1/subjects/possible-duplicates", headers=headers)).json()["items"]
+        assert (similar, original) not in {(p["subject"]["id"], p["other"]["id"]) for p in queue}
+        assert (day_apart, original) in {(p["subject"]["id"], p["other"]["id"]) for p in queue}
+
+
 class TestGetSubject:
     async def test_anonymous(self, client: httpx.AsyncClient) -> None:
         assert (await client.get(f"/v1/subjects/{uuid.uuid4()}")).status_code == 401

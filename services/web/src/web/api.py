@@ -100,3 +100,26 @@ class Api:
     async def get_with_etag(self, path: str) -> tuple[Any, str | None]:
         response = await self.call("GET", path)
         return response.json(), response.headers.get("etag")
+
+    async def stream(self, path: str, *, params: dict[str, Any] | None = None, accept: str) -> httpx.Response:
+        """A download, streamed: the open response (its body not yet read). The caller closes it
+        (``StreamingResponse(response.aiter_raw(), background=BackgroundTask(response.aclose))``)."""
+        query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        request = self.http.build_request("GET", path, params=query, headers=self._headers({"Accept": accept}))
+        try:
+            response = await self.http.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            raise ApiProblem(
+                503, {"title": "The platform is not answering", "detail": "Try again in a minute."}
+            ) from exc
+        if response.status_code >= 400:
+            await response.aread()
+            await response.aclose()
+            try:
+                problem = response.json()
+            except ValueError:
+                problem = None
+            if not isinstance(problem, dict):
+                problem = {"title": response.reason_phrase}
+            raise ApiProblem(response.status_code, problem)
+        return response

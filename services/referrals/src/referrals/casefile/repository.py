@@ -2,10 +2,10 @@ from collections.abc import Collection, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Uuid, and_, delete, exists, or_, select
+from sqlalchemy import ColumnElement, Row, Select, Uuid, and_, delete, exists, or_, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import joinedload, undefer
+from sqlalchemy.orm import aliased, joinedload, undefer
 
 from referrals.access import CaseworkScope
 from referrals.incident.models import Incident, IncidentPerson
@@ -15,8 +15,8 @@ from referrals.referral.models import Referral
 from referrals.referral.repository import ReferralRepository
 from referrals.review.models import Review, ReviewSubject
 from referrals.review.repository import ReviewRepository, VisibleSubjectRepository
-from referrals.subject.models import Subject, SubjectDuplicate
-from vru_shared.pagination import PageParams
+from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
+from vru_shared.pagination import PageParams, keyset
 
 
 def _where(stmt: Select[Any], condition: ColumnElement[bool] | None) -> Select[Any]:
@@ -94,6 +94,29 @@ class CasefileRepository(VisibleSubjectRepository):
             .order_by(SubjectDuplicate.created_at, SubjectDuplicate.id)
         )
         return (await self.session.scalars(stmt)).all()
+
+    async def open_flags(
+        self, page: PageParams, scope: frozenset[str] | None
+    ) -> Sequence[Row[SubjectDuplicate, Subject, Subject]]:
+        """The possible duplicates awaiting a decision, oldest first (a queue), each with its two young people:
+        only pairs whose young people ``scope`` may both see, neither of them merged."""
+        first, second = aliased(Subject), aliased(Subject)
+        stmt = (
+            select(SubjectDuplicate, first, second)
+            .join(first, first.id == SubjectDuplicate.subject_id)
+            .join(second, second.id == SubjectDuplicate.other_id)
+            .where(
+                SubjectDuplicate.status == DuplicateStatus.OPEN.value,
+                first.merged_into_id.is_(None),
+                second.merged_into_id.is_(None),
+            )
+        )
+        condition = self.visible(scope)
+        if condition is not None:
+            seen = select(Subject.id).where(condition)
+            stmt = stmt.where(SubjectDuplicate.subject_id.in_(seen), SubjectDuplicate.other_id.in_(seen))
+        stmt = keyset(stmt, page, SubjectDuplicate.created_at, SubjectDuplicate.id)
+        return (await self.session.execute(stmt)).all()
 
     async def move_records(self, *, merged: UUID, into: UUID) -> list[UUID]:
         """Point the merged subject's incident people and reviews at the surviving one; return those reviews."""

@@ -6,7 +6,7 @@ from referrals.access import ANALYST, READ_CASEWORK, casework_scope
 from referrals.casefile import service
 from referrals.casefile.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
 from referrals.casefile.schemas import SubjectRead
-from referrals.subject.schemas import SubjectSummary
+from referrals.subject.schemas import PossibleDuplicatePair, SubjectSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
@@ -39,6 +39,25 @@ async def list_subjects(
         session, principal=principal, scope=casework_scope(principal), page=page, possible_duplicate=possible_duplicate
     )
     return paginate(subjects, page, lambda s: (s.created_at, s.id), request, response)
+
+
+@router.get(
+    "/v1/subjects/possible-duplicates",
+    summary="List possible duplicates awaiting a decision",
+    description="The queue of uncertain matches: pairs of records that may be the same young person, oldest "
+    "first, each with the reason it was flagged. Resolve one with `POST /v1/subjects/{subject_id}/duplicates/"
+    "{other_id}/confirm` (merge `other` into `subject`) or `/split`; it then leaves the queue. Analysts only. "
+    "Recorded in the audit log.",
+    response_model=Page[PossibleDuplicatePair],
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_possible_duplicates(
+    session: Session, principal: Analyst, page: Pagination, request: Request, response: Response
+) -> Page[PossibleDuplicatePair]:
+    pairs = await service.list_possible_duplicates(
+        session, principal=principal, scope=casework_scope(principal), page=page
+    )
+    return paginate(pairs, page, lambda p: (p.created_at, p.id), request, response)
 
 
 @router.get(

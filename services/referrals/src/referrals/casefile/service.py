@@ -17,7 +17,7 @@ from referrals.review.repository import ReviewRepository
 from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlagNotFound, SubjectNotFound
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
-from referrals.subject.schemas import SubjectSummary
+from referrals.subject.schemas import PossibleDuplicatePair, SubjectBrief, SubjectSummary
 from referrals.subject.service import possible_duplicates
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
@@ -42,6 +42,34 @@ async def list_subjects(
             purpose="young people list",
         )
     return items
+
+
+async def list_possible_duplicates(
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, page: PageParams
+) -> list[PossibleDuplicatePair]:
+    """The queue of possible duplicates awaiting a decision, oldest first (limit + 1, for the next cursor)."""
+    rows = await CasefileRepository(session).open_flags(page, scope.districts)
+    pairs = [
+        PossibleDuplicatePair(
+            id=flag.id,
+            subject=SubjectBrief.model_validate(subject),
+            other=SubjectBrief.model_validate(other),
+            reason=flag.reason,
+            created_at=flag.created_at,
+        )
+        for flag, subject, other in rows
+    ]
+    shown = {s for pair in pairs[: page.limit] for s in (pair.subject.id, pair.other.id)}
+    if shown:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.READ,
+            record_type="subject",
+            record_ids=sorted(shown),
+            purpose="possible duplicates queue",
+        )
+    return pairs
 
 
 async def _read(session: AsyncSession, subject: Subject, scope: CaseworkScope) -> SubjectRead:

@@ -170,6 +170,8 @@ class ImportResult(BaseModel):
                     "updated": 1,
                     "unchanged": 0,
                     "rejected": 1,
+                    "screened_in": 2,
+                    "reviews_opened": 1,
                     "rejected_rows": [{"line": 4, "crime_reference": "46/123457/26", "reason": "unknown district 'x'"}],
                 }
             ]
@@ -181,4 +183,10 @@ class ImportResult(BaseModel):
     updated: int = Field(description="Incidents whose report changed; the change is recorded.")
     unchanged: int = Field(description="Reports identical to what was already held: nothing written.")
     rejected: int = Field(description="Reports not imported (listed in `rejected_rows`).")
+    screened_in: int = Field(
+        default=0,
+        description="Created or updated incidents that are in scope after this import: each is in a Serious "
+        "Violence Review (`GET /v1/incidents?screening=in`).",
+    )
+    reviews_opened: int = Field(default=0, description="Serious Violence Reviews this import opened.")
     rejected_rows: list[RejectedRow]

@@ -319,6 +319,7 @@ class Intake:
         self.subjects_updated: list[UUID] = []
         self.reviews_opened: list[UUID] = []
         self.reviews_touched: set[UUID] = set()
+        self.screened_in = 0
 
     async def __aenter__(self) -> Self:
         return self
@@ -386,6 +387,8 @@ class Intake:
             updated=len(self.updated_ids),
             unchanged=self.unchanged,
             rejected=self.rejected,
+            screened_in=self.screened_in,
+            reviews_opened=len(self.reviews_opened),
             rejected_rows=self.rejected_rows,
         )
 
@@ -500,6 +503,8 @@ class Intake:
         for item in prepared:
             pending, row, incident_id = item.pending, item.existing, item.incident_id
             decision = None if item.case_id is None else screened.by_incident[item.case_id]
+            if decision is not None and decision.screening is ScreeningDecision.IN:
+                self.screened_in += 1
             screened_as = (
                 pending.incident[_SCREENED]
                 if decision is None
