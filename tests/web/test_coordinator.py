@@ -4,11 +4,15 @@ consent and sending it, finding a young person and their page. Everything set up
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 import string
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import asyncpg
 import httpx
 from playwright.sync_api import Page, expect
 
@@ -71,6 +75,25 @@ def _case(gateway: httpx.Client, district: str = "swale") -> dict[str, str]:
     }
 
 
+def _opened_weeks_ago(web: Web, review_id: str) -> None:
+    """Test setup only: the review was opened four weeks ago, so it is past its target date (overdue)."""
+
+    async def backdate() -> None:
+        url = web.platform.service_db_urls["referrals"].replace("postgresql+asyncpg://", "postgresql://")
+        connection = await asyncpg.connect(url)
+        try:
+            await connection.execute(
+                "UPDATE referrals.reviews SET created_at = created_at - interval '28 days' WHERE id = $1",
+                uuid.UUID(review_id),
+            )
+        finally:
+            await connection.close()
+
+    # in a thread of its own: Playwright's sync API runs an event loop in this one
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, backdate()).result()
+
+
 def _short(review_id: str) -> str:
     return f"Review {review_id[:8]}"
 
@@ -82,18 +105,22 @@ def _choose_stage(page: Page, stage: str) -> None:
 
 def test_a_coordinator_works_a_review_from_the_queue_to_a_sent_referral(web: Web, gateway: httpx.Client) -> None:
     case = _case(gateway)
+    late = _case(gateway, district="medway")
+    _opened_weeks_ago(web, late["review"])
     page = web.sign_in(COORDINATOR)
 
-    # The queue: overdue reviews first, then the others; the new review among the others.
+    # The start page leads with the overdue reviews.
+    overdue_panel = page.get_by_role("region", name="Overdue reviews")
+    expect(overdue_panel.locator(f'a[href="/reviews/{late["review"]}"]')).to_be_visible()
+    web.accessible("home-coordinator-overdue")
+
+    # The queue: overdue reviews first, then the others.
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Reviews").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Reviews")
-    tables = page.locator("table caption").all_inner_texts()
-    if any(t.startswith("Overdue reviews") for t in tables):
-        assert tables[0].startswith("Overdue reviews")
-        overdue = page.get_by_role("table", name=re.compile("^Overdue reviews"))
-        assert overdue.get_by_text("Overdue", exact=True).count() == overdue.locator("tbody tr").count()
-    else:
-        expect(page.get_by_text("No reviews are overdue.")).to_be_visible()
+    assert page.locator("table caption").all_inner_texts()[0].startswith("Overdue reviews")
+    overdue = page.get_by_role("table", name=re.compile("^Overdue reviews"))
+    expect(overdue.locator(f'a[href="/reviews/{late["review"]}"]')).to_be_visible()
+    assert overdue.get_by_text("Overdue", exact=True).count() == overdue.locator("tbody tr").count()
     others = page.get_by_role("table", name=re.compile("^Other reviews"))
     expect(others.locator(f'a[href="/reviews/{case["review"]}"]')).to_be_visible()
     web.accessible("reviews-queue")

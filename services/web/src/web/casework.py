@@ -134,3 +134,15 @@ async def districts_for(api: Api, person: SignedIn) -> list[dict[str, Any]]:
     if person.districts:
         found = [d for d in found if d["code"] in person.districts]
     return sorted(found, key=lambda d: d["name"])
+
+
+#: How many overdue reviews the coordinator's start page lists before pointing to the queue.
+START_OVERDUE = 5
+
+
+async def overdue_reviews(api: Api, person: SignedIn) -> dict[str, Any] | None:
+    """A coordinator's start: their overdue reviews (a page of the API's list), or None for other roles."""
+    if not person.has_role("coordinator"):
+        return None
+    found: dict[str, Any] = await api.get("/v1/reviews", overdue="true", limit=START_OVERDUE)
+    return found
