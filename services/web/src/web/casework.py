@@ -117,6 +117,7 @@ environment.filters.update(
     consent=lambda code: CONSENT.get(str(code), words(code)),
     incident_role=lambda code: ROLES_IN_INCIDENTS.get(str(code), words(code)),
     words=words,
+    place=lambda code, places: places.get(str(code)) or words(code),
     uk_date=uk_date,
     uk_datetime=uk_datetime,
 )
@@ -146,3 +147,10 @@ async def overdue_reviews(api: Api, person: SignedIn) -> dict[str, Any] | None:
         return None
     found: dict[str, Any] = await api.get("/v1/reviews", overdue="true", limit=START_OVERDUE)
     return found
+
+
+async def place_names(api: Api) -> dict[str, str]:
+    """District and coordinator area names by code (``swale`` → Swale, ``medway-swale`` → Medway & Swale)."""
+    districts = (await api.get("/v1/districts", limit=200))["items"]
+    areas = (await api.get("/v1/coordinator-areas", limit=200))["items"]
+    return {place["code"]: place["name"] for place in [*districts, *areas]}

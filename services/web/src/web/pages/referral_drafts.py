@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web.api import Api, ApiProblem
-from web.casework import CONSENT, LAWFUL_BASES, districts_for, works_casework
+from web.casework import CONSENT, LAWFUL_BASES, districts_for, place_names, works_casework
 from web.dependencies import Form, Person, PersonApi
 from web.rendering import render
 from web.session.service import SignedIn
@@ -148,6 +148,7 @@ async def _referral_page(
         notice=notice,
         changed=changed,
         errors=errors or {},
+        places=await place_names(api),
     )
 
 

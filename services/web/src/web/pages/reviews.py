@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web.api import Api, ApiProblem
-from web.casework import REVIEW_NEXT, REVIEW_STATUSES, districts_for, works_casework
+from web.casework import REVIEW_NEXT, REVIEW_STATUSES, districts_for, place_names, works_casework
 from web.dependencies import Form, Person, PersonApi
 from web.rendering import render
 from web.session.service import SignedIn
@@ -54,6 +54,7 @@ async def review_queue(
         others=others,
         more=more,
         limit=QUEUE_LIMIT,
+        places=await place_names(api),
     )
 
 
@@ -83,6 +84,7 @@ async def _review_page(
         may_refer=works_casework(person),
         notice=notice,
         changed=changed,
+        places=await place_names(api),
     )
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from web.api import ApiProblem
-from web.casework import works_casework
+from web.casework import place_names, works_casework
 from web.dependencies import Person, PersonApi
 from web.rendering import render
 
@@ -103,4 +103,5 @@ async def young_person(request: Request, person: Person, api: PersonApi, subject
         person=person,
         subject=subject,
         may_refer=works_casework(person) and subject["merged_into_id"] is None,
+        places=await place_names(api),
     )
