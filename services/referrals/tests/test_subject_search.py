@@ -4,8 +4,13 @@ the whole list."""
 
 from typing import Any
 
+import asyncpg
 import pytest
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
 
+from referrals.casefile.repository import name_matches
+from referrals.subject.models import Subject
 from vru_dev.kits.referrals import Casework
 
 
@@ -155,3 +160,17 @@ class TestFindYoungPeople:
         assert any(e["purpose"] == "young people search" and e["actor_subject"] == "coordinator-ms" for e in entries), (
             entries
         )
+
+
+async def test_a_name_search_reads_the_name_index(db_urls: dict[str, str]) -> None:
+    """Not a scan of every young person: the words of the name are a GIN index (``ix_subjects_name_words``)."""
+    statement = select(Subject.id).where(name_matches("zara okafor"))
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    connection = await asyncpg.connect(db_urls["referrals"].replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        await connection.execute("SET enable_seqscan = off")  # an empty table: the planner would scan it anyway
+        plan = "\n".join(row[0] for row in await connection.fetch("EXPLAIN " + sql))
+    finally:
+        await connection.close()
+    assert "Bitmap Index Scan on ix_subjects_name_words" in plan, plan
