@@ -200,6 +200,9 @@ def test_a_coordinator_works_a_review_from_the_queue_to_a_sent_referral(web: Web
 
     # Back to the review: referred.
     page.get_by_role("link", name=_short(case["review"])).click()
+    made = page.get_by_role("table", name=re.compile("^Referrals from this review"))
+    expect(made).to_contain_text(case["name"])
+    expect(made).to_contain_text("Sent")
     _choose_stage(page, "Referred")
     expect(page.get_by_role("alert", name="Success")).to_contain_text("The review is now referred.")
 

@@ -18,6 +18,8 @@ router = APIRouter(include_in_schema=False)
 
 #: Each part of the queue (overdue, then the rest) shows at most this many; filters narrow it.
 QUEUE_LIMIT = 100
+#: The referrals made from one review shown on its page.
+REFERRALS_LIMIT = 50
 DistrictFilter = Annotated[str | None, Query(max_length=64)]
 StatusFilter = Annotated[str | None, Query(max_length=32)]
 
@@ -71,6 +73,7 @@ async def _review_page(
     changed: str | None = None,
 ) -> HTMLResponse:
     review, etag = await api.get_with_etag(f"/v1/reviews/{review_id}")
+    referrals = (await api.get("/v1/referrals", review_id=str(review_id), limit=REFERRALS_LIMIT))["items"]
     return render(
         request,
         "reviews/review.html",
@@ -85,6 +88,7 @@ async def _review_page(
         notice=notice,
         changed=changed,
         places=await place_names(api),
+        referrals=referrals,
     )
 
 
