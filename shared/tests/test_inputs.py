@@ -1,11 +1,15 @@
 """Input types take only the JSON type their schema says (no Unix times for dates, no numbers for booleans)."""
 
 from datetime import UTC, date, datetime
+from typing import Annotated
 
+import httpx
 import pytest
+from fastapi import Depends, FastAPI, Query
 from pydantic import TypeAdapter, ValidationError
 
-from vru_shared.inputs import Day, Instant, QueryBool
+from vru_shared.inputs import Day, Instant, NoUnknownQuery, QueryBool
+from vru_shared.problems import install_problem_handlers
 
 
 @pytest.mark.parametrize("value", [0, 0.5, 1_700_000_000, "0", "0.5", "1700000000", " 1e3 ", True])
@@ -37,3 +41,30 @@ def test_no_change_to_the_openapi_types() -> None:
     assert TypeAdapter(QueryBool).json_schema() == {"type": "boolean"}
     assert TypeAdapter(Instant).json_schema() == {"type": "string", "format": "date-time"}
     assert TypeAdapter(Day).json_schema() == {"type": "string", "format": "date"}
+
+
+def _app_with_a_filtered_list() -> FastAPI:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    def page(limit: int = 50) -> int:
+        return limit
+
+    @app.get("/things", dependencies=[NoUnknownQuery])
+    def things(
+        size: Annotated[int, Depends(page)], colour: Annotated[str | None, Query(alias="colour-code")] = None
+    ) -> dict[str, object]:
+        return {"size": size, "colour": colour}
+
+    return app
+
+
+async def test_an_unknown_query_parameter_is_a_422_naming_it() -> None:
+    """A misspelt filter would otherwise be ignored and the whole list answered."""
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(_app_with_a_filtered_list()), base_url="http://t") as c:
+        known = await c.get("/things", params={"colour-code": "red", "limit": 5})
+        assert known.status_code == 200
+        assert known.json() == {"size": 5, "colour": "red"}  # the route's own and its dependencies' parameters
+        unknown = await c.get("/things", params={"colour": "red", "limit": 5})
+        assert unknown.status_code == 422
+        assert [e["field"] for e in unknown.json()["errors"]] == ["colour"]

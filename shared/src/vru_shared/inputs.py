@@ -24,6 +24,10 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
+from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import AwareDatetime, BeforeValidator
 
 _NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
@@ -47,3 +51,35 @@ QueryBool = Annotated[bool, BeforeValidator(_true_or_false)]
 Instant = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
 #: A calendar date, written as ``YYYY-MM-DD`` (never a Unix time).
 Day = Annotated[date, BeforeValidator(_not_a_number)]
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_query(request: Request) -> None:
+    """A route dependency: 422 for a query parameter the route does not declare.
+
+    A misspelt or unsupported filter (``?family_name=`` where the route takes ``q``) would otherwise be ignored
+    and the whole list answered, so a person could act on the wrong child. The declared names are read from
+    the route itself (its parameters and its dependencies'), so they cannot drift from the OpenAPI document.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": "This list takes no such query parameter.", "type": "extra_forbidden"}
+                for name in unknown
+            ]
+        )
+
+
+#: Add to a route's ``dependencies`` so that unknown query parameters are a 422, not silently ignored.
+NoUnknownQuery = Depends(reject_unknown_query)

@@ -1,11 +1,15 @@
 from collections.abc import Collection, Sequence
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Row, Select, Uuid, and_, delete, exists, or_, select
+from sqlalchemy import ColumnElement, Integer, Row, Select, Uuid, and_, delete, exists, func, literal, or_, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy import update as sql_update
+from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import aliased, joinedload, undefer
+from sqlalchemy.orm import InstrumentedAttribute, aliased, joinedload, undefer, with_expression
 
 from referrals.access import CaseworkScope
 from referrals.incident.models import Incident, IncidentPerson
@@ -17,6 +21,34 @@ from referrals.review.models import Review, ReviewSubject
 from referrals.review.repository import ReviewRepository, VisibleSubjectRepository
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from vru_shared.pagination import PageParams, keyset
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectSearch:
+    """What to find young people by; every criterion given must hold. ``name`` is normalised (``normalise``)."""
+
+    name: str | None = None
+    date_of_birth: date | None = None
+    police_person_id: str | None = None
+    crime_reference: str | None = None
+    possible_duplicate: bool | None = None
+
+
+def _words_query(name: str) -> ColumnElement[Any]:
+    """Every word of ``name`` (normalised: letters and digits only) as the start of a word of the name."""
+    return func.to_tsquery(literal("simple").cast(REGCONFIG), " & ".join(f"{word}:*" for word in name.split()))
+
+
+def name_matches(name: str) -> ColumnElement[bool]:
+    """Each word of ``name`` (a normalised name) begins a word of the young person's name, in any order:
+    ``zara okafor`` finds Okafor-Mills, Zara; ``okaf`` finds Okafor. PostgreSQL's own full-text search over
+    the name's words (``ix_subjects_name_words``, a GIN index), no extension."""
+    return Subject.name_words.expression.op("@@")(_words_query(name))
+
+
+def name_rank(name: str) -> ColumnElement[int]:
+    """How close the name is, 0–1000 (an integer, so a cursor compares it exactly): fewer other words first."""
+    return sql_cast(func.round(func.ts_rank_cd(Subject.name_words.expression, _words_query(name), 2) * 1000), Integer)
 
 
 def _where(stmt: Select[Any], condition: ColumnElement[bool] | None) -> Select[Any]:
@@ -33,15 +65,38 @@ class CasefileRepository(VisibleSubjectRepository):
     def statement(self) -> Select[Subject]:
         return select(Subject).options(undefer(Subject.possible_duplicate))
 
-    async def search(
-        self, page: PageParams, scope: frozenset[str] | None, *, possible_duplicate: bool | None
-    ) -> Sequence[Subject]:
-        """Newest first; merged records left out."""
+    async def search(self, page: PageParams, scope: frozenset[str] | None, search: SubjectSearch) -> Sequence[Subject]:
+        """The young people ``scope`` may see that match every criterion given; merged records left out. Newest
+        first, or with a name, the closest names first (``Subject.name_rank``)."""
         filters: list[ColumnElement[bool]] = [Subject.merged_into_id.is_(None)]
-        if possible_duplicate is not None:
+        if search.possible_duplicate is not None:
             flagged = Subject.possible_duplicate.expression
-            filters.append(flagged if possible_duplicate else ~flagged)
-        return await self.page_visible(page, scope, *filters, descending=True)
+            filters.append(flagged if search.possible_duplicate else ~flagged)
+        if search.date_of_birth is not None:
+            filters.append(Subject.date_of_birth == search.date_of_birth)
+        if search.police_person_id is not None:
+            filters.append(Subject.police_person_id == search.police_person_id)
+        if search.crime_reference is not None:
+            # only through an incident ``scope`` may read: a reference of another district's incident finds nobody
+            readable = IncidentRepository(self.session).visible(scope)
+            filters.append(
+                exists(
+                    select(IncidentPerson.id)
+                    .join(Incident, Incident.id == IncidentPerson.incident_id)
+                    .where(
+                        IncidentPerson.subject_id == Subject.id,
+                        Incident.crime_reference == search.crime_reference,
+                        *([] if readable is None else [readable]),
+                    )
+                )
+            )
+        if search.name is None:
+            return await self.page_visible(page, scope, *filters, descending=True)
+        filters.append(name_matches(search.name))
+        rank = name_rank(search.name)
+        stmt = self.readable(scope).where(*filters).options(with_expression(Subject.name_rank, rank))
+        columns = cast(list[InstrumentedAttribute[Any]], [rank, Subject.created_at, Subject.id])
+        return (await self.session.scalars(keyset(stmt, page, *columns, descending=True))).unique().all()
 
     async def incidents_of(self, subject_id: UUID, scope: CaseworkScope) -> Sequence[IncidentPerson]:
         """The young person as involved in the incidents ``scope`` may read, with the incidents (newest first)

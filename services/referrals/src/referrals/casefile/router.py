@@ -4,12 +4,22 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import ANALYST, READ_CASEWORK, casework_scope
 from referrals.casefile import service
-from referrals.casefile.dependencies import OtherSubjectId, PossibleDuplicateFilter, SubjectId
+from referrals.casefile.dependencies import (
+    CrimeReferenceFilter,
+    DateOfBirthFilter,
+    NameQuery,
+    OtherSubjectId,
+    PolicePersonIdFilter,
+    PossibleDuplicateFilter,
+    SubjectId,
+)
+from referrals.casefile.repository import SubjectSearch
 from referrals.casefile.schemas import SubjectRead
 from referrals.subject.schemas import PossibleDuplicatePair, SubjectSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
+from vru_shared.inputs import NoUnknownQuery
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
@@ -20,12 +30,17 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
 
 @router.get(
     "/v1/subjects",
-    summary="List young people",
-    description="Young people (subjects) matched across incidents, newest first; merged records are left "
-    "out. `possible_duplicate=true` lists those with an uncertain match awaiting a decision. A coordinator "
-    "sees the young people in incidents or reviews of their districts. Recorded in the audit log.",
+    summary="Find young people",
+    description="Young people (subjects) matched across incidents; merged records are left out. Find one by "
+    "name (`q`: fuzzy, closest names first), `date_of_birth`, `police_person_id` or `crime_reference`; every "
+    "criterion given must hold. Without `q`, newest first. `possible_duplicate=true` lists those with an "
+    "uncertain match awaiting a decision. A coordinator finds only the young people in incidents or reviews "
+    "of their districts, and by crime reference only through an incident they may read. Any other query "
+    "parameter is a 422 (a misspelt filter never answers the whole list). Each page read is recorded in the "
+    "audit log (purpose `young people search` when searched).",
     response_model=Page[SubjectSummary],
     responses=problem_responses(400, 401, 403, 422),
+    dependencies=[NoUnknownQuery],
 )
 async def list_subjects(
     session: Session,
@@ -33,12 +48,24 @@ async def list_subjects(
     page: Pagination,
     request: Request,
     response: Response,
+    q: NameQuery = None,
+    date_of_birth: DateOfBirthFilter = None,
+    police_person_id: PolicePersonIdFilter = None,
+    crime_reference: CrimeReferenceFilter = None,
     possible_duplicate: PossibleDuplicateFilter = None,
 ) -> Page[Any]:
-    subjects = await service.list_subjects(
-        session, principal=principal, scope=casework_scope(principal), page=page, possible_duplicate=possible_duplicate
+    search = SubjectSearch(
+        name=q,
+        date_of_birth=date_of_birth,
+        police_person_id=police_person_id,
+        crime_reference=crime_reference,
+        possible_duplicate=possible_duplicate,
     )
-    return paginate(subjects, page, lambda s: (s.created_at, s.id), request, response)
+    subjects = await service.list_subjects(
+        session, principal=principal, scope=casework_scope(principal), page=page, search=search
+    )
+    key = (lambda s: (s.name_rank, s.created_at, s.id)) if q else (lambda s: (s.created_at, s.id))
+    return paginate(subjects, page, key, request, response)
 
 
 @router.get(

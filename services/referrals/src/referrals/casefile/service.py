@@ -2,6 +2,7 @@
 possible duplicates, which merges a young person's records across them."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.casefile.repository import CasefileRepository
+from referrals.casefile.repository import CasefileRepository, SubjectSearch
 from referrals.casefile.schemas import SubjectRead
 from referrals.review.models import ReviewEventKind
 from referrals.review.repository import ReviewRepository
@@ -18,7 +19,7 @@ from referrals.subject.exceptions import DuplicateAlreadyResolved, DuplicateFlag
 from referrals.subject.models import DuplicateStatus, Subject, SubjectDuplicate
 from referrals.subject.repository import SubjectRepository
 from referrals.subject.schemas import PossibleDuplicatePair, SubjectBrief, SubjectSummary
-from referrals.subject.service import possible_duplicates
+from referrals.subject.service import normalise, possible_duplicates
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -29,17 +30,28 @@ async def list_subjects(
     principal: Principal,
     scope: CaseworkScope,
     page: PageParams,
-    possible_duplicate: bool | None,
+    search: SubjectSearch,
 ) -> Sequence[Subject]:
-    items = await CasefileRepository(session).search(page, scope.districts, possible_duplicate=possible_duplicate)
+    """The young people ``scope`` may see matching ``search`` (its name as written: normalised here, the same
+    way as the names it is compared with). Each page read is recorded, a search as a search."""
+    if search.name is not None:
+        name = normalise(search.name)
+        if len(name) < 2:
+            return []
+        search = replace(search, name=name)
+    items = await CasefileRepository(session).search(page, scope.districts, search)
     if items:
+        searched = any(
+            value is not None
+            for value in (search.name, search.date_of_birth, search.police_person_id, search.crime_reference)
+        )
         await record(
             session,
             principal=principal,
             action=AuditAction.READ,
             record_type="subject",
             record_ids=[s.id for s in items[: page.limit]],
-            purpose="young people list",
+            purpose="young people search" if searched else "young people list",
         )
     return items
 

@@ -1,9 +1,21 @@
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, exists, func, or_, text
-from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    exists,
+    func,
+    literal_column,
+    or_,
+    text,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column, query_expression
 
 from referrals.db import Base
 from vru_shared.etag import Versioned
@@ -35,6 +47,10 @@ class SubjectDuplicate(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(255))
 
 
+#: The words of a subject's normalised name (``name_key`` is "family|given"), for finding them by name.
+NAME_WORDS = text("to_tsvector('simple'::regconfig, replace(name_key::text, '|'::text, ' '::text))")
+
+
 class Subject(Versioned, Base):
     """A young person, matched across incidents. A confirmed duplicate is kept, marked merged into the other."""
 
@@ -47,6 +63,9 @@ class Subject(Versioned, Base):
             postgresql_where=text("police_person_id IS NOT NULL AND merged_into_id IS NULL"),
         ),
         Index("ix_subjects_created_at_id", "created_at", "id"),
+        # Finding a young person by name (GET /v1/subjects?q=): the words of the normalised name, for full-text
+        # prefix queries in any order (PostgreSQL's own, no extension: see referrals.casefile.repository).
+        Index("ix_subjects_name_words", NAME_WORDS, postgresql_using="gin"),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
@@ -73,3 +92,14 @@ class Subject(Versioned, Base):
         deferred=True,
         raiseload=True,
     )
+    #: The words of the name (``NAME_WORDS``, what ``ix_subjects_name_words`` indexes): only for searching.
+    name_words: Mapped[Any] = column_property(
+        func.to_tsvector(
+            literal_column("'simple'::regconfig"),
+            func.replace(name_key, literal_column("'|'::text"), literal_column("' '::text")),
+        ),
+        deferred=True,
+        raiseload=True,
+    )
+    #: How close the name is to the one searched for, 0–1000 (set only by a search by name).
+    name_rank: Mapped[int | None] = query_expression()

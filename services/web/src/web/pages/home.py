@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from web.dependencies import MaybePerson, Person
+from web.casework import overdue_reviews
+from web.dependencies import MaybePerson, Person, PersonApi
 from web.navigation import sections_for
 from web.rendering import render
 
@@ -13,8 +14,14 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
-async def home(request: Request, person: Person) -> HTMLResponse:
-    return render(request, "home.html", person=person, sections=sections_for(person))
+async def home(request: Request, person: Person, api: PersonApi) -> HTMLResponse:
+    return render(
+        request,
+        "home.html",
+        person=person,
+        sections=sections_for(person),
+        overdue=await overdue_reviews(api, person),
+    )
 
 
 @router.get("/accessibility")
