@@ -201,4 +201,4 @@ def test_a_broken_chain_is_shown_as_broken_with_each_break() -> None:
     assert "the chain ends before the anchored checkpoint" in html
     assert "govuk-tag--red" in html
     assert f"entry 1040, written {uk_datetime('2026-12-03T10:15:00Z', seconds=True)}" in html
-    assert "written 3 December 2026, 10:15:00" in html  # UK time: GMT in December
+    assert "written 3 December 2026 at 10:15:00am" in html  # UK time: GMT in December

@@ -6,7 +6,6 @@ them)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -90,23 +89,6 @@ def words(code: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-def uk_date(value: Any) -> str:
-    """``2026-11-23`` → ``23 November 2026``."""
-    if not value:
-        return ""
-    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    return f"{day.day} {day:%B %Y}"
-
-
-def uk_datetime(value: Any) -> str:
-    """An RFC 3339 time → ``23 November 2026, 22:40`` (UK time)."""
-    if not value:
-        return ""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    local = moment.astimezone(LONDON)
-    return f"{local.day} {local:%B %Y, %H:%M}"
-
-
 environment.filters.update(
     review_status=lambda code: REVIEW_STATUSES.get(str(code), words(code)),
     review_status_colour=lambda code: REVIEW_STATUS_COLOURS.get(str(code), ""),
@@ -118,8 +100,6 @@ environment.filters.update(
     incident_role=lambda code: ROLES_IN_INCIDENTS.get(str(code), words(code)),
     words=words,
     place=lambda code, places: places.get(str(code)) or words(code),
-    uk_date=uk_date,
-    uk_datetime=uk_datetime,
 )
 
 

@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
 
+from web.formats import uk_date, uk_datetime
 from web.navigation import sections_for
 from web.session.service import SignedIn
 
@@ -33,6 +34,7 @@ def error_list(errors: dict[str, str]) -> list[dict[str, str]]:
 
 
 environment.globals.update(nav_sections=sections_for, error_list=error_list)
+environment.filters.update(uk_date=uk_date, uk_datetime=uk_datetime)
 
 
 class SignInRequired(Exception):

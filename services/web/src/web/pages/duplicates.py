@@ -9,7 +9,6 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from web import formats  # noqa: F401  (the templates' date filters)
 from web.api import Api, ApiProblem
 from web.dependencies import Form, Person, PersonApi
 from web.rendering import render

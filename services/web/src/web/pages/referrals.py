@@ -5,7 +5,6 @@ page offers only the steps the API allows for the person's role and the referral
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -78,25 +77,11 @@ CONSENT = {
 }
 
 
-def uk_date(value: str | None) -> str:
-    if not value:
-        return ""
-    return date.fromisoformat(value[:10]).strftime("%-d %B %Y")
-
-
-def uk_datetime(value: str | None) -> str:
-    if not value:
-        return ""
-    moment = datetime.fromisoformat(value).astimezone(LONDON)
-    return moment.strftime("%-d %B %Y at %-I:%M") + moment.strftime("%p").lower()
-
-
 def status_tag(status: str) -> dict[str, str]:
     text, colour = STATUSES.get(status, (status.replace("_", " ").capitalize(), "govuk-tag--grey"))
     return {"text": text, "classes": colour}
 
 
-environment.filters.update(uk_date=uk_date, uk_datetime=uk_datetime)
 environment.globals.update(
     referral_status_tag=status_tag, lawful_bases=LAWFUL_BASES, consent_answers=CONSENT, referral_statuses=STATUSES
 )
