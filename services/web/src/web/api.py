@@ -35,7 +35,8 @@ class ApiProblem(Exception):
         for error in self.problem.get("errors") or []:
             loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path")]
             name = loc[-1] if loc else "form"
-            errors.setdefault(name, str(error.get("msg", "Check this answer.")))
+            # The platform's problems say ``message``; FastAPI's own validation errors say ``msg``.
+            errors.setdefault(name, str(error.get("message") or error.get("msg") or "Check this answer."))
         return errors
 
 
