@@ -184,3 +184,60 @@ def test_allocation_preview_commit_four_eyes_approval_disbursements_and_export(w
     assert any(row["Amount Awarded"] == "7500.00" and "Medway" in row["Recipient Org:Name"] for row in rows_csv), (
         rows_csv[:2]
     )
+
+
+def test_a_proposed_grant_waits_for_someone_else_and_a_change_made_meanwhile_is_shown(
+    web: Web, gateway: httpx.Client
+) -> None:
+    run = uuid.uuid4().hex[:8]
+    line_name = budget_line(gateway, run)
+    title = f"Youth diversion web test {run}"
+
+    page = web.sign_in("programme.officer@example.org", then="/funding/grants")
+    page.get_by_role("button", name="Propose a grant").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Propose a grant")
+    web.accessible()
+    page.get_by_role("button", name="Save as a draft").click()
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Enter the grant's title")
+    expect(summary).to_contain_text("Choose the organisation that receives it")
+    expect(summary).to_contain_text("Enter the amount applied for")
+    web.accessible("funding-grant-new-errors")
+
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("What is it for?").fill("Detached youth work in the evenings.")
+    page.get_by_label("Recipient").select_option(index=1)
+    lines = page.get_by_label("Budget line")
+    lines.select_option(lines.locator("option", has_text=line_name).get_attribute("value"))
+    page.get_by_label("Amount applied for").fill("12,000.50")
+    page.get_by_role("button", name="Save as a draft").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("The grant was saved as a draft")
+    expect(page.locator("h1 + p .govuk-tag").first).to_have_text("Draft")
+    expect(page.locator(".govuk-summary-list")).to_contain_text(re.compile(r"Applied for\s*£12,000\.50"))
+    web.accessible("funding-grant-draft")
+    grant_id = page.url.split("?")[0].rsplit("/", 1)[-1]
+
+    # The director changes it while the officer is looking at it: the officer's step is refused (412) and the
+    # page says so, showing the grant as it is now.
+    director = auth(password_token(gateway, "director@example.org"))
+    current = gateway.get(f"/v1/grants/{grant_id}", headers=director)
+    changed = gateway.patch(
+        f"/v1/grants/{grant_id}",
+        json={"title": f"{title} (revised)"},
+        headers={**director, "If-Match": current.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    page.get_by_label("Submit for a decision").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("alert")).to_contain_text("Someone else changed this grant while you were looking at it")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{title} (revised)")
+    web.accessible()
+
+    page.get_by_label("Submit for a decision").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("submitted for a decision")
+    page.get_by_label("Start the review").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_label("Approve")).to_have_count(0)  # four eyes: not the person who submitted it
+    expect(page.get_by_label("Reject")).to_have_count(0)
+    expect(page.get_by_label("Withdraw")).to_have_count(1)

@@ -292,7 +292,102 @@ async def grants(
         status=status,
         statuses=GRANT_STATUSES,
         allocation=allocation,
+        may_write=may_write(person),
     )
+
+
+async def grant_form(
+    request: Request,
+    person: SignedIn,
+    api: Api,
+    *,
+    form: FormData | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    lines = await all_items(api, "/v1/budget-lines")
+    lines.sort(key=lambda line: (line["financial_year"], line["code"]), reverse=True)
+    organisations = sorted(await all_items(api, "/v1/organisations"), key=lambda o: str(o["name"]).lower())
+    return render(
+        request,
+        "funding/grant_new.html",
+        person=person,
+        status_code=status_code,
+        errors=errors,
+        lines=lines,
+        organisations=organisations,
+        values={key: text(form, key) for key in form} if form else {},
+        start=date_parts(form, "planned_start_on"),
+        end=date_parts(form, "planned_end_on"),
+    )
+
+
+@router.get("/funding/grants/new")
+async def new_grant(request: Request, person: Person, api: PersonApi) -> HTMLResponse:
+    return await grant_form(request, person, api)
+
+
+class FormProblems(Exception):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("the form has mistakes")
+        self.errors = errors
+
+
+def grant_body(form: FormData) -> dict[str, Any]:
+    """The application as the API takes it, or every mistake in the form at once."""
+    errors: dict[str, str] = {}
+    body: dict[str, Any] = {"currency": "GBP"}
+    for name, message in (
+        ("title", "Enter the grant's title"),
+        ("description", "Describe what the grant is for"),
+        ("recipient_organisation_id", "Choose the organisation that receives it"),
+    ):
+        body[name] = text(form, name)
+        if not body[name]:
+            errors[name] = message
+    body["budget_line_id"] = text(form, "budget_line_id") or None
+    for key, name, label, required in (
+        ("amount_applied_pence", "amount_applied", "the amount applied for", True),
+        ("amount_recommended_pence", "amount_recommended", "the amount recommended", False),
+    ):
+        try:
+            body[key] = pence(form, name, label, required=required)
+        except FieldProblem as problem:
+            errors[problem.field] = problem.message
+    for key, label in (("planned_start_on", "the start date"), ("planned_end_on", "the end date")):
+        try:
+            body[key] = date_field(form, key, label, required=False)
+        except FieldProblem as problem:
+            errors[problem.field] = problem.message
+    if errors:
+        raise FormProblems(errors)
+    return body
+
+
+GRANT_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "recipient_organisation_id": "recipient_organisation_id",
+    "budget_line_id": "budget_line_id",
+    "amount_applied_pence": "amount_applied",
+    "amount_recommended_pence": "amount_recommended",
+    "planned_start_on": "planned_start_on",
+    "planned_end_on": "planned_end_on",
+}
+
+
+@router.post("/funding/grants")
+async def propose_grant(request: Request, person: Person, api: PersonApi, form: Form) -> Response:
+    try:
+        created = await api.post("/v1/grants", grant_body(form))
+    except FormProblems as problems:
+        return await grant_form(request, person, api, form=form, errors=problems.errors, status_code=422)
+    except ApiProblem as problem:
+        if problem.status not in (404, 409, 422):
+            raise
+        errors = problem_errors(problem, GRANT_FIELDS, "title")
+        return await grant_form(request, person, api, form=form, errors=errors, status_code=problem.status)
+    return RedirectResponse(f"/funding/grants/{created['id']}?done=draft", status_code=303)
 
 
 async def grant_page(
@@ -340,6 +435,7 @@ async def grant(request: Request, person: Person, api: PersonApi, grant_id: str)
 
 
 NOTICES = {
+    "draft": "The grant was saved as a draft. Submit it for a decision when it is ready.",
     "submitted": "The grant was submitted for a decision.",
     "in_review": "The review has started. Someone other than the person who submitted it must approve it.",
     "approved": "The grant was approved.",
