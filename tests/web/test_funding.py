@@ -241,3 +241,44 @@ def test_a_proposed_grant_waits_for_someone_else_and_a_change_made_meanwhile_is_
     expect(page.get_by_label("Approve")).to_have_count(0)  # four eyes: not the person who submitted it
     expect(page.get_by_label("Reject")).to_have_count(0)
     expect(page.get_by_label("Withdraw")).to_have_count(1)
+
+
+def test_a_budget_line_is_added_and_changed(web: Web, gateway: httpx.Client) -> None:
+    run = uuid.uuid4().hex[:8]
+    page = web.sign_in("programme.officer@example.org", then="/funding")
+    page.get_by_role("button", name="Add a budget line").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add a budget line")
+    page.get_by_label("Fund", exact=True).select_option(index=1)
+    page.get_by_label("Financial year").select_option("2021-22")
+    page.get_by_label("Funding stream").select_option("knife-awareness")
+    page.get_by_label("Code", exact=True).fill(f"Not A Code {run}")
+    page.get_by_label("Name", exact=True).fill(f"Knife awareness 2021/22 (web test {run})")
+    page.get_by_label("Budget", exact=True).fill("20000")
+    page.get_by_role("button", name="Add the budget line").click()
+    expect(page.get_by_role("alert")).to_contain_text("String should match pattern")  # the API's 422, at its field
+    expect(page.get_by_label("Code", exact=True)).to_have_value(f"Not A Code {run}")
+    web.accessible("funding-line-errors")
+    page.get_by_label("Code", exact=True).fill(f"web-line-{run}")
+    page.get_by_role("button", name="Add the budget line").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("The budget line was added")
+    expect(page.locator(".govuk-summary-list")).to_contain_text(re.compile(r"Available\s*£20,000\.00"))
+    web.accessible("funding-line")
+    line_id = page.url.split("?")[0].rsplit("/", 1)[-1]
+
+    # Someone else changes it meanwhile: said, and the line shown as it is now.
+    director = auth(password_token(gateway, "director@example.org"))
+    current = gateway.get(f"/v1/budget-lines/{line_id}", headers=director)
+    changed = gateway.patch(
+        f"/v1/budget-lines/{line_id}",
+        json={"amount_pence": 2_500_000},
+        headers={**director, "If-Match": current.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    page.get_by_label("Budget", exact=True).fill("30000")
+    page.get_by_role("button", name="Save the change").click()
+    expect(page.get_by_role("alert")).to_contain_text("Someone else changed this budget line")
+    expect(page.get_by_label("Budget", exact=True)).to_have_value("25000.00")
+    page.get_by_label("Budget", exact=True).fill("30000")
+    page.get_by_role("button", name="Save the change").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("The budget line was changed")
+    expect(page.locator(".govuk-summary-list")).to_contain_text(re.compile(r"Budget\s*£30,000\.00"))

@@ -269,6 +269,123 @@ async def funding_home(request: Request, person: Person, api: PersonApi) -> HTML
     )
 
 
+# --- budget lines ---------------------------------------------------------------------------------------------
+
+LINE_FIELDS = {
+    "fund_id": "fund_id",
+    "financial_year": "financial_year",
+    "stream": "stream",
+    "code": "code",
+    "name": "name",
+    "amount_pence": "amount",
+}
+
+
+async def line_form(
+    request: Request,
+    person: SignedIn,
+    api: Api,
+    *,
+    form: FormData | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "funding/line_new.html",
+        person=person,
+        status_code=status_code,
+        errors=errors,
+        funds=await all_items(api, "/v1/funds"),
+        years=await all_items(api, "/v1/financial-years"),
+        streams=await all_items(api, "/v1/funding-streams"),
+        values={key: text(form, key) for key in form} if form else {},
+    )
+
+
+@router.get("/funding/budget-lines/new")
+async def new_line(request: Request, person: Person, api: PersonApi) -> HTMLResponse:
+    return await line_form(request, person, api)
+
+
+@router.post("/funding/budget-lines")
+async def add_line(request: Request, person: Person, api: PersonApi, form: Form) -> Response:
+    try:
+        body = {
+            "fund_id": text(form, "fund_id"),
+            "financial_year": text(form, "financial_year"),
+            "stream": text(form, "stream") or None,
+            "code": text(form, "code"),
+            "name": text(form, "name"),
+            "amount_pence": pence(form, "amount", "the budget"),
+            "currency": "GBP",
+        }
+        line = await api.post("/v1/budget-lines", body)
+    except FieldProblem as problem:
+        return await line_form(request, person, api, form=form, errors={problem.field: problem.message},
+                               status_code=422)  # fmt: skip
+    except ApiProblem as problem:
+        if problem.status not in (409, 422):
+            raise
+        errors = problem_errors(problem, LINE_FIELDS, "code")
+        return await line_form(request, person, api, form=form, errors=errors, status_code=problem.status)
+    return RedirectResponse(f"/funding/budget-lines/{line['id']}?done=added", status_code=303)
+
+
+LINE_NOTICES = {"added": "The budget line was added.", "changed": "The budget line was changed."}
+
+
+async def line_page(
+    request: Request,
+    person: SignedIn,
+    api: Api,
+    line_id: str,
+    *,
+    form: FormData | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    line, etag = await api.get_with_etag(f"/v1/budget-lines/{line_id}")
+    grants = await api.get("/v1/grants", budget_line_id=line_id, limit=200)
+    return render(
+        request,
+        "funding/line.html",
+        person=person,
+        status_code=status_code,
+        errors=errors,
+        line=line,
+        etag=etag,
+        grants=grants["items"],
+        may_write=may_write(person),
+        notice=LINE_NOTICES.get(request.query_params.get("done") or ""),
+        values={key: text(form, key) for key in form} if form else {},
+    )
+
+
+@router.get("/funding/budget-lines/{line_id}")
+async def budget_line(request: Request, person: Person, api: PersonApi, line_id: str) -> HTMLResponse:
+    return await line_page(request, person, api, line_id)
+
+
+@router.post("/funding/budget-lines/{line_id}")
+async def change_line(request: Request, person: Person, api: PersonApi, form: Form, line_id: str) -> Response:
+    try:
+        body = {"name": text(form, "name") or None, "amount_pence": pence(form, "amount", "the budget")}
+        await api.patch(f"/v1/budget-lines/{line_id}", body, etag=text(form, "etag"))
+    except FieldProblem as problem:
+        return await line_page(request, person, api, line_id, form=form, errors={problem.field: problem.message},
+                               status_code=422)  # fmt: skip
+    except ApiProblem as problem:
+        if problem.status not in (409, 412, 422, 428):
+            raise
+        if problem.status in (412, 428):  # show the line as it is now, not what was typed
+            message = "Someone else changed this budget line while you were looking at it. This is how it is now."
+            return await line_page(request, person, api, line_id, errors={"amount": message}, status_code=412)
+        errors = problem_errors(problem, {"name": "name", "amount_pence": "amount"}, "amount")
+        return await line_page(request, person, api, line_id, form=form, errors=errors, status_code=problem.status)
+    return RedirectResponse(f"/funding/budget-lines/{line_id}?done=changed", status_code=303)
+
+
 # --- grants -----------------------------------------------------------------------------------------------------
 
 
