@@ -126,12 +126,43 @@ def test_csp_officer_sets_up_a_site_and_the_guardian_checks_a_pack_on_a_phone(we
     expect(packs.locator("tbody tr").first).to_contain_text("Ready")
     web.accessible("packs-site")
 
+    # Changing the site: a change someone else made meanwhile is said, and the site shown as it is now.
+    page.get_by_role("link", name="Change the site's details").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change the site")
+    expect(page.get_by_label("Name of the site")).to_have_value(site_name)
+    site_id = site_url.rsplit("/", 1)[-1]
+    csp = auth(password_token(gateway, "csp.medway@example.org"))
+    current = gateway.get(f"/v1/sites/{site_id}", headers=csp)
+    changed = gateway.patch(
+        f"/v1/sites/{site_id}", json={"access_hours": "24/7"}, headers={**csp, "If-Match": current.headers["etag"]}
+    )
+    assert changed.status_code == 200, changed.text
+    page.get_by_label("When can people get to it? (optional)").fill("Monday to Saturday, 7am to 11pm")
+    page.get_by_role("button", name="Save the changes").click()
+    expect(page.get_by_role("alert")).to_contain_text("Someone else changed this site")
+    expect(page.get_by_label("When can people get to it? (optional)")).to_have_value("24/7")
+    web.accessible("packs-site-changed-meanwhile")
+    page.get_by_label("Contact at the site (optional)").fill(f"Station supervisor {run}")
+    page.get_by_role("button", name="Save the changes").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("The site was changed")
+    expect(page.locator(".govuk-summary-list")).to_contain_text(f"Station supervisor {run}")
+
+    # Every pack of the district in stock, filtered by readiness (htmx swaps the table; a plain form without it).
+    page.get_by_role("link", name="Trauma packs", exact=True).last.click()
+    page.get_by_role("link", name="See every pack in stock and whether it is ready").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Packs in stock")
+    page.get_by_label("Ready?").select_option("ready")
+    expect(page.get_by_role("table", name="Packs: ready")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/packs/list\?readiness=ready"))
+    web.accessible("packs-list")
+    page.goto(site_url)
+
     # The QR code for the cabinet: a print page with the site's name and the code of the check form's address.
     page.get_by_role("button", name="Print the QR code for the cabinet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(site_name)
     code = page.get_by_role("img", name=f"QR code that opens the check form for {site_name}")
     expect(code).to_be_visible()
-    assert code.evaluate("image => image.naturalWidth") > 0
+    page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=code.element_handle())
     check_url = page.locator("#check-url").inner_text()
     assert check_url == site_url + "/check"
     svg = page.request.get(site_url + "/qr.svg")
@@ -171,6 +202,15 @@ def test_csp_officer_sets_up_a_site_and_the_guardian_checks_a_pack_on_a_phone(we
     expect(page.get_by_role("heading", level=1)).to_have_text("Check recorded")
     expect(page.get_by_text("The pack is now:")).to_contain_text("Ready")
     web.accessible("packs-checked-phone")
+
+    # The other pack: its seal is broken, so it needs attention.
+    page.get_by_role("link", name="Check another pack here").click()
+    page.get_by_role("group", name="Which pack did you check?").get_by_role("radio").last.check()
+    page.get_by_role("group", name="Is the seal intact?").get_by_label("No").check()
+    page.get_by_role("group", name="Is everything in the pack?").get_by_label("Yes").check()
+    page.get_by_role("group", name="Are all the dates on the items in date?").get_by_label("Yes").check()
+    page.get_by_role("button", name="Record the check").click()
+    expect(page.get_by_text("The pack is now:")).to_contain_text("Needs attention")
 
     # The guardian's own page: their sites, with this one.
     page.get_by_role("link", name="Go to your sites").click()

@@ -116,7 +116,36 @@ async def alerts(
     )
 
 
+@router.get("/packs/list")
+async def pack_list(
+    request: Request,
+    person: Person,
+    api: PersonApi,
+    readiness: Annotated[str | None, Query(max_length=20)] = None,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> HTMLResponse:
+    readiness = readiness if readiness in READINESS else None
+    page = await api.get("/v1/packs", readiness=readiness, status="in_stock", cursor=cursor, limit=100)
+    template = "packs/_pack_table.html" if request.headers.get("hx-request") else "packs/list.html"
+    return render(
+        request,
+        template,
+        person=person,
+        packs=page["items"],
+        next_cursor=page.get("next_cursor"),
+        readiness=readiness,
+        choices=READINESS,
+    )
+
+
 # --- sites ------------------------------------------------------------------------------------------------------
+
+
+def site_values(site: dict[str, Any]) -> dict[str, str]:
+    """A site as the form shows it."""
+    values = {key: "" if site.get(key) is None else str(site[key]) for key in SITE_FIELDS}
+    values["is_public"] = "true" if site.get("is_public") else "false"
+    return values
 
 
 def site_form_page(
@@ -126,8 +155,16 @@ def site_form_page(
     form: FormData | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
+    site: dict[str, Any] | None = None,
+    etag: str | None = None,
 ) -> HTMLResponse:
     districts = DISTRICTS if is_staff(person) else {d: DISTRICTS.get(d, d) for d in person.districts}
+    if form is not None:
+        values = {key: text(form, key) for key in SITE_FIELDS}
+    elif site is not None:
+        values = site_values(site)
+    else:
+        values = {"is_public": "true"}
     return render(
         request,
         "packs/site_new.html",
@@ -135,7 +172,9 @@ def site_form_page(
         status_code=status_code,
         errors=errors,
         districts=districts,
-        values={key: text(form, key) for key in SITE_FIELDS} if form else {"is_public": "true"},
+        values=values,
+        site=site,
+        etag=etag,
     )
 
 
@@ -185,8 +224,38 @@ async def add_site(request: Request, person: Person, api: PersonApi, form: Form)
     return RedirectResponse(f"/packs/sites/{site['id']}?done=added", status_code=303)
 
 
+@router.get("/packs/sites/{site_id}/edit")
+async def edit_site(request: Request, person: Person, api: PersonApi, site_id: str) -> HTMLResponse:
+    site, etag = await api.get_with_etag(f"/v1/sites/{site_id}")
+    return site_form_page(request, person, site=site, etag=etag)
+
+
+@router.post("/packs/sites/{site_id}/edit")
+async def change_site(request: Request, person: Person, api: PersonApi, form: Form, site_id: str) -> Response:
+    try:
+        body = site_body(form)
+        body.pop("district")
+        await api.patch(f"/v1/sites/{site_id}", body, etag=text(form, "etag"))
+    except FieldProblem as problem:
+        site, etag = await api.get_with_etag(f"/v1/sites/{site_id}")
+        return site_form_page(request, person, form=form, errors={problem.field: problem.message}, site=site,
+                              etag=text(form, "etag") or etag, status_code=422)  # fmt: skip
+    except ApiProblem as problem:
+        if problem.status not in (409, 412, 422, 428):
+            raise
+        site, etag = await api.get_with_etag(f"/v1/sites/{site_id}")
+        if problem.status in (412, 428):  # show the site as it is now, not what was typed
+            message = "Someone else changed this site while you were looking at it. This is how it is now."
+            return site_form_page(request, person, errors={"name": message}, site=site, etag=etag, status_code=412)
+        errors = problem_errors(problem, {name: name for name in SITE_FIELDS}, "name")
+        return site_form_page(request, person, form=form, errors=errors, site=site, etag=text(form, "etag"),
+                              status_code=problem.status)  # fmt: skip
+    return RedirectResponse(f"/packs/sites/{site_id}?done=changed", status_code=303)
+
+
 NOTICES = {
     "added": "The site was added.",
+    "changed": "The site was changed.",
     "guardian": "The guardian was assigned to the site.",
     "deployed": "The packs were put at the site.",
 }
