@@ -123,6 +123,11 @@ def test_allocation_preview_commit_four_eyes_approval_disbursements_and_export(w
     grants = page.get_by_role("table", name=re.compile("grants"))
     expect(grants.get_by_role("row")).to_have_count(3)  # the header and the two districts with incidents
     web.accessible("funding-grants")
+    page.get_by_label("Status").select_option("approved")  # htmx swaps the table in
+    expect(page.get_by_role("table", name=re.compile("Approved grants"))).to_contain_text("There are no grants here")
+    expect(page).to_have_url(re.compile(r"status=approved"))
+    page.get_by_label("Status").select_option("submitted")
+    grants = page.get_by_role("table", name=re.compile("Submitted grants"))
     grants.get_by_role("row").filter(has_text="Medway").get_by_role("link").click()
     grant_url = page.url
     expect(page.locator("h1 + p .govuk-tag").first).to_have_text("Submitted")

@@ -217,3 +217,14 @@ def test_csp_officer_sets_up_a_site_and_the_guardian_checks_a_pack_on_a_phone(we
     expect(page.get_by_role("table", name="Where packs are kept")).to_contain_text(site_name)
     expect(page.get_by_text(guardian)).to_be_visible()
     web.accessible("packs-guardian-phone")
+
+
+def test_the_units_staff_see_every_partnership_but_no_lock_code(web: Web) -> None:
+    page = web.sign_in("programme.officer@example.org", then="/packs")
+    partnerships = page.get_by_role("table", name=re.compile("Packs held by each partnership"))
+    expect(partnerships.locator("tbody tr")).to_have_count(13)
+    expect(page.get_by_role("button", name="Add a site")).to_be_visible()
+    web.accessible("packs-staff")
+    page.goto(web.base + "/packs/alerts?within_days=90")
+    expect(page.get_by_role("table", name=re.compile("expiring within 90 days"))).to_be_visible()
+    web.accessible()
