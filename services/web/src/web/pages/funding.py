@@ -8,10 +8,9 @@ offering what it would refuse and bring its answers back to the form.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -20,26 +19,23 @@ from starlette.datastructures import FormData
 
 from web.api import Api, ApiProblem
 from web.dependencies import Form, Person, PersonApi
-from web.rendering import environment, render
+from web.display import district_name, pounds
+from web.form_input import (
+    FieldProblem,
+    FormProblems,
+    all_items,
+    date_field,
+    date_parts,
+    pence,
+    problem_errors,
+    text,
+    whole_number,
+)
+from web.rendering import render
 from web.session.service import SignedIn
 
 router = APIRouter(include_in_schema=False)
 
-DISTRICTS = {
-    "ashford": "Ashford",
-    "canterbury": "Canterbury",
-    "dartford": "Dartford",
-    "dover": "Dover",
-    "folkestone-hythe": "Folkestone & Hythe",
-    "gravesham": "Gravesham",
-    "maidstone": "Maidstone",
-    "medway": "Medway",
-    "sevenoaks": "Sevenoaks",
-    "swale": "Swale",
-    "thanet": "Thanet",
-    "tonbridge-malling": "Tonbridge & Malling",
-    "tunbridge-wells": "Tunbridge Wells",
-}
 GRANT_STATUSES = (
     "draft",
     "submitted",
@@ -63,143 +59,7 @@ DISBURSEMENT_STEPS: dict[str, tuple[tuple[str, str], ...]] = {
     "scheduled": (("approved", "Approve payment"), ("cancelled", "Cancel")),
     "approved": (("paid", "Mark as paid"), ("cancelled", "Cancel")),
 }
-TAG_COLOURS = {
-    "draft": "grey",
-    "submitted": "blue",
-    "in_review": "light-blue",
-    "approved": "green",
-    "active": "turquoise",
-    "completed": "purple",
-    "rejected": "red",
-    "withdrawn": "orange",
-    "closed": "grey",
-    "scheduled": "blue",
-    "paid": "green",
-    "cancelled": "grey",
-    "preview": "yellow",
-    "committed": "green",
-}
 WRITERS = frozenset({"programme_officer", "director"})
-
-
-# --- formatting (filters for the templates) ---------------------------------------------------------------------
-
-
-def pounds(pence: int | None) -> str:
-    """``1234567`` → ``£12,345.67``."""
-    if pence is None:
-        return "–"
-    sign = "-" if pence < 0 else ""
-    whole, part = divmod(abs(int(pence)), 100)
-    return f"{sign}£{whole:,}.{part:02d}"
-
-
-def long_date(value: str | None) -> str:
-    """``2020-07-01`` (or a timestamp) → ``1 July 2020``."""
-    if not value:
-        return "–"
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{day.day} {day:%B %Y}"
-
-
-def status_text(status: str | None) -> str:
-    return (status or "").replace("_", " ").capitalize()
-
-
-def status_tag(status: str | None) -> dict[str, str]:
-    """The options of a GOV.UK tag for a status."""
-    colour = TAG_COLOURS.get(status or "", "grey")
-    return {"text": status_text(status), "classes": f"govuk-tag--{colour}"}
-
-
-def district_name(code: str) -> str:
-    return DISTRICTS.get(code, code)
-
-
-environment.filters.update(pounds=pounds, long_date=long_date, status_text=status_text, district_name=district_name)
-environment.globals.update(status_tag=status_tag)
-
-
-# --- reading forms ----------------------------------------------------------------------------------------------
-
-
-class FieldProblem(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-def text(form: FormData, name: str) -> str:
-    value = form.get(name)
-    return value.strip() if isinstance(value, str) else ""
-
-
-def pence(form: FormData, name: str, label: str, *, required: bool = True) -> int | None:
-    """Pounds as typed (``12,000`` or ``£12,000.50``) → whole pence."""
-    raw = text(form, name).replace(",", "").removeprefix("£").strip()
-    if not raw:
-        if required:
-            raise FieldProblem(name, f"Enter {label}")
-        return None
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", raw):
-        raise FieldProblem(name, f"Enter {label} in pounds and pence, like 12000 or 12000.50")
-    try:
-        return int(Decimal(raw) * 100)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern allows only numbers
-        raise FieldProblem(name, f"Enter {label} in pounds") from exc
-
-
-def whole_number(form: FormData, name: str, label: str) -> int:
-    raw = text(form, name)
-    if not raw.isdigit():
-        raise FieldProblem(name, f"Enter {label} as a whole number")
-    return int(raw)
-
-
-def date_field(form: FormData, name: str, label: str, *, required: bool = True) -> str | None:
-    """A GOV.UK date input (``name-day``, ``name-month``, ``name-year``) → ``YYYY-MM-DD``."""
-    parts = [text(form, f"{name}-{part}") for part in ("day", "month", "year")]
-    if not any(parts):
-        if required:
-            raise FieldProblem(name, f"Enter {label}")
-        return None
-    try:
-        day, month, year = (int(p) for p in parts)
-        return date(year, month, day).isoformat()
-    except ValueError as exc:
-        raise FieldProblem(name, f"{label.capitalize()} must be a real date, like 1 7 2020") from exc
-
-
-def date_parts(form: FormData | None, name: str) -> dict[str, str]:
-    if form is None:
-        return {}
-    return {part: text(form, f"{name}-{part}") for part in ("day", "month", "year")}
-
-
-def problem_errors(problem: ApiProblem, fields: dict[str, str], default: str) -> dict[str, str]:
-    """The API's answer as the form's errors: a 422's fields renamed to the form's, else the problem at ``default``."""
-    found = {fields.get(name, name): message for name, message in problem.field_errors().items()}
-    known = {name: message for name, message in found.items() if name in fields.values()}
-    if known:
-        return known
-    return {default: problem.detail}
-
-
-async def all_items(api: Api, path: str, **params: Any) -> list[dict[str, Any]]:
-    """Every item of a paginated list (following ``next_cursor``), for the short lists these pages show."""
-    items: list[dict[str, Any]] = []
-    cursor: str | None = None
-    for _ in range(20):
-        page = await api.get(path, limit=200, cursor=cursor, **params)
-        items.extend(page["items"])
-        cursor = page.get("next_cursor")
-        if not cursor:
-            break
-    return items
 
 
 def may_write(person: SignedIn) -> bool:
@@ -322,8 +182,9 @@ async def add_line(request: Request, person: Person, api: PersonApi, form: Form)
         }
         line = await api.post("/v1/budget-lines", body)
     except FieldProblem as problem:
-        return await line_form(request, person, api, form=form, errors={problem.field: problem.message},
-                               status_code=422)  # fmt: skip
+        return await line_form(
+            request, person, api, form=form, errors={problem.field: problem.message}, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
@@ -373,8 +234,9 @@ async def change_line(request: Request, person: Person, api: PersonApi, form: Fo
         body = {"name": text(form, "name") or None, "amount_pence": pence(form, "amount", "the budget")}
         await api.patch(f"/v1/budget-lines/{line_id}", body, etag=text(form, "etag"))
     except FieldProblem as problem:
-        return await line_page(request, person, api, line_id, form=form, errors={problem.field: problem.message},
-                               status_code=422)  # fmt: skip
+        return await line_page(
+            request, person, api, line_id, form=form, errors={problem.field: problem.message}, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 412, 422, 428):
             raise
@@ -442,12 +304,6 @@ async def grant_form(
 @router.get("/funding/grants/new")
 async def new_grant(request: Request, person: Person, api: PersonApi) -> HTMLResponse:
     return await grant_form(request, person, api)
-
-
-class FormProblems(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("the form has mistakes")
-        self.errors = errors
 
 
 def grant_body(form: FormData) -> dict[str, Any]:
@@ -589,8 +445,9 @@ async def move_grant(request: Request, person: Person, api: PersonApi, form: For
             "POST", f"/v1/grants/{grant_id}/transitions", json=body, headers={"If-Match": text(form, "etag")}
         )
     except FieldProblem as problem:
-        return await grant_page(request, person, api, grant_id, errors={problem.field: problem.message}, form=form,
-                                status_code=422)  # fmt: skip
+        return await grant_page(
+            request, person, api, grant_id, errors={problem.field: problem.message}, form=form, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 412, 422, 428) and problem.slug != "four-eyes":
             raise
@@ -600,8 +457,9 @@ async def move_grant(request: Request, person: Person, api: PersonApi, form: For
             else problem.detail
         )
         field = "amount_awarded" if problem.slug == "budget-exceeded" else "to"
-        return await grant_page(request, person, api, grant_id, errors={field: message}, form=form,
-                                status_code=problem.status)  # fmt: skip
+        return await grant_page(
+            request, person, api, grant_id, errors={field: message}, form=form, status_code=problem.status
+        )
     return RedirectResponse(f"/funding/grants/{grant_id}?done={body['to']}", status_code=303)
 
 
@@ -615,8 +473,9 @@ async def schedule(request: Request, person: Person, api: PersonApi, form: Form,
         }
         await api.post(f"/v1/grants/{grant_id}/disbursements", body)
     except FieldProblem as problem:
-        return await grant_page(request, person, api, grant_id, errors={problem.field: problem.message}, form=form,
-                                status_code=422)  # fmt: skip
+        return await grant_page(
+            request, person, api, grant_id, errors={problem.field: problem.message}, form=form, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
@@ -642,8 +501,9 @@ async def move_disbursement(
     except ApiProblem as problem:
         if problem.status not in (409, 412, 422):
             raise
-        return await grant_page(request, person, api, disbursement["grant_id"], errors={"to": problem.detail},
-                                status_code=problem.status)  # fmt: skip
+        return await grant_page(
+            request, person, api, disbursement["grant_id"], errors={"to": problem.detail}, status_code=problem.status
+        )
     done = "disbursement-approved" if to == "approved" else to
     return RedirectResponse(f"/funding/grants/{disbursement['grant_id']}?done={done}#disbursements", status_code=303)
 

@@ -17,7 +17,8 @@ from starlette.datastructures import FormData
 
 from web.api import Api, ApiProblem
 from web.dependencies import Form, Person, PersonApi
-from web.pages.funding import DISTRICTS, FieldProblem, all_items, problem_errors, text, whole_number
+from web.display import DISTRICTS
+from web.form_input import FieldProblem, all_items, problem_errors, text, whole_number
 from web.rendering import environment, render
 from web.session.service import SignedIn
 
@@ -238,8 +239,15 @@ async def change_site(request: Request, person: Person, api: PersonApi, form: Fo
         await api.patch(f"/v1/sites/{site_id}", body, etag=text(form, "etag"))
     except FieldProblem as problem:
         site, etag = await api.get_with_etag(f"/v1/sites/{site_id}")
-        return site_form_page(request, person, form=form, errors={problem.field: problem.message}, site=site,
-                              etag=text(form, "etag") or etag, status_code=422)  # fmt: skip
+        return site_form_page(
+            request,
+            person,
+            form=form,
+            errors={problem.field: problem.message},
+            site=site,
+            etag=text(form, "etag") or etag,
+            status_code=422,
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 412, 422, 428):
             raise
@@ -248,8 +256,9 @@ async def change_site(request: Request, person: Person, api: PersonApi, form: Fo
             message = "Someone else changed this site while you were looking at it. This is how it is now."
             return site_form_page(request, person, errors={"name": message}, site=site, etag=etag, status_code=412)
         errors = problem_errors(problem, {name: name for name in SITE_FIELDS}, "name")
-        return site_form_page(request, person, form=form, errors=errors, site=site, etag=text(form, "etag"),
-                              status_code=problem.status)  # fmt: skip
+        return site_form_page(
+            request, person, form=form, errors=errors, site=site, etag=text(form, "etag"), status_code=problem.status
+        )
     return RedirectResponse(f"/packs/sites/{site_id}?done=changed", status_code=303)
 
 
@@ -307,8 +316,9 @@ async def assign_guardian(request: Request, person: Person, api: PersonApi, form
         body = {"name": text(form, "guardian_name") or None}
         await api.call("PUT", f"/v1/sites/{site_id}/guardians/{subject}", json=body)
     except FieldProblem as problem:
-        return await site_page(request, person, api, site_id, errors={problem.field: problem.message}, form=form,
-                               status_code=422)  # fmt: skip
+        return await site_page(
+            request, person, api, site_id, errors={problem.field: problem.message}, form=form, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
@@ -323,8 +333,9 @@ async def deploy(request: Request, person: Person, api: PersonApi, form: Form, s
         quantity = whole_number(form, "quantity", "how many packs to put at the site")
         await api.post("/v1/movements/deployments", {"site_id": site_id, "quantity": quantity})
     except FieldProblem as problem:
-        return await site_page(request, person, api, site_id, errors={problem.field: problem.message}, form=form,
-                               status_code=422)  # fmt: skip
+        return await site_page(
+            request, person, api, site_id, errors={problem.field: problem.message}, form=form, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
@@ -409,14 +420,16 @@ async def record_check(request: Request, person: Person, api: PersonApi, form: F
     try:
         result = await api.post("/v1/checks", check_body(form))
     except FieldProblem as problem:
-        return await check_form_page(request, person, api, site_id, form=form,
-                                     errors={problem.field: problem.message}, status_code=422)  # fmt: skip
+        return await check_form_page(
+            request, person, api, site_id, form=form, errors={problem.field: problem.message}, status_code=422
+        )
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
         fields = {"pack_id": "pack_id", "notes": "notes", **{name: name for name, _ in CHECK_QUESTIONS}}
         errors = problem_errors(problem, fields, "pack_id")
-        return await check_form_page(request, person, api, site_id, form=form, errors=errors,
-                                     status_code=problem.status)  # fmt: skip
+        return await check_form_page(
+            request, person, api, site_id, form=form, errors=errors, status_code=problem.status
+        )
     site = await api.get(f"/v1/sites/{site_id}")
     return render(request, "packs/checked.html", person=person, site=site, result=result)
