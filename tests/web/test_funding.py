@@ -190,6 +190,15 @@ def test_allocation_preview_commit_four_eyes_approval_disbursements_and_export(w
         rows_csv[:2]
     )
 
+    # Medway's CSP officer may read their district's grant, and is offered nothing the API would refuse them.
+    web.sign_out()
+    web.sign_in("csp.medway@example.org", then=grant_url.removeprefix(web.base))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Medway")
+    expect(page.get_by_role("group", name="What happens next?")).to_have_count(0)
+    expect(page.get_by_role("button", name="Schedule the payments")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("Mark as paid|Approve payment"))).to_have_count(0)
+    web.accessible()
+
 
 def test_a_proposed_grant_waits_for_someone_else_and_a_change_made_meanwhile_is_shown(
     web: Web, gateway: httpx.Client

@@ -66,6 +66,20 @@ def may_write(person: SignedIn) -> bool:
     return not WRITERS.isdisjoint(person.roles)
 
 
+async def readable_line(api: Api, line_id: str | None) -> dict[str, Any] | None:
+    """A grant's or allocation's budget line, if the person may read it (a CSP officer may read their district's
+    grants and allocations, not the unit's budget lines)."""
+    if not line_id:
+        return None
+    try:
+        line: dict[str, Any] = await api.get(f"/v1/budget-lines/{line_id}")
+    except ApiProblem as problem:
+        if problem.status in (403, 404):
+            return None
+        raise
+    return line
+
+
 # --- the chart --------------------------------------------------------------------------------------------------
 
 
@@ -376,7 +390,7 @@ async def grant_page(
 ) -> HTMLResponse:
     grant, etag = await api.get_with_etag(f"/v1/grants/{grant_id}")
     disbursements = await all_items(api, f"/v1/grants/{grant_id}/disbursements")
-    line = await api.get(f"/v1/budget-lines/{grant['budget_line_id']}") if grant.get("budget_line_id") else None
+    line = await readable_line(api, grant.get("budget_line_id"))
     steps = list(GRANT_STEPS.get(grant["status"], ())) if may_write(person) else []
     four_eyes = grant["status"] == "in_review" and grant.get("submitted_by") == person.subject
     if four_eyes:  # the API refuses the person who submitted it: 403 four-eyes
@@ -616,7 +630,7 @@ async def allocation_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     run, etag = await api.get_with_etag(f"/v1/allocations/{allocation_id}")
-    line = await api.get(f"/v1/budget-lines/{run['budget_line_id']}")
+    line = await readable_line(api, run["budget_line_id"])
     recipients = sorted(
         run["recipients"], key=lambda r: (r["rank"] is None, r["rank"] or 0, -int(r["amount_pence"]), r["district"])
     )
