@@ -266,6 +266,7 @@ NOTICES = {
     "added": "The site was added.",
     "changed": "The site was changed.",
     "guardian": "The guardian was assigned to the site.",
+    "removed": "The guardian was removed from the site.",
     "deployed": "The packs were put at the site.",
 }
 
@@ -325,6 +326,14 @@ async def assign_guardian(request: Request, person: Person, api: PersonApi, form
         errors = problem_errors(problem, {"subject": "subject", "name": "guardian_name"}, "subject")
         return await site_page(request, person, api, site_id, errors=errors, form=form, status_code=problem.status)
     return RedirectResponse(f"/packs/sites/{site_id}?done=guardian#guardians", status_code=303)
+
+
+@router.post("/packs/sites/{site_id}/guardians/{subject}/remove")
+async def remove_guardian(
+    request: Request, person: Person, api: PersonApi, form: Form, site_id: str, subject: str
+) -> Response:
+    await api.call("DELETE", f"/v1/sites/{site_id}/guardians/{subject}")
+    return RedirectResponse(f"/packs/sites/{site_id}?done=removed#guardians", status_code=303)
 
 
 @router.post("/packs/sites/{site_id}/deployments")
