@@ -29,7 +29,7 @@ import asyncpg
 import httpx
 import pytest
 
-from vru_dev.platform import Ports
+from vru_dev.platform import APPS, Ports
 
 from .harness import PROBLEM, Faults, own_platform, wait_for
 
@@ -263,11 +263,11 @@ def test_vru_up_restarts_and_sigterm_stops_everything(own_folder: Path) -> None:
         os.kill(postmaster, signal.SIGKILL)
         wait_for(output.read_text, lambda text: "postgres restarted" in text, timeout=60, what="postgres restarted")
         spawned = children_of(vru.pid)
-        assert len(spawned) == 5, spawned  # four services and Traefik
+        assert len(spawned) == len(APPS) + 1, spawned  # the services, the front end and Traefik
         os.killpg(spawned[0], signal.SIGKILL)
         wait_for(
             partial(children_of, vru.pid),
-            lambda now: len(now) == 5 and spawned[0] not in now,
+            lambda now: len(now) == len(APPS) + 1 and spawned[0] not in now,
             timeout=60,
             what="the killed process restarted",
         )
