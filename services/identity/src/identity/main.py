@@ -21,7 +21,7 @@ from identity.settings import IdentitySettings, get_settings
 from identity.signing_key.keys import KeyRing
 from identity.signing_key.router import router as signing_key_router
 from identity.token.router import router as token_router
-from identity.token.throttle import LoginThrottle
+from identity.token.throttle import FailureStore, LoginThrottle
 from vru_shared.app import create_service_app
 
 DESCRIPTION = """
@@ -80,6 +80,8 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         window_seconds=settings.login_failure_window_seconds,
         base=settings.failed_login_delay_seconds,
         cap=settings.failed_login_delay_cap_seconds,
+        # Shared by every replica; the pool is the app's (read when used: tests swap it).
+        store=FailureStore(lambda: app.state.sessionmaker, settings.login_failure_window_seconds),
     )
     app.state.key_ring = ring
     app.state.merged_docs = MergedDocs(

@@ -7,3 +7,4 @@ def load_all_models() -> None:
     from identity.person import models as person  # noqa: F401
     from identity.revocation import models as revocation  # noqa: F401
     from identity.signing_key import models as signing_key  # noqa: F401
+    from identity.token import models as token  # noqa: F401

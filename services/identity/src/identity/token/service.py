@@ -138,7 +138,7 @@ async def _authenticate_client(
         if not await check.hasher.verify(stored, secret) or client is None:
             await attempt.failed()
             raise InvalidClient(CLIENT_AUTH_FAILED)
-        attempt.succeeded()
+        await attempt.succeeded()
     if not client.active:
         raise InvalidClient("This client is deactivated.")
     if check.hasher.needs_rehash(client.secret_hash):
@@ -176,7 +176,7 @@ async def _authenticate_person(check: _Check, *, form: TokenRequest) -> Person:
             if person is not None:
                 await people.count_failed_login(person)  # kept although the answer is an error
             raise FailedLogin(LOGIN_FAILED)
-        attempt.succeeded()
+        await attempt.succeeded()
     if not person.active:
         raise InvalidGrant("This account is deactivated.")
     assert stored is not None

@@ -1,4 +1,4 @@
-"""Throttling failed logins per (account, source), in this process — instead of locking accounts.
+"""Throttling failed logins per (account, source) — instead of locking accounts.
 
 A lock on the account would let anyone who knows an e-mail lock its owner out (and would tell a real
 account from an unknown one). Here an attempt is keyed by the name it tries (e-mail or client id, whether
@@ -12,20 +12,28 @@ or not it exists) and the address it comes from:
 * a success clears the key. A correct password is never delayed: the failures only slow the requests that
   fail, and the owner, from another address (or from the same one once the attacker stops), logs in at once.
 
-Nothing here touches the database: the attempt and its delay hold no connection.
+The failure counts are shared by every identity replica (:class:`FailureStore`: ``identity.login_failures``,
+one short statement in a transaction of its own per failure and per success), so N replicas do not give a
+guesser N fresh counts; the attempts in flight are counted per replica (N replicas allow N × ``in_flight`` at
+once, each still waiting the shared delay). The attempt and its delay hold no connection.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import math
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from identity.token.exceptions import TooManyAttempts
+from identity.token.repository import LoginFailureRepository
 
 #: Keys remembered at most; the oldest idle ones are forgotten first.
 MAX_KEYS = 50_000
@@ -38,6 +46,37 @@ def failed_login_delay(failures: int, *, base: float, cap: float) -> float:
     return float(min(cap, base * 2 ** min(failures - 1, 16)))
 
 
+class FailureStore:
+    """The failure counts in PostgreSQL, keyed by a hash of (name, source). Each call is its own short
+    transaction from the app's pool (never the request's session, which must hold nothing while a failure's
+    delay runs)."""
+
+    #: Old keys are deleted once in so many failures.
+    PURGE_EVERY = 200
+
+    def __init__(self, sessionmaker: Callable[[], async_sessionmaker[AsyncSession]], window_seconds: float) -> None:
+        self._sessionmaker = sessionmaker
+        self.window = timedelta(seconds=window_seconds)
+        self._calls = 0
+
+    @staticmethod
+    def key_hash(key_id: tuple[str, str]) -> str:
+        return hashlib.sha256("\x00".join(key_id).encode()).hexdigest()
+
+    async def failed(self, key_id: tuple[str, str]) -> int:
+        self._calls += 1
+        async with self._sessionmaker()() as session, session.begin():
+            repo = LoginFailureRepository(session)
+            failures = await repo.count_failure(self.key_hash(key_id), self.window)
+            if self._calls % self.PURGE_EVERY == 0:
+                await repo.forget_older_than(self.window)
+        return failures
+
+    async def succeeded(self, key_id: tuple[str, str]) -> None:
+        async with self._sessionmaker()() as session, session.begin():
+            await LoginFailureRepository(session).clear(self.key_hash(key_id))
+
+
 @dataclass
 class _Key:
     in_flight: int = 0
@@ -46,24 +85,32 @@ class _Key:
 
 
 class Attempt:
-    def __init__(self, throttle: LoginThrottle, key: _Key) -> None:
+    def __init__(self, throttle: LoginThrottle, key_id: tuple[str, str], key: _Key) -> None:
         self._throttle = throttle
+        self._key_id = key_id
         self._key = key
 
     async def failed(self) -> None:
-        """Count the failure and wait out its delay (the caller holds no connection)."""
-        self._key.failures += 1
+        """Count the failure (in the shared store, if any) and wait out its delay (holding no connection)."""
+        store = self._throttle.store
+        self._key.failures = await store.failed(self._key_id) if store else self._key.failures + 1
         self._key.last_failure = time.monotonic()
         delay = failed_login_delay(self._key.failures, base=self._throttle.base, cap=self._throttle.cap)
         if delay:
             await asyncio.sleep(delay)
 
-    def succeeded(self) -> None:
+    async def succeeded(self) -> None:
         self._key.failures = 0
+        if self._throttle.store is not None:
+            await self._throttle.store.succeeded(self._key_id)
 
 
 class LoginThrottle:
-    def __init__(self, *, in_flight: int, window_seconds: float, base: float, cap: float) -> None:
+    def __init__(
+        self, *, in_flight: int, window_seconds: float, base: float, cap: float, store: FailureStore | None = None
+    ) -> None:
+        """Without a ``store`` the counts are this process's own (a single replica; the unit tests)."""
+        self.store = store
         self.in_flight = in_flight
         self.window = window_seconds
         self.base = base
@@ -87,7 +134,7 @@ class LoginThrottle:
             raise TooManyAttempts(retry_after=max(1, math.ceil(wait)))
         key.in_flight += 1
         try:
-            yield Attempt(self, key)
+            yield Attempt(self, key_id, key)
         finally:
             key.in_flight -= 1
             if key.in_flight == 0 and key.failures == 0 and self._keys.get(key_id) is key:
