@@ -227,3 +227,28 @@ def test_the_referrals_service_itself_refuses_50_mb_streamed(platform: Platform,
             status = 413
     assert status == 413
     assert _rss(platform, "referrals") - before < 40 * MIB
+
+
+async def test_a_query_parameter_an_operation_does_not_take_is_422_naming_it(
+    services: Services, worlds: dict[str, World], all_operations: list[Operation]
+) -> None:
+    """A misspelt or unsupported filter (``?family_name=``, ``?category=``) was silently ignored and the whole
+    list answered, so a person could act on the wrong child (issue 14): every operation refuses it, naming it."""
+    wrong: list[str] = []
+    for op in all_operations:
+        principals = [p for p in PRINCIPALS if allowed(op.service, op.method, op.path, p)]
+        if not principals or op.method != "GET":
+            continue
+        path = op.path
+        for name, value in path_values(op, worlds[op.service]).items():
+            path = path.replace("{" + name + "}", value)
+        params = {**required_query(op), "family_name": "Okafor"}
+        response = await services.call(op.service, "GET", path, principals[0], params=params)
+        body = response.json() if response.headers.get("content-type", "").startswith("application/") else {}
+        fields = [e.get("field") for e in body.get("errors", [])] if isinstance(body, dict) else []
+        if response.status_code != 422 or not str(body.get("type", "")).endswith("/validation-error"):
+            wrong.append(f"{op}: {response.status_code} {response.text[:120]}")
+        elif "family_name" not in fields:
+            wrong.append(f"{op}: 422 without naming the parameter: {fields}")
+    assert len(all_operations) > 100
+    assert not wrong, "\n".join(wrong)

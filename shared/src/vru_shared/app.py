@@ -32,6 +32,7 @@ from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
 from vru_shared.db import create_engine, create_sessionmaker
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
 from vru_shared.idempotency import IdempotencyMiddleware, IdempotencyRepository
+from vru_shared.inputs import NoUnknownQuery
 from vru_shared.logging import configure_logging
 from vru_shared.observability import BodyGuardMiddleware, RequestContextMiddleware, metrics_endpoint
 from vru_shared.problems import (
@@ -175,7 +176,8 @@ def create_service_app(
     all_routers = [_platform_router(service), *routers]
     ensure_every_route_is_guarded(all_routers)
     for router in all_routers:
-        app.include_router(router)
+        # A query parameter the operation does not declare is a 422, never silently ignored (issue 14).
+        app.include_router(router, dependencies=[NoUnknownQuery])
 
     # Starlette wraps in reverse order of adding:
     # request context → error boundary → body guard → transaction → idempotency.

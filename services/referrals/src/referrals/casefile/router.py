@@ -19,7 +19,6 @@ from referrals.subject.schemas import PossibleDuplicatePair, SubjectSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
-from vru_shared.inputs import NoUnknownQuery
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
@@ -40,7 +39,6 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
     "audit log (purpose `young people search` when searched).",
     response_model=Page[SubjectSummary],
     responses=problem_responses(400, 401, 403, 422),
-    dependencies=[NoUnknownQuery],
 )
 async def list_subjects(
     session: Session,
