@@ -110,7 +110,7 @@ RF_CASEWORK_WORK = _group("analyst") | COORDINATORS
 RF_SHARED_READ = RF_CASEWORK_READ | PARTNERS
 RF_SHARED_WORK = RF_CASEWORK_WORK | PARTNERS
 RF_INGEST = _group("analyst", "police_feed")
-RF_STATISTICS = _group("analyst", "director", "programme_officer", "service")
+RF_STATISTICS = _group("analyst", "director", "programme_officer", "service") | COORDINATORS
 
 # funding (docs/funding.md "Authentication and who may do what")
 FD_STAFF = (

@@ -57,11 +57,38 @@ async def incidents(client: httpx.AsyncClient, issuer: TestIssuer) -> None:
 
 
 class TestIncidentStatistics:
+    @pytest.mark.usefixtures("incidents")
+    async def test_a_coordinator_counts_their_own_districts_only(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        """Issue 14: coordinators got 403 even for their own area; now their own districts' figures, never
+        another district's."""
+        params = {**PERIOD, "group_by": "district"}
+        own = await client.get(
+            "/v1/statistics/incidents",
+            params=params,
+            headers=issuer.headers(roles=["coordinator"], districts=["medway"]),
+        )
+        assert own.status_code == 200, own.text
+        body = own.json()
+        assert body["districts"] == ["medway"]
+        assert [(g["district"], g["count"]) for g in body["groups"]] == [("medway", 3)]
+        assert body["total"] == 3
+        nothing = await client.get(
+            "/v1/statistics/incidents", params=params, headers=issuer.headers(roles=["coordinator"], districts=[])
+        )
+        assert (nothing.status_code, nothing.json()["total"], nothing.json()["groups"]) == (200, 0, [])
+        everyone = await client.get(
+            "/v1/statistics/incidents", params=params, headers=issuer.headers(roles=["analyst"])
+        )
+        assert everyone.json()["districts"] is None
+        assert {g["district"] for g in everyone.json()["groups"]} == {"medway", "swale"}
+
     async def test_anonymous(self, client: httpx.AsyncClient) -> None:
         assert (await client.get("/v1/statistics/incidents", params=PERIOD)).status_code == 401
 
     async def test_forbidden(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
-        for token in ({"roles": ["partner_agency"]}, {"roles": ["coordinator"], "districts": ["medway"]}, FEED):
+        for token in ({"roles": ["partner_agency"]}, {"roles": ["guardian"]}, FEED):
             response = await client.get("/v1/statistics/incidents", params=PERIOD, headers=issuer.headers(**token))
             assert response.status_code == 403, token
             assert response.json()["type"].endswith("/forbidden"), token

@@ -34,7 +34,16 @@ WORK_REVIEWS = require(Role.ANALYST, Role.COORDINATOR)
 ANALYST = require(Role.ANALYST)
 
 #: Aggregate incident counts (no personal data); the funding service calls with its own service token.
-READ_STATISTICS = require(Role.ANALYST, Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.SERVICE)
+#: Coordinators count their own districts only (:func:`statistics_districts`).
+READ_STATISTICS = require(Role.ANALYST, Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.COORDINATOR, Role.SERVICE)
+
+
+def statistics_districts(principal: Principal) -> frozenset[str] | None:
+    """The districts whose incidents the caller may count: a coordinator's own (their token's ``districts``),
+    everyone else's all (``None``)."""
+    if principal.has_role(Role.ANALYST, Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.SERVICE):
+        return None
+    return principal.districts
 
 
 def district_scope(principal: Principal) -> frozenset[str] | None:

@@ -17,8 +17,15 @@ class StatisticsRepository(Repository[Incident]):
     model = Incident
 
     async def incident_counts(
-        self, *, start: datetime, end: datetime, group_by: Sequence[GroupBy], knife: bool | None
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        group_by: Sequence[GroupBy],
+        knife: bool | None,
+        districts: frozenset[str] | None = None,
     ) -> Sequence[tuple[dict[GroupBy, str], int]]:
+        """``districts``: count only these (a coordinator's); ``None``: all."""
         month = func.to_char(func.timezone(LONDON.key, Incident.occurred_at), "YYYY-MM")
         dimensions: dict[GroupBy, Any] = {
             GroupBy.DISTRICT: District.code,
@@ -33,6 +40,8 @@ class StatisticsRepository(Repository[Incident]):
             .join(OffenceCategory, OffenceCategory.id == Incident.category_id)
             .where(Incident.occurred_at >= start, Incident.occurred_at < end)
         )
+        if districts is not None:
+            stmt = stmt.where(District.code.in_(sorted(districts)))
         if knife is not None:
             is_knife = or_(Incident.weapon_knife, OffenceCategory.knife)
             stmt = stmt.where(is_knife if knife else ~is_knife)

@@ -2,14 +2,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from referrals.access import READ_STATISTICS
+from referrals.access import READ_STATISTICS, statistics_districts
 from referrals.statistics import service
 from referrals.statistics.dependencies import From, Knife, To, group_by
 from referrals.statistics.schemas import GroupBy, IncidentStatistics
+from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.problems import problem_responses
 
-router = APIRouter(tags=["statistics"], dependencies=[Depends(READ_STATISTICS)])
+router = APIRouter(tags=["statistics"])
 
 
 @router.get(
@@ -18,16 +19,25 @@ router = APIRouter(tags=["statistics"], dependencies=[Depends(READ_STATISTICS)])
     description="Counts of incidents that occurred in a period (`from`–`to`, UK local dates, inclusive), by "
     "any of district, month and category, optionally only knife incidents (`knife=true`). Aggregates only, no "
     "personal data. Analysts, the director, the programme officer and other VRU services (the funding service "
-    "uses the knife counts).",
+    "uses the knife counts) count every district; a coordinator counts their own districts (`districts` in the "
+    "answer says which were counted).",
     response_model=IncidentStatistics,
     response_model_by_alias=True,
     responses=problem_responses(401, 403, 422),
 )
 async def incident_statistics(
     session: Session,
+    principal: Annotated[Principal, Depends(READ_STATISTICS)],
     first: From,
     last: To,
     dimensions: Annotated[list[GroupBy], Depends(group_by)],
     knife: Knife = None,
 ) -> IncidentStatistics:
-    return await service.incident_statistics(session, first=first, last=last, group_by=dimensions, knife=knife)
+    return await service.incident_statistics(
+        session,
+        first=first,
+        last=last,
+        group_by=dimensions,
+        knife=knife,
+        districts=statistics_districts(principal),
+    )

@@ -31,6 +31,7 @@ class IncidentStatistics(BaseModel):
                     "to": "2026-12-31",
                     "group_by": ["district", "month"],
                     "knife": True,
+                    "districts": None,
                     "total": 14,
                     "groups": [
                         {"district": "medway", "month": "2026-05", "category": None, "count": 9},
@@ -45,5 +46,10 @@ class IncidentStatistics(BaseModel):
     to: date = Field(description="Last day counted (inclusive).")
     group_by: list[GroupBy]
     knife: bool | None = Field(description="`true`: knife incidents only; `false`: the others; null: all.")
+    districts: list[str] | None = Field(
+        default=None,
+        description="The districts counted: a coordinator's own; null: every district (analysts, the director, "
+        "the programme officer, the platform's services).",
+    )
     total: int
     groups: list[IncidentCount] = Field(description="Non-zero groups, ordered by district, month and category.")

@@ -13,7 +13,13 @@ MAX_DAYS = 3660
 
 
 async def incident_statistics(
-    session: AsyncSession, *, first: date, last: date, group_by: Sequence[GroupBy], knife: bool | None
+    session: AsyncSession,
+    *,
+    first: date,
+    last: date,
+    group_by: Sequence[GroupBy],
+    knife: bool | None,
+    districts: frozenset[str] | None = None,
 ) -> IncidentStatistics:
     """Incidents that occurred from ``first`` to ``last`` (UK local dates, inclusive), counted per group.
 
@@ -24,7 +30,9 @@ async def incident_statistics(
         raise BadPeriod(f"The period may be at most {MAX_DAYS} days.")
     start = datetime.combine(first, time(), tzinfo=LONDON)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=LONDON)
-    rows = await StatisticsRepository(session).incident_counts(start=start, end=end, group_by=group_by, knife=knife)
+    rows = await StatisticsRepository(session).incident_counts(
+        start=start, end=end, group_by=group_by, knife=knife, districts=districts
+    )
     groups = [
         IncidentCount(
             district=values.get(GroupBy.DISTRICT),
@@ -36,5 +44,11 @@ async def incident_statistics(
         if count
     ]
     return IncidentStatistics(
-        from_=first, to=last, group_by=list(group_by), knife=knife, total=sum(g.count for g in groups), groups=groups
+        from_=first,
+        to=last,
+        group_by=list(group_by),
+        knife=knife,
+        districts=sorted(districts) if districts is not None else None,
+        total=sum(g.count for g in groups),
+        groups=groups,
     )
