@@ -111,7 +111,7 @@ def test_the_auditor_reads_filters_verifies_and_exports_the_log(
     download.value.save_as(saved)
     assert download.value.suggested_filename == "audit-log.csv"
     lines = saved.read_text().splitlines()
-    assert lines[0].startswith("id,occurred_at,actor_subject,actor_kind")
+    assert lines[0].startswith("id,occurred_at,actor_subject,actor_name,actor_kind")
     assert any(subject_id in line and "young person's page" in line for line in lines)
     assert reference not in saved.read_text()  # ids and purposes, never the crime report itself
 

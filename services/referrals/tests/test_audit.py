@@ -176,3 +176,73 @@ class TestExport:
         exported = await client.get("/v1/audit-log/export", headers=issuer.headers(**AUDITOR, sub="auditor-2"))
         assert "'=HYPERLINK(" in exported.text
         assert ",=HYPERLINK(" not in exported.text
+
+
+class TestAnAuditorCanReadWhoItWas:
+    """Issue 14 item 9: entries named the actor only by UUID; now the name and agency at the time, and the
+    auditor filters by agency and purpose, and exports what they filtered."""
+
+    async def test_the_actor_is_named_and_the_log_filters_by_agency_and_purpose(
+        self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer
+    ) -> None:
+        agency = uuid.uuid4()
+        named = Principal(
+            "reader-named",
+            PrincipalKind.PERSON,
+            TEST_ISSUER,
+            agency,
+            frozenset({"coordinator"}),
+            frozenset(),
+            frozenset(),
+            name="Coordinator, Medway and Swale",
+        )
+        record_id = uuid.uuid4()
+        async with app.state.sessionmaker() as session, session.begin():
+            for purpose in ("review queue", "subject access export", "Review 100% checked"):
+                await service.record(
+                    session,
+                    principal=named,
+                    action=AuditAction.READ,
+                    record_type="review",
+                    record_ids=[record_id],
+                    purpose=purpose,
+                )
+        await add_entries(app, record_id, 1)  # someone of another agency
+        headers = issuer.headers(**AUDITOR)
+        by_agency = await client.get("/v1/audit-log", params={"agency": str(agency)}, headers=headers)
+        assert by_agency.status_code == 200, by_agency.text
+        items = by_agency.json()["items"]
+        assert {i["actor_name"] for i in items} == {"Coordinator, Medway and Swale"}
+        assert len(items) == 3
+        by_purpose = await client.get(
+            "/v1/audit-log", params={"record_id": str(record_id), "purpose": "REVIEW"}, headers=headers
+        )
+        assert sorted(i["purpose"] for i in by_purpose.json()["items"]) == [
+            "Review 100% checked",
+            "review queue",
+            "review queue",
+        ]
+        # A wildcard in the text is only text.
+        percent = await client.get("/v1/audit-log", params={"purpose": "100%"}, headers=headers)
+        assert [i["purpose"] for i in percent.json()["items"]] == ["Review 100% checked"]
+        exported = await client.get("/v1/audit-log/export", params={"agency": str(agency)}, headers=headers)
+        assert exported.status_code == 200
+        lines = exported.text.strip().splitlines()
+        assert lines[0].split(",")[:3] == ["id", "occurred_at", "actor_subject"]
+        assert "actor_name" in lines[0]
+        assert len(lines) == 4  # the header and this agency's three entries
+        assert all("Coordinator, Medway and Swale" in line for line in lines[1:])
+
+    async def test_a_named_entry_seals_and_verifies(
+        self, client: httpx.AsyncClient, app: FastAPI, issuer: TestIssuer
+    ) -> None:
+        named = Principal(
+            "sealed-named", PrincipalKind.PERSON, TEST_ISSUER, None, frozenset(), frozenset(), frozenset(), name="N"
+        )
+        async with app.state.sessionmaker() as session, session.begin():
+            await service.record(
+                session, principal=named, action=AuditAction.READ, record_type="review", record_ids=[], purpose="x"
+            )
+        await seal(app)
+        report = (await client.get("/v1/audit-log/verify", headers=issuer.headers(**AUDITOR))).json()
+        assert report["breaks"] == []

@@ -19,12 +19,15 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_record_ids", "record_ids", postgresql_using="gin"),
         Index("ix_audit_log_actor_subject_id", "actor_subject", "id"),
+        Index("ix_audit_log_agency_id_id", "agency_id", "id"),
         {"schema": AUDIT_SCHEMA},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     occurred_at: Mapped[datetime] = mapped_column(server_default=func.now(), index=True)
     actor_subject: Mapped[str] = mapped_column(String(255))
+    #: The actor's display name when it acted (the token's ``name``), for an auditor to read.
+    actor_name: Mapped[str | None] = mapped_column(String(200))
     actor_kind: Mapped[str] = mapped_column(String(16))
     actor_client_id: Mapped[str | None] = mapped_column(String(255))
     agency_id: Mapped[UUID | None]

@@ -1,6 +1,7 @@
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, func, insert, select
 
@@ -29,6 +30,8 @@ class AuditRepository(Repository[AuditEntry]):
         record_type: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        agency: UUID | None = None,
+        purpose: str | None = None,
     ) -> list[ColumnElement[bool]]:
         filters: list[ColumnElement[bool]] = []
         if actor:
@@ -43,6 +46,11 @@ class AuditRepository(Repository[AuditEntry]):
             filters.append(AuditEntry.occurred_at >= since)
         if until:
             filters.append(AuditEntry.occurred_at < until)
+        if agency:
+            filters.append(AuditEntry.agency_id == agency)
+        if purpose:
+            escaped = purpose.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            filters.append(AuditEntry.purpose.ilike(f"%{escaped}%", escape="\\"))
         return filters
 
     async def search(self, page: PageParams, **filters: Any) -> Sequence[AuditEntry]:

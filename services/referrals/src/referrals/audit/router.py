@@ -1,12 +1,12 @@
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 
 from referrals.access import AUDITOR
 from referrals.audit import service
-from referrals.audit.dependencies import SealingDep, Since, Until
+from referrals.audit.dependencies import Filters, SealingDep
 from referrals.audit.schemas import AuditAction, AuditEntryRead, ChainVerification
 from vru_shared.auth import Principal
 from vru_shared.csv_export import async_iter_csv
@@ -20,6 +20,7 @@ EXPORT_COLUMNS = [
     "id",
     "occurred_at",
     "actor_subject",
+    "actor_name",
     "actor_kind",
     "actor_client_id",
     "agency_id",
@@ -37,8 +38,9 @@ EXPORT_COLUMNS = [
     "/v1/audit-log",
     summary="Query the audit log",
     description="Every read, creation, change, disclosure and erasure of personal data in this service "
-    "(DPA 2018 s.62), newest first. Filter by who (`actor`: token subject), which record (`record_id`), "
-    "action, record type and period. Auditors only.",
+    "(DPA 2018 s.62), newest first, each naming the actor (token subject, display name and agency at the "
+    "time). Filter by who (`actor`: token subject; `agency`), which record (`record_id`), action, record type, "
+    "purpose (text it contains) and period. Auditors only.",
     response_model=Page[AuditEntryRead],
     responses=problem_responses(400, 401, 403, 422),
 )
@@ -48,23 +50,9 @@ async def list_entries(
     page: Pagination,
     request: Request,
     response: Response,
-    since: Since = None,
-    until: Until = None,
-    actor: Annotated[str | None, Query(max_length=255)] = None,
-    record_id: Annotated[str | None, Query(max_length=64)] = None,
-    action: AuditAction | None = None,
-    record_type: Annotated[str | None, Query(max_length=64)] = None,
+    filters: Filters,
 ) -> Page[Any]:
-    entries = await service.list_entries(
-        session,
-        page=page,
-        actor=actor,
-        record_id=record_id,
-        action=action,
-        record_type=record_type,
-        since=since,
-        until=until,
-    )
+    entries = await service.list_entries(session, page=page, **filters.as_kwargs())
     return paginate(entries, page, lambda e: (e.id,), request, response)
 
 
@@ -87,14 +75,15 @@ async def verify(session: Session, principal: Auditor, sealing: SealingDep) -> C
 @router.get(
     "/v1/audit-log/export",
     summary="Export the audit log as CSV",
-    description="All entries in the period, oldest first, as CSV (streamed). The export is itself audited.",
+    description="Every entry the filters match (the list's filters), oldest first, as CSV (streamed). The "
+    "export is itself audited.",
     response_class=StreamingResponse,
     responses={
         200: {"content": {"text/csv": {"example": ",".join(EXPORT_COLUMNS) + "\n"}}},
         **problem_responses(401, 403, 422),
     },
 )
-async def export(session: Session, principal: Auditor, since: Since = None, until: Until = None) -> StreamingResponse:
+async def export(session: Session, principal: Auditor, filters: Filters) -> StreamingResponse:
     await service.record(
         session,
         principal=principal,
@@ -105,11 +94,12 @@ async def export(session: Session, principal: Auditor, since: Since = None, unti
     )
 
     async def rows() -> AsyncIterator[list[str]]:
-        async for entry in service.export_rows(session, since=since, until=until):
+        async for entry in service.export_rows(session, **filters.as_kwargs()):
             yield [
                 str(entry.id),
                 entry.occurred_at.isoformat(),
                 entry.actor_subject,
+                entry.actor_name or "",
                 entry.actor_kind,
                 entry.actor_client_id or "",
                 str(entry.agency_id or ""),

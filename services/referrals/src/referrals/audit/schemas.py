@@ -23,6 +23,7 @@ class AuditEntryRead(BaseModel):
                     "id": 1042,
                     "occurred_at": "2026-11-21T10:15:02Z",
                     "actor_subject": "9b2e4c1d-3f5a-4e6b-8c7d-0a1b2c3d4e5f",
+                    "actor_name": "Coordinator, Medway and Swale",
                     "actor_kind": "person",
                     "actor_client_id": None,
                     "agency_id": "4d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09",
@@ -41,6 +42,9 @@ class AuditEntryRead(BaseModel):
     id: int
     occurred_at: datetime
     actor_subject: str = Field(description="The person's or API client's id (token `sub`).")
+    actor_name: str | None = Field(
+        default=None, description="Their display name when they acted (null for entries written before it was kept)."
+    )
     actor_kind: str
     actor_client_id: str | None
     agency_id: UUID | None

@@ -8,6 +8,7 @@ import json
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,6 +58,7 @@ async def record(
     await AuditRepository(session).append(
         {
             "actor_subject": principal.subject,
+            "actor_name": principal.name[:200] if principal.name else None,
             "actor_kind": principal.kind.value,
             "actor_client_id": principal.client_id,
             "agency_id": principal.agency_id,
@@ -72,9 +74,13 @@ async def record(
 
 
 def canonical(entry: AuditEntry) -> str:
+    """What a seal covers: every field of the entry. A field added later (``actor_name``) is covered when it has
+    a value, so the seals of entries written before it existed stay valid."""
     occurred = entry.occurred_at.astimezone(UTC).isoformat(timespec="microseconds")
+    added_later = {"actor_name": entry.actor_name} if entry.actor_name is not None else {}
     return json.dumps(
-        {
+        added_later
+        | {
             "id": entry.id,
             "occurred_at": occurred,
             "actor_subject": entry.actor_subject,
@@ -206,29 +212,32 @@ async def list_entries(
     page: PageParams,
     actor: str | None,
     record_id: str | None,
-    action: AuditAction | None,
+    action: str | None,
     record_type: str | None,
     since: datetime | None,
     until: datetime | None,
+    agency: UUID | None = None,
+    purpose: str | None = None,
 ) -> Sequence[AuditEntry]:
     return await AuditRepository(session).search(
         page,
         actor=actor,
         record_id=record_id,
-        action=action.value if action else None,
+        action=action,
         record_type=record_type,
         since=since,
         until=until,
+        agency=agency,
+        purpose=purpose,
     )
 
 
-async def export_rows(
-    session: AsyncSession, *, since: datetime | None, until: datetime | None
-) -> AsyncIterator[AuditEntry]:
+async def export_rows(session: AsyncSession, **filters: Any) -> AsyncIterator[AuditEntry]:
+    """Every entry the filters match (those of :func:`list_entries`), oldest first."""
     repo = AuditRepository(session)
     last_id = 0
     while True:
-        batch = await repo.after(last_id, 1000, since=since, until=until)
+        batch = await repo.after(last_id, 1000, **filters)
         if not batch:
             return
         for entry in batch:
