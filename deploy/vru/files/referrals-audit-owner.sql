@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS referrals_audit.audit_log (
 );
 -- The request id the caller sent (the gateway's own is `request_id`).
 ALTER TABLE referrals_audit.audit_log ADD COLUMN IF NOT EXISTS client_request_id varchar(128);
+-- The actor's display name at the time (the token's `name`), so an auditor can read who it was.
+ALTER TABLE referrals_audit.audit_log ADD COLUMN IF NOT EXISTS actor_name varchar(200);
+CREATE INDEX IF NOT EXISTS ix_audit_log_agency_id_id ON referrals_audit.audit_log (agency_id, id);
 CREATE INDEX IF NOT EXISTS ix_audit_log_actor_subject_id ON referrals_audit.audit_log (actor_subject, id);
 CREATE INDEX IF NOT EXISTS ix_audit_log_record_ids ON referrals_audit.audit_log USING gin (record_ids);
 CREATE INDEX IF NOT EXISTS ix_referrals_audit_log_occurred_at ON referrals_audit.audit_log (occurred_at);
@@ -106,8 +109,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON referrals_audit.audit_log, referrals_audit.au
 REVOKE ALL ON referrals_audit.audit_log, referrals_audit.audit_chain FROM referrals;
 GRANT USAGE ON SCHEMA referrals_audit TO referrals;
 GRANT SELECT ON referrals_audit.audit_log, referrals_audit.audit_chain TO referrals;
-GRANT INSERT (actor_subject, actor_kind, actor_client_id, agency_id, roles, action, record_type, record_ids,
-              purpose, request_id, client_request_id) ON referrals_audit.audit_log TO referrals;
+GRANT INSERT (actor_subject, actor_name, actor_kind, actor_client_id, agency_id, roles, action, record_type,
+              record_ids, purpose, request_id, client_request_id) ON referrals_audit.audit_log TO referrals;
 GRANT INSERT (entry_id, prev_hash, hash, key_id) ON referrals_audit.audit_chain TO referrals;
 -- The ids come from the sequences (nextval in the column default runs with the inserter's rights).
 GRANT USAGE ON SEQUENCE referrals_audit.audit_log_id_seq, referrals_audit.audit_chain_position_seq TO referrals;
