@@ -24,6 +24,11 @@ def text(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def echoed(form: FormData | None) -> dict[str, str]:
+    """What the person typed, to show again in a form the API refused (nothing for a new form)."""
+    return {key: text(form, key) for key in form} if form else {}
+
+
 def pence(form: FormData, name: str, label: str, *, required: bool = True) -> int | None:
     """Pounds as typed (``12,000`` or ``£12,000.50``) → whole pence."""
     raw = text(form, name).replace(",", "").removeprefix("£").strip()

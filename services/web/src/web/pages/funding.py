@@ -26,6 +26,7 @@ from web.form_input import (
     all_items,
     date_field,
     date_parts,
+    echoed,
     pence,
     problem_errors,
     text,
@@ -125,13 +126,19 @@ def share_chart(recipients: list[dict[str, Any]], total: int) -> Chart:
 # --- pages: overview --------------------------------------------------------------------------------------------
 
 
+async def budget_lines_newest_first(api: Api) -> list[dict[str, Any]]:
+    """Every budget line, the latest financial year first (the start page and the grant and allocation forms)."""
+    lines = await all_items(api, "/v1/budget-lines")
+    lines.sort(key=lambda line: (line["financial_year"], line["code"]), reverse=True)
+    return lines
+
+
 @router.get("/funding")
 async def funding_home(request: Request, person: Person, api: PersonApi) -> HTMLResponse:
     funds = await all_items(api, "/v1/funds")
-    lines = await all_items(api, "/v1/budget-lines")
+    lines = await budget_lines_newest_first(api)
     waiting = await api.get("/v1/grants", status="in_review", limit=200)
     submitted = await api.get("/v1/grants", status="submitted", limit=200)
-    lines.sort(key=lambda line: (line["financial_year"], line["code"]), reverse=True)
     return render(
         request,
         "funding/index.html",
@@ -173,7 +180,7 @@ async def line_form(
         funds=await all_items(api, "/v1/funds"),
         years=await all_items(api, "/v1/financial-years"),
         streams=await all_items(api, "/v1/funding-streams"),
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
     )
 
 
@@ -233,7 +240,7 @@ async def line_page(
         grants=grants["items"],
         may_write=may_write(person),
         notice=LINE_NOTICES.get(request.query_params.get("done") or ""),
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
     )
 
 
@@ -298,8 +305,7 @@ async def grant_form(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    lines = await all_items(api, "/v1/budget-lines")
-    lines.sort(key=lambda line: (line["financial_year"], line["code"]), reverse=True)
+    lines = await budget_lines_newest_first(api)
     organisations = sorted(await all_items(api, "/v1/organisations"), key=lambda o: str(o["name"]).lower())
     return render(
         request,
@@ -309,7 +315,7 @@ async def grant_form(
         errors=errors,
         lines=lines,
         organisations=organisations,
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
         start=date_parts(form, "planned_start_on"),
         end=date_parts(form, "planned_end_on"),
     )
@@ -542,8 +548,7 @@ async def allocation_form(
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    lines = await all_items(api, "/v1/budget-lines")
-    lines.sort(key=lambda line: (line["financial_year"], line["code"]), reverse=True)
+    lines = await budget_lines_newest_first(api)
     projects = await all_items(api, "/v1/projects", status="active")
     return render(
         request,
@@ -554,7 +559,7 @@ async def allocation_form(
         lines=lines,
         projects=projects,
         form=form,
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
         period_from=date_parts(form, "period_from"),
         period_to=date_parts(form, "period_to"),
     )

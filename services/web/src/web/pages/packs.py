@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 from web.api import Api, ApiProblem
 from web.dependencies import Form, Person, PersonApi
 from web.display import DISTRICTS
-from web.form_input import FieldProblem, all_items, problem_errors, text, whole_number
+from web.form_input import FieldProblem, all_items, echoed, problem_errors, text, whole_number
 from web.rendering import environment, render
 from web.session.service import SignedIn
 
@@ -299,7 +299,7 @@ async def site_page(
         manages_sites=manages_sites(person),
         may_check=person.has_role("guardian") or manages_sites(person),
         notice=NOTICES.get(request.query_params.get("done") or ""),
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
     )
 
 
@@ -402,7 +402,7 @@ async def check_form_page(
         site=site,
         packs=packs,
         questions=CHECK_QUESTIONS,
-        values={key: text(form, key) for key in form} if form else {},
+        values=echoed(form),
     )
 
 
