@@ -33,6 +33,7 @@ from vru_cli.deploy import (
     seed_referrals,
     service_secret,
 )
+from vru_dev.embedded import start_embedded
 from vru_dev.gateway import GatewayConfig, traefik_command
 from vru_dev.provision import create_database, provision
 from vru_dev.supervisor import Backoff, CrashLoop, Supervisor
@@ -109,6 +110,9 @@ class PlatformConfig:
     #: Restart a service, Traefik or the embedded postmaster that exits (``vru up``; off for tests that stop
     #: processes on purpose).
     supervise: bool = False
+    #: Where the embedded PostgreSQL archives its WAL for point-in-time recovery (``vru up``: ``<data dir>/wal-archive``
+    #: unless ``VRU_WAL_ARCHIVE`` says otherwise); None: no archiving (the tests' platforms, which need none).
+    wal_archive: Path | None = None
     backoff: Backoff = field(default_factory=Backoff)
     crash_loop: CrashLoop = field(default_factory=CrashLoop)
 
@@ -144,11 +148,7 @@ class Platform:
         if self.config.database_url:
             self.admin_url = self.config.database_url
             return
-        import pgserver
-
-        pgdata = self.config.data_dir / "pgdata"
-        pgdata.mkdir(parents=True, exist_ok=True)
-        self.pg = pgserver.get_server(pgdata, cleanup_mode="stop")
+        self.pg = start_embedded(self.config.data_dir / "pgdata", self.config.wal_archive)
         self.admin_url = with_database(self.pg.get_uri(), self.config.database)
 
     async def prepare_database(self) -> None:

@@ -27,6 +27,21 @@ CLIENT_IDS = {
 }
 
 
+def data_dir() -> Path:
+    """Where ``vru up`` keeps the embedded PostgreSQL's data, its WAL archive and the logs: ``VRU_DATA_DIR``, else
+    ``.vru`` in the checkout (fine for a try-out; ``git clean -fdx`` deletes it: docs/backup.md)."""
+    configured = os.environ.get("VRU_DATA_DIR")
+    return Path(configured).expanduser().resolve() if configured else REPO_ROOT / ".vru"
+
+
+def wal_archive(data_dir: Path) -> Path | None:
+    """Where ``vru up`` archives the WAL: ``VRU_WAL_ARCHIVE`` (``off``: nowhere), else ``<data dir>/wal-archive``."""
+    configured = os.environ.get("VRU_WAL_ARCHIVE")
+    if configured == "off":
+        return None
+    return Path(configured).expanduser().resolve() if configured else data_dir / "wal-archive"
+
+
 def service_secret(service: str) -> str:
     return os.environ.get(f"VRU_CLIENT_SECRET_{service.upper()}", f"dev-only-{service.replace('_', '-')}-secret")
 

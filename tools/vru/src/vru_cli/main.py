@@ -4,6 +4,8 @@ vru up          start everything (embedded PostgreSQL, migrations, seed data, se
 vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
+vru backup      a logical dump of the platform database with a manifest (--base: a base backup for PITR)
+vru restore     a backup into an empty database, checked (--base … --to …: point-in-time recovery)
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from vru_cli.deploy import (
     CLIENT_IDS,
     DATABASE_ROLES,
     REPO_ROOT,
+    data_dir,
     migrate_all,
     seed_identity,
     seed_referrals,
     service_secret,
+    wal_archive,
 )
 
 
@@ -43,8 +47,10 @@ def cmd_up(args: argparse.Namespace) -> int:
     except ImportError:
         print("vru up: the development kit (vru-dev) is not installed; run ./vru up from a checkout", file=sys.stderr)
         return 2
+    data_dir = Path(args.data_dir).resolve()
     config = PlatformConfig(
-        data_dir=Path(args.data_dir).resolve(),
+        data_dir=data_dir,
+        wal_archive=None if os.environ.get("DATABASE_URL") else wal_archive(data_dir),
         ports=Ports.from_env(),
         database_url=os.environ.get("DATABASE_URL") or None,
         cors_origins=tuple(o for o in os.environ.get("VRU_CORS_ORIGINS", "http://localhost:5173").split(",") if o),
@@ -58,6 +64,16 @@ def cmd_up(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    if config.database_url:
+        print("vru: data in the PostgreSQL of DATABASE_URL; logs in", data_dir, flush=True)
+    else:
+        print(f"vru: data in {data_dir} (PostgreSQL: pgdata, WAL archive: {config.wal_archive or 'off'})", flush=True)
+        if data_dir.is_relative_to(REPO_ROOT):
+            print(
+                "vru: that is inside the checkout (git clean -fdx deletes it): set VRU_DATA_DIR for data that "
+                "matters, and back it up (docs/backup.md)",
+                flush=True,
+            )
     print("vru: starting PostgreSQL, migrating, seeding, starting services and gateway…", flush=True)
     try:
         platform.start()
@@ -209,12 +225,104 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def embedded_url(data_dir: Path, database: str) -> str | None:
+    """The running embedded PostgreSQL's superuser URL (``vru up``), or None with a message why not."""
+    try:
+        from vru_dev.embedded import running_url
+    except ImportError:
+        print("vru: the development kit is not installed: give the database with --url", file=sys.stderr)
+        return None
+    url = running_url(data_dir, database)
+    if url is None:
+        print(
+            f"vru: the embedded PostgreSQL of {data_dir} is not running: start `vru up` or give --url", file=sys.stderr
+        )
+    return url
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from vru_cli.backup import BackupError, backup
+
+    url = args.url or os.environ.get("DATABASE_URL") or embedded_url(Path(args.data_dir), args.database)
+    if url is None:
+        return 2
+    destination = Path(args.destination)
+    try:
+        if args.base:
+            from vru_dev.embedded import archive_now, base_backup
+
+            manifest = base_backup(url, destination, wal_archive(Path(args.data_dir)))
+            archive_now(url)
+            print(f"vru backup: base backup in {destination}, WAL archive {manifest['wal_archive']}")
+            return 0
+        result = backup(url, destination, dump_format=args.format)
+    except BackupError as exc:
+        print(f"vru backup: {exc}", file=sys.stderr)
+        return 1
+    tables = result.manifest["tables"]
+    rows = sum(sum(t.values()) for t in tables.values())
+    head = result.manifest["audit_chain"]
+    print(f"vru backup: {destination}: {sum(len(t) for t in tables.values())} tables, {rows} rows", end="")
+    print(f"; audit chain head at position {head['position']}" if head else "")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from vru_cli.backup import BackupError, restore
+
+    data_dir = Path(args.data_dir).resolve()
+    try:
+        if args.base:
+            if not args.to:
+                print("vru restore: --base needs --to <timestamp with time zone>", file=sys.stderr)
+                return 2
+            from vru_dev.embedded import recover
+
+            archive = Path(args.wal_archive) if args.wal_archive else None
+            stopped_at = recover(Path(args.base), data_dir, args.to, archive)
+            print(
+                f"vru restore: {data_dir} recovered to {args.to} (WAL {stopped_at}); "
+                f"start it: vru up --data-dir {data_dir}"
+            )
+            return 0
+        if args.source is None:
+            print("vru restore: give the backup folder (or --base for point-in-time recovery)", file=sys.stderr)
+            return 2
+        url = args.url or os.environ.get("DATABASE_URL")
+        if url is None:
+            from vru_dev.embedded import start_embedded
+            from vru_dev.provision import create_database
+            from vru_dev.testing import with_database
+
+            pg = start_embedded(data_dir / "pgdata", None)
+            try:
+                url = with_database(pg.get_uri(), args.database)
+                asyncio.run(create_database(with_database(url, "postgres"), args.database))
+                report = restore(url, Path(args.source))
+            finally:
+                pg.cleanup()
+        else:
+            report = restore(url, Path(args.source))
+    except BackupError as exc:
+        print(f"vru restore: {exc}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print("vru restore: " + line)
+    if not report.ok:
+        print("vru restore: the restored database does NOT match the backup", file=sys.stderr)
+        return 1
+    print("vru restore: the restored database matches the backup")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
     up = sub.add_parser("up", help="start everything")
-    up.add_argument("--data-dir", default=str(REPO_ROOT / ".vru"), help="where PostgreSQL data and logs live")
+    up.add_argument(
+        "--data-dir", default=str(data_dir()), help="where PostgreSQL data and logs live (default: VRU_DATA_DIR, .vru)"
+    )
     up.add_argument("--exit-when-ready", action="store_true", help="stop again once everything is ready (smoke)")
     up.set_defaults(func=cmd_up)
 
@@ -241,6 +349,29 @@ def main(argv: list[str] | None = None) -> int:
     openapi = sub.add_parser("openapi", help="write the merged OpenAPI document")
     openapi.add_argument("-o", "--output", default="openapi.json")
     openapi.set_defaults(func=cmd_openapi)
+
+    backup = sub.add_parser("backup", help="back up the platform database (docs/backup.md)")
+    backup.add_argument("destination", help="a new folder for the dump and its manifest (or the base backup)")
+    backup.add_argument("--url", help="a superuser URL of the database (default: DATABASE_URL, else vru up's)")
+    backup.add_argument("--data-dir", default=str(data_dir()), help="vru up's data folder (default: VRU_DATA_DIR)")
+    backup.add_argument("--database", default="vru", help="the embedded PostgreSQL's database (default: vru)")
+    backup.add_argument("--format", choices=("custom", "directory"), default="custom", help="pg_dump's format")
+    backup.add_argument("--base", action="store_true", help="a base backup (pg_basebackup) for point-in-time recovery")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="restore a backup into an empty database (docs/backup.md)")
+    restore.add_argument("source", nargs="?", help="the folder `vru backup` wrote")
+    restore.add_argument(
+        "--url",
+        help="a superuser URL of the EMPTY target database (default: DATABASE_URL, else "
+        "the embedded PostgreSQL of --data-dir, started for the restore)",
+    )
+    restore.add_argument("--data-dir", default=str(data_dir()), help="the (new) data folder (default: VRU_DATA_DIR)")
+    restore.add_argument("--database", default="vru", help="the embedded PostgreSQL's database (default: vru)")
+    restore.add_argument("--base", help="point-in-time recovery from this base backup into --data-dir (a new folder)")
+    restore.add_argument("--to", help="with --base: the moment to recover to, e.g. '2026-12-03 15:04:05+00'")
+    restore.add_argument("--wal-archive", help="with --base: the WAL archive (default: the base backup's)")
+    restore.set_defaults(func=cmd_restore)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).

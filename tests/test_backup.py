@@ -1,0 +1,267 @@
+"""Backups (docs/backup.md): ``vru backup`` of a platform with data (referrals, funding, audit entries) restored
+by ``vru restore`` into an empty database gives the same rows in every table, the same owners and an audit chain
+that verifies; a database with tables is refused, and so is a dump that does not match its manifest. Point-in-time
+recovery of the embedded PostgreSQL: a base backup and the archived WAL give back A written before the moment and
+not B written after it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from vru_cli.backup import MANIFEST, audit_head, table_counts
+from vru_cli.main import main
+from vru_dev.embedded import archive_now, start_embedded
+from vru_dev.platform import Platform
+from vru_dev.provision import create_database
+from vru_dev.testing import with_database
+
+from .conftest import auth, client_token, password_token
+
+pytestmark = pytest.mark.e2e
+
+#: A day no other end-to-end test uses.
+DAY = "2018-07-19"
+KNIFE_LINE_2020 = "8cc3a269-e9dd-5f2f-86e5-a4d11f13974d"  # seeded: Knife Awareness Campaign 2020/21
+
+
+async def fetch(url: str, query: str, *args: Any) -> Any:
+    connection = await asyncpg.connect(url)
+    try:
+        return await connection.fetch(query, *args)
+    finally:
+        await connection.close()
+
+
+async def counts_and_head(url: str) -> tuple[dict[str, dict[str, int]], dict[str, Any] | None]:
+    connection = await asyncpg.connect(url)
+    try:
+        return await table_counts(connection), await audit_head(connection)
+    finally:
+        await connection.close()
+
+
+def write_platform_data(gateway: httpx.Client) -> None:
+    """Referrals (incidents from the police feed, read by a coordinator: audit entries) and funding (an
+    allocation's preview counted from them)."""
+    feed = client_token(gateway, "police-crime-feed", "dev-only-police-feed-secret")
+    run = uuid.uuid4().hex[:8]
+    reports = [
+        {
+            "crime_reference": f"E2E-BACKUP-{run}/{n}",
+            "occurred_at": f"{DAY}T12:00:00Z",
+            "district": district,
+            "category": "knife-sharp-instrument",
+            "weapon_knife": True,
+            "people": [{"role": "victim", "given_name": "Casey", "family_name": "Testperson", "age": 30}],
+        }
+        for n, district in enumerate(("swale", "medway", "thanet"))
+    ]
+    imported = gateway.post("/v1/imports/incidents", json={"reports": reports}, headers=auth(feed))
+    assert imported.status_code == 200, imported.text
+    coordinator = auth(password_token(gateway, "coordinator.medway-swale@example.org"))
+    listed = gateway.get(
+        "/v1/incidents", params={"crime_reference": reports[0]["crime_reference"]}, headers=coordinator
+    )
+    assert listed.status_code == 200, listed.text
+    for incident in listed.json()["items"]:
+        assert gateway.get(f"/v1/incidents/{incident['id']}", headers=coordinator).status_code == 200
+    officer = auth(password_token(gateway, "programme.officer@example.org"))
+    body = {
+        "title": "Backup round trip",
+        "budget_line_id": KNIFE_LINE_2020,
+        "pot_pence": 300_000,
+        "currency": "GBP",
+        "basis": "knife_incidents",
+        "period_from": DAY,
+        "period_to": DAY,
+    }
+    preview = gateway.post("/v1/allocations", json=body, headers=officer)
+    assert preview.status_code == 201, preview.text
+
+
+def wait_sealed(url: str, timeout: float = 60.0) -> dict[str, Any]:
+    """Until the referrals sealer has sealed every audit entry (it runs every few seconds)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        head = asyncio.run(counts_and_head(url))[1]
+        assert head is not None
+        if head["unsealed"] == 0 and head["position"] > 0:
+            return head
+        assert time.monotonic() < deadline, f"the audit log is not sealed: {head}"
+        time.sleep(0.5)
+
+
+@pytest.fixture(scope="module")
+def source_url(platform: Platform, gateway: httpx.Client) -> str:
+    """The session platform's database (a superuser URL), with data written through the gateway."""
+    write_platform_data(gateway)
+    wait_sealed(platform.admin_url)
+    return platform.admin_url
+
+
+@pytest.fixture(scope="module")
+def backup_dir(source_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    destination = tmp_path_factory.mktemp("backup") / "vru-backup"
+    assert main(["backup", "--url", source_url, str(destination)]) == 0
+    return destination
+
+
+@pytest.fixture
+def empty_database(pg_admin_url: str) -> Iterator[str]:
+    """A new, empty database in the session's PostgreSQL (its roles exist: roles are the cluster's)."""
+    name = "restored_" + uuid.uuid4().hex[:8]
+    asyncio.run(create_database(with_database(pg_admin_url, "postgres"), name))
+    yield with_database(pg_admin_url, name)
+
+    async def drop() -> None:
+        connection = await asyncpg.connect(with_database(pg_admin_url, "postgres"))
+        try:
+            await connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        finally:
+            await connection.close()
+
+    asyncio.run(drop())
+
+
+def test_backup_writes_a_manifest(backup_dir: Path, source_url: str) -> None:
+    manifest = json.loads((backup_dir / MANIFEST).read_text())
+    assert manifest["kind"] == "logical"
+    assert manifest["postgresql"]["server_version"]
+    assert manifest["platform"]["version"]
+    assert set(manifest["files"]) == {"platform.dump"}
+    assert len(manifest["files"]["platform.dump"]) == 64
+    assert manifest["tables"]["referrals"]["incidents"] >= 3
+    assert manifest["tables"]["funding"]["allocations"] >= 1
+    assert manifest["tables"]["referrals_audit"]["audit_log"] >= 1
+    head = manifest["audit_chain"]
+    assert head["position"] >= 1
+    assert len(head["seal"]) == 64
+    roles = {role["name"]: role for role in manifest["roles"]}
+    assert roles["referrals_audit"]["login"] is False  # the audit log's owner: nobody logs in as it
+    assert {"identity", "referrals", "funding", "etp_inventory", "web"} <= set(roles)
+
+
+def test_restore_round_trips_counts_owners_and_the_audit_chain(
+    backup_dir: Path, empty_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = json.loads((backup_dir / MANIFEST).read_text())
+
+    assert main(["restore", "--url", empty_database, str(backup_dir)]) == 0
+
+    out = capsys.readouterr().out
+    assert "the restored database matches the backup" in out
+    assert ", 0 breaks" in out
+    counts, head = asyncio.run(counts_and_head(empty_database))
+    assert counts == manifest["tables"]
+    assert head is not None
+    assert (head["position"], head["seal"]) == (
+        manifest["audit_chain"]["position"],
+        manifest["audit_chain"]["seal"],
+    )
+    owners = {
+        row["schema"]: row["owner"]
+        for row in asyncio.run(
+            fetch(
+                empty_database,
+                "SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace "
+                "WHERE nspname = ANY($1::text[])",
+                ["identity", "referrals", "funding", "etp_inventory", "web", "referrals_audit"],
+            )
+        )
+    }
+    assert owners == {
+        "identity": "identity",
+        "referrals": "referrals",
+        "funding": "funding",
+        "etp_inventory": "etp_inventory",
+        "web": "web",
+        "referrals_audit": "referrals_audit",
+    }
+    (log,) = asyncio.run(
+        fetch(
+            empty_database,
+            "SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = $1::regclass",
+            "referrals_audit.audit_log",
+        )
+    )
+    assert log["owner"] == "referrals_audit"
+    # The service role may read the log but not change it, as before the backup.
+    referrals = empty_database.replace("postgres:@", "referrals:test-referrals-password@", 1)
+    assert asyncio.run(fetch(referrals, "SELECT count(*) AS n FROM referrals_audit.audit_log"))[0]["n"] >= 1
+    with pytest.raises(asyncpg.InsufficientPrivilegeError):
+        asyncio.run(fetch(referrals, "DELETE FROM referrals_audit.audit_log"))
+
+
+def test_restore_refuses_a_database_with_tables(
+    backup_dir: Path, source_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = asyncio.run(counts_and_head(source_url))[0]
+
+    assert main(["restore", "--url", source_url, str(backup_dir)]) == 1
+
+    assert "refusing to restore into the database vru_e2e: it has tables" in capsys.readouterr().err
+    assert asyncio.run(counts_and_head(source_url))[0]["referrals"] == before["referrals"]
+
+
+def test_restore_refuses_a_tampered_dump(
+    backup_dir: Path, empty_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tampered = tmp_path / "tampered"
+    shutil.copytree(backup_dir, tampered)
+    dump = tampered / "platform.dump"
+    data = bytearray(dump.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    dump.write_bytes(bytes(data))
+
+    assert main(["restore", "--url", empty_database, str(tampered)]) == 1
+
+    assert "platform.dump: checksum differs" in capsys.readouterr().err
+    assert asyncio.run(counts_and_head(empty_database))[0] == {}
+
+
+def test_the_suites_databases_do_not_archive_wal(pg_admin_url: str) -> None:
+    """Archiving is for `vru up`'s PostgreSQL; the suite's pays nothing for it."""
+    assert asyncio.run(fetch(with_database(pg_admin_url, "postgres"), "SHOW archive_mode"))[0]["archive_mode"] == "off"
+
+
+@pytest.mark.faults
+def test_point_in_time_recovery(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """vru up's embedded PostgreSQL archives its WAL; `vru backup --base` then `vru restore --base … --to T` gives
+    a new data folder as it was at T: A (written before T) is there, B (after T) is not."""
+    data_dir = tmp_path / "data"
+    pg = start_embedded(data_dir / "pgdata", data_dir / "wal-archive")
+    try:
+        url = with_database(pg.get_uri(), "postgres")
+        asyncio.run(fetch(url, "CREATE TABLE notes (body text NOT NULL)"))
+        assert main(["backup", "--base", "--url", url, "--data-dir", str(data_dir), str(tmp_path / "base")]) == 0
+        asyncio.run(fetch(url, "INSERT INTO notes VALUES ('A')"))
+        time.sleep(0.3)
+        (moment,) = asyncio.run(fetch(url, "SELECT clock_timestamp()::text AS now"))
+        time.sleep(0.3)
+        asyncio.run(fetch(url, "INSERT INTO notes VALUES ('B')"))
+        archive_now(url)
+        assert any((data_dir / "wal-archive").iterdir())
+    finally:
+        pg.cleanup()
+    recovered = tmp_path / "recovered"
+
+    code = main(["restore", "--base", str(tmp_path / "base"), "--to", moment["now"], "--data-dir", str(recovered)])
+
+    assert code == 0, capsys.readouterr().err
+    pg = start_embedded(recovered / "pgdata", recovered / "wal-archive")
+    try:
+        rows = asyncio.run(fetch(with_database(pg.get_uri(), "postgres"), "SELECT body FROM notes ORDER BY body"))
+        assert [row["body"] for row in rows] == ["A"]
+    finally:
+        pg.cleanup()
