@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ import pytest
 from vru_cli.backup import MANIFEST, audit_head, table_counts
 from vru_cli.main import main
 from vru_dev.embedded import archive_now, start_embedded
-from vru_dev.platform import Platform
+from vru_dev.platform import Platform, PlatformConfig, Ports
 from vru_dev.provision import create_database
 from vru_dev.testing import with_database
 
@@ -70,9 +71,7 @@ def write_platform_data(gateway: httpx.Client) -> None:
     imported = gateway.post("/v1/imports/incidents", json={"reports": reports}, headers=auth(feed))
     assert imported.status_code == 200, imported.text
     coordinator = auth(password_token(gateway, "coordinator.medway-swale@example.org"))
-    listed = gateway.get(
-        "/v1/incidents", params={"crime_reference": reports[0]["crime_reference"]}, headers=coordinator
-    )
+    listed = gateway.get("/v1/incidents", params={"crime_reference": f"E2E-BACKUP-{run}/0"}, headers=coordinator)
     assert listed.status_code == 200, listed.text
     for incident in listed.json()["items"]:
         assert gateway.get(f"/v1/incidents/{incident['id']}", headers=coordinator).status_code == 200
@@ -115,6 +114,15 @@ def backup_dir(source_url: str, tmp_path_factory: pytest.TempPathFactory) -> Pat
     destination = tmp_path_factory.mktemp("backup") / "vru-backup"
     assert main(["backup", "--url", source_url, str(destination)]) == 0
     return destination
+
+
+@pytest.fixture
+def pg_folder() -> Iterator[Path]:
+    """A folder for data folders of their own (not pytest's numbered tmp dirs, whose top a parallel pytest run makes
+    private again: PostgreSQL, run as another user when we are root, could no longer reach its data)."""
+    folder = Path(tempfile.mkdtemp(prefix="vru-backup-test-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -236,15 +244,15 @@ def test_the_suites_databases_do_not_archive_wal(pg_admin_url: str) -> None:
 
 
 @pytest.mark.faults
-def test_point_in_time_recovery(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_point_in_time_recovery(pg_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """vru up's embedded PostgreSQL archives its WAL; `vru backup --base` then `vru restore --base … --to T` gives
     a new data folder as it was at T: A (written before T) is there, B (after T) is not."""
-    data_dir = tmp_path / "data"
+    data_dir = pg_folder / "data"
     pg = start_embedded(data_dir / "pgdata", data_dir / "wal-archive")
     try:
         url = with_database(pg.get_uri(), "postgres")
         asyncio.run(fetch(url, "CREATE TABLE notes (body text NOT NULL)"))
-        assert main(["backup", "--base", "--url", url, "--data-dir", str(data_dir), str(tmp_path / "base")]) == 0
+        assert main(["backup", "--base", "--url", url, "--data-dir", str(data_dir), str(pg_folder / "base")]) == 0
         asyncio.run(fetch(url, "INSERT INTO notes VALUES ('A')"))
         time.sleep(0.3)
         (moment,) = asyncio.run(fetch(url, "SELECT clock_timestamp()::text AS now"))
@@ -254,9 +262,9 @@ def test_point_in_time_recovery(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert any((data_dir / "wal-archive").iterdir())
     finally:
         pg.cleanup()
-    recovered = tmp_path / "recovered"
+    recovered = pg_folder / "recovered"
 
-    code = main(["restore", "--base", str(tmp_path / "base"), "--to", moment["now"], "--data-dir", str(recovered)])
+    code = main(["restore", "--base", str(pg_folder / "base"), "--to", moment["now"], "--data-dir", str(recovered)])
 
     assert code == 0, capsys.readouterr().err
     pg = start_embedded(recovered / "pgdata", recovered / "wal-archive")
@@ -265,3 +273,47 @@ def test_point_in_time_recovery(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert [row["body"] for row in rows] == ["A"]
     finally:
         pg.cleanup()
+
+
+@pytest.mark.faults
+def test_backup_of_vru_up_restores_on_a_fresh_machine(pg_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`vru backup` of the running embedded PostgreSQL (found from the data folder), `vru restore` into a new data
+    folder (a new cluster: the roles, the audit log's NOLOGIN owner included, are created), then `vru up` on it:
+    the data is there and the audit chain verifies through the API."""
+    config = PlatformConfig(data_dir=pg_folder / "old", ports=Ports.free(), wal_archive=pg_folder / "old" / "wal")
+    first = Platform(config)
+    try:
+        first.start()
+        with httpx.Client(base_url=config.gateway_url, timeout=10) as gateway:
+            write_platform_data(gateway)
+        wait_sealed(first.admin_url)
+        archive_now(with_database(first.admin_url, "postgres"))
+        assert any((pg_folder / "old" / "wal").iterdir())  # vru up's PostgreSQL archives its WAL
+        code = main(["backup", "--data-dir", str(config.data_dir), str(pg_folder / "backup")])
+        assert code == 0, capsys.readouterr().err
+    finally:
+        first.stop()
+    manifest = json.loads((pg_folder / "backup" / MANIFEST).read_text())
+
+    code = main(["restore", "--data-dir", str(pg_folder / "new"), str(pg_folder / "backup")])
+
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "created roles" in out
+    assert "referrals_audit" in out
+    second = Platform(PlatformConfig(data_dir=pg_folder / "new", ports=Ports.free()))
+    try:
+        second.start()  # provisions (passwords), migrates (nothing to do) and seeds (nothing new) the restored data
+        counts, head = asyncio.run(counts_and_head(second.admin_url))
+        for schema in ("referrals", "funding", "referrals_audit"):
+            assert counts[schema] == manifest["tables"][schema], schema
+        assert head is not None
+        assert head["position"] == manifest["audit_chain"]["position"]
+        with httpx.Client(base_url=second.config.gateway_url, timeout=10) as gateway:
+            auditor = auth(password_token(gateway, "auditor@example.org"))
+            verified = gateway.get("/v1/audit-log/verify", headers=auditor)
+            assert verified.status_code == 200, verified.text
+            assert verified.json()["breaks"] == []
+            assert verified.json()["checked"] >= manifest["audit_chain"]["position"]
+    finally:
+        second.stop()
