@@ -21,7 +21,8 @@ import httpx
 import pytest
 
 from vru_cli.backup import MANIFEST, audit_head, table_counts
-from vru_cli.main import main
+from vru_cli.deploy import REPO_ROOT, data_dir, wal_archive
+from vru_cli.main import data_location, main
 from vru_dev.embedded import archive_now, start_embedded
 from vru_dev.platform import Platform, PlatformConfig, Ports
 from vru_dev.provision import create_database
@@ -236,6 +237,32 @@ def test_restore_refuses_a_tampered_dump(
 
     assert "platform.dump: checksum differs" in capsys.readouterr().err
     assert asyncio.run(counts_and_head(empty_database))[0] == {}
+
+
+def test_the_data_folder_is_configurable_outside_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`VRU_DATA_DIR` moves vru up's data (and its WAL archive, unless VRU_WAL_ARCHIVE says otherwise); the default
+    stays `.vru` in the checkout, so a fresh clone works."""
+    for name in ("VRU_DATA_DIR", "VRU_WAL_ARCHIVE", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert data_dir() == REPO_ROOT / ".vru"
+    monkeypatch.setenv("VRU_DATA_DIR", str(tmp_path / "vru-data"))
+    assert data_dir() == tmp_path / "vru-data"
+    assert wal_archive(data_dir()) == tmp_path / "vru-data" / "wal-archive"
+    monkeypatch.setenv("VRU_WAL_ARCHIVE", "off")
+    assert wal_archive(data_dir()) is None
+
+    assert "inside the checkout (git clean -fdx deletes it)" in data_location(REPO_ROOT / ".vru", None, None)
+    elsewhere = data_location(tmp_path / "vru-data", None, tmp_path / "vru-data" / "wal-archive")
+    assert (
+        elsewhere
+        == f"vru: data in {tmp_path / 'vru-data'} (PostgreSQL: pgdata/, WAL archive: {tmp_path}/vru-data/wal-archive)"
+    )
+
+    # vru backup finds the database from the data folder; nothing runs there, and it says so.
+    assert main(["backup", str(tmp_path / "backup")]) == 2
+    assert f"the embedded PostgreSQL of {tmp_path / 'vru-data'} is not running" in capsys.readouterr().err
 
 
 def test_the_suites_databases_do_not_archive_wal(pg_admin_url: str) -> None:

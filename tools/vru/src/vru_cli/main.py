@@ -64,16 +64,7 @@ def cmd_up(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    if config.database_url:
-        print("vru: data in the PostgreSQL of DATABASE_URL; logs in", data_dir, flush=True)
-    else:
-        print(f"vru: data in {data_dir} (PostgreSQL: pgdata, WAL archive: {config.wal_archive or 'off'})", flush=True)
-        if data_dir.is_relative_to(REPO_ROOT):
-            print(
-                "vru: that is inside the checkout (git clean -fdx deletes it): set VRU_DATA_DIR for data that "
-                "matters, and back it up (docs/backup.md)",
-                flush=True,
-            )
+    print(data_location(data_dir, config.database_url, config.wal_archive), flush=True)
     print("vru: starting PostgreSQL, migrating, seeding, starting services and gateway…", flush=True)
     try:
         platform.start()
@@ -93,6 +84,19 @@ def cmd_up(args: argparse.Namespace) -> int:
         print("vru: stopped. Data kept in", config.data_dir, flush=True)
 
 
+def data_location(data_dir: Path, database_url: str | None, archive: Path | None) -> str:
+    """Where ``vru up`` keeps the data, and a warning when that is inside the checkout."""
+    if database_url:
+        return f"vru: data in the PostgreSQL of DATABASE_URL; logs in {data_dir}"
+    where = f"vru: data in {data_dir} (PostgreSQL: pgdata/, WAL archive: {archive or 'off'})"
+    if data_dir.is_relative_to(REPO_ROOT):
+        where += (
+            "\nvru: that is inside the checkout (git clean -fdx deletes it): set VRU_DATA_DIR (or --data-dir) to a "
+            "folder outside it for data that matters, and back it up (docs/backup.md)"
+        )
+    return where
+
+
 def print_banner(platform: Platform) -> None:
     cfg = platform.config
     lines = [
@@ -107,6 +111,7 @@ def print_banner(platform: Platform) -> None:
         f"  Gateway metrics:     http://{cfg.host}:{cfg.ports.gateway_internal}/metrics",
         "  Services (direct):   " + ", ".join(f"{s} {cfg.service_url(s)}" for s in cfg.ports.services),
         f"  Logs:                {cfg.data_dir / 'logs'} (restarts: supervisor.log)",
+        f"  Data:                {cfg.data_dir} (back up: vru backup DIR; docs/backup.md)",
         "",
         "Development credentials (made-up; development only):",
     ]
