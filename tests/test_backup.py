@@ -212,6 +212,22 @@ def test_restore_round_trips_counts_owners_and_the_audit_chain(
         asyncio.run(fetch(referrals, "DELETE FROM referrals_audit.audit_log"))
 
 
+def test_directory_format_round_trips(
+    source_url: str, empty_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--format directory`: one file per table, each with its checksum in the manifest."""
+    destination = tmp_path / "directory-backup"
+    assert main(["backup", "--url", source_url, "--format", "directory", str(destination)]) == 0
+    manifest = json.loads((destination / MANIFEST).read_text())
+    assert len(manifest["files"]) > 2
+    assert all(name.startswith("platform.dir/") for name in manifest["files"])
+
+    assert main(["restore", "--url", empty_database, str(destination)]) == 0
+
+    assert "the restored database matches the backup" in capsys.readouterr().out
+    assert asyncio.run(counts_and_head(empty_database))[0] == manifest["tables"]
+
+
 def test_restore_refuses_a_database_with_tables(
     backup_dir: Path, source_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -236,6 +252,12 @@ def test_restore_refuses_a_tampered_dump(
     assert main(["restore", "--url", empty_database, str(tampered)]) == 1
 
     assert "platform.dump: checksum differs" in capsys.readouterr().err
+    assert asyncio.run(counts_and_head(empty_database))[0] == {}
+    # A file slipped into the backup is refused too.
+    shutil.copy(backup_dir / "platform.dump", dump)
+    (tampered / "extra.sql").write_text("DROP SCHEMA referrals CASCADE;\n")
+    assert main(["restore", "--url", empty_database, str(tampered)]) == 1
+    assert "extra.sql: not in the manifest" in capsys.readouterr().err
     assert asyncio.run(counts_and_head(empty_database))[0] == {}
 
 
