@@ -203,6 +203,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/support-plans/{plan_id}"): RF_CASEWORK_READ,
         ("PATCH", "/v1/support-plans/{plan_id}"): RF_CASEWORK_WORK,
         ("POST", "/v1/support-plans/{plan_id}/interventions"): RF_CASEWORK_WORK,
+        ("GET", "/v1/interventions/{intervention_id}"): RF_CASEWORK_READ,
         ("PATCH", "/v1/interventions/{intervention_id}"): RF_CASEWORK_WORK,
         ("GET", "/v1/statistics/incidents"): RF_STATISTICS,
         ("GET", "/v1/audit-log"): AUDITOR,

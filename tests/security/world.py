@@ -296,7 +296,7 @@ async def referrals_world(s: Services) -> World:
         )
     )
     world.add("plan", "support plan", plan["id"], ms, f"/v1/support-plans/{plan['id']}")
-    with_intervention = ok(
+    intervention = ok(
         await call(
             "referrals",
             "POST",
@@ -304,9 +304,8 @@ async def referrals_world(s: Services) -> World:
             "coordinator",
             json_body={"kind": "mentoring", "provider": "Riverside Youth Trust (fictional)", "starts_on": "2026-11-25"},
         )
-    )
-    intervention = with_intervention["interventions"][0]["id"]
-    world.add("intervention", "intervention", intervention, ms)
+    )["id"]
+    world.add("intervention", "intervention", intervention, ms, f"/v1/interventions/{intervention}")
     world.values |= {"code": "swale", "other_id": world.id("subject_draft")}
     return world
 

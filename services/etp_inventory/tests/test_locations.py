@@ -221,8 +221,9 @@ class TestCsps:
         await new_site(client, issuer, "Hidden one", is_public=False)
         response = await client.get("/v1/csps", headers=issuer.headers(**PARTNER))
         assert response.status_code == 200
-        assert len(response.json()) == 13
-        medway = next(c for c in response.json() if c["district"] == "medway")
+        page = response.json()
+        assert (len(page["items"]), page["next_cursor"]) == (13, None)  # the list envelope, sent whole
+        medway = next(c for c in page["items"] if c["district"] == "medway")
         assert (medway["sites"], medway["public_sites"]) == (2, 1)
         assert medway["minimum_stock"] == 5
         assert medway["below_minimum"] is True
@@ -245,7 +246,7 @@ class TestCsps:
         assert changed.status_code == 200
         assert changed.json()["below_minimum"] is False
         assert changed.headers["etag"] != etag
-        low = (await client.get("/v1/alerts/low-stock", headers=headers)).json()
+        low = (await client.get("/v1/alerts/low-stock", headers=headers)).json()["items"]
         assert "medway" not in [c["district"] for c in low]
         assert "swale" in [c["district"] for c in low]
 

@@ -87,7 +87,7 @@ async def packs_home(request: Request, person: Person, api: PersonApi) -> HTMLRe
     context: dict[str, Any] = {"manages_sites": manages_sites(person), "is_guardian": person.has_role("guardian")}
     if manages_sites(person):
         context["alerts"] = await api.get("/v1/alerts")
-        context["csps"] = await api.get("/v1/csps")
+        context["csps"] = (await api.get("/v1/csps"))["items"]
     if manages_sites(person) or person.has_role("guardian"):
         context["sites"] = await all_items(api, "/v1/sites")
     if person.has_role("guardian"):
@@ -105,7 +105,7 @@ async def alerts(
     within_days = within_days if within_days in (30, 60, 90) else 30
     expiring = await api.get("/v1/alerts/expiring", within_days=within_days, limit=200)
     overdue = await api.get("/v1/alerts/overdue-checks", limit=200)
-    low = await api.get("/v1/alerts/low-stock")
+    low = (await api.get("/v1/alerts/low-stock"))["items"]
     return render(
         request,
         "packs/alerts.html",
