@@ -4,6 +4,7 @@ vru up          start everything (embedded PostgreSQL, migrations, seed data, se
 vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
+vru bank-holidays  refresh the England and Wales bank holidays (working days) from GOV.UK
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 import httpx
+
+from vru_shared.bank_holidays import GOV_UK_URL, SHIPPED, BankHolidays, InvalidBankHolidays
 
 if TYPE_CHECKING:
     from vru_dev.platform import Platform
@@ -209,6 +212,21 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bank_holidays(args: argparse.Namespace) -> int:
+    """Refresh the England and Wales bank holidays (working days, review targets) from GOV.UK's feed."""
+    try:
+        response = httpx.get(args.url, timeout=30, follow_redirects=False)
+        response.raise_for_status()
+        kept = BankHolidays.division_only(response.json())
+    except (httpx.HTTPError, ValueError, InvalidBankHolidays) as exc:
+        print(f"vru bank-holidays: {args.url} gave no usable list ({exc}); nothing written", file=sys.stderr)
+        return 1
+    Path(args.output).write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    holidays = BankHolidays.parse(kept)
+    print(f"vru bank-holidays: wrote {args.output} ({len(holidays.days)} days, to {holidays.covers_until})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -241,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     openapi = sub.add_parser("openapi", help="write the merged OpenAPI document")
     openapi.add_argument("-o", "--output", default="openapi.json")
     openapi.set_defaults(func=cmd_openapi)
+
+    holidays = sub.add_parser("bank-holidays", help="refresh the England and Wales bank holidays from GOV.UK")
+    holidays.add_argument("--url", default=GOV_UK_URL, help="GOV.UK's bank-holidays.json (or a copy of it)")
+    holidays.add_argument("--output", default=str(SHIPPED), help="the list to write (default: the shipped one)")
+    holidays.set_defaults(func=cmd_bank_holidays)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).
