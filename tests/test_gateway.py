@@ -40,6 +40,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/.well-known/",
         "/v1/agencies",
         "/v1/people",
+        "/v1/guardians",
         "/v1/clients",
         "/v1/signing-keys",
         "/v1/revocations",
