@@ -95,7 +95,6 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/v1/locations",
         "/v1/csps",
         "/v1/sites",
-        "/v1/guardians",
         "/v1/movements",
         "/v1/checks",
         "/v1/use-reports",
