@@ -18,14 +18,18 @@ import pytest
 from fastapi import FastAPI
 
 from etp_inventory.clients.funding import FundingClient as EtpFundingClient
+from etp_inventory.clients.identity import IdentityClient as EtpIdentityClient
 from etp_inventory.clients.referrals import ReferralsClient as EtpReferralsClient
 from funding.clients.referrals import ReferralsClient as FundingReferralsClient
 from funding.main import create_app as create_funding
 from funding.settings import FundingSettings
+from identity.main import create_app as create_identity
+from identity.settings import IdentitySettings
 from referrals.clients.funding import FundingClient as ReferralsFundingClient
 from referrals.clients.funding import count_idempotency_key
 from referrals.main import create_app as create_referrals
 from referrals.settings import ReferralsSettings
+from vru_dev.kits.identity import FAST_HASHING
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.auth import Principal, PrincipalKind
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
@@ -128,6 +132,13 @@ async def referrals_app(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIte
 
 
 @pytest.fixture
+async def identity_app(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[Provider]:
+    app = create_identity(IdentitySettings(database_url=db_urls["identity"], token_issuer=TEST_ISSUER, **FAST_HASHING))
+    async with running_app(app, issuer, db_urls["identity"]) as http:
+        yield Provider(app, http, issuer)
+
+
+@pytest.fixture
 async def funding_app(db_urls: dict[str, str], issuer: TestIssuer) -> AsyncIterator[Provider]:
     app = create_funding(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER))
     async with running_app(app, issuer, db_urls["funding"]) as http:
@@ -215,6 +226,34 @@ class TestLink3EtpToReferralsReferenceCheck:
         assert (known.crime_reference, known.known) == (reference, True)
         assert unknown.known is False
         referrals_app.assert_in_openapi()
+
+
+class TestLink5EtpToIdentityGuardians:
+    """etp_inventory → identity: ``GET /v1/guardians/{person_id}`` (is this an active guardian?)."""
+
+    async def test_a_guardian_and_others(self, identity_app: Provider) -> None:
+        admin = identity_app.issuer.headers(roles=["admin"])
+        agency = await identity_app.http.post(
+            "/v1/agencies", json={"code": "contract-trust", "name": "Contract Trust", "kind": "charity"}, headers=admin
+        )
+        ids = {}
+        for role in ("guardian", "analyst"):
+            body = {
+                "email": f"contract.{role}@example.org",
+                "display_name": f"Contract {role}",
+                "agency_id": agency.json()["id"],
+                "roles": [role],
+            }
+            created = await identity_app.http.post("/v1/people", json=body, headers=admin)
+            assert created.status_code == 201, created.text
+            ids[role] = created.json()["id"]
+        client = EtpIdentityClient(identity_app.client("identity", "etp-inventory-service"))
+        guardian = await client.guardian(ids["guardian"])
+        assert guardian is not None
+        assert (str(guardian.id), guardian.display_name) == (ids["guardian"], "Contract guardian")
+        assert await client.guardian(ids["analyst"]) is None
+        assert await client.guardian(str(uuid.uuid4())) is None
+        identity_app.assert_in_openapi()
 
 
 class TestLink4ReferralsToFundingProjects:

@@ -94,6 +94,8 @@ async def test_wrong_media_type_is_415(client: httpx.AsyncClient, analyst: dict[
     )
     assert response.status_code == 415
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["detail"] == "Send the body as application/json."
+    assert response.headers["accept"] == "application/json"
 
 
 async def test_a_json_body_naming_a_member_twice_is_422(client: httpx.AsyncClient, analyst: dict[str, str]) -> None:

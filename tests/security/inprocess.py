@@ -80,7 +80,11 @@ def _peer(caller: str, name: str, app: FastAPI, issuer: TestIssuer) -> ServiceCl
 
 
 #: Which peers each service calls (as vru_dev.platform.PEERS, without identity's docs fetches).
-PEERS = {"referrals": ("funding",), "funding": ("referrals",), "etp_inventory": ("funding", "referrals")}
+PEERS = {
+    "referrals": ("funding",),
+    "funding": ("referrals",),
+    "etp_inventory": ("funding", "referrals", "identity"),
+}
 
 
 @dataclass

@@ -66,8 +66,9 @@ PRINCIPALS: dict[str, Principal] = {
         Principal("partner_other", ("partner_agency",), agency=AGENCY_B),
         Principal("csp_medway", ("csp_officer",), districts=("medway",)),
         Principal("csp_swale", ("csp_officer",), districts=("swale",)),
-        Principal("guardian", ("guardian",), sub="security-guardian-1"),
-        Principal("guardian_other", ("guardian",), sub="security-guardian-2"),
+        # A guardian's sub is their person id in identity, where the world makes them guardians.
+        Principal("guardian", ("guardian",), sub="7a1e3c55-0000-4000-8000-0000000000a1"),
+        Principal("guardian_other", ("guardian",), sub="7a1e3c55-0000-4000-8000-0000000000a2"),
         Principal("auditor", ("auditor",)),
         Principal("admin", ("admin",)),
         Principal("service", ("service",), kind="client"),
@@ -123,6 +124,8 @@ FD_SPEND = _group("director", "programme_officer", "service", "funding_spender")
 
 # etp_inventory (docs/etp_inventory.md "Authentication and who may do what")
 ETP_STAFF = _group("programme_officer", "director", "admin")
+#: Those who assign guardians to pack sites, and the ETP inventory service checking an assignment.
+ID_GUARDIAN_LOOKUP = ETP_STAFF | CSP_OFFICERS | _group("service")
 ETP_LOCAL = ETP_STAFF | CSP_OFFICERS
 ETP_FIELD = ETP_LOCAL | GUARDIANS
 ETP_ALERTS = ETP_LOCAL | _group("service")
@@ -147,6 +150,8 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/people/{person_id}"): ADMIN,
         ("PATCH", "/v1/people/{person_id}"): ADMIN,
         ("POST", "/v1/people/{person_id}/unlock"): ADMIN,
+        ("GET", "/v1/guardians"): ID_GUARDIAN_LOOKUP,
+        ("GET", "/v1/guardians/{person_id}"): ID_GUARDIAN_LOOKUP,
         ("POST", "/v1/clients"): ADMIN,
         ("GET", "/v1/clients"): ADMIN,
         ("GET", "/v1/clients/{client_uuid}"): ADMIN,
@@ -203,6 +208,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/support-plans/{plan_id}"): RF_CASEWORK_READ,
         ("PATCH", "/v1/support-plans/{plan_id}"): RF_CASEWORK_WORK,
         ("POST", "/v1/support-plans/{plan_id}/interventions"): RF_CASEWORK_WORK,
+        ("GET", "/v1/interventions/{intervention_id}"): RF_CASEWORK_READ,
         ("PATCH", "/v1/interventions/{intervention_id}"): RF_CASEWORK_WORK,
         ("GET", "/v1/statistics/incidents"): RF_STATISTICS,
         ("GET", "/v1/audit-log"): AUDITOR,

@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from identity.person.models import Person
 from tests.security.inprocess import Services
 from tests.security.oas import Operation, sample
 from tests.security.policy import AGENCY_A, AGENCY_B, ETP_STAFF, ETP_SUMMARIES, FD_STAFF, PARTNERS, PRINCIPALS
@@ -296,7 +297,7 @@ async def referrals_world(s: Services) -> World:
         )
     )
     world.add("plan", "support plan", plan["id"], ms, f"/v1/support-plans/{plan['id']}")
-    with_intervention = ok(
+    intervention = ok(
         await call(
             "referrals",
             "POST",
@@ -304,9 +305,8 @@ async def referrals_world(s: Services) -> World:
             "coordinator",
             json_body={"kind": "mentoring", "provider": "Riverside Youth Trust (fictional)", "starts_on": "2026-11-25"},
         )
-    )
-    intervention = with_intervention["interventions"][0]["id"]
-    world.add("intervention", "intervention", intervention, ms)
+    )["id"]
+    world.add("intervention", "intervention", intervention, ms, f"/v1/interventions/{intervention}")
     world.values |= {"code": "swale", "other_id": world.id("subject_draft")}
     return world
 
@@ -442,9 +442,37 @@ def no_requests(world: World) -> dict[tuple[str, str], dict[str, Any]]:
 # etp_inventory
 
 
+async def guardians_in_identity(s: Services) -> None:
+    """The policy's guardians as identity knows them (active, role ``guardian``, their ``sub`` as person id):
+    only such a person can be assigned to a site."""
+    agency = ok(
+        await s.call(
+            "identity",
+            "POST",
+            "/v1/agencies",
+            "admin",
+            json_body={"code": "security-guardians", "name": "Security guardians (fictional)", "kind": "charity"},
+        )
+    )
+    async with s.apps["identity"].state.sessionmaker() as session, session.begin():
+        for name in ("guardian", "guardian_other"):
+            sub = PRINCIPALS[name].sub
+            session.add(
+                Person(
+                    id=uuid.UUID(sub),
+                    email=f"{name.replace('_', '.')}@security.example.org",
+                    display_name=f"Security {name.replace('_', ' ')}",
+                    agency_id=uuid.UUID(agency["id"]),
+                    roles=["guardian"],
+                    districts=[],
+                )
+            )
+
+
 async def etp_world(s: Services) -> World:
     world = World("etp_inventory")
     call = s.call
+    await guardians_in_identity(s)
     staff = "programme_officer"
     lot = purchase_body("SECURITY-LOT", 6, budget_line_id=KNIFE_LINE_2020)
     ok(await call("etp_inventory", "POST", "/v1/purchases", staff, json_body=lot))
@@ -768,6 +796,7 @@ QUERY_VALUES: dict[str, Any] = {
     "longitude": 0.52,
     "crime_reference": "46/990001/26",
     "within_days": 30,
+    "email": "guardian@security.example.org",
 }
 
 

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from etp_inventory.main import create_app
 from etp_inventory.settings import EtpInventorySettings
-from vru_dev.kits.etp_inventory import FakeFunding, FakeReferrals
+from vru_dev.kits.etp_inventory import FakeFunding, FakeIdentity, FakeReferrals
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
 
@@ -23,6 +23,11 @@ def funding() -> FakeFunding:
 @pytest.fixture
 def referrals() -> FakeReferrals:
     return FakeReferrals()
+
+
+@pytest.fixture
+def identity() -> FakeIdentity:
+    return FakeIdentity()
 
 
 @pytest.fixture
@@ -39,8 +44,13 @@ def app(db_urls: dict[str, str]) -> FastAPI:
 
 @pytest.fixture
 async def client(
-    app: FastAPI, db_urls: dict[str, str], issuer: TestIssuer, funding: FakeFunding, referrals: FakeReferrals
+    app: FastAPI,
+    db_urls: dict[str, str],
+    issuer: TestIssuer,
+    funding: FakeFunding,
+    referrals: FakeReferrals,
+    identity: FakeIdentity,
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with running_app(app, issuer, db_urls["etp_inventory"]) as client:
-        app.state.peers = {"funding": funding.client(), "referrals": referrals.client()}
+        app.state.peers = {"funding": funding.client(), "referrals": referrals.client(), "identity": identity.client()}
         yield client

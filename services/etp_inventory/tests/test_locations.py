@@ -7,7 +7,16 @@ from typing import Any
 import httpx
 import pytest
 
-from vru_dev.kits.etp_inventory import CSP_MEDWAY, CSP_SWALE, GUARDIAN, OTHER_GUARDIAN, PARTNER, STAFF, site_body
+from vru_dev.kits.etp_inventory import (
+    CSP_MEDWAY,
+    CSP_SWALE,
+    GUARDIAN,
+    OTHER_GUARDIAN,
+    PARTNER,
+    STAFF,
+    FakeIdentity,
+    site_body,
+)
 from vru_dev.testing import TestIssuer
 
 
@@ -187,6 +196,28 @@ class TestGuardians:
         assert response.status_code == 404
         assert response.json()["type"].endswith("/guardian-not-assigned")
 
+    async def test_only_an_active_guardian(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, identity: FakeIdentity
+    ) -> None:
+        """Any id was taken before (issue 14, "Smaller"): now identity must know them as an active guardian."""
+        site = await new_site(client, issuer, "A")
+        for subject in (str(uuid.uuid4()), "not-a-person-id"):
+            refused = await guard(client, issuer, site["id"], subject)
+            assert refused.status_code == 422
+            assert refused.json()["type"].endswith("/not-a-guardian")
+        identity.down = True
+        unsure = await guard(client, issuer, site["id"], GUARDIAN["sub"])
+        assert unsure.status_code == 503
+        assert unsure.json()["type"].endswith("/downstream-unavailable")
+        identity.down = False
+        named = await client.put(
+            f"/v1/sites/{site['id']}/guardians/{GUARDIAN['sub']}", json={}, headers=issuer.headers(**CSP_MEDWAY)
+        )
+        assert named.status_code == 201
+        assert [(g["subject"], g["name"]) for g in named.json()["guardians"]] == [
+            (GUARDIAN["sub"], "Pack guardian (example.org)")  # their display name when none is given
+        ]
+
     async def test_valid(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         site = await new_site(client, issuer, "A")
         assert (await guard(client, issuer, site["id"], GUARDIAN["sub"])).status_code == 201
@@ -221,8 +252,9 @@ class TestCsps:
         await new_site(client, issuer, "Hidden one", is_public=False)
         response = await client.get("/v1/csps", headers=issuer.headers(**PARTNER))
         assert response.status_code == 200
-        assert len(response.json()) == 13
-        medway = next(c for c in response.json() if c["district"] == "medway")
+        page = response.json()
+        assert (len(page["items"]), page["next_cursor"]) == (13, None)  # the list envelope, sent whole
+        medway = next(c for c in page["items"] if c["district"] == "medway")
         assert (medway["sites"], medway["public_sites"]) == (2, 1)
         assert medway["minimum_stock"] == 5
         assert medway["below_minimum"] is True
@@ -245,7 +277,7 @@ class TestCsps:
         assert changed.status_code == 200
         assert changed.json()["below_minimum"] is False
         assert changed.headers["etag"] != etag
-        low = (await client.get("/v1/alerts/low-stock", headers=headers)).json()
+        low = (await client.get("/v1/alerts/low-stock", headers=headers)).json()["items"]
         assert "medway" not in [c["district"] for c in low]
         assert "swale" in [c["district"] for c in low]
 

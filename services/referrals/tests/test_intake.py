@@ -218,6 +218,16 @@ class TestImportCsv:
     async def test_wrong_media_type(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.post("/v1/imports/incidents.csv", json={"reports": []}, headers=issuer.headers(**FEED))
         assert response.status_code == 415
+        assert response.json()["type"].endswith("/csv-expected")
+        assert response.json()["detail"] == "Send the body as text/csv."
+        # A type no route takes is refused before the route; the answer still names what this one takes.
+        for media_type in ("text/plain", "application/vnd.ms-excel"):
+            headers = {**issuer.headers(**FEED), "content-type": media_type}
+            response = await client.post("/v1/imports/incidents.csv", content=b"crime_reference\n", headers=headers)
+            assert response.status_code == 415
+            assert response.json()["type"].endswith("/unsupported-media-type")
+            assert response.json()["detail"] == "Send the body as text/csv."
+            assert response.headers["accept"] == "text/csv"
 
     async def test_bad_header_rejects_the_file(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await upload(client, issuer, b"crime_ref,when\n46/1/25,2025-06-14T10:00:00Z\n")

@@ -1,8 +1,10 @@
 """Serious Violence Reviews: the coordinators' queue, district access, the lifecycle and the overdue flag."""
 
+import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -10,11 +12,12 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from referrals.calendar import add_working_days
+from referrals.calendar import WorkingDays, local_day
 from referrals.main import create_app
 from referrals.review.service import overdue_before
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_shared.bank_holidays import BankHolidays, InvalidBankHolidays
 
 ANALYST = {"roles": ["analyst"], "sub": "analyst-1", "name": "Analyst (example.org)"}
 MEDWAY_SWALE = {"roles": ["coordinator"], "districts": ["medway", "swale"], "sub": "coordinator-ms"}
@@ -81,13 +84,35 @@ async def backdate(app: FastAPI, review_id: str, days: int) -> None:
         )
 
 
+TEN = WorkingDays(10, BankHolidays.load())
+
+
 class TestWorkingDays:
     def test_weekends_are_skipped(self) -> None:
-        assert add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 23)  # Friday → Monday
-        assert add_working_days(date(2026, 11, 21), 10) == date(2026, 12, 4)  # from a Saturday
+        assert WorkingDays(1, TEN.holidays).after(date(2026, 11, 20)) == date(2026, 11, 23)  # Friday → Monday
+        assert TEN.after(date(2026, 11, 21)) == date(2026, 12, 4)  # from a Saturday
+
+    def test_bank_holidays_are_skipped(self) -> None:
+        # Christmas Day (Friday), Boxing Day's substitute (Monday 28th) and New Year's Day (Friday) are not
+        # working days: ten working days from Monday 21 December 2026 end on Thursday 7 January, not the 4th.
+        assert TEN.after(date(2026, 12, 21)) == date(2027, 1, 7)
+        assert WorkingDays(1, TEN.holidays).after(date(2026, 4, 2)) == date(2026, 4, 7)  # Easter: Fri and Mon off
+        assert TEN.holidays.covers_until >= date(2027, 12, 31)
+
+    def test_a_list_of_another_shape_is_refused(self, tmp_path: Path) -> None:
+        documents: list[dict[str, Any]] = [
+            {},
+            {"scotland": {"events": [{"date": "2026-11-30"}]}},
+            {"england-and-wales": {"events": []}},
+            {"england-and-wales": {"events": [{"date": "30/11/2026"}]}},
+        ]
+        for document in documents:
+            (tmp_path / "holidays.json").write_text(json.dumps(document))
+            with pytest.raises(InvalidBankHolidays):
+                BankHolidays.load(tmp_path / "holidays.json")
 
     def test_overdue_boundary(self) -> None:
-        cutoff = overdue_before(date(2026, 12, 7), 10)  # Monday
+        cutoff = overdue_before(date(2026, 12, 7), TEN)  # Monday
         # Opened by Sunday 22 November: due Friday 4 December, overdue now; opened Monday 23rd: due today.
         assert cutoff == datetime(2026, 11, 23, tzinfo=cutoff.tzinfo)
 
@@ -171,7 +196,19 @@ class TestGetReview:
         assert [i["crime_reference"] for i in body["incidents"]] == ["46/300/25"]
         assert [s["given_name"] for s in body["subjects"]] == ["Young0"]
         created = datetime.fromisoformat(body["created_at"])
-        assert body["due_on"] == add_working_days(created.date(), 10).isoformat()
+        assert body["due_on"] == TEN.after(local_day(created)).isoformat()
+
+    async def test_due_on_skips_bank_holidays(
+        self, app: FastAPI, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        review_id = (await open_reviews(client, issuer, "swale"))["swale"]
+        async with app.state.sessionmaker() as session, session.begin():
+            await session.execute(
+                text("UPDATE reviews SET created_at = '2026-12-21T10:00:00+00:00' WHERE id = :id"),
+                {"id": uuid.UUID(review_id)},
+            )
+        body = (await client.get(f"/v1/reviews/{review_id}", headers=issuer.headers(**ANALYST))).json()
+        assert body["due_on"] == "2027-01-07"  # over Christmas, Boxing Day's substitute and New Year's Day
 
 
 class TestTransitions:

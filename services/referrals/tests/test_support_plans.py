@@ -76,7 +76,18 @@ class TestInterventions:
         for body in bodies:
             response = await casework.client.post(path, json=body, headers=casework.headers(casework.MEDWAY_SWALE))
             assert response.status_code == 201, response.text
-        shown = response.json()
+            # The new intervention itself, where it lives, and its ETag (not the whole plan without the new id).
+            added = response.json()
+            assert (added["kind"], added["version"]) == (body["kind"], 1)
+            assert response.headers["location"] == f"/v1/interventions/{added['id']}"
+            assert response.headers["etag"] == '"v1"'
+            again = await casework.client.get(response.headers["location"], headers=casework.headers(casework.ANALYST))
+            assert (again.status_code, again.json(), again.headers["etag"]) == (200, added, '"v1"')
+        elsewhere = await casework.client.get(response.headers["location"], headers=casework.headers(casework.THANET))
+        assert elsewhere.status_code == 404
+        assert elsewhere.json()["type"].endswith("/intervention-not-found")
+        plan_path = f"/v1/support-plans/{created['id']}"
+        shown = (await casework.client.get(plan_path, headers=casework.headers(casework.ANALYST))).json()
         assert [(i["kind"], i["provider"]) for i in shown["interventions"]] == [
             ("electronic_tag", "Youth Justice Service"),
             ("nrm_submission", "Children's Social Work Services"),

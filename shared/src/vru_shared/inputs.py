@@ -21,14 +21,16 @@ which parses ``true`` or ``15`` from the cell on purpose, while the JSON batch's
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AwareDatetime, BeforeValidator, WithJsonSchema
+
+from vru_shared.kent_medway import LONDON
 
 _NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 
@@ -51,6 +53,24 @@ QueryBool = Annotated[bool, BeforeValidator(_true_or_false)]
 Instant = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
 #: A calendar date, written as ``YYYY-MM-DD`` (never a Unix time).
 Day = Annotated[date, BeforeValidator(_not_a_number)]
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_or_instant(value: Any) -> Any:
+    value = _not_a_number(value)
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        return datetime.combine(date.fromisoformat(value), time(), tzinfo=LONDON)
+    return value
+
+
+#: A bound of a time filter (``from``/``to``, ``occurred_from``): an RFC 3339 date-time with its offset, or a
+#: date alone, which means the start of that day in UK time — so ``from=2026-11-01&to=2026-12-01`` is November.
+Moment = Annotated[
+    AwareDatetime,
+    BeforeValidator(_day_or_instant),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]}),
+]
 
 
 def _query_names(dependant: Dependant) -> set[str]:

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from fastapi import FastAPI
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
@@ -203,13 +204,36 @@ class BodyGuardMiddleware:
     async def _reject(
         self, request: Request, status: int, scope: Scope, receive: Receive, send: Send, limit: int
     ) -> None:
-        detail = (
-            f"The request body is larger than {limit} bytes."
-            if status == 413
-            else "Send the body as application/json (or the media type this operation documents)."
-        )
-        response = problem_response(request, status, detail=detail)
+        if status == 413:
+            response = problem_response(request, status, detail=f"The request body is larger than {limit} bytes.")
+        else:
+            documented = documented_media_types(scope)
+            detail = f"Send the body as {' or '.join(documented)}." if documented else "This operation takes no body."
+            response = problem_response(request, status, detail=detail)
+            if documented:
+                response.headers["Accept"] = ", ".join(documented)  # RFC 9110 §15.5.16
         await response(scope, receive, send)
+
+
+def documented_media_types(scope: Scope) -> list[str]:
+    """The body media types the operation at ``scope`` documents (its OpenAPI ``requestBody``): what a 415 tells
+    the client to send instead. Read from the app's OpenAPI document, once per app."""
+    app = scope.get("app")
+    if not isinstance(app, FastAPI):
+        return []
+    table: list[tuple[re.Pattern[str], str, list[str]]] | None = getattr(app.state, "body_media_types", None)
+    if table is None:
+        table = []
+        for template, operations in app.openapi().get("paths", {}).items():
+            pattern = re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$")
+            for method, operation in operations.items():
+                content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+                table.append((pattern, method.upper(), list(content)))
+        # A literal path before a template that would also match it (/v1/projects/referral-destinations).
+        table.sort(key=lambda row: row[0].pattern.count("[^/]+"))
+        app.state.body_media_types = table
+    path, method = scope.get("path", ""), scope.get("method", "")
+    return next((types for pattern, m, types in table if m == method and pattern.match(path)), [])
 
 
 def _is_json(content_type: str) -> bool:

@@ -134,6 +134,12 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(default=None, description="Pass as `cursor` to get the next page.")
 
 
+def whole(items: Sequence[T]) -> Page[T]:
+    """A list short enough to send whole (one row per district, say), in the envelope every list uses:
+    ``items``, with ``next_cursor`` always null, so a client reads every list the same way."""
+    return Page[T](items=list(items))
+
+
 def keyset(
     stmt: SelectT,
     params: PageParams,

@@ -11,6 +11,7 @@ from identity.client.router import router as client_router
 from identity.db import idempotency_keys
 from identity.hashing import SecretHasher
 from identity.models import load_all_models
+from identity.person.router import guardians_router
 from identity.person.router import router as person_router
 from identity.portal.router import router as portal_router
 from identity.portal.service import MergedDocs
@@ -64,6 +65,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             revocation_router,
             agency_router,
             person_router,
+            guardians_router,
             client_router,
             signing_key_router,
             portal_router,

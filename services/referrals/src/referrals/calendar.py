@@ -1,18 +1,22 @@
-"""Dates as the unit counts them: UK local time, working days, ages on a day."""
+"""Dates as the unit counts them: UK local time, working days (less bank holidays), ages on a day."""
 
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
+from vru_shared.bank_holidays import BankHolidays
 from vru_shared.kent_medway import LONDON
 
 
-def add_working_days(start: date, days: int) -> date:
-    """The date ``days`` working days (Mon–Fri) after ``start``. Bank holidays are not excluded."""
-    day, counted = start, 0
-    while counted < days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            counted += 1
-    return day
+@dataclass(frozen=True, slots=True)
+class WorkingDays:
+    """A span of working days: Monday to Friday, less England and Wales bank holidays."""
+
+    count: int
+    holidays: BankHolidays
+
+    def after(self, start: date) -> date:
+        """The day ``count`` working days after ``start``."""
+        return self.holidays.add_working_days(start, self.count)
 
 
 def london_today() -> date:

@@ -36,6 +36,7 @@ is about children and young people: every read and change is audited.
 def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
     load_all_models()
     settings = settings or get_settings()
+    settings.review_target  # noqa: B018 - the bank holidays are read (and a bad list refused) at start-up
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:

@@ -1,9 +1,11 @@
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
 
+from referrals.calendar import WorkingDays
+from vru_shared.bank_holidays import BankHolidays
 from vru_shared.settings import Environment, ServiceSettings, service_config
 
 
@@ -38,8 +40,12 @@ class ReferralsSettings(ServiceSettings):
     #: statement timeout), then is answered 503 + ``Retry-After`` with nothing imported. Under the gateway's
     #: 30 s response-header timeout, so the client hears the 503 rather than the gateway's 504.
     intake_lock_wait_seconds: float = Field(default=20.0, gt=0, le=300)
-    #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
-    review_target_working_days: int = Field(default=10, ge=1)
+    #: A review not closed within this many working days of opening is overdue (its ``due_on`` is that day).
+    #: Working days are Monday to Friday less England and Wales bank holidays (``bank_holidays_path``).
+    review_target_working_days: int = Field(default=10, ge=1, le=100)
+    #: The bank holidays, in the shape of GOV.UK's https://www.gov.uk/bank-holidays.json; unset: the list
+    #: shipped with the platform (``vru bank-holidays update`` refreshes it).
+    bank_holidays_path: Path | None = None
     #: Retention: a young person's records come up for review (and may be erased) once this many years have
     #: passed since the last activity on them …
     retention_years_after_last_activity: int = Field(default=6, ge=1, le=100)
@@ -50,6 +56,11 @@ class ReferralsSettings(ServiceSettings):
         return super().secrets() | {
             f"audit_seal_previous_keys[{k}]": v for k, v in self.audit_seal_previous_keys.items()
         }
+
+    @cached_property
+    def review_target(self) -> WorkingDays:
+        """The review target as a span of working days, with the bank holidays read once."""
+        return WorkingDays(self.review_target_working_days, BankHolidays.load(self.bank_holidays_path))
 
     @property
     def audit_seal_keys(self) -> dict[str, bytes]:

@@ -53,7 +53,7 @@ PEERS = {
     "identity": ("referrals", "funding", "etp_inventory"),
     "referrals": ("funding",),
     "funding": ("referrals",),
-    "etp_inventory": ("funding", "referrals"),
+    "etp_inventory": ("funding", "referrals", "identity"),
     WEB: (),
 }
 

@@ -6,6 +6,7 @@ vru token WHO   print a development access token for a seeded person (e-mail) or
 vru openapi     write the merged OpenAPI document of the whole API
 vru backup      a logical dump of the platform database with a manifest (--base: a base backup for PITR)
 vru restore     a backup into an empty database, checked (--base … --to …: point-in-time recovery)
+vru bank-holidays  refresh the England and Wales bank holidays (working days) from GOV.UK
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 import httpx
+
+from vru_shared.bank_holidays import GOV_UK_URL, SHIPPED, BankHolidays, InvalidBankHolidays
 
 if TYPE_CHECKING:
     from vru_dev.platform import Platform
@@ -317,6 +320,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("vru restore: the restored database does NOT match the backup", file=sys.stderr)
         return 1
     print("vru restore: the restored database matches the backup")
+def cmd_bank_holidays(args: argparse.Namespace) -> int:
+    """Refresh the England and Wales bank holidays (working days, review targets) from GOV.UK's feed."""
+    try:
+        response = httpx.get(args.url, timeout=30, follow_redirects=False)
+        response.raise_for_status()
+        kept = BankHolidays.division_only(response.json())
+    except (httpx.HTTPError, ValueError, InvalidBankHolidays) as exc:
+        print(f"vru bank-holidays: {args.url} gave no usable list ({exc}); nothing written", file=sys.stderr)
+        return 1
+    Path(args.output).write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    holidays = BankHolidays.parse(kept)
+    print(f"vru bank-holidays: wrote {args.output} ({len(holidays.days)} days, to {holidays.covers_until})")
     return 0
 
 
@@ -377,6 +392,11 @@ def main(argv: list[str] | None = None) -> int:
     restore.add_argument("--to", help="with --base: the moment to recover to, e.g. '2026-12-03 15:04:05+00'")
     restore.add_argument("--wal-archive", help="with --base: the WAL archive (default: the base backup's)")
     restore.set_defaults(func=cmd_restore)
+
+    holidays = sub.add_parser("bank-holidays", help="refresh the England and Wales bank holidays from GOV.UK")
+    holidays.add_argument("--url", default=GOV_UK_URL, help="GOV.UK's bank-holidays.json (or a copy of it)")
+    holidays.add_argument("--output", default=str(SHIPPED), help="the list to write (default: the shipped one)")
+    holidays.set_defaults(func=cmd_bank_holidays)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).

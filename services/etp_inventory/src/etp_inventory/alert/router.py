@@ -14,7 +14,7 @@ from etp_inventory.dependencies import Rules, Settings
 from etp_inventory.districts import DistrictFilter
 from vru_shared.auth import Principal
 from vru_shared.db import Session
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import Page, Pagination, paginate, whole
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["alerts"])
@@ -92,14 +92,15 @@ async def overdue_checks(
     "/v1/alerts/low-stock",
     summary="CSPs below minimum stock",
     description="CSPs holding fewer packs than their minimum (their own, or the service default), as summaries. "
-    "Partner agencies may read it.",
-    response_model=list[CspSummary],
+    "Partner agencies may read it. At most one entry per district, so the list comes whole: `next_cursor` is "
+    "always null.",
+    response_model=Page[CspSummary],
     responses=problem_responses(401, 403),
 )
 async def low_stock(
     session: Session, principal: Annotated[Principal, Depends(SUMMARIES)], rules: Rules, settings: Settings
-) -> list[CspSummary]:
+) -> Page[CspSummary]:
     rows = await csp_summaries(
         session, districts=summary_scope(principal), rules=rules, default_minimum=settings.csp_minimum_stock
     )
-    return [c for c in rows if c.below_minimum]
+    return whole([c for c in rows if c.below_minimum])

@@ -10,6 +10,7 @@ from etp_inventory.districts import DistrictPath
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
+from vru_shared.pagination import Page, whole
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["locations"])
@@ -21,13 +22,16 @@ Summaries = Annotated[Principal, Depends(SUMMARIES)]
     summary="CSP summaries",
     description="Each Community Safety Partnership's packs in figures: held, at sites, readiness at sites, used, "
     "open resupply tasks, minimum stock. No sites, lock codes or contacts: partner agencies may read it. A CSP "
-    "officer sees their own district.",
-    response_model=list[CspSummary],
+    "officer sees their own district. One entry per district, so the list comes whole: `next_cursor` is always "
+    "null.",
+    response_model=Page[CspSummary],
     responses=problem_responses(401, 403),
 )
-async def list_csps(session: Session, principal: Summaries, rules: Rules, settings: Settings) -> list[CspSummary]:
-    return await service.csp_summaries(
-        session, districts=summary_scope(principal), rules=rules, default_minimum=settings.csp_minimum_stock
+async def list_csps(session: Session, principal: Summaries, rules: Rules, settings: Settings) -> Page[CspSummary]:
+    return whole(
+        await service.csp_summaries(
+            session, districts=summary_scope(principal), rules=rules, default_minimum=settings.csp_minimum_stock
+        )
     )
 
 

@@ -23,3 +23,9 @@ class NotYourDistrict(Forbidden):
 
 class LockCodeRequired(Unprocessable):
     slug = "lock-code-required"
+
+
+class NotAGuardian(Unprocessable):
+    """Only an active person with the guardian role can be made a site's guardian."""
+
+    slug = "not-a-guardian"

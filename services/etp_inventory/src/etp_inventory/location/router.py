@@ -3,6 +3,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from etp_inventory.access import FIELD, LOCAL, scope_of
+from etp_inventory.clients import peer
+from etp_inventory.clients.identity import IdentityClient
 from etp_inventory.districts import DistrictFilter
 from etp_inventory.location import service
 from etp_inventory.location.dependencies import GuardianSubject, KindFilter, LocationId, PublicFilter, SiteId
@@ -19,6 +21,11 @@ from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
+
+
+def identity_client(request: Request) -> IdentityClient:
+    return IdentityClient(peer(request.app, "identity"))
+
 
 router = APIRouter(tags=["locations"])
 Worker = Annotated[Principal, Depends(FIELD)]
@@ -136,10 +143,15 @@ async def update_site(
     "/v1/sites/{site_id}/guardians/{subject}",
     summary="Assign a guardian to a site",
     description="The person whose token `sub` is `subject` becomes a guardian of the site: they see it (with "
-    "its lock code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP "
-    "officers. 201 when newly assigned, 200 otherwise.",
+    "its lock code), log checks and report use there. `subject` is their person id, found by e-mail with the "
+    "identity service's `GET /v1/guardians?email=…`; anyone who is not an active guardian there is 422 "
+    "`not-a-guardian` (503 while identity cannot say). `name` defaults to their display name. Repeating it only "
+    "renames. Staff, or the district's CSP officers. 201 when newly assigned, 200 otherwise.",
     response_model=SiteRead,
-    responses={**problem_responses(401, 403, 404, 422), 201: {"description": "Newly assigned.", "model": SiteRead}},
+    responses={
+        **problem_responses(401, 403, 404, 422, 503),
+        201: {"description": "Newly assigned.", "model": SiteRead},
+    },
 )
 async def assign_guardian(
     session: Session,
@@ -148,9 +160,16 @@ async def assign_guardian(
     subject: GuardianSubject,
     data: GuardianAssign,
     response: Response,
+    identity: Annotated[IdentityClient, Depends(identity_client)],
 ) -> Location:
     site, created = await service.assign_guardian(
-        session, scope=scope_of(principal), principal=principal, site_id=site_id, subject=subject, data=data
+        session,
+        scope=scope_of(principal),
+        principal=principal,
+        site_id=site_id,
+        subject=subject,
+        data=data,
+        identity=identity,
     )
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     set_etag(response, site.version)

@@ -5,11 +5,13 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
+from etp_inventory.clients.identity import IdentityClient
 from etp_inventory.location.exceptions import (
     CspNotFound,
     GuardianNotAssigned,
     LocationNotFound,
     LockCodeRequired,
+    NotAGuardian,
     NotYourDistrict,
     SiteNotFound,
 )
@@ -95,12 +97,27 @@ async def update_site(
 
 
 async def assign_guardian(
-    session: AsyncSession, *, scope: Scope, principal: Principal, site_id: UUID, subject: str, data: GuardianAssign
+    session: AsyncSession,
+    *,
+    scope: Scope,
+    principal: Principal,
+    site_id: UUID,
+    subject: str,
+    data: GuardianAssign,
+    identity: IdentityClient,
 ) -> tuple[Location, bool]:
     repo = LocationRepository(session)
+    require_district(scope, str((await get_site(session, scope=scope, site_id=site_id)).district))
+    # Asked before the site is locked: a slow identity service holds no row lock here.
+    guardian = await identity.guardian(subject)
+    if guardian is None:
+        raise NotAGuardian(
+            f"{subject} is not an active guardian's person id. Look the person up by e-mail "
+            "(GET /v1/guardians?email=…); an administrator gives them the guardian role."
+        )
     site = await get_site(session, scope=scope, site_id=site_id, for_update=True)
-    require_district(scope, str(site.district))
-    created = await repo.assign_guardian(site, subject, name=data.name, by=principal.subject)
+    name = data.name or guardian.display_name
+    created = await repo.assign_guardian(site, subject, name=name, by=principal.subject)
     await repo.update(site, {"updated_at": datetime.now(UTC)})
     return await get_site(session, scope=scope, site_id=site_id), created
 

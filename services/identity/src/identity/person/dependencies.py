@@ -10,3 +10,12 @@ PersonId = Annotated[UUID, Path(description="The person's id.", examples=["8d6a7
 AgencyFilter = Annotated[UUID | None, Query(description="Only people of this agency.")]
 RoleFilter = Annotated[Role | None, Query(description="Only people holding this role.")]
 ActiveFilter = Annotated[QueryBool | None, Query(description="Only active (true) or deactivated (false) people.")]
+GuardianEmail = Annotated[
+    str,
+    Query(
+        min_length=3,
+        max_length=254,
+        description="The guardian's e-mail address, exactly (compared case-insensitively).",
+        examples=["guardian@example.org"],
+    ),
+]

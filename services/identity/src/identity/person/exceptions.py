@@ -7,3 +7,7 @@ class PersonNotFound(NotFound):
 
 class EmailTaken(Conflict):
     slug = "email-taken"
+
+
+class GuardianNotFound(NotFound):
+    slug = "guardian-not-found"

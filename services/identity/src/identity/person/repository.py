@@ -47,3 +47,12 @@ class PersonRepository(Repository[Person]):
         changed meanwhile."""
         stmt = update(Person).where(Person.id == person.id, Person.password_hash == old).values(password_hash=new)
         await self.session.execute(stmt.execution_options(synchronize_session=False))
+
+    async def guardian(self, *, person_id: UUID | None = None, email: str | None = None) -> Person | None:
+        """An active person holding the guardian role, by id or by e-mail."""
+        stmt = self.statement().where(Person.active.is_(True), Person.roles.contains(["guardian"]))
+        if person_id is not None:
+            stmt = stmt.where(Person.id == person_id)
+        if email is not None:
+            stmt = stmt.where(Person.email == email.strip().lower())
+        return (await self.session.scalars(stmt)).one_or_none()

@@ -1,14 +1,14 @@
 from fastapi import APIRouter, Depends, Request, Response, status
 
-from identity.access import ADMIN
+from identity.access import ADMIN, GUARDIAN_LOOKUP
 from identity.dependencies import Hasher
 from identity.person import service
-from identity.person.dependencies import ActiveFilter, AgencyFilter, PersonId, RoleFilter
+from identity.person.dependencies import ActiveFilter, AgencyFilter, GuardianEmail, PersonId, RoleFilter
 from identity.person.models import Person
-from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
+from identity.person.schemas import GuardianRead, PersonCreate, PersonRead, PersonUpdate
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import Page, Pagination, paginate, whole
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["people"], dependencies=[Depends(ADMIN)])
@@ -100,3 +100,32 @@ async def unlock_person(session: Session, person_id: PersonId, response: Respons
     person = await service.unlock(session, person_id=person_id)
     set_etag(response, person.version)
     return person
+
+
+guardians_router = APIRouter(tags=["guardians"], dependencies=[Depends(GUARDIAN_LOOKUP)])
+
+
+@guardians_router.get(
+    "/v1/guardians",
+    summary="Look a guardian up by e-mail",
+    description="The active person holding the `guardian` role with exactly this e-mail, as a list of none or "
+    "one: how a CSP officer finds the person id to make someone the guardian of a pack site (`PUT "
+    "/v1/sites/{site_id}/guardians/{subject}`). A look-up, not a directory: the e-mail is required. Admin, "
+    "director, programme officer, CSP officer, the platform's services.",
+    response_model=Page[GuardianRead],
+    responses=problem_responses(401, 403, 422),
+)
+async def find_guardian(session: Session, email: GuardianEmail) -> Page[GuardianRead]:
+    return whole([GuardianRead.model_validate(g) for g in await service.find_guardian(session, email=email)])
+
+
+@guardians_router.get(
+    "/v1/guardians/{person_id}",
+    summary="Get a guardian",
+    description="An active person holding the `guardian` role: 404 `guardian-not-found` for anyone else "
+    "(deactivated, another role, or no one). The ETP inventory service checks an assignment with it.",
+    response_model=GuardianRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_guardian(session: Session, person_id: PersonId) -> Person:
+    return await service.get_guardian(session, person_id=person_id)

@@ -123,3 +123,24 @@ class PersonRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class GuardianRead(BaseModel):
+    """A pack-site guardian as those who assign guardians see them: who they are, nothing more."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "5b1e7d2a-3c4f-4a6b-8e9d-0f1a2b3c4d5e",
+                    "display_name": "Pack guardian (example)",
+                    "email": "guardian@example.org",
+                }
+            ]
+        },
+    )
+
+    id: UUID = Field(description="Their person id: the `subject` of `PUT /v1/sites/{site_id}/guardians/{subject}`.")
+    display_name: str
+    email: str

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from identity.agency.service import check_exists as check_agency
 from identity.hashing import SecretHasher
-from identity.person.exceptions import EmailTaken, PersonNotFound
+from identity.person.exceptions import EmailTaken, GuardianNotFound, PersonNotFound
 from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
@@ -81,3 +81,16 @@ async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:
     """Clear the failed-login count and a lock an earlier version set (no change, no new version, when none)."""
     person = await get(session, person_id=person_id, for_update=True)  # no If-Match: one unlock after another
     return await PersonRepository(session).update(person, {"locked_until": None, "failed_attempts": 0})
+
+
+async def find_guardian(session: AsyncSession, *, email: str) -> list[Person]:
+    """The active guardian with this e-mail, as a list of none or one (a look-up, not a directory)."""
+    guardian = await PersonRepository(session).guardian(email=email)
+    return [guardian] if guardian is not None else []
+
+
+async def get_guardian(session: AsyncSession, *, person_id: UUID) -> Person:
+    guardian = await PersonRepository(session).guardian(person_id=person_id)
+    if guardian is None:
+        raise GuardianNotFound(f"There is no active guardian {person_id}.")
+    return guardian

@@ -6,10 +6,16 @@ from fastapi import Depends, Query, Request
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import Sealing
-from vru_shared.inputs import Instant
+from vru_shared.inputs import Moment
 
-Since = Annotated[Instant | None, Query(alias="from", description="Entries at or after this time (RFC 3339).")]
-Until = Annotated[Instant | None, Query(alias="to", description="Entries before this time (RFC 3339).")]
+Since = Annotated[
+    Moment | None,
+    Query(alias="from", description="Entries at or after this time (RFC 3339), or from the start of this day (UK)."),
+]
+Until = Annotated[
+    Moment | None,
+    Query(alias="to", description="Entries before this time (RFC 3339), or before the start of this day (UK)."),
+]
 
 
 def sealing(request: Request) -> Sealing:

@@ -4,7 +4,7 @@ from uuid import UUID
 from fastapi import Path, Query
 
 from referrals.incident.models import ScreeningDecision
-from vru_shared.inputs import Instant
+from vru_shared.inputs import Moment
 
 IncidentId = Annotated[UUID, Path(description="The incident's id.")]
 DistrictFilter = Annotated[
@@ -12,11 +12,18 @@ DistrictFilter = Annotated[
 ]
 ScreeningFilter = Annotated[ScreeningDecision | None, Query(description="`in`: screened into a review; `out`: not.")]
 OccurredFrom = Annotated[
-    Instant | None,
-    Query(description="Occurred at or after this time (RFC 3339).", examples=["2026-11-01T00:00:00Z"]),
+    Moment | None,
+    Query(
+        description="Occurred at or after this time (RFC 3339), or from the start of this day (UK time).",
+        examples=["2026-11-01", "2026-11-01T00:00:00Z"],
+    ),
 ]
 OccurredTo = Annotated[
-    Instant | None, Query(description="Occurred before this time (RFC 3339).", examples=["2026-12-01T00:00:00Z"])
+    Moment | None,
+    Query(
+        description="Occurred before this time (RFC 3339), or before the start of this day (UK time).",
+        examples=["2026-12-01", "2026-12-01T00:00:00Z"],
+    ),
 ]
 CrimeReferenceFilter = Annotated[
     str | None, Query(max_length=64, description="The police crime reference.", examples=["46/123456/26"])

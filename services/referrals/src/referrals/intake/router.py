@@ -64,7 +64,7 @@ async def import_json(session: Session, principal: Ingester, batch: IncidentBatc
 async def import_csv(session: Session, principal: Ingester, request: Request) -> ImportResult:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "text/csv":
-        raise NotCsv("Send the file with Content-Type: text/csv.")
+        raise NotCsv("Send the body as text/csv.")
     return await service.import_csv(session, principal=principal, chunks=request.stream(), lock_wait=lock_wait(request))
 
 

@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import READ_CASEWORK, WORK_REVIEWS, district_scope
+from referrals.calendar import WorkingDays
 from referrals.review import service
 from referrals.review.dependencies import AreaFilter, DistrictFilter, OverdueFilter, ReviewId, StatusFilter
 from referrals.review.schemas import ReviewRead, ReviewSummary, ReviewTransition
@@ -18,9 +19,9 @@ Reader = Annotated[Principal, Depends(READ_CASEWORK)]
 Worker = Annotated[Principal, Depends(WORK_REVIEWS)]
 
 
-def _target_days(request: Request) -> int:
+def _target(request: Request) -> WorkingDays:
     settings: ReferralsSettings = request.app.state.settings
-    return settings.review_target_working_days
+    return settings.review_target
 
 
 @router.get(
@@ -48,7 +49,7 @@ async def list_reviews(
         principal=principal,
         scope=district_scope(principal),
         page=page,
-        target_days=_target_days(request),
+        target=_target(request),
         area=area,
         district=district,
         status=status,
@@ -73,7 +74,7 @@ async def get_review(
         principal=principal,
         scope=district_scope(principal),
         review_id=review_id,
-        target_days=_target_days(request),
+        target=_target(request),
     )
     set_etag(response, review.version)
     return review
@@ -106,7 +107,7 @@ async def transition_review(
         review_id=review_id,
         data=data,
         if_match=if_match,
-        target_days=_target_days(request),
+        target=_target(request),
     )
     set_etag(response, review.version)
     return review

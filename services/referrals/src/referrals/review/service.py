@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
-from referrals.calendar import add_working_days, local_day, london_today
+from referrals.calendar import WorkingDays, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
@@ -20,26 +20,26 @@ from vru_shared.pagination import PageParams
 _COLUMNS = "id status area district districts forum_case_ref outcome_reason created_at updated_at closed_at version"
 
 
-def due_on(created_at: datetime, target_days: int) -> date:
-    return add_working_days(local_day(created_at), target_days)
+def due_on(created_at: datetime, target: WorkingDays) -> date:
+    return target.after(local_day(created_at))
 
 
-def is_overdue(review: Review, target_days: int, today: date) -> bool:
-    return review.status != ReviewStatus.CLOSED.value and today > due_on(review.created_at, target_days)
+def is_overdue(review: Review, target: WorkingDays, today: date) -> bool:
+    return review.status != ReviewStatus.CLOSED.value and today > due_on(review.created_at, target)
 
 
-def overdue_before(today: date, target_days: int) -> datetime:
+def overdue_before(today: date, target: WorkingDays) -> datetime:
     """Reviews opened before this instant (and not closed) are overdue today.
 
-    ``add_working_days`` never decreases as its start moves later, so the latest opening day that is
+    ``target.after`` never decreases as its start moves later, so the latest opening day that is
     already late bounds them all."""
     latest = today - timedelta(days=1)
-    while add_working_days(latest, target_days) >= today:
+    while target.after(latest) >= today:
         latest -= timedelta(days=1)
     return datetime.combine(latest + timedelta(days=1), time(), tzinfo=LONDON)
 
 
-async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target_days: int) -> list[ReviewSummary]:
+async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target: WorkingDays) -> list[ReviewSummary]:
     counts = await repo.counts_of([review.id for review in reviews])
     today = london_today()
     return [
@@ -48,8 +48,8 @@ async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target_d
                 **{name: getattr(review, name) for name in _COLUMNS.split()},
                 "incident_count": counts[review.id][0],
                 "subject_count": counts[review.id][1],
-                "due_on": due_on(review.created_at, target_days),
-                "overdue": is_overdue(review, target_days, today),
+                "due_on": due_on(review.created_at, target),
+                "overdue": is_overdue(review, target, today),
             }
         )
         for review in reviews
@@ -62,7 +62,7 @@ async def list_reviews(
     principal: Principal,
     scope: frozenset[str] | None,
     page: PageParams,
-    target_days: int,
+    target: WorkingDays,
     area: str | None,
     district: str | None,
     status: ReviewStatus | None,
@@ -75,10 +75,10 @@ async def list_reviews(
         area=area,
         district=district,
         status=status,
-        overdue_before=overdue_before(london_today(), target_days),
+        overdue_before=overdue_before(london_today(), target),
         overdue=overdue,
     )
-    items = await _summaries(repo, reviews, target_days)
+    items = await _summaries(repo, reviews, target)
     if items:
         await record(
             session,
@@ -91,8 +91,8 @@ async def list_reviews(
     return items
 
 
-async def _read(repo: ReviewRepository, review: Review, target_days: int) -> ReviewRead:
-    (summary,) = await _summaries(repo, [review], target_days)
+async def _read(repo: ReviewRepository, review: Review, target: WorkingDays) -> ReviewRead:
+    (summary,) = await _summaries(repo, [review], target)
     return ReviewRead(
         **summary.model_dump(),
         incidents=review.incidents,
@@ -102,13 +102,13 @@ async def _read(repo: ReviewRepository, review: Review, target_days: int) -> Rev
 
 
 async def get_review(
-    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target_days: int
+    session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target: WorkingDays
 ) -> ReviewRead:
     repo = ReviewRepository(session)
     review = await repo.read(review_id, scope)
     if review is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    result = await _read(repo, review, target_days)
+    result = await _read(repo, review, target)
     await record(
         session,
         principal=principal,
@@ -128,7 +128,7 @@ async def transition(
     review_id: UUID,
     data: ReviewTransition,
     if_match: str | None,
-    target_days: int,
+    target: WorkingDays,
 ) -> ReviewRead:
     repo = ReviewRepository(session)
     review = await repo.get_visible(review_id, scope, for_update=True)
@@ -176,4 +176,4 @@ async def transition(
         purpose=f"review {data.to.value.replace('_', ' ')}",
     )
     await repo.read(review.id, None)  # the incidents, young people and history, with the new step
-    return await _read(repo, review, target_days)
+    return await _read(repo, review, target)

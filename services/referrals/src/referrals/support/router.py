@@ -105,18 +105,37 @@ async def update_plan(
     summary="Add an intervention",
     description="An intervention agreed for the young person: electronic tag, NRM submission, education "
     "re-engagement, substance-misuse support, diversionary activity, … with provider and dates. An outcome "
-    "is required to record it completed or stopped. Returns the plan (its ETag changes).",
-    response_model=SupportPlanRead,
+    "is required to record it completed or stopped. Returns the new intervention with its `Location` and "
+    "`ETag`; the plan's own ETag moves on too (read the plan again before changing it).",
+    response_model=InterventionRead,
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def add_intervention(
     session: Session, principal: Worker, plan_id: PlanId, data: InterventionCreate, response: Response
-) -> SupportPlan:
-    plan = await service.add_intervention(
+) -> Intervention:
+    intervention = await service.add_intervention(
         session, principal=principal, scope=casework_scope(principal), plan_id=plan_id, data=data
     )
-    set_etag(response, plan.version)
-    return plan
+    response.headers["Location"] = f"/v1/interventions/{intervention.id}"
+    set_etag(response, intervention.version)
+    return intervention
+
+
+@router.get(
+    "/v1/interventions/{intervention_id}",
+    summary="Get an intervention",
+    description="One intervention of a support plan, with its `ETag` for a later PATCH. Recorded in the audit log.",
+    response_model=InterventionRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_intervention(
+    session: Session, principal: Reader, intervention_id: InterventionId, response: Response
+) -> Intervention:
+    intervention = await service.get_intervention(
+        session, principal=principal, scope=casework_scope(principal), intervention_id=intervention_id
+    )
+    set_etag(response, intervention.version)
+    return intervention
 
 
 @router.patch(

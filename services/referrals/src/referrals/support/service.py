@@ -125,7 +125,7 @@ async def add_intervention(
     scope: CaseworkScope,
     plan_id: UUID,
     data: InterventionCreate,
-) -> SupportPlan:
+) -> Intervention:
     repo = SupportRepository(session)
     plan = await _plan(repo, plan_id, scope)
     if plan.status == PlanStatus.CLOSED.value:
@@ -152,7 +152,23 @@ async def add_intervention(
     await _audit(
         session, principal, AuditAction.CREATE, [intervention.id, plan.id, plan.subject_id], "intervention added"
     )
-    return await _plan(repo, plan.id, scope)
+    return await _intervention(session, intervention.id, scope)
+
+
+async def _intervention(session: AsyncSession, intervention_id: UUID, scope: CaseworkScope) -> Intervention:
+    intervention = await InterventionRepository(session).get_visible(intervention_id, scope.districts)
+    if intervention is None:
+        raise InterventionNotFound(f"There is no intervention {intervention_id} that you can see.")
+    return intervention
+
+
+async def get_intervention(
+    session: AsyncSession, *, principal: Principal, scope: CaseworkScope, intervention_id: UUID
+) -> Intervention:
+    intervention = await _intervention(session, intervention_id, scope)
+    plan = intervention.plan
+    await _audit(session, principal, AuditAction.READ, [intervention.id, plan.id, plan.subject_id], "intervention")
+    return intervention
 
 
 async def update_intervention(
@@ -164,10 +180,7 @@ async def update_intervention(
     data: InterventionUpdate,
     if_match: str | None,
 ) -> Intervention:
-    repo = InterventionRepository(session)
-    intervention = await repo.get_visible(intervention_id, scope.districts)
-    if intervention is None:
-        raise InterventionNotFound(f"There is no intervention {intervention_id} that you can see.")
+    intervention = await _intervention(session, intervention_id, scope)
     check_if_match(if_match, intervention.version)
     values: dict[str, object] = {"updated_at": datetime.now(UTC)}
     for name in data.model_fields_set:
@@ -180,7 +193,7 @@ async def update_intervention(
         raise InvalidSupport(f"An outcome is required when the intervention is {status.value}.")
     if ends_on is not None and ends_on < intervention.starts_on:
         raise InvalidSupport("ends_on is before starts_on.")
-    await repo.update(intervention, values)
+    await InterventionRepository(session).update(intervention, values)
     plan = intervention.plan
     await _audit(
         session, principal, AuditAction.UPDATE, [intervention.id, plan.id, plan.subject_id], "intervention updated"

@@ -87,7 +87,7 @@ async def packs_home(request: Request, person: Person, api: PersonApi) -> HTMLRe
     context: dict[str, Any] = {"manages_sites": manages_sites(person), "is_guardian": person.has_role("guardian")}
     if manages_sites(person):
         context["alerts"] = await api.get("/v1/alerts")
-        context["csps"] = await api.get("/v1/csps")
+        context["csps"] = (await api.get("/v1/csps"))["items"]
     if manages_sites(person) or person.has_role("guardian"):
         context["sites"] = await all_items(api, "/v1/sites")
     if person.has_role("guardian"):
@@ -105,7 +105,7 @@ async def alerts(
     within_days = within_days if within_days in (30, 60, 90) else 30
     expiring = await api.get("/v1/alerts/expiring", within_days=within_days, limit=200)
     overdue = await api.get("/v1/alerts/overdue-checks", limit=200)
-    low = await api.get("/v1/alerts/low-stock")
+    low = (await api.get("/v1/alerts/low-stock"))["items"]
     return render(
         request,
         "packs/alerts.html",
@@ -310,12 +310,19 @@ async def site(request: Request, person: Person, api: PersonApi, site_id: str) -
 
 @router.post("/packs/sites/{site_id}/guardians")
 async def assign_guardian(request: Request, person: Person, api: PersonApi, form: Form, site_id: str) -> Response:
-    subject = text(form, "subject")
+    email = text(form, "guardian_email")
     try:
-        if not subject:
-            raise FieldProblem("subject", "Enter the guardian's person id")
+        if not email:
+            raise FieldProblem("guardian_email", "Enter the guardian's email address")
+        found = (await api.get("/v1/guardians", email=email))["items"]
+        if not found:
+            raise FieldProblem(
+                "guardian_email",
+                "There is no guardian with that email address: check it, or ask an administrator to give them "
+                "the guardian role",
+            )
         body = {"name": text(form, "guardian_name") or None}
-        await api.call("PUT", f"/v1/sites/{site_id}/guardians/{subject}", json=body)
+        await api.call("PUT", f"/v1/sites/{site_id}/guardians/{found[0]['id']}", json=body)
     except FieldProblem as problem:
         return await site_page(
             request, person, api, site_id, errors={problem.field: problem.message}, form=form, status_code=422
@@ -323,7 +330,7 @@ async def assign_guardian(request: Request, person: Person, api: PersonApi, form
     except ApiProblem as problem:
         if problem.status not in (409, 422):
             raise
-        errors = problem_errors(problem, {"subject": "subject", "name": "guardian_name"}, "subject")
+        errors = problem_errors(problem, {"email": "guardian_email", "name": "guardian_name"}, "guardian_email")
         return await site_page(request, person, api, site_id, errors=errors, form=form, status_code=problem.status)
     return RedirectResponse(f"/packs/sites/{site_id}?done=guardian#guardians", status_code=303)
 

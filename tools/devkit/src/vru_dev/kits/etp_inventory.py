@@ -26,8 +26,13 @@ CSP_MEDWAY: dict[str, Any] = {
     "name": "CSP officer, Medway",
 }
 CSP_SWALE: dict[str, Any] = {"roles": ["csp_officer"], "districts": ["swale"], "sub": "csp-swale-1"}
-GUARDIAN: dict[str, Any] = {"roles": ["guardian"], "sub": "guardian-1", "name": "Pack guardian (example.org)"}
-OTHER_GUARDIAN: dict[str, Any] = {"roles": ["guardian"], "sub": "guardian-2"}
+#: A guardian's ``sub`` is their person id in the identity service (a UUID): only such a person can be assigned.
+GUARDIAN: dict[str, Any] = {
+    "roles": ["guardian"],
+    "sub": "6a0d3c52-7b1e-4f4e-9a35-0c1d2e3f4a51",
+    "name": "Pack guardian (example.org)",
+}
+OTHER_GUARDIAN: dict[str, Any] = {"roles": ["guardian"], "sub": "6a0d3c52-7b1e-4f4e-9a35-0c1d2e3f4a52"}
 PARTNER: dict[str, Any] = {"roles": ["partner_agency"], "sub": "partner-1"}
 
 #: Expiries far enough ahead that packs stay in date during any test run.
@@ -154,3 +159,32 @@ def site_body(name: str, district: str = "medway", **overrides: Any) -> dict[str
         "contact_email": "hidden.contact@example.org",
         **overrides,
     }
+
+
+@dataclass
+class FakeIdentity:
+    """``GET /v1/guardians/{person_id}`` per the contract: the active guardians, by person id."""
+
+    guardians: dict[str, str] = field(
+        default_factory=lambda: {
+            GUARDIAN["sub"]: "Pack guardian (example.org)",
+            OTHER_GUARDIAN["sub"]: "Other guardian",
+        }
+    )
+    down: bool = False
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("identity is down", request=request)
+        person_id = request.url.path.rsplit("/", 1)[-1]
+        if person_id not in self.guardians:
+            return httpx.Response(
+                404,
+                json={"type": PROBLEM_TYPE_BASE + "guardian-not-found", "title": "Not found", "status": 404},
+                headers={"content-type": "application/problem+json"},
+            )
+        name = self.guardians[person_id]
+        return httpx.Response(200, json={"id": person_id, "display_name": name, "email": f"{person_id}@example.org"})
+
+    def client(self) -> ServiceClient:
+        return service_client("identity", self.handler)
