@@ -320,6 +320,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("vru restore: the restored database does NOT match the backup", file=sys.stderr)
         return 1
     print("vru restore: the restored database matches the backup")
+    return 0
+
+
 def cmd_bank_holidays(args: argparse.Namespace) -> int:
     """Refresh the England and Wales bank holidays (working days, review targets) from GOV.UK's feed."""
     try:
