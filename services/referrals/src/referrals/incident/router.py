@@ -13,7 +13,6 @@ from referrals.incident.dependencies import (
     RequiredCrimeReference,
     ScreeningFilter,
 )
-from referrals.incident.models import Incident
 from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead, IncidentSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
@@ -80,11 +79,15 @@ async def check_reference(
     "/v1/incidents/{incident_id}",
     summary="Get an incident",
     description="One incident with the people involved (and the young people matched), its screening and the "
-    "history of changes from re-sent reports. Outside a coordinator's districts: 404. Recorded in the audit log.",
+    "history of changes from re-sent reports. A coordinator sees the incidents in their districts in full; one in "
+    "another district only when someone involved lives in one of theirs, and then only those residents (`view`: "
+    "`residents`); any other: 404. Recorded in the audit log, with the reason for a `residents` read.",
     response_model=IncidentRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_incident(session: Session, principal: Reader, incident_id: IncidentId, response: Response) -> Incident:
+async def get_incident(
+    session: Session, principal: Reader, incident_id: IncidentId, response: Response
+) -> IncidentRead:
     incident = await service.get_incident(
         session, principal=principal, scope=district_scope(principal), incident_id=incident_id
     )

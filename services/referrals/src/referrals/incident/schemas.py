@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
@@ -104,6 +104,13 @@ class IncidentRead(IncidentSummary):
 
     people: list[PersonRead]
     changes: list[IncidentChangeRead]
+    view: Literal["full", "residents"] = Field(
+        default="full",
+        description="`full`; or `residents` for a coordinator reading an incident in another district because "
+        "someone involved lives in one of theirs: only those residents are in `people`, the others are counted in "
+        "`people_withheld`, and `changes` (which name everyone) is empty.",
+    )
+    people_withheld: int = Field(default=0, description="People involved who are not shown (the `residents` view).")
 
 
 class CrimeReferenceCheck(BaseModel):

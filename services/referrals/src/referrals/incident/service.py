@@ -11,7 +11,7 @@ from referrals.audit.service import record
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision
 from referrals.incident.repository import IncidentRepository
-from referrals.incident.schemas import CrimeReferenceCheck
+from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead
 from vru_shared.auth import Principal
 from vru_shared.pagination import PageParams
 
@@ -37,33 +37,68 @@ async def list_incidents(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    if items:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.READ,
-            record_type="incident",
-            record_ids=[i.id for i in items[: page.limit]],
-            purpose="incident list",
-        )
+    shown = items[: page.limit]
+    own = [i.id for i in shown if _in_scope(i, scope)]
+    elsewhere = [i.id for i in shown if not _in_scope(i, scope)]
+    for ids, purpose in ((own, "incident list"), (elsewhere, RESIDENTS_LIST_PURPOSE)):
+        if ids:
+            await record(
+                session,
+                principal=principal,
+                action=AuditAction.READ,
+                record_type="incident",
+                record_ids=ids,
+                purpose=purpose,
+            )
     return items
+
+
+#: Why a coordinator reads an incident outside their districts: the audit log's purpose.
+RESIDENTS_LIST_PURPOSE = "incident list: in other districts, involving residents of the caller's"
+
+
+def _in_scope(incident: Incident, scope: frozenset[str] | None) -> bool:
+    return scope is None or str(incident.district) in scope
+
+
+def as_seen(incident: Incident, scope: frozenset[str] | None) -> IncidentRead:
+    """The incident as the caller may see it. A coordinator sees an incident in another district only because
+    someone involved lives in one of theirs (the review draws their district in): then only those residents,
+    and not the change history, which names everyone (the data-protection minimum; docs/referrals.md)."""
+    read = IncidentRead.model_validate(incident)
+    if scope is None or read.district in scope:
+        return read
+    residents = [p for p in read.people if p.home_district in scope]
+    return read.model_copy(
+        update={
+            "people": residents,
+            "changes": [],
+            "view": "residents",
+            "people_withheld": len(read.people) - len(residents),
+        }
+    )
 
 
 async def get_incident(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, incident_id: UUID
-) -> Incident:
+) -> IncidentRead:
     incident = await IncidentRepository(session).read(incident_id, scope)
     if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id} that you can see.")
+    seen = as_seen(incident, scope)
+    purpose = "incident"
+    if seen.view == "residents":
+        where = ", ".join(sorted({str(p.home_district) for p in seen.people}))
+        purpose = f"incident in {seen.district}: involves a resident of {where}"
     await record(
         session,
         principal=principal,
         action=AuditAction.READ,
         record_type="incident",
         record_ids=[incident_id],
-        purpose="incident",
+        purpose=purpose,
     )
-    return incident
+    return seen
 
 
 async def check_reference(session: AsyncSession, *, principal: Principal, crime_reference: str) -> CrimeReferenceCheck:
