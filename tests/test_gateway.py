@@ -25,6 +25,7 @@ import httpx
 import pytest
 from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 
+from vru_dev import frontdoor
 from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
 from vru_shared.problems import problem_type
 
@@ -981,3 +982,49 @@ def test_config_validation() -> None:
 def test_no_errors_logged_after_traffic(gateways: tuple[Gateway, ...]) -> None:
     for gateway in gateways:
         assert gateway.config_errors() == []
+
+
+def test_the_front_door_holds_the_port_until_traefik_has_its_routes(
+    stubs: dict[str, Stub], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Issue 16: Traefik listens before its routes are loaded and meanwhile answers every path with Go's text
+    ``404 page not found``. The platform's front door (vru_dev.frontdoor) holds the port: a 503 problem until
+    Traefik's /ready answers, Traefik's answers after, the front door's again once Traefik is gone."""
+    if not frontdoor.supported():
+        pytest.skip("the front door needs Linux (SO_REUSEPORT, SO_ATTACH_REUSEPORT_CBPF)")
+    cfg = _config(stubs, reuse_port=True)
+    door = frontdoor.FrontDoor(cfg.host, cfg.port)
+    gateway = None
+    try:
+        url = f"http://127.0.0.1:{cfg.port}"
+        held = httpx.post(url + "/v1/grants?x=1", content=b"{}", timeout=5)
+        assert held.status_code == 503
+        assert held.headers["content-type"] == PROBLEM_JSON
+        assert held.json()["type"] == problem_type(503)
+        assert held.json()["instance"] == "/v1/grants"
+        assert held.json()["request_id"] == held.headers["x-request-id"]
+        assert held.headers["retry-after"] == "1"
+        gateway = _start_gateway(cfg, tmp_path_factory.mktemp("front-door") / "traefik.log")
+        deadline = time.monotonic() + 15
+        while True:  # Traefik is up (/ping), yet the port is still the front door's until /ready
+            try:
+                if httpx.get(gateway.internal_url + "/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, gateway.log_lines()
+            assert httpx.get(url + "/v1/grants", timeout=5).status_code == 503
+            time.sleep(0.02)
+        assert httpx.get(url + "/v1/grants", timeout=5).status_code == 503  # not released yet
+        door.release()
+        routed = httpx.get(url + "/v1/grants", timeout=5)
+        assert routed.status_code == 200
+        assert routed.json()["service"] == "funding"
+        _stop(gateway)
+        gone = httpx.get(url + "/v1/grants", timeout=5)
+        assert gone.status_code == 503
+        assert gone.headers["content-type"] == PROBLEM_JSON
+    finally:
+        if gateway is not None:
+            _stop(gateway)
+        door.close()

@@ -52,14 +52,18 @@ class FrontDoor:
     def __init__(self, host: str, port: int) -> None:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._sock = socket.socket(family, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        self._sock.bind((host.strip("[]"), port))
-        self._sock.listen(128)
-        self._sock.settimeout(0.2)
         self._closing = threading.Event()
         self._program: ctypes.Array[ctypes.c_char] | None = None  # kept alive while attached
-        self.hold()
+        try:
+            self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            self._sock.bind((host.strip("[]"), port))
+            self._sock.listen(128)
+            self._sock.settimeout(0.2)
+            self.hold()  # an OSError here: no BPF for reuseport groups (an old kernel, a seccomp filter)
+        except OSError:
+            self._sock.close()
+            raise
         self._thread = threading.Thread(target=self._serve, name="vru-front-door", daemon=True)
         self._thread.start()
 

@@ -326,7 +326,10 @@ class Platform:
         for service in APPS:
             self.start_service(service)
         if self.front_door is None and frontdoor.supported():
-            self.front_door = frontdoor.FrontDoor(self.config.host, self.config.ports.gateway)
+            try:
+                self.front_door = frontdoor.FrontDoor(self.config.host, self.config.ports.gateway)
+            except OSError as exc:  # Traefik binds the port alone (and answers a text 404 while it starts)
+                print(f"vru: the gateway's front door is off ({exc}); Traefik binds its port alone", file=sys.stderr)
         self.start_gateway()
         self.wait_ready()
         if self.config.supervise:
