@@ -71,11 +71,28 @@ def test_a_stopped_service_is_a_503_problem_on_its_routes(faults: Faults) -> Non
 
 
 def test_identity_down_the_token_endpoint_is_a_503_problem(faults: Faults) -> None:
-    """Identity stopped: what a client gets on the token endpoint is the gateway's 503 problem (the errors used to be
-    fetched from identity: a 429 came with the body "Bad Gateway"); unknown paths still get the 404 problem."""
+    """Identity stopped: what a client gets on the token endpoint is the gateway's 503 problem, and on a rate-limited
+    route over its quota the gateway's 429 problem (the error bodies used to be fetched from identity: a 429 came
+    with the body "Bad Gateway"); unknown paths still get the 404 problem."""
     f = faults
+    coordinator = f.person("coordinator.medway-swale@example.org")  # before identity stops: tokens stay valid
     f.stop("identity")
     try:
+        # POST /v1/referrals has its own quota per token (20 at once, then 60 a minute): an empty draft is referrals'
+        # own answer (a 422, or its 503 while it cannot check the token with identity) until the quota is spent,
+        # then the gateway's 429.
+        drafts = [f.gateway.post("/v1/referrals", json={}, headers=coordinator) for _ in range(25)]
+        kinds = [_kind(r) for r in drafts]
+        assert set(kinds) <= {"422 problem", "503 problem", "429 problem"}, kinds
+        limited = [r for r in drafts if r.status_code == 429]
+        assert limited, [r.status_code for r in drafts]
+        body = limited[0].json()
+        assert body["type"] == "https://vru.example.org/problems/too-many-requests"
+        assert body["title"] == "Too Many Requests"
+        assert body["instance"] == "/v1/referrals"
+        assert "Bad Gateway" not in limited[0].text
+        assert int(limited[0].headers["retry-after"]) >= 1
+
         form = {"grant_type": "password", "username": "admin@example.org", "password": "vru-dev-password"}
         seen: list[str] = []
 
