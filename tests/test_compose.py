@@ -76,6 +76,15 @@ def test_gateway_points_at_each_service(compose: dict[str, Any]) -> None:
         assert name in dynamic, f"{name} is not read by the gateway's dynamic configuration"
 
 
+def test_the_gateway_is_healthy_only_once_its_routes_are_loaded(compose: dict[str, Any]) -> None:
+    """Issue 16: /ping answers as soon as Traefik listens, while every public path still answers a text 404; /ready
+    is a router of the gateway's dynamic configuration (internal entry point), there only once the routes are."""
+    test = compose["services"]["gateway"]["healthcheck"]["test"]
+    assert test[-1] == "http://127.0.0.1:8081/ready"
+    routers = (ROOT / "services/gateway/dynamic/routers.yml").read_text()
+    assert "gateway-ready:\n      entryPoints: [internal]\n      rule: Path(`/ready`)" in routers
+
+
 def test_database_init_creates_each_role(compose: dict[str, Any]) -> None:
     postgres = compose["services"]["postgres"]
     assert postgres["image"].startswith("postgres:")

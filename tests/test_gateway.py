@@ -25,6 +25,7 @@ import httpx
 import pytest
 from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 
+from vru_dev import frontdoor
 from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
 from vru_shared.problems import problem_type
 
@@ -297,7 +298,7 @@ def _start_gateway(cfg: GatewayConfig, log_path: Path) -> Gateway:
     return Gateway(cfg, proc, log_path, Path(argv[1].removeprefix("--configFile=")))
 
 
-def _wait_ready(gateway: Gateway, timeout: float = 15.0) -> None:
+def _wait_ready(gateway: Gateway, timeout: float = 15.0, path: str = "/v1/alerts") -> None:
     """/ping on the internal entry point, then the file provider's routes (they load just after)."""
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=1.0) as client:
@@ -306,7 +307,7 @@ def _wait_ready(gateway: Gateway, timeout: float = 15.0) -> None:
                 pytest.fail(f"traefik exited {gateway.proc.returncode}:\n" + "\n".join(gateway.log_lines()))
             try:
                 ping = client.get(f"{gateway.internal_url}/ping")
-                routed = client.get(f"{gateway.url}/v1/alerts")
+                routed = client.get(f"{gateway.url}{path}")
                 if ping.status_code == 200 and routed.status_code == 200:
                     return
             except httpx.TransportError:
@@ -328,16 +329,14 @@ def _stop(gateway: Gateway) -> None:
 
 
 def _config(stubs: dict[str, Stub], **overrides: Any) -> GatewayConfig:
-    return GatewayConfig(
-        port=_free_port(),
-        internal_port=_free_port(),
-        identity_url=stubs["identity"].url,
-        referrals_url=stubs["referrals"].url,
-        funding_url=stubs["funding"].url,
-        etp_inventory_url=stubs["etp_inventory"].url,
-        web_url=stubs["web"].url,
-        **overrides,
-    )
+    urls = {
+        "identity_url": stubs["identity"].url,
+        "referrals_url": stubs["referrals"].url,
+        "funding_url": stubs["funding"].url,
+        "etp_inventory_url": stubs["etp_inventory"].url,
+        "web_url": stubs["web"].url,
+    }
+    return GatewayConfig(port=_free_port(), internal_port=_free_port(), **{**urls, **overrides})
 
 
 #: The strict gateway's limits: per client 1/s burst 2, per source 1/s burst 8, POST /oauth/token per source
@@ -371,8 +370,13 @@ def gateways(stubs: dict[str, Stub], tmp_path_factory: pytest.TempPathFactory) -
         # Behind one proxy (127.0.0.1, in forwardedHeaders.trustedIPs) that appends the client's address.
         behind_proxy = _config(stubs, source_rate_average=1, source_rate_burst=PROXIED_SOURCE_BURST, source_ip_depth=1)
         started.append(_start_gateway(behind_proxy, logs / "behind-proxy.log"))
-        for gateway in started:
+        # identity and etp_inventory down (nothing listens on their port), tiny per-client limits.
+        dead = f"http://127.0.0.1:{_free_port()}"
+        down = _config(stubs, identity_url=dead, etp_inventory_url=dead, rate_average=1, rate_burst=2)
+        started.append(_start_gateway(down, logs / "down.log"))
+        for gateway in started[:-1]:
             _wait_ready(gateway)
+        _wait_ready(started[-1], path="/v1/grants")
         yield tuple(started)
     finally:
         for gateway in started:
@@ -397,6 +401,12 @@ def strict(gateways: tuple[Gateway, ...]) -> Gateway:
 @pytest.fixture(scope="module")
 def behind_proxy(gateways: tuple[Gateway, ...]) -> Gateway:
     return gateways[3]
+
+
+@pytest.fixture(scope="module")
+def services_down(gateways: tuple[Gateway, ...]) -> Gateway:
+    """identity and etp_inventory are not running (nothing listens on their ports)."""
+    return gateways[4]
 
 
 def _from_source(gateway: Gateway, address: str) -> httpx.Client:
@@ -458,7 +468,7 @@ def test_backends_are_health_checked_on_healthz(gateway: Gateway) -> None:
 
 def test_prefix_match_is_segment_bounded(client: httpx.Client) -> None:
     response = client.get("/v1/grantsX")
-    assert response.status_code == 404  # the identity catch-all's problem, not funding
+    assert response.status_code == 404  # the catch-all's problem, not funding
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert response.json()["status"] == 404
     assert client.get("/v1/grants-archive").status_code == 404
@@ -470,6 +480,23 @@ def test_unknown_api_route_is_problem_404(client: httpx.Client) -> None:
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith(PROBLEM_JSON), path
         assert response.headers["x-request-id"]
+
+
+def test_an_unknown_path_is_the_gateways_own_404_problem(client: httpx.Client, services_down: Gateway) -> None:
+    """Issue 16: a path no service owns (and the services' own /metrics, /readyz, /healthz) was sent to identity for
+    its 404 problem, so with identity down the answer was Traefik's text 503. The gateway now answers it itself."""
+    received = _requests_seen()
+    for path in ("/v1/unknown-thing", "/v2/grants", "/v1/grantsX", "/metrics", "/readyz", "/healthz"):
+        response = client.get(path)
+        _assert_gateway_problem(response, 404)
+        assert response.json()["type"].endswith("/not-found")
+        assert response.json()["instance"] == path
+    assert _requests_seen() == received  # no service was asked
+    with httpx.Client(base_url=services_down.url, timeout=5.0) as down:
+        for path in ("/v1/unknown-thing", "/healthz"):
+            response = down.get(path)
+            _assert_gateway_problem(response, 404)
+            assert response.json()["instance"] == path
 
 
 def test_every_other_path_is_the_front_ends(client: httpx.Client) -> None:
@@ -536,6 +563,10 @@ def test_body_over_limit_is_413_problem(client: httpx.Client) -> None:
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert response.json()["status"] == 413
     assert UUID4_RE.match(response.headers["x-request-id"])
+    # issue 14: the instance was identity's "/problems/413"; it is the request's path
+    _assert_gateway_problem(response, 413)
+    assert response.json()["type"].endswith("/payload-too-large")
+    assert response.json()["instance"] == "/v1/grants"
 
 
 def test_body_under_limit_passes(client: httpx.Client) -> None:
@@ -563,6 +594,57 @@ def test_bad_gateway_is_502_problem(client: httpx.Client) -> None:
     assert response.status_code == 502
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert response.json()["status"] == 502
+    # made by the gateway itself (issue 16), not fetched from identity: the path, a Retry-After, the honest detail
+    _assert_gateway_problem(response, 502)
+    assert response.json()["type"].endswith("/bad-gateway")
+    assert response.json()["instance"] == "/v1/grants/__drop"
+    assert "may or may not have taken effect" in response.json()["detail"]
+    assert int(response.headers["retry-after"]) >= 1
+
+
+def _wait_for_status(client: httpx.Client, path: str, status: int, method: str = "GET") -> httpx.Response:
+    """Traefik answers 502 (connection refused) until its health check has found a backend down, then 503."""
+    deadline = time.monotonic() + 10
+    while True:
+        response = client.request(method, path)
+        assert response.headers["content-type"].startswith(PROBLEM_JSON), (path, response.status_code, response.text)
+        if response.status_code == status or time.monotonic() > deadline:
+            return response
+        assert response.status_code in (502, 503), (path, response.status_code, response.text)
+        time.sleep(0.1)
+
+
+def test_a_service_that_is_down_is_a_503_problem(services_down: Gateway) -> None:
+    """Issue 16: with no healthy server Traefik answered 503 "no available server" as text/plain. It is the
+    platform's 503 problem, with Retry-After, made by the gateway (identity, which served the error bodies, is
+    down too)."""
+    with httpx.Client(base_url=services_down.url, timeout=5.0) as c:
+        for path in ("/v1/alerts", "/v1/agencies/abc", "/oauth/token"):
+            response = _wait_for_status(c, path, 503, "POST" if path == "/oauth/token" else "GET")
+            _assert_gateway_problem(response, 503)
+            body = response.json()
+            assert body["type"].endswith("/service-unavailable")
+            assert body["title"] == "Service Unavailable"
+            assert body["instance"] == path
+            assert "did not reach it" in body["detail"]
+            assert int(response.headers["retry-after"]) >= 1
+        assert c.get("/v1/grants").status_code == 200  # the others are served
+
+
+def test_identity_down_a_rate_limited_answer_is_still_a_429_problem(services_down: Gateway) -> None:
+    """Issue 16: the 429 body was fetched from identity, so with identity down a client got status 429 with the
+    body "Bad Gateway". The rate limiter's 429 is now the gateway's own problem, with the limiter's Retry-After."""
+    with httpx.Client(base_url=services_down.url, timeout=5.0) as c:
+        responses = [c.get("/v1/funds", headers={"Authorization": "Bearer busy"}) for _ in range(6)]
+    limited = [r for r in responses if r.status_code == 429]
+    assert limited, [r.status_code for r in responses]
+    _assert_too_many_requests(limited[0])
+    body = limited[0].json()
+    assert body["title"] == "Too Many Requests"
+    assert body["instance"] == "/v1/funds"
+    assert body["request_id"] == limited[0].headers["x-request-id"]
+    assert "Bad Gateway" not in limited[0].text
+    assert "x-retry-in" not in limited[0].headers
 
 
 def _assert_gateway_problem(response: httpx.Response, status: int) -> None:
@@ -717,6 +799,8 @@ def test_rate_limit_per_authorization_is_429_problem(limited: Gateway) -> None:
         response = limited_responses[0]
         assert response.headers["content-type"].startswith(PROBLEM_JSON)
         assert response.json()["status"] == 429
+        _assert_gateway_problem(response, 429)
+        assert response.json()["instance"] == "/v1/funds"  # issue 14: was "/problems/429"
         # the rate limiter's Retry-After survives the errors middleware, replacing identity's generic one
         assert response.headers.get_list("retry-after") == [response.headers["retry-after"]]
         assert 0 <= int(response.headers["retry-after"]) <= 2
@@ -898,3 +982,49 @@ def test_config_validation() -> None:
 def test_no_errors_logged_after_traffic(gateways: tuple[Gateway, ...]) -> None:
     for gateway in gateways:
         assert gateway.config_errors() == []
+
+
+def test_the_front_door_holds_the_port_until_traefik_has_its_routes(
+    stubs: dict[str, Stub], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Issue 16: Traefik listens before its routes are loaded and meanwhile answers every path with Go's text
+    ``404 page not found``. The platform's front door (vru_dev.frontdoor) holds the port: a 503 problem until
+    Traefik's /ready answers, Traefik's answers after, the front door's again once Traefik is gone."""
+    if not frontdoor.supported():
+        pytest.skip("the front door needs Linux (SO_REUSEPORT, SO_ATTACH_REUSEPORT_CBPF)")
+    cfg = _config(stubs, reuse_port=True)
+    door = frontdoor.FrontDoor(cfg.host, cfg.port)
+    gateway = None
+    try:
+        url = f"http://127.0.0.1:{cfg.port}"
+        held = httpx.post(url + "/v1/grants?x=1", content=b"{}", timeout=5)
+        assert held.status_code == 503
+        assert held.headers["content-type"] == PROBLEM_JSON
+        assert held.json()["type"] == problem_type(503)
+        assert held.json()["instance"] == "/v1/grants"
+        assert held.json()["request_id"] == held.headers["x-request-id"]
+        assert held.headers["retry-after"] == "1"
+        gateway = _start_gateway(cfg, tmp_path_factory.mktemp("front-door") / "traefik.log")
+        deadline = time.monotonic() + 15
+        while True:  # Traefik is up (/ping), yet the port is still the front door's until /ready
+            try:
+                if httpx.get(gateway.internal_url + "/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, gateway.log_lines()
+            assert httpx.get(url + "/v1/grants", timeout=5).status_code == 503
+            time.sleep(0.02)
+        assert httpx.get(url + "/v1/grants", timeout=5).status_code == 503  # not released yet
+        door.release()
+        routed = httpx.get(url + "/v1/grants", timeout=5)
+        assert routed.status_code == 200
+        assert routed.json()["service"] == "funding"
+        _stop(gateway)
+        gone = httpx.get(url + "/v1/grants", timeout=5)
+        assert gone.status_code == 503
+        assert gone.headers["content-type"] == PROBLEM_JSON
+    finally:
+        if gateway is not None:
+            _stop(gateway)
+        door.close()

@@ -424,7 +424,7 @@ def gateway_env(values: dict[str, Any]) -> dict[str, str]:
 def route_differences(http: dict[str, Any], objects: list[dict[str, Any]]) -> list[str]:
     """What the IngressRoute routes and the file provider's routers do not share (rule, priority, chain,
     service), both ways."""
-    [route] = find(objects, "IngressRoute")
+    [route] = [r for r in find(objects, "IngressRoute") if r["metadata"]["name"] == "vru"]
     assert route["spec"]["entryPoints"] == ["web"]
     chart = {
         (r["match"], r["priority"], tuple(m["name"] for m in r["middlewares"]), r["services"][0]["name"])
@@ -460,6 +460,19 @@ def middleware_differences(http: dict[str, Any], objects: list[dict[str, Any]]) 
 
 def test_routes_match_the_gateway(objects: list[dict[str, Any]], tmp_path: Path) -> None:
     assert route_differences(render_gateway({}, tmp_path), objects) == []
+
+
+def test_traefik_is_ready_only_once_the_routes_are_loaded(objects: list[dict[str, Any]], tmp_path: Path) -> None:
+    """Issue 16: Traefik's readiness probe (/ping) passed before the routes were loaded, when every public path got
+    Go's text 404. It probes /ready, a route of the release on Traefik's own entry point, as the gateway's
+    gateway-ready router on its internal one."""
+    [ready] = [r for r in find(objects, "IngressRoute") if r["metadata"]["name"] == "vru-gateway-ready"]
+    assert ready["spec"]["entryPoints"] == ["traefik"]
+    [route] = ready["spec"]["routes"]
+    assert route["services"] == [{"kind": "TraefikService", "name": "ping@internal"}]
+    gateway = render_gateway({}, tmp_path)["routers"]["gateway-ready"]
+    assert gateway == {"entryPoints": ["internal"], "rule": route["match"], "service": "ping@internal"}
+    assert yaml.safe_load(TRAEFIK_VALUES.read_text())["deployment"]["readinessPath"] == "/ready"
 
 
 def test_middlewares_match_the_gateway(objects: list[dict[str, Any]], tmp_path: Path) -> None:

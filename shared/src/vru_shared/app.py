@@ -271,8 +271,8 @@ def _platform_router(service: str) -> APIRouter:
     @router.get(
         "/problems/{status}",
         summary="Describe a problem type",
-        description="An RFC 9457 problem document for an HTTP status; the gateway uses it for the "
-        "errors it makes itself (413, 429, 502, 504).",
+        description="An RFC 9457 problem document for an HTTP status. (The gateway no longer fetches its own "
+        "errors from here: it makes them itself, services/gateway/README.md.)",
         responses=problem_responses(404),
         include_in_schema=False,
     )

@@ -65,6 +65,8 @@ class GatewayConfig:
     # Request line + headers; above it a 431 problem (Traefik's hard limit, a bare 431, is 65536).
     max_header_bytes: int = 32_768
     host: str = "127.0.0.1"
+    #: Join the public port with SO_REUSEPORT: the platform's front door (vru_dev.frontdoor) holds it first.
+    reuse_port: bool = False
 
     def __post_init__(self) -> None:
         for name in ("port", "internal_port"):
@@ -164,6 +166,14 @@ def render_static_config(cfg: GatewayConfig, gateway_dir: Path | None = None) ->
     source = (gateway_dir or GATEWAY_DIR) / "traefik.yml"
     text = source.read_text(encoding="utf-8")
     text = _set_address(text, _WEB_MARKER, _address(cfg.host, cfg.port), source)
+    if cfg.reuse_port:
+        text = re.sub(
+            r"^(?P<indent>[ \t]*)(?P<line>address:.*#[ \t]*" + re.escape(_WEB_MARKER) + r"[ \t]*)$",
+            lambda m: f"{m['indent']}{m['line']}\n{m['indent']}reusePort: true",
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
     return _set_address(text, _INTERNAL_MARKER, _address(cfg.host, cfg.internal_port), source)
 
 

@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from vru_cli.deploy import (
     seed_referrals,
     service_secret,
 )
+from vru_dev import frontdoor
 from vru_dev.embedded import start_embedded
 from vru_dev.gateway import GatewayConfig, traefik_command
 from vru_dev.provision import create_database, provision
@@ -142,6 +144,9 @@ class Platform:
         self.service_db_urls: dict[str, str] = {}
         self.credentials: list[Any] = []
         self.supervisor: Supervisor | None = None
+        #: Holds the gateway's public port while Traefik starts (vru_dev.frontdoor); None where unsupported.
+        self.front_door: frontdoor.FrontDoor | None = None
+        self._gateway_starts = 0
 
     # --- database -----------------------------------------------------------------------------------
     def start_database(self) -> None:
@@ -236,13 +241,43 @@ class Platform:
             token_rate_per_minute=self.config.token_rate_per_minute,
             token_rate_burst=self.config.token_rate_burst,
             host=self.config.host,
+            reuse_port=self.front_door is not None,
         )
         argv, env, cwd = traefik_command(cfg)
+        self._spawn_gateway(argv, env, cwd)
+
+    def _spawn_gateway(self, argv: list[str], env: Mapping[str, str], cwd: Path | None) -> None:
+        """Traefik, behind the front door until its routes are loaded (its ``/ready`` answers)."""
+        if self.front_door is not None:
+            self.front_door.hold()
         self._spawn("gateway", argv, env, cwd)
+        if self.front_door is not None:
+            self._gateway_starts += 1
+            threading.Thread(
+                target=self._release_when_ready, args=(self._gateway_starts,), name="vru-gateway-ready", daemon=True
+            ).start()
+
+    def _release_when_ready(self, start: int) -> None:
+        url = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ready"
+        with httpx.Client(timeout=1.0) as client:
+            while start == self._gateway_starts and self.front_door is not None:
+                process = self.processes.get("gateway")
+                if process is None or process.poll() is not None:
+                    return
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(url).status_code == 200:
+                        # The internal entry point's routers and the public ones are switched in the same instant;
+                        # a little later, to be sure the public ones are in.
+                        time.sleep(0.05)
+                        if start == self._gateway_starts and self.front_door is not None:
+                            self.front_door.release()
+                        return
+                time.sleep(0.02)
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         checks = {s: self.config.service_url(s) + "/readyz" for s in APPS}
-        checks["gateway"] = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ping"
+        # /ready: the routes are loaded (/ping answers as soon as Traefik listens)
+        checks["gateway"] = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ready"
         deadline = time.monotonic() + timeout
         pending = dict(checks)
         with httpx.Client(timeout=2.0) as client:
@@ -290,6 +325,11 @@ class Platform:
         asyncio.run(self._prepare())
         for service in APPS:
             self.start_service(service)
+        if self.front_door is None and frontdoor.supported():
+            try:
+                self.front_door = frontdoor.FrontDoor(self.config.host, self.config.ports.gateway)
+            except OSError as exc:  # Traefik binds the port alone (and answers a text 404 while it starts)
+                print(f"vru: the gateway's front door is off ({exc}); Traefik binds its port alone", file=sys.stderr)
         self.start_gateway()
         self.wait_ready()
         if self.config.supervise:
@@ -313,7 +353,10 @@ class Platform:
         """Start ``name`` again with the command, environment and folder it was first started with."""
         argv, env, cwd = self.commands[name]
         self._close(name)
-        self._spawn(name, argv, env, cwd)
+        if name == "gateway":
+            self._spawn_gateway(list(argv), env, cwd)
+        else:
+            self._spawn(name, argv, env, cwd)
 
     async def _prepare(self) -> None:
         await self.prepare_database()
@@ -355,6 +398,9 @@ class Platform:
         self.stop_process("gateway")
         for name in list(self.processes):
             self.stop_process(name)
+        if self.front_door is not None:
+            self.front_door.close()
+            self.front_door = None
         if self.pg is not None:
             self.pg.cleanup()
             self.pg = None

@@ -10,7 +10,12 @@
 //   - 431 (type <problemTypeBase>request-header-fields-too-large) when the request line and headers
 //     exceed maxHeaderBytes, a limit below the entry point's, which stays the hard backstop.
 //
-// The problem's request_id is the X-Request-ID the requestid plugin (earlier in the chain) has set.
+// With answerStatus 404 (a second instance, at the end of the routers with nothing behind them: the fallback for
+// paths that are no route, and the services' own /metrics, /readyz and /healthz) it answers every request with
+// the 404 problem (type <problemTypeBase>not-found) itself: no service has to be up for it.
+//
+// The problem's instance is the request path, its request_id the X-Request-ID the requestid plugin (earlier in
+// the chain) has set.
 package requestguard
 
 import (
@@ -27,6 +32,8 @@ type Config struct {
 	DeniedEncodedCharacters []string `json:"deniedEncodedCharacters,omitempty"`
 	MaxHeaderBytes          int      `json:"maxHeaderBytes,omitempty"`
 	RequestIDHeader         string   `json:"requestIdHeader,omitempty"`
+	// AnswerStatus, when set (only 404 is accepted), answers every request with that problem.
+	AnswerStatus int `json:"answerStatus,omitempty"`
 }
 
 // CreateConfig returns the default configuration.
@@ -47,6 +54,7 @@ type RequestGuard struct {
 	deniedList      string
 	maxHeaderBytes  int
 	requestIDHeader string
+	answerStatus    int
 }
 
 // New creates the middleware.
@@ -68,6 +76,9 @@ func New(_ context.Context, next http.Handler, config *Config, name string) (htt
 	if requestIDHeader == "" {
 		requestIDHeader = "X-Request-ID"
 	}
+	if config.AnswerStatus != 0 && config.AnswerStatus != http.StatusNotFound {
+		return nil, fmt.Errorf("requestguard %s: answerStatus must be 404 (or unset), got %d", name, config.AnswerStatus)
+	}
 	return &RequestGuard{
 		next:            next,
 		typeBase:        config.ProblemTypeBase,
@@ -75,10 +86,15 @@ func New(_ context.Context, next http.Handler, config *Config, name string) (htt
 		deniedList:      strings.Join(names, ", "),
 		maxHeaderBytes:  config.MaxHeaderBytes,
 		requestIDHeader: http.CanonicalHeaderKey(requestIDHeader),
+		answerStatus:    config.AnswerStatus,
 	}, nil
 }
 
 func (m *RequestGuard) ServeHTTP(rw http.ResponseWriter, req *http.Request) {
+	if m.answerStatus == http.StatusNotFound {
+		m.problem(rw, req, http.StatusNotFound, "not-found", "There is nothing at this path.")
+		return
+	}
 	if m.maxHeaderBytes > 0 && headerBytes(req) > m.maxHeaderBytes {
 		m.problem(rw, req, http.StatusRequestHeaderFieldsTooLarge, "request-header-fields-too-large",
 			fmt.Sprintf("The request's headers are larger than this API accepts (%d bytes).", m.maxHeaderBytes))
@@ -127,6 +143,7 @@ type problemDocument struct {
 	Title     string `json:"title"`
 	Status    int    `json:"status"`
 	Detail    string `json:"detail"`
+	Instance  string `json:"instance"`
 	RequestID string `json:"request_id,omitempty"`
 }
 
@@ -136,6 +153,7 @@ func (m *RequestGuard) problem(rw http.ResponseWriter, req *http.Request, status
 		Title:     http.StatusText(status),
 		Status:    status,
 		Detail:    detail,
+		Instance:  req.URL.Path,
 		RequestID: req.Header.Get(m.requestIDHeader),
 	})
 	if err != nil {

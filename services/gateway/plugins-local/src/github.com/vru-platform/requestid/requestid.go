@@ -1,15 +1,24 @@
 // Package requestid is a Traefik middleware plugin (interpreted by Yaegi, Go standard library only).
 //
-// Role "edge" (the default) gives every request the gateway's own request id, a random UUID4, set on the
-// request forwarded to the backend and on the response sent to the client: what the services log and audit
-// is never an id a client chose. The client's own X-Request-ID, when it is a sane token (1 to maxLength
-// characters of [A-Za-z0-9._-]), travels on as X-Client-Request-ID (any X-Client-Request-ID the client sent
-// itself is dropped), so a partner can still find its request in the platform's logs and audit log.
+// It is the outermost middleware of every chain, and does two things:
 //
-// Role "capture" is placed *inside* Traefik's errors middleware. The errors middleware throws away the
-// headers of the response it replaces (for example the Retry-After of a rate-limit 429); the capture
-// instance records the headers listed in carryHeaders and the edge instance sets them on the
-// replacement response when it has the same status (replacing the error page's own values).
+// The request id. Every request gets the gateway's own request id, a random UUID4, set on the request forwarded
+// to the backend and on the response sent to the client: what the services log and audit is never an id a
+// client chose. The client's own X-Request-ID, when it is a sane token (1 to maxLength characters of
+// [A-Za-z0-9._-]), travels on as X-Client-Request-ID (any X-Client-Request-ID the client sent itself is dropped),
+// so a partner can still find its request in the platform's logs and audit log.
+//
+// The gateway's own errors as problems. Traefik answers some requests itself, with a bare text/plain body: the
+// rate limiter's 429, the buffering middleware's 413, the load balancer's 503 "no available server" (every
+// server of the service failed its health check), the proxy's 502 (connection refused, reset, or closed without
+// an answer) and 504 (no response headers within responseHeaderTimeout). The response writer this middleware
+// hands down replaces every error answer (status >= 400) that has no Content-Type or a text/plain one — none of
+// the services answers so: their errors are application/problem+json — with an RFC 9457 problem of the same
+// shape as the services' (type <problemTypeBase><slug>, title, status, detail, instance = the request path,
+// request_id), keeping the headers already set (Retry-After of the rate limiter, the security headers). 502, 503
+// and 504 also get a Retry-After of retryAfterSeconds when they have none. Nothing here depends on a service
+// being up (Traefik's errors middleware fetched the body from a service, which answered "Bad Gateway" when it
+// was itself down).
 package requestid
 
 import (
@@ -17,60 +26,87 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
 const (
-	// RoleEdge assigns the request id; it must be the outermost middleware.
-	RoleEdge = "edge"
-	// RoleCapture records carryHeaders of error responses; it goes just inside the errors middleware.
-	RoleCapture = "capture"
-
 	defaultHeaderName = "X-Request-ID"
 	// clientHeaderName carries the client's own request id to the backend.
 	clientHeaderName = "X-Client-Request-Id"
-	defaultMaxLength  = 128
+	defaultMaxLength = 128
+	// problemMediaType is the media type of every error answer (RFC 9457).
+	problemMediaType = "application/problem+json"
 )
+
+// slugs are the problem type slugs of vru_shared.problems (the same type for the same status, gateway or service).
+var slugs = map[int]string{
+	400: "bad-request",
+	401: "unauthorized",
+	403: "forbidden",
+	404: "not-found",
+	405: "method-not-allowed",
+	406: "not-acceptable",
+	409: "conflict",
+	412: "precondition-failed",
+	413: "payload-too-large",
+	415: "unsupported-media-type",
+	422: "validation-error",
+	428: "precondition-required",
+	429: "too-many-requests",
+	431: "request-header-fields-too-large",
+	500: "internal-error",
+	502: "bad-gateway",
+	503: "service-unavailable",
+	504: "gateway-timeout",
+}
+
+// details say, for the statuses Traefik produces itself, what happened and what the client may do.
+var details = map[int]string{
+	404: "There is nothing at this path.",
+	413: "The request body is larger than this API accepts.",
+	429: "Too many requests: wait for the number of seconds in Retry-After before sending more.",
+	500: "The gateway could not pass the request on. Retry it after the number of seconds in Retry-After.",
+	502: "The service did not answer (it may be restarting). A request that changes something may or may not have " +
+		"taken effect: send it again with the same Idempotency-Key after the number of seconds in Retry-After.",
+	503: "The service is not available right now (it is starting, stopping or down); the request did not reach it. " +
+		"Retry after the number of seconds in Retry-After.",
+	504: "The service did not answer in time. A request that changes something may or may not have taken effect: " +
+		"send it again with the same Idempotency-Key after the number of seconds in Retry-After.",
+}
 
 // Config is the plugin configuration (the middleware's "plugin.requestid" block in the dynamic configuration).
 type Config struct {
-	HeaderName   string   `json:"headerName,omitempty"`
-	MaxLength    int      `json:"maxLength,omitempty"`
-	Role         string   `json:"role,omitempty"`
-	CarryHeaders []string `json:"carryHeaders,omitempty"`
+	HeaderName string `json:"headerName,omitempty"`
+	MaxLength  int    `json:"maxLength,omitempty"`
+	// ProblemTypeBase prefixes the slugs of the problem types (vru_shared.problems.PROBLEM_TYPE_BASE).
+	ProblemTypeBase string `json:"problemTypeBase,omitempty"`
+	// RetryAfterSeconds is the Retry-After of a gateway-made 500, 502, 503 or 504 that has none.
+	RetryAfterSeconds int `json:"retryAfterSeconds,omitempty"`
 }
 
 // CreateConfig returns the default configuration.
 func CreateConfig() *Config {
 	return &Config{
-		HeaderName: defaultHeaderName,
-		MaxLength:  defaultMaxLength,
-		Role:       RoleEdge,
+		HeaderName:        defaultHeaderName,
+		MaxLength:         defaultMaxLength,
+		ProblemTypeBase:   "about:blank#",
+		RetryAfterSeconds: 2,
 	}
 }
 
-// carried holds the response headers recorded by the capture instance for the edge instance.
-type carried struct {
-	status int
-	header http.Header
-}
-
-type contextKey string
-
-const carriedKey contextKey = "vru-requestid-carried"
-
 // RequestID is the middleware.
 type RequestID struct {
-	next         http.Handler
-	name         string
-	headerName   string
-	maxLength    int
-	role         string
-	carryHeaders []string
+	next       http.Handler
+	headerName string
+	maxLength  int
+	typeBase   string
+	retryAfter string
 }
 
 // New creates the middleware.
@@ -83,35 +119,19 @@ func New(_ context.Context, next http.Handler, config *Config, name string) (htt
 	if maxLength <= 0 {
 		maxLength = defaultMaxLength
 	}
-	role := strings.ToLower(strings.TrimSpace(config.Role))
-	if role == "" {
-		role = RoleEdge
-	}
-	if role != RoleEdge && role != RoleCapture {
-		return nil, fmt.Errorf("requestid %s: role must be %q or %q, got %q", name, RoleEdge, RoleCapture, config.Role)
-	}
-	carryHeaders := make([]string, 0, len(config.CarryHeaders))
-	for _, h := range config.CarryHeaders {
-		if h = strings.TrimSpace(h); h != "" {
-			carryHeaders = append(carryHeaders, http.CanonicalHeaderKey(h))
-		}
+	if config.RetryAfterSeconds < 1 {
+		return nil, fmt.Errorf("requestid %s: retryAfterSeconds must be 1 or more, got %d", name, config.RetryAfterSeconds)
 	}
 	return &RequestID{
-		next:         next,
-		name:         name,
-		headerName:   http.CanonicalHeaderKey(headerName),
-		maxLength:    maxLength,
-		role:         role,
-		carryHeaders: carryHeaders,
+		next:       next,
+		headerName: http.CanonicalHeaderKey(headerName),
+		maxLength:  maxLength,
+		typeBase:   config.ProblemTypeBase,
+		retryAfter: strconv.Itoa(config.RetryAfterSeconds),
 	}, nil
 }
 
 func (m *RequestID) ServeHTTP(rw http.ResponseWriter, req *http.Request) {
-	if m.role == RoleCapture {
-		m.serveCapture(rw, req)
-		return
-	}
-
 	id := newUUID4()
 	clientID := req.Header.Get(m.headerName)
 	req.Header.Del(clientHeaderName)
@@ -120,19 +140,7 @@ func (m *RequestID) ServeHTTP(rw http.ResponseWriter, req *http.Request) {
 	}
 	// Set replaces every value a client sent: exactly one id travels on.
 	req.Header.Set(m.headerName, id)
-
-	c := &carried{}
-	req = req.WithContext(context.WithValue(req.Context(), carriedKey, c))
-	m.next.ServeHTTP(&edgeWriter{rw: rw, headerName: m.headerName, id: id, carried: c}, req)
-}
-
-func (m *RequestID) serveCapture(rw http.ResponseWriter, req *http.Request) {
-	c, _ := req.Context().Value(carriedKey).(*carried)
-	if c == nil || len(m.carryHeaders) == 0 {
-		m.next.ServeHTTP(rw, req)
-		return
-	}
-	m.next.ServeHTTP(&captureWriter{rw: rw, names: m.carryHeaders, carried: c}, req)
+	m.next.ServeHTTP(&edgeWriter{rw: rw, m: m, id: id, path: req.URL.Path}, req)
 }
 
 // saneID reports whether id is 1..maxLength characters of [A-Za-z0-9._-].
@@ -165,13 +173,55 @@ func newUUID4() string {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
-// edgeWriter stamps the request id (and carried headers) on the response just before the status is sent.
+type problemDocument struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Detail    string `json:"detail,omitempty"`
+	Instance  string `json:"instance"`
+	RequestID string `json:"request_id"`
+}
+
+// problem is the RFC 9457 body of a gateway-made answer with this status.
+func (m *RequestID) problem(status int, path, id string) []byte {
+	slug, ok := slugs[status]
+	if !ok {
+		slug = "http-" + strconv.Itoa(status)
+	}
+	title := http.StatusText(status)
+	if title == "" {
+		title = "Error"
+	}
+	body, err := json.Marshal(problemDocument{
+		Type:      m.typeBase + slug,
+		Title:     title,
+		Status:    status,
+		Detail:    details[status],
+		Instance:  path,
+		RequestID: id,
+	})
+	if err != nil { // a struct of strings and an int always marshals
+		return []byte("{}")
+	}
+	return body
+}
+
+// gatewayMade reports whether an error answer was made by Traefik itself (bare text), not by a service.
+func gatewayMade(h http.Header) bool {
+	contentType := h.Get("Content-Type")
+	return contentType == "" || strings.HasPrefix(contentType, "text/plain")
+}
+
+// edgeWriter stamps the request id on the response just before the status is sent, and turns Traefik's own
+// text/plain error answers into problems.
 type edgeWriter struct {
 	rw          http.ResponseWriter
-	headerName  string
+	m           *RequestID
 	id          string
-	carried     *carried
+	path        string
 	wroteHeader bool
+	// replaced: the answer's body is the problem already written; the original body is dropped.
+	replaced bool
 }
 
 func (w *edgeWriter) Header() http.Header {
@@ -179,23 +229,36 @@ func (w *edgeWriter) Header() http.Header {
 }
 
 func (w *edgeWriter) WriteHeader(code int) {
-	if !w.wroteHeader && (code >= 200 || code == http.StatusSwitchingProtocols) {
-		w.wroteHeader = true
-		h := w.rw.Header()
-		h.Set(w.headerName, w.id)
-		if w.carried.status == code {
-			// The replaced response's value wins over the error page's generic one (e.g. Retry-After: 1).
-			for name, values := range w.carried.header {
-				h[name] = values
-			}
-		}
+	if w.wroteHeader || (code < 200 && code != http.StatusSwitchingProtocols) {
+		w.rw.WriteHeader(code)
+		return
 	}
+	w.wroteHeader = true
+	h := w.rw.Header()
+	h.Set(w.m.headerName, w.id)
+	if code < 400 || code == 499 || !gatewayMade(h) {
+		w.rw.WriteHeader(code)
+		return
+	}
+	body := w.m.problem(code, w.path, w.id)
+	h.Set("Content-Type", problemMediaType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", "no-store")
+	h.Del("X-Retry-In") // the rate limiter's Go duration; Retry-After says it
+	if (code == 500 || code == 502 || code == 503 || code == 504) && h.Get("Retry-After") == "" {
+		h.Set("Retry-After", w.m.retryAfter)
+	}
+	w.replaced = true
 	w.rw.WriteHeader(code)
+	_, _ = w.rw.Write(body)
 }
 
 func (w *edgeWriter) Write(b []byte) (int, error) {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)
+	}
+	if w.replaced {
+		return len(b), nil
 	}
 	return w.rw.Write(b)
 }
@@ -218,65 +281,5 @@ func (w *edgeWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *edgeWriter) Unwrap() http.ResponseWriter {
-	return w.rw
-}
-
-// captureWriter records the carried headers of the first final (>= 400) response status.
-type captureWriter struct {
-	rw          http.ResponseWriter
-	names       []string
-	carried     *carried
-	wroteHeader bool
-}
-
-func (w *captureWriter) Header() http.Header {
-	return w.rw.Header()
-}
-
-func (w *captureWriter) WriteHeader(code int) {
-	if !w.wroteHeader && code >= 200 {
-		w.wroteHeader = true
-		if code >= 400 {
-			h := w.rw.Header()
-			saved := http.Header{}
-			for _, name := range w.names {
-				if values := h.Values(name); len(values) > 0 {
-					saved[name] = append([]string(nil), values...)
-				}
-			}
-			if len(saved) > 0 {
-				w.carried.status = code
-				w.carried.header = saved
-			}
-		}
-	}
-	w.rw.WriteHeader(code)
-}
-
-func (w *captureWriter) Write(b []byte) (int, error) {
-	if !w.wroteHeader {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.rw.Write(b)
-}
-
-func (w *captureWriter) Flush() {
-	if !w.wroteHeader {
-		w.WriteHeader(http.StatusOK)
-	}
-	if f, ok := w.rw.(http.Flusher); ok {
-		f.Flush()
-	}
-}
-
-func (w *captureWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	if h, ok := w.rw.(http.Hijacker); ok {
-		return h.Hijack()
-	}
-	return nil, nil, errors.New("requestid: the response writer cannot be hijacked")
-}
-
-// Unwrap lets http.ResponseController reach the underlying writer.
-func (w *captureWriter) Unwrap() http.ResponseWriter {
 	return w.rw
 }
