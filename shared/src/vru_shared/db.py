@@ -7,7 +7,7 @@ before the first byte of the response is sent.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -93,3 +93,9 @@ def get_session(request: Request) -> AsyncSession:
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+def changed_now() -> datetime:
+    """``updated_at``'s value on every ORM update (``mapped_column(..., onupdate=changed_now)``), so a change a
+    service forgot to date still shows in the change feeds (``updated_since``)."""
+    return datetime.now(UTC)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
+from vru_shared.inputs import Moment
 from vru_shared.problems import BadRequest
 
 DEFAULT_LIMIT = 50
@@ -106,25 +107,61 @@ class PageParams:
     limit: int
     #: The sort-key values of the last row of the previous page, from a verified cursor.
     after: tuple[Any, ...] | None = None
+    #: A change feed (``updated_since``): the records changed at or after this moment, oldest change first.
+    changed_since: datetime | None = None
+
+    @property
+    def is_feed(self) -> bool:
+        return self.changed_since is not None
 
 
-def page_params(
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")] = DEFAULT_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(
-            max_length=512,
-            pattern=CURSOR_PATTERN,
-            description="Opaque cursor from the previous page's `next_cursor` or `Link`.",
-        ),
-    ] = None,
-) -> PageParams:
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")]
+Cursor = Annotated[
+    str | None,
+    Query(
+        max_length=512,
+        pattern=CURSOR_PATTERN,
+        description="Opaque cursor from the previous page's `next_cursor` or `Link`.",
+    ),
+]
+UpdatedSince = Annotated[
+    Moment | None,
+    Query(
+        description="A change feed: only the records created or changed at or after this time (RFC 3339, or a "
+        "date: the start of that UK day), oldest change first. Keep the `updated_at` of the last record you "
+        "processed and ask again from a little before it (a change committed late can carry an earlier time); "
+        "de-duplicate by `id` and `version`.",
+        examples=["2026-12-01T09:00:00Z"],
+    ),
+]
+
+#: What a change feed's cursors are bound to besides the path: a cursor of the list's usual order is refused
+#: in a feed (400), and the other way round — the two orders' sort keys differ.
+_FEED = "#changes"
+
+
+def _tag_path(request: Request, feed: bool) -> str:
+    return request.url.path + (_FEED if feed else "")
+
+
+def page_params(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
     after = decode_cursor(cursor, key=cursor_key(request), path=request.url.path) if cursor else None
     return PageParams(limit=limit, after=after)
 
 
+def feed_params(
+    request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, updated_since: UpdatedSince = None
+) -> PageParams:
+    """:func:`page_params` for a list that is also a change feed (its records carry ``updated_at``)."""
+    feed = updated_since is not None
+    after = decode_cursor(cursor, key=cursor_key(request), path=_tag_path(request, feed)) if cursor else None
+    return PageParams(limit=limit, after=after, changed_since=updated_since)
+
+
 Pagination = Annotated[PageParams, Depends(page_params)]
+#: A list page that takes ``updated_since`` too (:meth:`vru_shared.repository.Repository.page` filters and
+#: orders by ``updated_at``; :func:`paginate` makes the feed's cursor).
+ChangeFeed = Annotated[PageParams, Depends(feed_params)]
 
 
 class Page(BaseModel, Generic[T]):
@@ -175,11 +212,19 @@ def paginate(
     request: Request,
     response: Response,
 ) -> Page[T]:
-    """Cut the extra row, compute the next cursor with ``key(row) -> tuple``, set the ``Link`` header."""
+    """Cut the extra row, compute the next cursor with ``key(row) -> tuple`` (in a change feed, the row's
+    ``(updated_at, id)``), set the ``Link`` header."""
     items = list(rows[: params.limit])
+    if params.is_feed:
+        key = _feed_key
     last = key(items[-1]) if len(rows) > params.limit and items else None
-    next_cursor = encode_cursor(last, key=cursor_key(request), path=request.url.path) if last else None
+    path = _tag_path(request, params.is_feed)
+    next_cursor = encode_cursor(last, key=cursor_key(request), path=path) if last else None
     if next_cursor:
         url = request.url.include_query_params(cursor=next_cursor, limit=params.limit)
         response.headers["Link"] = f'<{url.path}?{url.query}>; rel="next"'
     return Page[T](items=items, next_cursor=next_cursor)
+
+
+def _feed_key(row: Any) -> tuple[Any, ...]:
+    return (row.updated_at, row.id)

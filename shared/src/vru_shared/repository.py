@@ -87,9 +87,14 @@ class Repository(Generic[ModelT]):
         order: Sequence[InstrumentedAttribute[Any]] = (),
         descending: bool = False,
     ) -> Sequence[ModelT]:
-        """One keyset page (``limit + 1`` rows, for :func:`vru_shared.pagination.paginate`)."""
+        """One keyset page (``limit + 1`` rows, for :func:`vru_shared.pagination.paginate`). In a change feed
+        (``params.changed_since``): the records changed since then, by ``(updated_at, id)`` ascending."""
         stmt = (self.statement() if base is None else base).where(*filters)
         columns = order or [self.column(name) for name in self.order]
+        if params.changed_since is not None:
+            updated_at = self.column("updated_at")
+            stmt = stmt.where(updated_at >= params.changed_since)
+            columns, descending = [updated_at, self.column("id")], False
         return (await self.session.scalars(keyset(stmt, params, *columns, descending=descending))).unique().all()
 
     async def add(self, record: ModelT) -> bool:

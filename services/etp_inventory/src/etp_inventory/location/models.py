@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, t
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from etp_inventory.db import Base
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -71,7 +72,7 @@ class Location(Versioned, Base):
     minimum_stock: Mapped[int | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=changed_now)
     #: Packs here now, counted from the ledger (:func:`etp_inventory.stock.on_hand_here`), when a read asks for it.
     on_hand: Mapped[int] = query_expression()
     #: The lock code if the reader may see it (owning CSP's officers, the site's guardians), else NULL.

@@ -19,7 +19,7 @@ from etp_inventory.location.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
 
@@ -93,7 +93,7 @@ async def create_site(session: Session, principal: Local, data: SiteCreate, resp
 async def list_sites(
     session: Session,
     principal: Worker,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     district: DistrictFilter = None,

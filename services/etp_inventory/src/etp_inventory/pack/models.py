@@ -9,6 +9,7 @@ from etp_inventory.component_type.models import ComponentType
 from etp_inventory.db import Base
 from etp_inventory.kit_type.models import KitType
 from etp_inventory.location.models import Location
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -60,7 +61,7 @@ class Pack(Versioned, Base):
     needs_attention: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=changed_now)
     location: Mapped[Location] = relationship(lazy="raise")
     kit_type: Mapped[KitType] = relationship(lazy="raise")
     parts: Mapped[list["PackComponent"]] = relationship(lazy="raise", viewonly=True)

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from funding.db import Base
 from funding.financial_year.models import FinancialYear
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -56,7 +57,7 @@ class BudgetLine(Versioned, Base):
     illustrative: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
     year: Mapped[FinancialYear] = relationship(lazy="raise")
     funding_stream: Mapped[FundingStream | None] = relationship(lazy="raise")

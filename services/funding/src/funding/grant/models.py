@@ -10,6 +10,7 @@ from funding.db import Base
 from funding.districts import sql_list
 from funding.fund.models import BudgetLine
 from funding.organisation.models import Organisation
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 from vru_shared.kent_medway import DISTRICT_CODES, LONDON
 
@@ -115,7 +116,7 @@ class Grant(Versioned, Base):
     illustrative: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
     recipient: Mapped[Organisation] = relationship(lazy="raise")
     budget_line: Mapped[BudgetLine | None] = relationship(lazy="raise")
@@ -173,7 +174,7 @@ class Disbursement(Versioned, Base):
     reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
 
 class MonitoringReturn(Base):

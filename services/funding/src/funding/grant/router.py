@@ -33,7 +33,7 @@ from funding.grant.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter()
@@ -54,7 +54,7 @@ Commissioner = Annotated[Principal, Depends(COMMISSION)]
 async def list_grants(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     grant_status: StatusFilter = None,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
 from referrals.reference.models import District, OffenceCategory
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -66,7 +67,7 @@ class Incident(Versioned, Base):
     review_id: Mapped[UUID | None] = mapped_column(ForeignKey("reviews.id"), index=True)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
     district_ref: Mapped[District] = relationship(lazy="raise")
     category_ref: Mapped[OffenceCategory] = relationship(lazy="raise")

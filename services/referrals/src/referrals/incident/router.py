@@ -17,7 +17,7 @@ from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead, Incide
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["incidents"])
@@ -37,7 +37,7 @@ Checker = Annotated[Principal, Depends(REFERENCE_CHECK)]
 async def list_incidents(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     crime_reference: CrimeReferenceFilter = None,

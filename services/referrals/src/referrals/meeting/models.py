@@ -9,6 +9,7 @@ from referrals.calendar import london_today
 from referrals.db import Base
 from referrals.reference.models import CoordinatorArea, District, Forum, PartnerAgency
 from referrals.subject.models import Subject
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -52,7 +53,7 @@ class Meeting(Versioned, Base):
     created_by: Mapped[str] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
     forum: Mapped[Forum] = relationship(lazy="raise")
     coordinator_area: Mapped[CoordinatorArea] = relationship(lazy="raise")
@@ -118,6 +119,8 @@ class MeetingAction(Versioned, Base):
     __table_args__ = (
         CheckConstraint(f"status IN ({_in(ActionStatus)})", name="status"),
         Index("ix_meeting_actions_due_on_id", "due_on", "id"),
+        # The change feed partners poll (``GET /v1/actions?updated_since=``).
+        Index("ix_meeting_actions_updated_at_id", "updated_at", "id"),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
@@ -133,7 +136,7 @@ class MeetingAction(Versioned, Base):
     completed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
 
     subject: Mapped[Subject] = relationship(lazy="raise")
     owner_agency: Mapped[PartnerAgency] = relationship(lazy="raise")

@@ -31,7 +31,7 @@ from referrals.meeting.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["meetings"])
@@ -52,7 +52,7 @@ ActionWorker = Annotated[Principal, Depends(WORK_ACTIONS)]
 async def list_meetings(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     forum: CodeFilter = None,
@@ -190,7 +190,7 @@ async def overdue_summary(session: Session, principal: Reader) -> OverdueSummary
 async def list_actions(
     session: Session,
     principal: ActionReader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     agency: CodeFilter = None,

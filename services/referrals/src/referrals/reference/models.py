@@ -5,6 +5,7 @@ from sqlalchemy import ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -89,4 +90,4 @@ class PartnerAgency(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(32))
     identity_agency_id: Mapped[UUID | None] = mapped_column(unique=True)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from referrals.db import Base
 from referrals.reference.models import District, Forum, PartnerAgency
 from referrals.subject.models import Subject
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -111,6 +112,8 @@ class Referral(Versioned, Base):
             postgresql_where=text(f"project_id IS NOT NULL AND status IN ({_OPEN})"),
         ),
         Index("ix_referrals_created_at_id", "created_at", "id"),
+        # The change feed partners poll (``GET /v1/referrals?updated_since=``).
+        Index("ix_referrals_updated_at_id", "updated_at", "id"),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
@@ -139,7 +142,7 @@ class Referral(Versioned, Base):
     created_by_name: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     sent_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
 

@@ -26,7 +26,7 @@ from referrals.referral.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Pagination, paginate
+from vru_shared.pagination import ChangeFeed, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["referrals"])
@@ -72,7 +72,7 @@ async def list_funded_projects(
 async def list_referrals(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     status: StatusFilter = None,

@@ -9,6 +9,7 @@ from referrals.db import Base
 from referrals.incident.models import Incident
 from referrals.reference.models import CoordinatorArea, District
 from referrals.subject.models import Subject
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -67,7 +68,7 @@ class Review(Versioned, Base):
     outcome_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     closed_at: Mapped[datetime | None]
 
     area_ref: Mapped[CoordinatorArea] = relationship(lazy="raise")

@@ -11,7 +11,7 @@ from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["reviews"])
@@ -36,7 +36,7 @@ def _target(request: Request) -> WorkingDays:
 async def list_reviews(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     area: AreaFilter = None,

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, column_property, mapped_column, query_expression
 
 from referrals.db import Base
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -80,7 +81,7 @@ class Subject(Versioned, Base):
     merged_by: Mapped[str | None] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     #: An uncertain match with another subject awaits a person's decision (loaded where asked: ``undefer``).
     possible_duplicate: Mapped[bool] = column_property(
         exists()

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.db import Base
 from referrals.reference.models import PartnerAgency
+from vru_shared.db import changed_now
 from vru_shared.etag import Versioned
 
 
@@ -55,7 +56,7 @@ class SupportPlan(Versioned, Base):
     created_by: Mapped[str] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     closed_at: Mapped[datetime | None]
     interventions: Mapped[list["Intervention"]] = relationship(
         back_populates="plan",
@@ -87,7 +88,7 @@ class Intervention(Versioned, Base):
     outcome: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     plan: Mapped[SupportPlan] = relationship(back_populates="interventions", lazy="raise")
     provider_partner: Mapped[PartnerAgency | None] = relationship(lazy="raise")
 

@@ -18,7 +18,7 @@ from referrals.support.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
-from vru_shared.pagination import Page, Pagination, paginate
+from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
 router = APIRouter(tags=["support plans"])
@@ -37,7 +37,7 @@ Worker = Annotated[Principal, Depends(WORK_CASEWORK)]
 async def list_plans(
     session: Session,
     principal: Reader,
-    page: Pagination,
+    page: ChangeFeed,
     request: Request,
     response: Response,
     subject_id: SubjectFilter = None,
