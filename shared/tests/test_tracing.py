@@ -16,14 +16,14 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from opentelemetry import trace
-from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
+from vru_shared.http_client import create_http_client
 from vru_shared.logging import configure_logging
 from vru_shared.observability import RequestContextMiddleware
-from vru_shared.tracing import configured_endpoint, enabled
+from vru_shared.tracing import configured_endpoint, enabled, instrument_app, instrument_http_client
 
 from .support import build_app
 
@@ -104,13 +104,12 @@ async def test_a_traced_request_names_its_request_id_and_its_log_lines_name_its_
         return {"status": "done"}
 
     app.add_middleware(RequestContextMiddleware, service="tracing-test")
-    # What vru_shared.tracing.instrument_app does, with the test's own provider.
-    FastAPIInstrumentor.instrument_app(app, tracer_provider=provider, exclude_spans=["receive", "send"])
+    instrument_app(app, tracer_provider=provider)
     # The gateway's span is the parent: its W3C traceparent comes with the request.
     parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         response = await client.get(
-            "/v1/work",
+            "/v1/work?family_name=Example",
             headers={"X-Request-ID": "gw-1234", "X-Client-Request-ID": "mine-1", "traceparent": parent},
         )
     assert response.status_code == 200
@@ -123,8 +122,46 @@ async def test_a_traced_request_names_its_request_id_and_its_log_lines_name_its_
     assert trace.format_trace_id(server.context.trace_id) == "0af7651916cd43dd8448eb211c80319c"
     assert server.parent is not None
     assert trace.format_span_id(server.parent.span_id) == "b7ad6b7169203331"
+    # A query string can name a person: the span keeps the path only.
+    assert "Example" not in repr(dict(server.attributes))
+    assert "/v1/work" in repr(dict(server.attributes))
 
     lines = [line for line in read_logs() if line.get("request_id") == "gw-1234"]
     assert {line["logger"] for line in lines} >= {"vru.test", "vru.access"}
     assert {line["trace_id"] for line in lines} == {"0af7651916cd43dd8448eb211c80319c"}
     assert {line["span_id"] for line in lines} == {trace.format_span_id(server.context.span_id)}
+
+
+async def test_a_call_to_another_service_is_a_client_span_that_sends_traceparent_on(
+    provider: TracerProvider, exporter: InMemorySpanExporter
+) -> None:
+    sent: list[httpx.Request] = []
+
+    def peer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"items": []})
+
+    async with create_http_client(transport=httpx.MockTransport(peer)) as client:
+        instrument_http_client(client, tracer_provider=provider)
+        with provider.get_tracer("test").start_as_current_span("request") as parent:
+            response = await client.get("http://funding/v1/projects?district=medway&name=Example")
+    assert response.status_code == 200
+
+    (call,) = [s for s in exporter.get_finished_spans() if s.kind is trace.SpanKind.CLIENT]
+    assert call.parent is not None
+    assert call.parent.span_id == parent.get_span_context().span_id
+    assert call.context.trace_id == parent.get_span_context().trace_id
+    # The called service continues this trace: W3C traceparent names this span.
+    (request,) = sent
+    trace_id, span_id = trace.format_trace_id(call.context.trace_id), trace.format_span_id(call.context.span_id)
+    version, sent_trace, sent_parent, flags = request.headers["traceparent"].split("-")
+    assert (version, sent_trace, sent_parent) == ("00", trace_id, span_id)
+    assert int(flags, 16) & 1  # sampled
+    assert call.attributes is not None
+    assert "Example" not in repr(dict(call.attributes))
+    assert "http://funding/v1/projects" in repr(dict(call.attributes))
+
+
+def test_the_platforms_clients_are_not_instrumented_when_tracing_is_off() -> None:
+    client = create_http_client()
+    assert not getattr(client, "_is_instrumented_by_opentelemetry", False)

@@ -23,11 +23,12 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import httpx
     from fastapi import FastAPI
+    from opentelemetry.trace import Span, TracerProvider
     from sqlalchemy.ext.asyncio import AsyncEngine
 
 logger = logging.getLogger("vru.tracing")
@@ -86,14 +87,49 @@ def configure_tracing(service: str) -> bool:
         return True
 
 
-def instrument_app(app: FastAPI) -> None:
-    """A server span per request (continuing an incoming ``traceparent``), when tracing is on."""
-    if not _enabled:
+#: Span attributes that hold a URL with its query string, and the query string itself (OpenTelemetry's older and
+#: newer HTTP conventions).
+URL_ATTRIBUTES = ("http.url", "url.full")
+QUERY_ATTRIBUTE = "url.query"
+
+
+def drop_query(span: Span) -> None:
+    """Keep a URL's path, never its query string: a search names a person (``?family_name=…``), and a trace leaves
+    the platform for the collector. (Traefik redacts query values itself.)"""
+    attributes = getattr(span, "attributes", None)
+    if not attributes or not span.is_recording():
+        return
+    for name in URL_ATTRIBUTES:
+        value = attributes.get(name)
+        if isinstance(value, str) and "?" in value:
+            span.set_attribute(name, value.split("?", 1)[0])
+    if attributes.get(QUERY_ATTRIBUTE):
+        span.set_attribute(QUERY_ATTRIBUTE, "REDACTED")
+
+
+def _server_request_hook(span: Span, scope: dict[str, Any]) -> None:
+    drop_query(span)
+
+
+async def _client_request_hook(span: Span, request: Any) -> None:
+    drop_query(span)
+
+
+def instrument_app(app: FastAPI, *, tracer_provider: TracerProvider | None = None) -> None:
+    """A server span per request (continuing an incoming ``traceparent``), when tracing is on (or for a test's
+    own ``tracer_provider``)."""
+    if not _enabled and tracer_provider is None:
         return
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
     # No spans for each ASGI send/receive message: one span per request, its children the work it did.
-    FastAPIInstrumentor.instrument_app(app, excluded_urls=UNTRACED_PATHS, exclude_spans=["receive", "send"])
+    FastAPIInstrumentor.instrument_app(
+        app,
+        server_request_hook=_server_request_hook,
+        tracer_provider=tracer_provider,
+        excluded_urls=UNTRACED_PATHS,
+        exclude_spans=["receive", "send"],
+    )
 
 
 def instrument_engine(engine: AsyncEngine) -> None:
@@ -115,10 +151,13 @@ def instrument_engine(engine: AsyncEngine) -> None:
     EngineTracer(tracer, engine.sync_engine, usage)
 
 
-def instrument_http_client(client: httpx.AsyncClient) -> None:
-    """A client span per call, and ``traceparent`` sent on, when tracing is on."""
-    if not _enabled:
+def instrument_http_client(client: httpx.AsyncClient, *, tracer_provider: TracerProvider | None = None) -> None:
+    """A client span per call, and ``traceparent`` sent on, when tracing is on (or for a test's own
+    ``tracer_provider``)."""
+    if not _enabled and tracer_provider is None:
         return
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
-    HTTPXClientInstrumentor.instrument_client(client)
+    HTTPXClientInstrumentor.instrument_client(
+        client, tracer_provider=tracer_provider, request_hook=_client_request_hook
+    )
