@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 import time
 import uuid
@@ -28,7 +29,7 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span as SpanProto
 
 from vru_dev.platform import Platform
 
-from .conftest import auth, password_token, running_platform
+from .conftest import DEV_PASSWORD, auth, password_token, running_platform
 
 pytestmark = [pytest.mark.e2e, pytest.mark.faults]  # its own platform: ~30 s, the faults stage
 
@@ -248,3 +249,63 @@ def test_one_request_through_the_gateway_into_two_services_is_one_trace(
         for line in lines:
             assert line["trace_id"] == trace_id, line
             assert line["span_id"] in by_id, line
+
+
+def test_a_page_and_the_api_call_it_makes_through_the_gateway_are_one_trace(
+    traced_platform: Platform, collector: Collector
+) -> None:
+    """Signing in on the front end: Traefik → web, whose API client calls ``POST /oauth/token`` through the gateway
+    again → Traefik → identity. The front end's client sends ``traceparent`` on, so it is all one trace."""
+    with httpx.Client(base_url=traced_platform.config.gateway_url, timeout=30) as browser:
+        form = browser.get("/sign-in")
+        assert form.status_code == 200
+        match = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+        assert match is not None
+        signed_in = browser.post(
+            "/sign-in",
+            data={
+                "email": "coordinator.medway-swale@example.org",
+                "password": DEV_PASSWORD,
+                "next": "/",
+                "csrf_token": match[1],
+            },
+            headers={"Origin": traced_platform.config.gateway_url},  # as a browser's form post says
+        )
+    assert signed_in.status_code == 303, signed_in.text
+    request_id = signed_in.headers["X-Request-ID"]
+
+    deadline = time.monotonic() + 30
+    while True:
+        pages = [s for s in collector.spans if s.service == "web" and s.attributes.get("vru.request_id") == request_id]
+        spans = collector.trace(pages[0].trace_id) if pages else []
+        if {"gateway", "web", "identity"} <= {s.service for s in spans}:
+            break
+        assert time.monotonic() < deadline, f"no whole trace received: {len(collector.spans)} spans"
+        time.sleep(0.2)
+    time.sleep(1.0)
+    (page,) = pages
+    spans = collector.trace(page.trace_id)
+    by_id = {s.span_id: s for s in spans}
+    assert [s.service for s in spans if not s.parent_span_id] == ["gateway"]
+    assert all(s.parent_span_id in by_id for s in spans if s.parent_span_id)
+
+    assert by_id[page.parent_span_id].service == "gateway"
+    # (web may also fetch identity's JWKS directly, a second identity span: the token call came through Traefik.)
+    [identity] = [
+        s
+        for s in spans
+        if (s.service, s.kind) == ("identity", SpanProto.SPAN_KIND_SERVER)
+        and by_id[s.parent_span_id].service == "gateway"
+    ]
+    chain = [identity, *_ancestors(identity, by_id)]
+    # identity ← Traefik's span to it ← Traefik's entry point ← web's API client span ← web's page ← Traefik
+    assert [(s.service, s.kind) for s in chain[:5]] == [
+        ("identity", SpanProto.SPAN_KIND_SERVER),
+        ("gateway", SpanProto.SPAN_KIND_CLIENT),
+        ("gateway", SpanProto.SPAN_KIND_SERVER),
+        ("web", SpanProto.SPAN_KIND_CLIENT),
+        ("web", SpanProto.SPAN_KIND_SERVER),
+    ]
+    assert page in chain
+    # The password travels in the body only: no span holds it.
+    assert not [s for s in spans if DEV_PASSWORD in repr(s.attributes)]
