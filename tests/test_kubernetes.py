@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from vru_cli.deploy import CLIENT_IDS, DATABASE_ROLES, WEB
+from vru_dev.gateway import tracing_config
 from vru_dev.platform import APP_FACTORIES, APPS, PEERS, Platform, PlatformConfig, Ports
 from vru_dev.testing import repo_root
 from vru_shared.settings import ServiceSettings
@@ -638,6 +639,42 @@ def test_traefik_values_match_the_gateways_static_config() -> None:
     assert values["accessLog"]["fields"] == static["accessLog"]["fields"]
     assert values["api"] == {"dashboard": False}
     assert "api" not in static
+
+
+TRAEFIK_TRACING_VALUES = ROOT / "deploy" / "traefik-tracing-values.yaml"
+
+
+def test_traefik_tracing_values_are_the_gateways_tracing_section() -> None:
+    """The ingress's Traefik traces as the gateway does under ``vru up`` with an endpoint (vru_dev.gateway)."""
+    values = yaml.safe_load(TRAEFIK_VALUES.read_text())
+    tracing = yaml.safe_load(TRAEFIK_TRACING_VALUES.read_text())
+    assert set(tracing) == {"tracing"}
+    assert traefik_values_errors(merged(values, tracing)) == []
+    section = copy.deepcopy(tracing["tracing"])
+    # The chart's own switches (it renders --tracing.otlp.http.* only when they are on).
+    assert section["otlp"].pop("enabled") is True
+    assert section["otlp"]["http"].pop("enabled") is True
+    endpoint = section["otlp"]["http"]["endpoint"]
+    assert endpoint.endswith("/v1/traces")
+    assert section == tracing_config(endpoint)
+    assert "tracing" not in values  # off unless that file is given
+
+
+def test_services_export_spans_only_when_the_chart_names_a_collector(objects: list[dict[str, Any]]) -> None:
+    """Off by default; with ``tracing.otlpEndpoint`` every service gets the variable ``vru up`` gives it."""
+    for deployment in find(objects, "Deployment"):
+        for container in deployment["spec"]["template"]["spec"]["containers"]:
+            assert "OTEL_EXPORTER_OTLP_ENDPOINT" not in env_of(container)
+    collector = "http://otel-collector.observability.svc.cluster.local:4318"
+    traced = render({"tracing": {"otlpEndpoint": collector}})
+    local = Platform(PlatformConfig(data_dir=Path("/nonexistent"), ports=Ports(), otlp_endpoint=collector))
+    local.service_db_urls = {s: f"postgresql+asyncpg://{s}:pw@localhost/vru" for s in APPS}
+    for service in APPS:
+        [container] = one(traced, "Deployment", HOSTS[service])["spec"]["template"]["spec"]["containers"]
+        assert env_of(container)["OTEL_EXPORTER_OTLP_ENDPOINT"]["value"] == collector
+        assert local.service_env(service)["OTEL_EXPORTER_OTLP_ENDPOINT"] == collector
+    with pytest.raises(helm.HelmValuesError):
+        render({"tracing": {"otlpEndpoint": "otel-collector:4318"}})
 
 
 def test_only_traefik_and_the_platform_reach_the_services(objects: list[dict[str, Any]]) -> None:

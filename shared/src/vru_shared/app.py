@@ -30,7 +30,7 @@ from starlette.routing import BaseRoute
 
 from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
 from vru_shared.db import create_engine, create_sessionmaker
-from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
+from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient, create_http_client
 from vru_shared.idempotency import IdempotencyMiddleware, IdempotencyRepository
 from vru_shared.inputs import NoUnknownQuery
 from vru_shared.logging import configure_logging
@@ -44,6 +44,7 @@ from vru_shared.problems import (
 )
 from vru_shared.revocation import Revocations, Source, http_source
 from vru_shared.settings import ServiceSettings
+from vru_shared.tracing import configure_tracing, instrument_app
 from vru_shared.transaction import TransactionMiddleware
 
 logger = logging.getLogger("vru.app")
@@ -117,13 +118,14 @@ def create_service_app(
     streamed to the route, so ``Idempotency-Key`` does not apply there. The token revocation list is polled
     every ``settings.revocation_poll_seconds`` from ``revocation_source`` (default: the identity service)."""
     configure_logging(settings.service_name, settings.log_level)
+    configure_tracing(settings.service_name)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
-        async with httpx.AsyncClient(
+        async with create_http_client(
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
             follow_redirects=False,
         ) as http:
@@ -192,6 +194,7 @@ def create_service_app(
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes, path_limits=bulk_body_limits)
     app.add_middleware(ErrorBoundaryMiddleware)
     app.add_middleware(RequestContextMiddleware, service=service)
+    instrument_app(app)  # outermost, when tracing is on: the request's server span
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:

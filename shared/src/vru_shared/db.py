@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from vru_shared.settings import ServiceSettings
+from vru_shared.tracing import instrument_engine
 
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(column_0_label)s",
@@ -35,7 +36,8 @@ def make_metadata(schema: str) -> MetaData:
 
 
 def create_engine(settings: ServiceSettings) -> AsyncEngine:
-    return create_async_engine(
+    """The service's pool; a span per statement when tracing is on (``vru_shared.tracing``)."""
+    engine = create_async_engine(
         settings.database_url.get_secret_value(),
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
@@ -57,6 +59,8 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
             },
         },
     )
+    instrument_engine(engine)
+    return engine
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -25,6 +25,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt,
 from vru_shared.auth import Principal
 from vru_shared.logging import current_request_id
 from vru_shared.problems import ServiceUnavailable
+from vru_shared.tracing import instrument_http_client
 
 logger = logging.getLogger("vru.http")
 T = TypeVar("T")
@@ -36,6 +37,14 @@ BREAKER_STATE = Gauge("vru_circuit_breaker_state", "Circuit breaker per peer: 0 
 DOWNSTREAM_FAILURES = Counter(
     "vru_downstream_failures_total", "Calls to a peer service that failed", ["peer", "reason"]
 )
+
+
+def create_http_client(**options: Any) -> httpx.AsyncClient:
+    """An ``httpx.AsyncClient`` (``options`` as httpx takes them) that, when tracing is on, makes a client span per
+    call and sends the W3C ``traceparent`` on: every client the platform's apps open to call out is made here."""
+    client = httpx.AsyncClient(**options)
+    instrument_http_client(client)
+    return client
 
 
 class DownstreamUnavailable(ServiceUnavailable):

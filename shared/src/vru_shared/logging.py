@@ -1,4 +1,5 @@
-"""Structured JSON logs with the request id. Log events and ids, never personal data or tokens."""
+"""Structured JSON logs with the request id, and the trace and span ids of the active span (``vru_shared.tracing``).
+Log events and ids, never personal data or tokens."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from contextvars import ContextVar
 from typing import Any
 
+from opentelemetry import trace
 from pythonjsonlogger.json import JsonFormatter
 
 _request_id: ContextVar[str | None] = ContextVar("vru_request_id", default=None)
@@ -40,6 +42,14 @@ class _ContextFilter(logging.Filter):
         record.service = self.service
         record.request_id = _request_id.get()
         record.client_request_id = _client_request_id.get()
+        # The active span's ids (W3C form: 32 and 16 hex digits), so a line can be found from its trace and back;
+        # none without a span (tracing off, or outside a request).
+        context = trace.get_current_span().get_span_context()
+        if context.is_valid:
+            record.trace_id = trace.format_trace_id(context.trace_id)
+            record.span_id = trace.format_span_id(context.span_id)
+        else:
+            record.trace_id = record.span_id = None
         return True
 
 
@@ -60,7 +70,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     handler = _StderrHandler()
     handler.setFormatter(
         JsonFormatter(
-            "%(asctime)s %(levelname)s %(name)s %(message)s %(service)s %(request_id)s %(client_request_id)s",
+            "%(asctime)s %(levelname)s %(name)s %(message)s %(service)s %(request_id)s %(client_request_id)s"
+            " %(trace_id)s %(span_id)s",
             rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
             timestamp=False,
         )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI
+from opentelemetry import trace
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vru_shared.asgi import read_body, replaying
 from vru_shared.logging import bind_client_request_id, bind_request_id
 from vru_shared.problems import problem_response
+from vru_shared.tracing import CLIENT_REQUEST_ID_ATTRIBUTE, REQUEST_ID_ATTRIBUTE
 
 access_log = logging.getLogger("vru.access")
 logger = logging.getLogger("vru.request")
@@ -72,7 +74,15 @@ class RequestContextMiddleware:
         request_id = incoming if incoming and REQUEST_ID_PATTERN.match(incoming) else str(uuid.uuid4())
         scope.setdefault("state", {})["request_id"] = request_id
         bind_request_id(request_id)
-        bind_client_request_id(client_id if client_id and REQUEST_ID_PATTERN.match(client_id) else None)
+        client_id = client_id if client_id and REQUEST_ID_PATTERN.match(client_id) else None
+        bind_client_request_id(client_id)
+        # The request's server span (vru_shared.tracing, when on) names the request id, so a trace leads to the
+        # access log, the audit entries and the problem documents of its requests, and back.
+        span = trace.get_current_span()
+        if span.is_recording():
+            span.set_attribute(REQUEST_ID_ATTRIBUTE, request_id)
+            if client_id:
+                span.set_attribute(CLIENT_REQUEST_ID_ATTRIBUTE, client_id)
         started = time.perf_counter()
         status = 500
 

@@ -24,8 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vru_shared.auth import TokenVerifier
 from vru_shared.background import every
 from vru_shared.db import create_engine, create_sessionmaker
+from vru_shared.http_client import create_http_client
 from vru_shared.logging import configure_logging
 from vru_shared.observability import RequestContextMiddleware, metrics_endpoint
+from vru_shared.tracing import configure_tracing, instrument_app
 from web import pages
 from web.api import ApiProblem
 from web.dependencies import CsrfRefused
@@ -81,6 +83,7 @@ class CachedStaticFiles(StaticFiles):
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.service_name, settings.log_level)
+    configure_tracing(settings.service_name)
     govuk = settings.node_modules / "govuk-frontend" / "dist" / "govuk"
     htmx = settings.node_modules / "htmx.org" / "dist"
     swagger_ui = settings.node_modules / "swagger-ui-dist"
@@ -93,13 +96,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         engine = create_engine(settings)
         app.state.sessionmaker = create_sessionmaker(engine)
         async with (
-            httpx.AsyncClient(
+            create_http_client(
                 base_url=str(settings.api_url).rstrip("/"),
                 timeout=settings.http_timeout_seconds * 6,  # an import of a day's file takes a while
                 follow_redirects=False,
                 limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
             ) as api_http,
-            httpx.AsyncClient(follow_redirects=False) as jwks_http,
+            create_http_client(follow_redirects=False) as jwks_http,
         ):
             app.state.api_http = api_http
             app.state.token_verifier = TokenVerifier(settings.trusted_issuers, jwks_http, settings.jwks_cache_seconds)
@@ -175,4 +178,5 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Outermost first: request id and access log, then the security headers on every answer.
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    instrument_app(app)  # outermost, when tracing is on: the page's server span
     return app

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import json
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "GatewayConfig",
     "gateway_env",
     "render_static_config",
+    "traces_url",
+    "tracing_config",
     "traefik_binary",
     "traefik_command",
 ]
@@ -67,6 +71,9 @@ class GatewayConfig:
     host: str = "127.0.0.1"
     #: Join the public port with SO_REUSEPORT: the platform's front door (vru_dev.frontdoor) holds it first.
     reuse_port: bool = False
+    #: The OTLP/HTTP collector's base URL (as ``OTEL_EXPORTER_OTLP_ENDPOINT``): Traefik traces every request and
+    #: sends W3C ``traceparent`` on to the services. ``None``: no tracing (the default).
+    otlp_endpoint: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("port", "internal_port"):
@@ -77,6 +84,8 @@ class GatewayConfig:
             raise ValueError("port and internal_port must differ")
         for name in ("identity_url", "referrals_url", "funding_url", "etp_inventory_url", "web_url"):
             _check_url(name, getattr(self, name))
+        if self.otlp_endpoint is not None:
+            _check_url("otlp_endpoint", self.otlp_endpoint)
         for origin in self.cors_origins:
             _check_origin(origin)
         for name in (
@@ -161,8 +170,30 @@ def _set_address(text: str, marker: str, address: str, source: Path) -> str:
     return text
 
 
+def tracing_config(traces_url: str) -> dict[str, Any]:
+    """Traefik's static ``tracing`` section, exporting to ``traces_url`` (the collector's ``…/v1/traces``).
+
+    The one definition: ``vru up`` and the tests append it to traefik.yml, docker-compose.tracing.yml and
+    deploy/traefik-tracing-values.yaml carry the same (tests/test_compose.py, tests/test_kubernetes.py). Traefik
+    continues a caller's ``traceparent`` or starts a trace, and sends ``traceparent`` to the service; the
+    request id its request-id middleware set is an attribute of its span to the service."""
+    return {
+        "serviceName": "gateway",
+        "sampleRate": 1.0,
+        "capturedRequestHeaders": ["X-Request-ID"],
+        "otlp": {"http": {"endpoint": traces_url}},
+    }
+
+
+def traces_url(otlp_endpoint: str) -> str:
+    """The OTLP/HTTP traces URL of a collector's base URL (what the OpenTelemetry SDKs do with
+    ``OTEL_EXPORTER_OTLP_ENDPOINT``)."""
+    return otlp_endpoint.rstrip("/") + "/v1/traces"
+
+
 def render_static_config(cfg: GatewayConfig, gateway_dir: Path | None = None) -> str:
-    """traefik.yml with the two marked entry point addresses replaced by cfg's host and ports."""
+    """traefik.yml with the two marked entry point addresses replaced by cfg's host and ports, and the tracing
+    section when cfg has an OTLP endpoint."""
     source = (gateway_dir or GATEWAY_DIR) / "traefik.yml"
     text = source.read_text(encoding="utf-8")
     text = _set_address(text, _WEB_MARKER, _address(cfg.host, cfg.port), source)
@@ -174,7 +205,14 @@ def render_static_config(cfg: GatewayConfig, gateway_dir: Path | None = None) ->
             count=1,
             flags=re.MULTILINE,
         )
-    return _set_address(text, _INTERNAL_MARKER, _address(cfg.host, cfg.internal_port), source)
+    text = _set_address(text, _INTERNAL_MARKER, _address(cfg.host, cfg.internal_port), source)
+    if cfg.otlp_endpoint is not None:
+        if re.search(r"^tracing:", text, re.MULTILINE):
+            raise ValueError(f"{source} has a tracing section already: the OTLP endpoint would not be used")
+        # JSON is YAML: one line, no quoting to get wrong.
+        text += "\n# Added for this run (vru_dev.gateway.tracing_config).\n"
+        text += "tracing: " + json.dumps(tracing_config(traces_url(cfg.otlp_endpoint))) + "\n"
+    return text
 
 
 def gateway_env(cfg: GatewayConfig) -> dict[str, str]:

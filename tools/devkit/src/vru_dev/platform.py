@@ -109,6 +109,9 @@ class PlatformConfig:
     token_rate_per_minute: int = 20
     token_rate_burst: int = 10
     extra_env: dict[str, str] = field(default_factory=dict)
+    #: An OTLP/HTTP collector's base URL (``vru up``: ``OTEL_EXPORTER_OTLP_ENDPOINT``): Traefik and every service
+    #: send it their spans (docs/operations.md, "Tracing"). ``None``: no tracing.
+    otlp_endpoint: str | None = None
     #: Restart a service, Traefik or the embedded postmaster that exits (``vru up``; off for tests that stop
     #: processes on purpose).
     supervise: bool = False
@@ -190,6 +193,8 @@ class Platform:
         if service in CLIENT_IDS:
             env[prefix + "CLIENT_ID"] = CLIENT_IDS[service]
             env[prefix + "CLIENT_SECRET"] = service_secret(service)
+        if self.config.otlp_endpoint:  # vru_shared.tracing: the standard variable, as Traefik's endpoint
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = self.config.otlp_endpoint
         return env
 
     def _spawn(self, name: str, argv: list[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
@@ -242,6 +247,7 @@ class Platform:
             token_rate_burst=self.config.token_rate_burst,
             host=self.config.host,
             reuse_port=self.front_door is not None,
+            otlp_endpoint=self.config.otlp_endpoint or None,
         )
         argv, env, cwd = traefik_command(cfg)
         self._spawn_gateway(argv, env, cwd)

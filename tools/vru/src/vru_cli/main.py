@@ -57,6 +57,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         ports=Ports.from_env(),
         database_url=os.environ.get("DATABASE_URL") or None,
         cors_origins=tuple(o for o in os.environ.get("VRU_CORS_ORIGINS", "http://localhost:5173").split(",") if o),
+        # Tracing (docs/operations.md, "Tracing"): the services read the variable themselves; Traefik is told.
+        otlp_endpoint=os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or None,
         supervise=True,
     )
     platform = Platform(config)
