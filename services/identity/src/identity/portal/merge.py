@@ -5,8 +5,9 @@ new document; the inputs are not changed. Services own disjoint paths, so paths 
 repeated path and method keeps the first and is listed under ``info["x-conflicts"]``). Components with the
 same name and the same content are shared; with different content the later one is renamed with its
 service's name as a prefix (``Funding`` + ``Page``) and every ``$ref`` to it in that service's spec is
-rewritten, so nothing is silently overwritten. Security schemes are shared by name, so there is one
-``HTTPBearer``. Every operation is marked with ``x-service``.
+rewritten, so nothing is silently overwritten; a renamed schema's ``title`` becomes its new name too (client
+generators name their models by title, and two models of one name would lose one). Security schemes are
+shared by name, so there is one ``HTTPBearer``. Every operation is marked with ``x-service``.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def merge_openapi(
             target = components.setdefault(section, {})
             for name, value in (items or {}).items():
                 new_name = renames.get((section, name), name)
+                if new_name != name and section == "schemas" and isinstance(value, dict) and "title" in value:
+                    value = {**value, "title": new_name}
                 target.setdefault(new_name, value)
 
         for path, item in (spec.get("paths") or {}).items():
