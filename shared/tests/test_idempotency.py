@@ -160,6 +160,8 @@ def test_openapi_declares_the_header_on_keyed_posts(db_urls: dict[str, str]) -> 
     assert declared["in"] == "header"
     assert declared["required"] is False
     assert declared["schema"]["maxLength"] == 255
+    # What the key can answer, whatever the route's own statuses: 409 in flight, 422 reused with another body.
+    assert {"409", "422"} <= set(paths["/v1/notes"]["post"]["responses"])
     assert not any(p["name"] == "Idempotency-Key" for p in paths["/v1/notes/count"]["get"].get("parameters", []))
     streamed = [path for path in paths if path.startswith("/v1/imports/") and "post" in paths[path]]
     assert streamed  # the bulk route: its body is streamed, the key does not apply

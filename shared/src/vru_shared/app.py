@@ -257,7 +257,9 @@ IDEMPOTENCY_KEY_PARAMETER: dict[str, Any] = {
 
 def _declare_idempotency_key(schema: dict[str, Any], *, streamed_prefixes: tuple[str, ...]) -> None:
     """Declare the optional ``Idempotency-Key`` header on every POST the middleware keys: those a bearer token
-    authenticates (it is stored per caller), except the streamed bulk routes, where it does not apply."""
+    authenticates (it is stored per caller), except the streamed bulk routes, where it does not apply; with the
+    statuses it can answer there, whatever the route's own: 409 (the first request still running) and 422 (the
+    key used with another body)."""
     for path, operations in schema.get("paths", {}).items():
         if path.startswith((*PLATFORM_PATHS, *streamed_prefixes)):
             continue
@@ -267,6 +269,9 @@ def _declare_idempotency_key(schema: dict[str, Any], *, streamed_prefixes: tuple
         parameters = operation.setdefault("parameters", [])
         if not any(p.get("in") == "header" and p.get("name", "").lower() == HEADER for p in parameters):
             parameters.append(dict(IDEMPOTENCY_KEY_PARAMETER))
+        responses = operation.setdefault("responses", {})
+        for status, spec in problem_responses(409, 422).items():
+            responses.setdefault(str(status), spec)
 
 
 def _platform_router(service: str) -> APIRouter:

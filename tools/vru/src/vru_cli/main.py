@@ -4,6 +4,7 @@ vru up          start everything (embedded PostgreSQL, migrations, seed data, se
 vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
+vru client generate   regenerate the Python client partners install (clients/python) from that document
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "bench", "conftest.py"],
+        ["mypy", "shared/src", "shared/tests", "services", "tools", "clients", "tests", "bench", "conftest.py"],
         ["pytest", "-m", "not browser and not faults", *args.pytest_args],
         ["pytest", "-m", "faults", *args.pytest_args],
         ["pytest", "-m", "browser", *args.pytest_args],
@@ -209,6 +210,20 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_client_generate(args: argparse.Namespace) -> int:
+    """Regenerate ``clients/python`` from the merged OpenAPI document (development checkout only)."""
+    from vru_cli import client
+    from vru_cli.openapi import merged_openapi
+
+    try:
+        count = client.write(merged_openapi())
+    except client.GeneratorMissing as exc:
+        print(f"vru client generate: {exc}", file=sys.stderr)
+        return 2
+    print(f"vru client generate: wrote {count} files to {client.PACKAGE_DIR.relative_to(REPO_ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -241,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     openapi = sub.add_parser("openapi", help="write the merged OpenAPI document")
     openapi.add_argument("-o", "--output", default="openapi.json")
     openapi.set_defaults(func=cmd_openapi)
+
+    client = sub.add_parser("client", help="the Python client partners install (clients/python)")
+    client_sub = client.add_subparsers(dest="client_command", required=True)
+    generate = client_sub.add_parser("generate", help="regenerate it from the merged OpenAPI document")
+    generate.set_defaults(func=cmd_client_generate)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).

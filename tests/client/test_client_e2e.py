@@ -1,0 +1,122 @@
+"""The Python client partners install (``clients/python``, ``vru_client``), used as a partner's system would use
+it, against the running platform through the real gateway: a token with client credentials, a list read page by
+page, a record read, a change sent with an ``Idempotency-Key`` and replayed, and problems parsed as ``Problem``."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+import httpx
+import pytest
+
+from tests.conftest import password_token
+from vru_client import AuthenticatedClient
+from vru_client.api.agencies import list_agencies_v1_agencies_get as list_agencies
+from vru_client.api.api_clients import create_client_v1_clients_post as create_api_client
+from vru_client.api.organisations_and_projects import create_organisation_v1_organisations_post as create_organisation
+from vru_client.api.organisations_and_projects import get_organisation_v1_organisations_organisation_id_get as get_one
+from vru_client.api.organisations_and_projects import list_organisations_v1_organisations_get as list_organisations
+from vru_client.models import (
+    ApiClientCreate,
+    ApiClientCreated,
+    OrganisationCreate,
+    OrganisationKind,
+    OrganisationRead,
+    PageAgencyRead,
+    PageOrganisationRead,
+    Problem,
+    Role,
+)
+from vru_client.oauth import TokenError, connect
+from vru_client.types import UNSET, Unset
+from vru_dev.platform import Platform
+
+pytestmark = pytest.mark.e2e
+
+
+def slug(problem: Problem) -> str:
+    return problem.type_.rsplit("/", 1)[-1]
+
+
+def issue_api_client(gateway: httpx.Client) -> tuple[str, str]:
+    """The unit's administrator issues an API client to a funder's grants system (with the generated client too)."""
+    admin = AuthenticatedClient(base_url=str(gateway.base_url), token=password_token(gateway, "admin@example.org"))
+    agencies = list_agencies.sync(client=admin)
+    assert isinstance(agencies, PageAgencyRead), agencies
+    client_id = f"grants-system-{uuid.uuid4().hex[:8]}"
+    body = ApiClientCreate(
+        client_id=client_id, name="A funder's grants system", agency_id=agencies.items[0].id,
+        roles=[Role.PROGRAMME_OFFICER],
+    )  # fmt: skip
+    created = create_api_client.sync(client=admin, body=body)
+    assert isinstance(created, ApiClientCreated), created
+    return client_id, created.client_secret
+
+
+def test_a_partner_system_uses_the_client(platform: Platform, gateway: httpx.Client) -> None:
+    base_url = platform.config.gateway_url
+    client_id, secret = issue_api_client(gateway)
+    with pytest.raises(TokenError) as refused:
+        connect(base_url, client_id, "not-the-secret")
+    assert refused.value.status_code == 401
+
+    client = connect(base_url, client_id, secret)
+
+    # A change, sent with an Idempotency-Key and sent again (a retry after a lost answer): made once.
+    key = str(uuid.uuid4())
+    body = OrganisationCreate(
+        org_id=f"GB-CHC-{random.randrange(10**8, 10**9)}", name="Client Test Youth Trust", kind=OrganisationKind.CHARITY
+    )
+    first = create_organisation.sync_detailed(client=client, body=body, idempotency_key=key)
+    again = create_organisation.sync_detailed(client=client, body=body, idempotency_key=key)
+    assert first.status_code == again.status_code == 201
+    assert isinstance(first.parsed, OrganisationRead)
+    assert isinstance(again.parsed, OrganisationRead)
+    assert again.parsed.id == first.parsed.id
+    assert again.headers["idempotent-replayed"] == "true"
+    # The same key with another body: a problem, parsed.
+    other = create_organisation.sync(
+        client=client, body=OrganisationCreate(org_id=body.org_id, name="Another", kind=OrganisationKind.CHARITY),
+        idempotency_key=key,
+    )  # fmt: skip
+    assert isinstance(other, Problem)
+    assert other.status == 422
+
+    # A list, page by page, following next_cursor to the end.
+    seen: list[OrganisationRead] = []
+    cursor: str | Unset | None = UNSET
+    pages = 0
+    while True:
+        page = list_organisations.sync(client=client, limit=5, cursor=cursor)
+        assert isinstance(page, PageOrganisationRead), page
+        assert len(page.items) <= 5
+        seen += page.items
+        pages += 1
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert pages > 1
+    assert len({o.id for o in seen}) == len(seen)
+    assert first.parsed.id in {o.id for o in seen}
+
+    # A record.
+    read = get_one.sync(first.parsed.id, client=client)
+    assert isinstance(read, OrganisationRead)
+    assert (read.org_id, read.name, read.kind) == (body.org_id, body.name, OrganisationKind.CHARITY)
+
+    # Problems: a record that is not there, and a body the API refuses, each with its slug.
+    missing = get_one.sync(uuid.uuid4(), client=client)
+    assert isinstance(missing, Problem)
+    assert (missing.status, slug(missing)) == (404, "organisation-not-found")
+    assert missing.request_id
+    invalid = create_organisation.sync(
+        client=client, body=OrganisationCreate(org_id="not an org-id", name="X", kind=OrganisationKind.CHARITY)
+    )
+    assert isinstance(invalid, Problem)
+    assert (invalid.status, slug(invalid)) == (422, "validation-error")
+    assert not isinstance(invalid.errors, Unset)
+    assert invalid.errors
+    taken = create_organisation.sync(client=client, body=body)  # no key: a second registration of the org-id
+    assert isinstance(taken, Problem)
+    assert (taken.status, slug(taken)) == (409, "org-id-taken")
