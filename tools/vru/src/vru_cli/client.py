@@ -74,18 +74,24 @@ def _files(root: Path) -> Iterator[Path]:
             yield relative
 
 
+def compare(fresh: Path, committed: Path = PACKAGE_DIR) -> list[str]:
+    """Files of ``committed`` that differ from the generated tree ``fresh``: added, removed or changed (byte by
+    byte), the hand-written ones aside; empty when they are the same."""
+    new, old = set(_files(fresh)), set(_files(committed))
+    changed = [p for p in sorted(new & old) if not filecmp.cmp(fresh / p, committed / p, shallow=False)]
+    return (
+        [f"missing {p}" for p in sorted(new - old)]
+        + [f"not generated {p}" for p in sorted(old - new)]
+        + [f"differs {p}" for p in changed]
+    )
+
+
 def differences(document: dict[str, Any], committed: Path = PACKAGE_DIR) -> list[str]:
-    """Files of ``committed`` that a fresh generation would add, remove or change (empty when up to date)."""
+    """What a fresh generation from ``document`` would change in ``committed`` (empty when up to date)."""
     with tempfile.TemporaryDirectory(prefix="vru-client-") as tmp:
         fresh = Path(tmp) / PACKAGE
         generate(document, fresh)
-        new, old = set(_files(fresh)), set(_files(committed))
-        changed = [p for p in sorted(new & old) if not filecmp.cmp(fresh / p, committed / p, shallow=False)]
-        return (
-            [f"missing {p}" for p in sorted(new - old)]
-            + [f"not generated {p}" for p in sorted(old - new)]
-            + [f"differs {p}" for p in changed]
-        )
+        return compare(fresh, committed)
 
 
 def write(document: dict[str, Any], package_dir: Path = PACKAGE_DIR) -> int:

@@ -5,6 +5,7 @@ vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), 
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
 vru client generate   regenerate the Python client partners install (clients/python) from that document
+vru client check      exit 1 when the committed client differs from a fresh generation
 """
 
 from __future__ import annotations
@@ -224,6 +225,25 @@ def cmd_client_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_client_check(args: argparse.Namespace) -> int:
+    """Exit 1 when the committed ``clients/python`` differs from a fresh generation (what the test checks)."""
+    from vru_cli import client
+    from vru_cli.openapi import merged_openapi
+
+    try:
+        differences = client.differences(merged_openapi())
+    except client.GeneratorMissing as exc:
+        print(f"vru client check: {exc}", file=sys.stderr)
+        return 2
+    for line in differences:
+        print(f"vru client check: {line}")
+    if differences:
+        print(f"vru client check: the client is stale; run `{client.REGENERATE}`", file=sys.stderr)
+        return 1
+    print("vru client check: up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -261,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     client_sub = client.add_subparsers(dest="client_command", required=True)
     generate = client_sub.add_parser("generate", help="regenerate it from the merged OpenAPI document")
     generate.set_defaults(func=cmd_client_generate)
+    check = client_sub.add_parser("check", help="exit 1 when the committed client is stale")
+    check.set_defaults(func=cmd_client_check)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).
