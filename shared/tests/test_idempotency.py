@@ -167,3 +167,11 @@ def test_openapi_declares_the_header_on_keyed_posts(db_urls: dict[str, str]) -> 
     assert streamed  # the bulk route: its body is streamed, the key does not apply
     for path in streamed:
         assert not any(p["name"] == "Idempotency-Key" for p in paths[path]["post"].get("parameters", []))
+
+
+def test_openapi_names_operations_after_their_route_functions(db_urls: dict[str, str]) -> None:
+    # A generated client (clients/python) names its functions after the operationId: `create_note`, not
+    # FastAPI's `create_note_v1_notes_post`.
+    paths = build_app(db_urls["referrals"]).openapi()["paths"]
+    assert paths["/v1/notes"]["post"]["operationId"] == "create_note"
+    assert paths["/v1/notes/count"]["get"]["operationId"] == "count_notes"

@@ -12,11 +12,9 @@ import pytest
 
 from tests.conftest import password_token
 from vru_client import AuthenticatedClient
-from vru_client.api.agencies import list_agencies_v1_agencies_get as list_agencies
-from vru_client.api.api_clients import create_client_v1_clients_post as create_api_client
-from vru_client.api.organisations_and_projects import create_organisation_v1_organisations_post as create_organisation
-from vru_client.api.organisations_and_projects import get_organisation_v1_organisations_organisation_id_get as get_one
-from vru_client.api.organisations_and_projects import list_organisations_v1_organisations_get as list_organisations
+from vru_client.api.agencies import list_agencies
+from vru_client.api.api_clients import create_client as create_api_client
+from vru_client.api.organisations_and_projects import create_organisation, get_organisation, list_organisations
 from vru_client.models import (
     ApiClientCreate,
     ApiClientCreated,
@@ -101,12 +99,12 @@ def test_a_partner_system_uses_the_client(platform: Platform, gateway: httpx.Cli
     assert first.parsed.id in {o.id for o in seen}
 
     # A record.
-    read = get_one.sync(first.parsed.id, client=client)
+    read = get_organisation.sync(first.parsed.id, client=client)
     assert isinstance(read, OrganisationRead)
     assert (read.org_id, read.name, read.kind) == (body.org_id, body.name, OrganisationKind.CHARITY)
 
     # Problems: a record that is not there, and a body the API refuses, each with its slug.
-    missing = get_one.sync(uuid.uuid4(), client=client)
+    missing = get_organisation.sync(uuid.uuid4(), client=client)
     assert isinstance(missing, Problem)
     assert (missing.status, slug(missing)) == (404, "organisation-not-found")
     assert missing.request_id

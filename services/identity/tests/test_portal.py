@@ -108,6 +108,14 @@ class TestMergeOpenapi:
         assert schemas["FundingDistrict"]["title"] == "FundingDistrict"
         assert funding["components"]["schemas"]["District"]["title"] == "District"  # the input is not changed
 
+    def test_operation_ids_stay_unique(self) -> None:
+        a = spec("A", {"/v1/a": get("#/components/schemas/X")}, {"X": {"type": "string"}})
+        b = spec("B", {"/v1/b": get("#/components/schemas/X")}, {"X": {"type": "string"}})
+        a["paths"]["/v1/a"]["get"]["operationId"] = b["paths"]["/v1/b"]["get"]["operationId"] = "list_sites"
+        merged = merge_openapi({"a": a, "b": b})
+        assert merged["paths"]["/v1/a"]["get"]["operationId"] == "list_sites"
+        assert merged["paths"]["/v1/b"]["get"]["operationId"] == "b_list_sites"
+
     def test_a_schema_that_refers_to_a_renamed_one_is_renamed_too(self) -> None:
         other = spec(
             "Other",

@@ -170,6 +170,9 @@ def create_service_app(
         separate_input_output_schemas=True,
         # No 307 to the path with(out) a trailing slash: its Location was built from the client's Host header.
         redirect_slashes=False,
+        # operationId = the route's function name (`get_referral`), not FastAPI's name + path + method
+        # (`get_referral_v1_referrals__referral_id__get`): a generated client names its functions after it.
+        generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -226,6 +229,10 @@ def create_service_app(
 
 
 PLATFORM_PATHS = ("/healthz", "/readyz", "/metrics", "/problems/")
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
 
 
 def _declare_platform_statuses(schema: dict[str, Any]) -> None:

@@ -59,7 +59,7 @@ from .disbursement_status import DisbursementStatus
 from .disbursement_transition import DisbursementTransition
 from .district_read import DistrictRead
 from .due_check import DueCheck
-from .due_checks_v1_checks_due_get_district_type_0 import DueChecksV1ChecksDueGetDistrictType0
+from .due_checks_district_type_0 import DueChecksDistrictType0
 from .duplicate_status import DuplicateStatus
 from .erasure_reason import ErasureReason
 from .erasure_request import ErasureRequest
@@ -83,7 +83,7 @@ from .funded_project_read import FundedProjectRead
 from .funded_projects import FundedProjects
 from .funding_count_read import FundingCountRead
 from .funding_count_status import FundingCountStatus
-from .get_csp_v1_csps_district_get_district import GetCspV1CspsDistrictGetDistrict
+from .get_csp_district import GetCspDistrict
 from .grant_create import GrantCreate
 from .grant_create_districts_item import GrantCreateDistrictsItem
 from .grant_detail import GrantDetail
@@ -120,17 +120,15 @@ from .kit_component_read import KitComponentRead
 from .kit_type_create import KitTypeCreate
 from .kit_type_read import KitTypeRead
 from .lawful_basis import LawfulBasis
-from .list_grants_v1_grants_get_district_type_0 import ListGrantsV1GrantsGetDistrictType0
-from .list_locations_v1_locations_get_district_type_0 import ListLocationsV1LocationsGetDistrictType0
-from .list_organisations_v1_organisations_get_district_type_0 import ListOrganisationsV1OrganisationsGetDistrictType0
-from .list_packs_v1_packs_get_district_type_0 import ListPacksV1PacksGetDistrictType0
-from .list_projects_v1_projects_get_district_type_0 import ListProjectsV1ProjectsGetDistrictType0
-from .list_referral_destinations_v1_projects_referral_destinations_get_district import (
-    ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
-)
-from .list_reports_v1_use_reports_get_district_type_0 import ListReportsV1UseReportsGetDistrictType0
-from .list_sites_v1_sites_get_district_type_0 import ListSitesV1SitesGetDistrictType0
-from .list_tasks_v1_resupply_tasks_get_district_type_0 import ListTasksV1ResupplyTasksGetDistrictType0
+from .list_grants_district_type_0 import ListGrantsDistrictType0
+from .list_locations_district_type_0 import ListLocationsDistrictType0
+from .list_organisations_district_type_0 import ListOrganisationsDistrictType0
+from .list_packs_district_type_0 import ListPacksDistrictType0
+from .list_projects_district_type_0 import ListProjectsDistrictType0
+from .list_referral_destinations_district import ListReferralDestinationsDistrict
+from .list_reports_district_type_0 import ListReportsDistrictType0
+from .list_sites_district_type_0 import ListSitesDistrictType0
+from .list_tasks_district_type_0 import ListTasksDistrictType0
 from .location_kind import LocationKind
 from .location_read import LocationRead
 from .location_ref import LocationRef
@@ -153,9 +151,7 @@ from .organisation_create import OrganisationCreate
 from .organisation_create_district_type_0 import OrganisationCreateDistrictType0
 from .organisation_kind import OrganisationKind
 from .organisation_read import OrganisationRead
-from .overdue_checks_v1_alerts_overdue_checks_get_district_type_0 import (
-    OverdueChecksV1AlertsOverdueChecksGetDistrictType0,
-)
+from .overdue_checks_district_type_0 import OverdueChecksDistrictType0
 from .overdue_count import OverdueCount
 from .overdue_summary import OverdueSummary
 from .pack_component_read import PackComponentRead
@@ -303,7 +299,7 @@ from .token_response import TokenResponse
 from .totals import Totals
 from .totals_dimension import TotalsDimension
 from .totals_group import TotalsGroup
-from .update_csp_v1_csps_district_patch_district import UpdateCspV1CspsDistrictPatchDistrict
+from .update_csp_district import UpdateCspDistrict
 from .use_report_create import UseReportCreate
 from .use_report_read import UseReportRead
 from .validation_error import ValidationError
@@ -373,7 +369,7 @@ __all__ = (
     "DisbursementTransition",
     "DistrictRead",
     "DueCheck",
-    "DueChecksV1ChecksDueGetDistrictType0",
+    "DueChecksDistrictType0",
     "DuplicateStatus",
     "ErasureReason",
     "ErasureRequest",
@@ -397,7 +393,7 @@ __all__ = (
     "FundedProjects",
     "FundingCountRead",
     "FundingCountStatus",
-    "GetCspV1CspsDistrictGetDistrict",
+    "GetCspDistrict",
     "GrantCreate",
     "GrantCreateDistrictsItem",
     "GrantDetail",
@@ -434,15 +430,15 @@ __all__ = (
     "KitTypeCreate",
     "KitTypeRead",
     "LawfulBasis",
-    "ListGrantsV1GrantsGetDistrictType0",
-    "ListLocationsV1LocationsGetDistrictType0",
-    "ListOrganisationsV1OrganisationsGetDistrictType0",
-    "ListPacksV1PacksGetDistrictType0",
-    "ListProjectsV1ProjectsGetDistrictType0",
-    "ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict",
-    "ListReportsV1UseReportsGetDistrictType0",
-    "ListSitesV1SitesGetDistrictType0",
-    "ListTasksV1ResupplyTasksGetDistrictType0",
+    "ListGrantsDistrictType0",
+    "ListLocationsDistrictType0",
+    "ListOrganisationsDistrictType0",
+    "ListPacksDistrictType0",
+    "ListProjectsDistrictType0",
+    "ListReferralDestinationsDistrict",
+    "ListReportsDistrictType0",
+    "ListSitesDistrictType0",
+    "ListTasksDistrictType0",
     "LocationKind",
     "LocationRead",
     "LocationRef",
@@ -465,7 +461,7 @@ __all__ = (
     "OrganisationCreateDistrictType0",
     "OrganisationKind",
     "OrganisationRead",
-    "OverdueChecksV1AlertsOverdueChecksGetDistrictType0",
+    "OverdueChecksDistrictType0",
     "OverdueCount",
     "OverdueSummary",
     "PackComponentRead",
@@ -613,7 +609,7 @@ __all__ = (
     "Totals",
     "TotalsDimension",
     "TotalsGroup",
-    "UpdateCspV1CspsDistrictPatchDistrict",
+    "UpdateCspDistrict",
     "UseReportCreate",
     "UseReportRead",
     "ValidationError",

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.grant_status import GrantStatus
-from ...models.list_grants_v1_grants_get_district_type_0 import ListGrantsV1GrantsGetDistrictType0
+from ...models.list_grants_district_type_0 import ListGrantsDistrictType0
 from ...models.page_grant_read import PageGrantRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     status: GrantStatus | None | Unset = UNSET,
-    district: ListGrantsV1GrantsGetDistrictType0 | None | Unset = UNSET,
+    district: ListGrantsDistrictType0 | None | Unset = UNSET,
     budget_line_id: None | Unset | UUID = UNSET,
     project_id: None | Unset | UUID = UNSET,
     recipient_organisation_id: None | Unset | UUID = UNSET,
@@ -39,7 +39,7 @@ def _get_kwargs(
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListGrantsV1GrantsGetDistrictType0):
+    elif isinstance(district, ListGrantsDistrictType0):
         json_district = district.value
     else:
         json_district = district
@@ -160,7 +160,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     status: GrantStatus | None | Unset = UNSET,
-    district: ListGrantsV1GrantsGetDistrictType0 | None | Unset = UNSET,
+    district: ListGrantsDistrictType0 | None | Unset = UNSET,
     budget_line_id: None | Unset | UUID = UNSET,
     project_id: None | Unset | UUID = UNSET,
     recipient_organisation_id: None | Unset | UUID = UNSET,
@@ -176,7 +176,7 @@ def sync_detailed(
 
     Args:
         status (GrantStatus | None | Unset): Only grants in this status.
-        district (ListGrantsV1GrantsGetDistrictType0 | None | Unset): Only grants serving it.
+        district (ListGrantsDistrictType0 | None | Unset): Only grants serving it.
         budget_line_id (None | Unset | UUID): Only grants on this line.
         project_id (None | Unset | UUID): Only this project's grants.
         recipient_organisation_id (None | Unset | UUID): Only grants to this organisation.
@@ -215,7 +215,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     status: GrantStatus | None | Unset = UNSET,
-    district: ListGrantsV1GrantsGetDistrictType0 | None | Unset = UNSET,
+    district: ListGrantsDistrictType0 | None | Unset = UNSET,
     budget_line_id: None | Unset | UUID = UNSET,
     project_id: None | Unset | UUID = UNSET,
     recipient_organisation_id: None | Unset | UUID = UNSET,
@@ -231,7 +231,7 @@ def sync(
 
     Args:
         status (GrantStatus | None | Unset): Only grants in this status.
-        district (ListGrantsV1GrantsGetDistrictType0 | None | Unset): Only grants serving it.
+        district (ListGrantsDistrictType0 | None | Unset): Only grants serving it.
         budget_line_id (None | Unset | UUID): Only grants on this line.
         project_id (None | Unset | UUID): Only this project's grants.
         recipient_organisation_id (None | Unset | UUID): Only grants to this organisation.
@@ -265,7 +265,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     status: GrantStatus | None | Unset = UNSET,
-    district: ListGrantsV1GrantsGetDistrictType0 | None | Unset = UNSET,
+    district: ListGrantsDistrictType0 | None | Unset = UNSET,
     budget_line_id: None | Unset | UUID = UNSET,
     project_id: None | Unset | UUID = UNSET,
     recipient_organisation_id: None | Unset | UUID = UNSET,
@@ -281,7 +281,7 @@ async def asyncio_detailed(
 
     Args:
         status (GrantStatus | None | Unset): Only grants in this status.
-        district (ListGrantsV1GrantsGetDistrictType0 | None | Unset): Only grants serving it.
+        district (ListGrantsDistrictType0 | None | Unset): Only grants serving it.
         budget_line_id (None | Unset | UUID): Only grants on this line.
         project_id (None | Unset | UUID): Only this project's grants.
         recipient_organisation_id (None | Unset | UUID): Only grants to this organisation.
@@ -318,7 +318,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     status: GrantStatus | None | Unset = UNSET,
-    district: ListGrantsV1GrantsGetDistrictType0 | None | Unset = UNSET,
+    district: ListGrantsDistrictType0 | None | Unset = UNSET,
     budget_line_id: None | Unset | UUID = UNSET,
     project_id: None | Unset | UUID = UNSET,
     recipient_organisation_id: None | Unset | UUID = UNSET,
@@ -334,7 +334,7 @@ async def asyncio(
 
     Args:
         status (GrantStatus | None | Unset): Only grants in this status.
-        district (ListGrantsV1GrantsGetDistrictType0 | None | Unset): Only grants serving it.
+        district (ListGrantsDistrictType0 | None | Unset): Only grants serving it.
         budget_line_id (None | Unset | UUID): Only grants on this line.
         project_id (None | Unset | UUID): Only this project's grants.
         recipient_organisation_id (None | Unset | UUID): Only grants to this organisation.

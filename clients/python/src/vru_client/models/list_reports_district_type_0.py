@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListReportsV1UseReportsGetDistrictType0(StrEnum):
+class ListReportsDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

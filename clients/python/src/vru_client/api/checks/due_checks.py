@@ -5,37 +5,45 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_sites_v1_sites_get_district_type_0 import ListSitesV1SitesGetDistrictType0
-from ...models.page_site_read import PageSiteRead
+from ...models.due_checks_district_type_0 import DueChecksDistrictType0
+from ...models.page_due_check import PageDueCheck
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    district: ListSitesV1SitesGetDistrictType0 | None | Unset = UNSET,
-    public: bool | None | Unset = UNSET,
+    within_days: int | None | Unset = UNSET,
+    district: DueChecksDistrictType0 | None | Unset = UNSET,
+    guardian: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
+    json_within_days: int | Unset | None
+    if isinstance(within_days, Unset):
+        json_within_days = UNSET
+    else:
+        json_within_days = within_days
+    params["within_days"] = json_within_days
+
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListSitesV1SitesGetDistrictType0):
+    elif isinstance(district, DueChecksDistrictType0):
         json_district = district.value
     else:
         json_district = district
     params["district"] = json_district
 
-    json_public: bool | Unset | None
-    if isinstance(public, Unset):
-        json_public = UNSET
+    json_guardian: str | Unset | None
+    if isinstance(guardian, Unset):
+        json_guardian = UNSET
     else:
-        json_public = public
-    params["public"] = json_public
+        json_guardian = guardian
+    params["guardian"] = json_guardian
 
     params["limit"] = limit
 
@@ -50,16 +58,16 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/sites",
+        "url": "/v1/checks/due",
         "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageSiteRead | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageDueCheck | Problem | None:
     if response.status_code == 200:
-        response_200 = PageSiteRead.from_dict(response.json())
+        response_200 = PageDueCheck.from_dict(response.json())
 
         return response_200
 
@@ -101,7 +109,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageSiteRead | Problem]:
+) -> Response[PageDueCheck | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,19 +121,23 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListSitesV1SitesGetDistrictType0 | None | Unset = UNSET,
-    public: bool | None | Unset = UNSET,
+    within_days: int | None | Unset = UNSET,
+    district: DueChecksDistrictType0 | None | Unset = UNSET,
+    guardian: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSiteRead | Problem]:
-    """List sites
+) -> Response[PageDueCheck | Problem]:
+    """Checks due and overdue
 
-     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
-    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
+     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
+    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
+    officer their district's.
 
     Args:
-        district (ListSitesV1SitesGetDistrictType0 | None | Unset): Only this district.
-        public (bool | None | Unset): `true`: only public sites; `false`: only others.
+        within_days (int | None | Unset): Due within this many days (default: the service's 'due
+            soon' window).
+        district (DueChecksDistrictType0 | None | Unset): Only this district.
+        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -135,12 +147,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSiteRead | Problem]
+        Response[PageDueCheck | Problem]
     """
 
     kwargs = _get_kwargs(
+        within_days=within_days,
         district=district,
-        public=public,
+        guardian=guardian,
         limit=limit,
         cursor=cursor,
     )
@@ -155,19 +168,23 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    district: ListSitesV1SitesGetDistrictType0 | None | Unset = UNSET,
-    public: bool | None | Unset = UNSET,
+    within_days: int | None | Unset = UNSET,
+    district: DueChecksDistrictType0 | None | Unset = UNSET,
+    guardian: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageSiteRead | Problem | None:
-    """List sites
+) -> PageDueCheck | Problem | None:
+    """Checks due and overdue
 
-     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
-    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
+     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
+    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
+    officer their district's.
 
     Args:
-        district (ListSitesV1SitesGetDistrictType0 | None | Unset): Only this district.
-        public (bool | None | Unset): `true`: only public sites; `false`: only others.
+        within_days (int | None | Unset): Due within this many days (default: the service's 'due
+            soon' window).
+        district (DueChecksDistrictType0 | None | Unset): Only this district.
+        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -177,13 +194,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSiteRead | Problem
+        PageDueCheck | Problem
     """
 
     return sync_detailed(
         client=client,
+        within_days=within_days,
         district=district,
-        public=public,
+        guardian=guardian,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -192,19 +210,23 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListSitesV1SitesGetDistrictType0 | None | Unset = UNSET,
-    public: bool | None | Unset = UNSET,
+    within_days: int | None | Unset = UNSET,
+    district: DueChecksDistrictType0 | None | Unset = UNSET,
+    guardian: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSiteRead | Problem]:
-    """List sites
+) -> Response[PageDueCheck | Problem]:
+    """Checks due and overdue
 
-     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
-    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
+     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
+    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
+    officer their district's.
 
     Args:
-        district (ListSitesV1SitesGetDistrictType0 | None | Unset): Only this district.
-        public (bool | None | Unset): `true`: only public sites; `false`: only others.
+        within_days (int | None | Unset): Due within this many days (default: the service's 'due
+            soon' window).
+        district (DueChecksDistrictType0 | None | Unset): Only this district.
+        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -214,12 +236,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSiteRead | Problem]
+        Response[PageDueCheck | Problem]
     """
 
     kwargs = _get_kwargs(
+        within_days=within_days,
         district=district,
-        public=public,
+        guardian=guardian,
         limit=limit,
         cursor=cursor,
     )
@@ -232,19 +255,23 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    district: ListSitesV1SitesGetDistrictType0 | None | Unset = UNSET,
-    public: bool | None | Unset = UNSET,
+    within_days: int | None | Unset = UNSET,
+    district: DueChecksDistrictType0 | None | Unset = UNSET,
+    guardian: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageSiteRead | Problem | None:
-    """List sites
+) -> PageDueCheck | Problem | None:
+    """Checks due and overdue
 
-     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
-    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
+     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
+    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
+    officer their district's.
 
     Args:
-        district (ListSitesV1SitesGetDistrictType0 | None | Unset): Only this district.
-        public (bool | None | Unset): `true`: only public sites; `false`: only others.
+        within_days (int | None | Unset): Due within this many days (default: the service's 'due
+            soon' window).
+        district (DueChecksDistrictType0 | None | Unset): Only this district.
+        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -254,14 +281,15 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSiteRead | Problem
+        PageDueCheck | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            within_days=within_days,
             district=district,
-            public=public,
+            guardian=guardian,
             limit=limit,
             cursor=cursor,
         )

@@ -5,40 +5,37 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_locations_v1_locations_get_district_type_0 import ListLocationsV1LocationsGetDistrictType0
-from ...models.location_kind import LocationKind
-from ...models.page_location_read import PageLocationRead
+from ...models.list_sites_district_type_0 import ListSitesDistrictType0
+from ...models.page_site_read import PageSiteRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    kind: LocationKind | None | Unset = UNSET,
-    district: ListLocationsV1LocationsGetDistrictType0 | None | Unset = UNSET,
+    district: ListSitesDistrictType0 | None | Unset = UNSET,
+    public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_kind: str | Unset | None
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, LocationKind):
-        json_kind = kind.value
-    else:
-        json_kind = kind
-    params["kind"] = json_kind
-
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListLocationsV1LocationsGetDistrictType0):
+    elif isinstance(district, ListSitesDistrictType0):
         json_district = district.value
     else:
         json_district = district
     params["district"] = json_district
+
+    json_public: bool | Unset | None
+    if isinstance(public, Unset):
+        json_public = UNSET
+    else:
+        json_public = public
+    params["public"] = json_public
 
     params["limit"] = limit
 
@@ -53,18 +50,16 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/locations",
+        "url": "/v1/sites",
         "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageLocationRead | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageSiteRead | Problem | None:
     if response.status_code == 200:
-        response_200 = PageLocationRead.from_dict(response.json())
+        response_200 = PageSiteRead.from_dict(response.json())
 
         return response_200
 
@@ -106,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageLocationRead | Problem]:
+) -> Response[PageSiteRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,20 +113,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    kind: LocationKind | None | Unset = UNSET,
-    district: ListLocationsV1LocationsGetDistrictType0 | None | Unset = UNSET,
+    district: ListSitesDistrictType0 | None | Unset = UNSET,
+    public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageLocationRead | Problem]:
-    """List locations and their stock
+) -> Response[PageSiteRead | Problem]:
+    """List sites
 
-     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
-    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
-    and sites; guardians their sites.
+     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
+    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
 
     Args:
-        kind (LocationKind | None | Unset): Only locations of this kind.
-        district (ListLocationsV1LocationsGetDistrictType0 | None | Unset): Only this district.
+        district (ListSitesDistrictType0 | None | Unset): Only this district.
+        public (bool | None | Unset): `true`: only public sites; `false`: only others.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -141,12 +135,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageLocationRead | Problem]
+        Response[PageSiteRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         district=district,
+        public=public,
         limit=limit,
         cursor=cursor,
     )
@@ -161,20 +155,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    kind: LocationKind | None | Unset = UNSET,
-    district: ListLocationsV1LocationsGetDistrictType0 | None | Unset = UNSET,
+    district: ListSitesDistrictType0 | None | Unset = UNSET,
+    public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageLocationRead | Problem | None:
-    """List locations and their stock
+) -> PageSiteRead | Problem | None:
+    """List sites
 
-     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
-    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
-    and sites; guardians their sites.
+     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
+    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
 
     Args:
-        kind (LocationKind | None | Unset): Only locations of this kind.
-        district (ListLocationsV1LocationsGetDistrictType0 | None | Unset): Only this district.
+        district (ListSitesDistrictType0 | None | Unset): Only this district.
+        public (bool | None | Unset): `true`: only public sites; `false`: only others.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -184,13 +177,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageLocationRead | Problem
+        PageSiteRead | Problem
     """
 
     return sync_detailed(
         client=client,
-        kind=kind,
         district=district,
+        public=public,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -199,20 +192,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    kind: LocationKind | None | Unset = UNSET,
-    district: ListLocationsV1LocationsGetDistrictType0 | None | Unset = UNSET,
+    district: ListSitesDistrictType0 | None | Unset = UNSET,
+    public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageLocationRead | Problem]:
-    """List locations and their stock
+) -> Response[PageSiteRead | Problem]:
+    """List sites
 
-     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
-    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
-    and sites; guardians their sites.
+     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
+    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
 
     Args:
-        kind (LocationKind | None | Unset): Only locations of this kind.
-        district (ListLocationsV1LocationsGetDistrictType0 | None | Unset): Only this district.
+        district (ListSitesDistrictType0 | None | Unset): Only this district.
+        public (bool | None | Unset): `true`: only public sites; `false`: only others.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -222,12 +214,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageLocationRead | Problem]
+        Response[PageSiteRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         district=district,
+        public=public,
         limit=limit,
         cursor=cursor,
     )
@@ -240,20 +232,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    kind: LocationKind | None | Unset = UNSET,
-    district: ListLocationsV1LocationsGetDistrictType0 | None | Unset = UNSET,
+    district: ListSitesDistrictType0 | None | Unset = UNSET,
+    public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageLocationRead | Problem | None:
-    """List locations and their stock
+) -> PageSiteRead | Problem | None:
+    """List sites
 
-     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
-    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
-    and sites; guardians their sites.
+     Sites you can see, ordered by name: staff all, CSP officers their district's, guardians the sites
+    they guard. `lock_code` is shown only to the owning CSP's officers and the site's guardians.
 
     Args:
-        kind (LocationKind | None | Unset): Only locations of this kind.
-        district (ListLocationsV1LocationsGetDistrictType0 | None | Unset): Only this district.
+        district (ListSitesDistrictType0 | None | Unset): Only this district.
+        public (bool | None | Unset): `true`: only public sites; `false`: only others.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -263,14 +254,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageLocationRead | Problem
+        PageSiteRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            kind=kind,
             district=district,
+            public=public,
             limit=limit,
             cursor=cursor,
         )

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class GetCspV1CspsDistrictGetDistrict(StrEnum):
+class DueChecksDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListTasksV1ResupplyTasksGetDistrictType0(StrEnum):
+class ListTasksDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -5,45 +5,40 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.due_checks_v1_checks_due_get_district_type_0 import DueChecksV1ChecksDueGetDistrictType0
-from ...models.page_due_check import PageDueCheck
+from ...models.list_locations_district_type_0 import ListLocationsDistrictType0
+from ...models.location_kind import LocationKind
+from ...models.page_location_read import PageLocationRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    within_days: int | None | Unset = UNSET,
-    district: DueChecksV1ChecksDueGetDistrictType0 | None | Unset = UNSET,
-    guardian: None | str | Unset = UNSET,
+    kind: LocationKind | None | Unset = UNSET,
+    district: ListLocationsDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_within_days: int | Unset | None
-    if isinstance(within_days, Unset):
-        json_within_days = UNSET
+    json_kind: str | Unset | None
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, LocationKind):
+        json_kind = kind.value
     else:
-        json_within_days = within_days
-    params["within_days"] = json_within_days
+        json_kind = kind
+    params["kind"] = json_kind
 
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, DueChecksV1ChecksDueGetDistrictType0):
+    elif isinstance(district, ListLocationsDistrictType0):
         json_district = district.value
     else:
         json_district = district
     params["district"] = json_district
-
-    json_guardian: str | Unset | None
-    if isinstance(guardian, Unset):
-        json_guardian = UNSET
-    else:
-        json_guardian = guardian
-    params["guardian"] = json_guardian
 
     params["limit"] = limit
 
@@ -58,16 +53,18 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/checks/due",
+        "url": "/v1/locations",
         "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageDueCheck | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageLocationRead | Problem | None:
     if response.status_code == 200:
-        response_200 = PageDueCheck.from_dict(response.json())
+        response_200 = PageLocationRead.from_dict(response.json())
 
         return response_200
 
@@ -109,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageDueCheck | Problem]:
+) -> Response[PageLocationRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,23 +118,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    within_days: int | None | Unset = UNSET,
-    district: DueChecksV1ChecksDueGetDistrictType0 | None | Unset = UNSET,
-    guardian: None | str | Unset = UNSET,
+    kind: LocationKind | None | Unset = UNSET,
+    district: ListLocationsDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageDueCheck | Problem]:
-    """Checks due and overdue
+) -> Response[PageLocationRead | Problem]:
+    """List locations and their stock
 
-     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
-    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
-    officer their district's.
+     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
+    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
+    and sites; guardians their sites.
 
     Args:
-        within_days (int | None | Unset): Due within this many days (default: the service's 'due
-            soon' window).
-        district (DueChecksV1ChecksDueGetDistrictType0 | None | Unset): Only this district.
-        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
+        kind (LocationKind | None | Unset): Only locations of this kind.
+        district (ListLocationsDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -147,13 +141,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDueCheck | Problem]
+        Response[PageLocationRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        within_days=within_days,
+        kind=kind,
         district=district,
-        guardian=guardian,
         limit=limit,
         cursor=cursor,
     )
@@ -168,23 +161,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    within_days: int | None | Unset = UNSET,
-    district: DueChecksV1ChecksDueGetDistrictType0 | None | Unset = UNSET,
-    guardian: None | str | Unset = UNSET,
+    kind: LocationKind | None | Unset = UNSET,
+    district: ListLocationsDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageDueCheck | Problem | None:
-    """Checks due and overdue
+) -> PageLocationRead | Problem | None:
+    """List locations and their stock
 
-     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
-    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
-    officer their district's.
+     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
+    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
+    and sites; guardians their sites.
 
     Args:
-        within_days (int | None | Unset): Due within this many days (default: the service's 'due
-            soon' window).
-        district (DueChecksV1ChecksDueGetDistrictType0 | None | Unset): Only this district.
-        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
+        kind (LocationKind | None | Unset): Only locations of this kind.
+        district (ListLocationsDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -194,14 +184,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDueCheck | Problem
+        PageLocationRead | Problem
     """
 
     return sync_detailed(
         client=client,
-        within_days=within_days,
+        kind=kind,
         district=district,
-        guardian=guardian,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -210,23 +199,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    within_days: int | None | Unset = UNSET,
-    district: DueChecksV1ChecksDueGetDistrictType0 | None | Unset = UNSET,
-    guardian: None | str | Unset = UNSET,
+    kind: LocationKind | None | Unset = UNSET,
+    district: ListLocationsDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageDueCheck | Problem]:
-    """Checks due and overdue
+) -> Response[PageLocationRead | Problem]:
+    """List locations and their stock
 
-     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
-    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
-    officer their district's.
+     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
+    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
+    and sites; guardians their sites.
 
     Args:
-        within_days (int | None | Unset): Due within this many days (default: the service's 'due
-            soon' window).
-        district (DueChecksV1ChecksDueGetDistrictType0 | None | Unset): Only this district.
-        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
+        kind (LocationKind | None | Unset): Only locations of this kind.
+        district (ListLocationsDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -236,13 +222,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDueCheck | Problem]
+        Response[PageLocationRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        within_days=within_days,
+        kind=kind,
         district=district,
-        guardian=guardian,
         limit=limit,
         cursor=cursor,
     )
@@ -255,23 +240,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    within_days: int | None | Unset = UNSET,
-    district: DueChecksV1ChecksDueGetDistrictType0 | None | Unset = UNSET,
-    guardian: None | str | Unset = UNSET,
+    kind: LocationKind | None | Unset = UNSET,
+    district: ListLocationsDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageDueCheck | Problem | None:
-    """Checks due and overdue
+) -> PageLocationRead | Problem | None:
+    """List locations and their stock
 
-     Packs at sites whose next check is overdue or due within `within_days`, soonest first: per CSP
-    (`district`) and per guardian (`guardian`, a person id). A guardian sees their own sites; a CSP
-    officer their district's.
+     The central store, the CSPs and the sites you can see, ordered by name, each with `on_hand`: the
+    packs there now, counted from the movement ledger. Staff see all; CSP officers their district's CSP
+    and sites; guardians their sites.
 
     Args:
-        within_days (int | None | Unset): Due within this many days (default: the service's 'due
-            soon' window).
-        district (DueChecksV1ChecksDueGetDistrictType0 | None | Unset): Only this district.
-        guardian (None | str | Unset): Only sites guarded by this person (token `sub`).
+        kind (LocationKind | None | Unset): Only locations of this kind.
+        district (ListLocationsDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -281,15 +263,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDueCheck | Problem
+        PageLocationRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            within_days=within_days,
+            kind=kind,
             district=district,
-            guardian=guardian,
             limit=limit,
             cursor=cursor,
         )

@@ -5,50 +5,40 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_organisations_v1_organisations_get_district_type_0 import (
-    ListOrganisationsV1OrganisationsGetDistrictType0,
-)
-from ...models.organisation_kind import OrganisationKind
-from ...models.page_organisation_read import PageOrganisationRead
+from ...models.crime_reference_status import CrimeReferenceStatus
+from ...models.list_reports_district_type_0 import ListReportsDistrictType0
+from ...models.page_use_report_read import PageUseReportRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    kind: None | OrganisationKind | Unset = UNSET,
-    district: ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset = UNSET,
-    csu: bool | None | Unset = UNSET,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_kind: str | Unset | None
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, OrganisationKind):
-        json_kind = kind.value
-    else:
-        json_kind = kind
-    params["kind"] = json_kind
-
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListOrganisationsV1OrganisationsGetDistrictType0):
+    elif isinstance(district, ListReportsDistrictType0):
         json_district = district.value
     else:
         json_district = district
     params["district"] = json_district
 
-    json_csu: bool | Unset | None
-    if isinstance(csu, Unset):
-        json_csu = UNSET
+    json_crime_reference_status: str | Unset | None
+    if isinstance(crime_reference_status, Unset):
+        json_crime_reference_status = UNSET
+    elif isinstance(crime_reference_status, CrimeReferenceStatus):
+        json_crime_reference_status = crime_reference_status.value
     else:
-        json_csu = csu
-    params["csu"] = json_csu
+        json_crime_reference_status = crime_reference_status
+    params["crime_reference_status"] = json_crime_reference_status
 
     params["limit"] = limit
 
@@ -63,7 +53,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/organisations",
+        "url": "/v1/use-reports",
         "params": params,
     }
 
@@ -72,9 +62,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageOrganisationRead | Problem | None:
+) -> PageUseReportRead | Problem | None:
     if response.status_code == 200:
-        response_200 = PageOrganisationRead.from_dict(response.json())
+        response_200 = PageUseReportRead.from_dict(response.json())
 
         return response_200
 
@@ -116,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageOrganisationRead | Problem]:
+) -> Response[PageUseReportRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,22 +118,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    kind: None | OrganisationKind | Unset = UNSET,
-    district: ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset = UNSET,
-    csu: bool | None | Unset = UNSET,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationRead | Problem]:
-    """List organisations
+) -> Response[PageUseReportRead | Problem]:
+    """List use reports
 
-     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
-    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
 
     Args:
-        kind (None | OrganisationKind | Unset): Only this kind.
-        district (ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset): Only this
-            district's.
-        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -153,13 +141,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationRead | Problem]
+        Response[PageUseReportRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         district=district,
-        csu=csu,
+        crime_reference_status=crime_reference_status,
         limit=limit,
         cursor=cursor,
     )
@@ -174,22 +161,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    kind: None | OrganisationKind | Unset = UNSET,
-    district: ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset = UNSET,
-    csu: bool | None | Unset = UNSET,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationRead | Problem | None:
-    """List organisations
+) -> PageUseReportRead | Problem | None:
+    """List use reports
 
-     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
-    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
 
     Args:
-        kind (None | OrganisationKind | Unset): Only this kind.
-        district (ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset): Only this
-            district's.
-        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -199,14 +184,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationRead | Problem
+        PageUseReportRead | Problem
     """
 
     return sync_detailed(
         client=client,
-        kind=kind,
         district=district,
-        csu=csu,
+        crime_reference_status=crime_reference_status,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -215,22 +199,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    kind: None | OrganisationKind | Unset = UNSET,
-    district: ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset = UNSET,
-    csu: bool | None | Unset = UNSET,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationRead | Problem]:
-    """List organisations
+) -> Response[PageUseReportRead | Problem]:
+    """List use reports
 
-     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
-    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
 
     Args:
-        kind (None | OrganisationKind | Unset): Only this kind.
-        district (ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset): Only this
-            district's.
-        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -240,13 +222,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationRead | Problem]
+        Response[PageUseReportRead | Problem]
     """
 
     kwargs = _get_kwargs(
-        kind=kind,
         district=district,
-        csu=csu,
+        crime_reference_status=crime_reference_status,
         limit=limit,
         cursor=cursor,
     )
@@ -259,22 +240,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    kind: None | OrganisationKind | Unset = UNSET,
-    district: ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset = UNSET,
-    csu: bool | None | Unset = UNSET,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationRead | Problem | None:
-    """List organisations
+) -> PageUseReportRead | Problem | None:
+    """List use reports
 
-     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
-    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
 
     Args:
-        kind (None | OrganisationKind | Unset): Only this kind.
-        district (ListOrganisationsV1OrganisationsGetDistrictType0 | None | Unset): Only this
-            district's.
-        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -284,15 +263,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationRead | Problem
+        PageUseReportRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            kind=kind,
             district=district,
-            csu=csu,
+            crime_reference_status=crime_reference_status,
             limit=limit,
             cursor=cursor,
         )

@@ -5,40 +5,48 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.crime_reference_status import CrimeReferenceStatus
-from ...models.list_reports_v1_use_reports_get_district_type_0 import ListReportsV1UseReportsGetDistrictType0
-from ...models.page_use_report_read import PageUseReportRead
+from ...models.list_organisations_district_type_0 import ListOrganisationsDistrictType0
+from ...models.organisation_kind import OrganisationKind
+from ...models.page_organisation_read import PageOrganisationRead
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    district: ListReportsV1UseReportsGetDistrictType0 | None | Unset = UNSET,
-    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    district: ListOrganisationsDistrictType0 | None | Unset = UNSET,
+    csu: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
+    json_kind: str | Unset | None
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, OrganisationKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListReportsV1UseReportsGetDistrictType0):
+    elif isinstance(district, ListOrganisationsDistrictType0):
         json_district = district.value
     else:
         json_district = district
     params["district"] = json_district
 
-    json_crime_reference_status: str | Unset | None
-    if isinstance(crime_reference_status, Unset):
-        json_crime_reference_status = UNSET
-    elif isinstance(crime_reference_status, CrimeReferenceStatus):
-        json_crime_reference_status = crime_reference_status.value
+    json_csu: bool | Unset | None
+    if isinstance(csu, Unset):
+        json_csu = UNSET
     else:
-        json_crime_reference_status = crime_reference_status
-    params["crime_reference_status"] = json_crime_reference_status
+        json_csu = csu
+    params["csu"] = json_csu
 
     params["limit"] = limit
 
@@ -53,7 +61,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/use-reports",
+        "url": "/v1/organisations",
         "params": params,
     }
 
@@ -62,9 +70,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageUseReportRead | Problem | None:
+) -> PageOrganisationRead | Problem | None:
     if response.status_code == 200:
-        response_200 = PageUseReportRead.from_dict(response.json())
+        response_200 = PageOrganisationRead.from_dict(response.json())
 
         return response_200
 
@@ -106,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageUseReportRead | Problem]:
+) -> Response[PageOrganisationRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,20 +126,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListReportsV1UseReportsGetDistrictType0 | None | Unset = UNSET,
-    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    district: ListOrganisationsDistrictType0 | None | Unset = UNSET,
+    csu: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageUseReportRead | Problem]:
-    """List use reports
+) -> Response[PageOrganisationRead | Problem]:
+    """List organisations
 
-     Use reports at sites you can see, newest first; filter by `district` and by
-    `crime_reference_status`.
+     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
+    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
 
     Args:
-        district (ListReportsV1UseReportsGetDistrictType0 | None | Unset): Only this district.
-        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
-            reference has this status.
+        kind (None | OrganisationKind | Unset): Only this kind.
+        district (ListOrganisationsDistrictType0 | None | Unset): Only this district's.
+        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -141,12 +150,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageUseReportRead | Problem]
+        Response[PageOrganisationRead | Problem]
     """
 
     kwargs = _get_kwargs(
+        kind=kind,
         district=district,
-        crime_reference_status=crime_reference_status,
+        csu=csu,
         limit=limit,
         cursor=cursor,
     )
@@ -161,20 +171,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    district: ListReportsV1UseReportsGetDistrictType0 | None | Unset = UNSET,
-    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    district: ListOrganisationsDistrictType0 | None | Unset = UNSET,
+    csu: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageUseReportRead | Problem | None:
-    """List use reports
+) -> PageOrganisationRead | Problem | None:
+    """List organisations
 
-     Use reports at sites you can see, newest first; filter by `district` and by
-    `crime_reference_status`.
+     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
+    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
 
     Args:
-        district (ListReportsV1UseReportsGetDistrictType0 | None | Unset): Only this district.
-        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
-            reference has this status.
+        kind (None | OrganisationKind | Unset): Only this kind.
+        district (ListOrganisationsDistrictType0 | None | Unset): Only this district's.
+        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -184,13 +195,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageUseReportRead | Problem
+        PageOrganisationRead | Problem
     """
 
     return sync_detailed(
         client=client,
+        kind=kind,
         district=district,
-        crime_reference_status=crime_reference_status,
+        csu=csu,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -199,20 +211,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListReportsV1UseReportsGetDistrictType0 | None | Unset = UNSET,
-    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    district: ListOrganisationsDistrictType0 | None | Unset = UNSET,
+    csu: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageUseReportRead | Problem]:
-    """List use reports
+) -> Response[PageOrganisationRead | Problem]:
+    """List organisations
 
-     Use reports at sites you can see, newest first; filter by `district` and by
-    `crime_reference_status`.
+     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
+    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
 
     Args:
-        district (ListReportsV1UseReportsGetDistrictType0 | None | Unset): Only this district.
-        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
-            reference has this status.
+        kind (None | OrganisationKind | Unset): Only this kind.
+        district (ListOrganisationsDistrictType0 | None | Unset): Only this district's.
+        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -222,12 +235,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageUseReportRead | Problem]
+        Response[PageOrganisationRead | Problem]
     """
 
     kwargs = _get_kwargs(
+        kind=kind,
         district=district,
-        crime_reference_status=crime_reference_status,
+        csu=csu,
         limit=limit,
         cursor=cursor,
     )
@@ -240,20 +254,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    district: ListReportsV1UseReportsGetDistrictType0 | None | Unset = UNSET,
-    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    district: ListOrganisationsDistrictType0 | None | Unset = UNSET,
+    csu: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageUseReportRead | Problem | None:
-    """List use reports
+) -> PageOrganisationRead | Problem | None:
+    """List organisations
 
-     Use reports at sites you can see, newest first; filter by `district` and by
-    `crime_reference_status`.
+     Funded organisations by name, each with its org-id identifier. Filter by `kind`, `district` and
+    `csu` (the 13 district councils hosting the Community Safety Units receive formula allocations).
 
     Args:
-        district (ListReportsV1UseReportsGetDistrictType0 | None | Unset): Only this district.
-        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
-            reference has this status.
+        kind (None | OrganisationKind | Unset): Only this kind.
+        district (ListOrganisationsDistrictType0 | None | Unset): Only this district's.
+        csu (bool | None | Unset): `true`: only the councils hosting a Community Safety Unit.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -263,14 +278,15 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageUseReportRead | Problem
+        PageOrganisationRead | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            kind=kind,
             district=district,
-            crime_reference_status=crime_reference_status,
+            csu=csu,
             limit=limit,
             cursor=cursor,
         )

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class DueChecksV1ChecksDueGetDistrictType0(StrEnum):
+class ListReferralDestinationsDistrict(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

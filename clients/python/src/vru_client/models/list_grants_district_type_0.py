@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListOrganisationsV1OrganisationsGetDistrictType0(StrEnum):
+class ListGrantsDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

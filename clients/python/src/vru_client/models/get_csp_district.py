@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class OverdueChecksV1AlertsOverdueChecksGetDistrictType0(StrEnum):
+class GetCspDistrict(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.area import Area
-from ...models.list_projects_v1_projects_get_district_type_0 import ListProjectsV1ProjectsGetDistrictType0
+from ...models.list_projects_district_type_0 import ListProjectsDistrictType0
 from ...models.page_project_read import PageProjectRead
 from ...models.problem import Problem
 from ...models.project_status import ProjectStatus
@@ -18,7 +18,7 @@ def _get_kwargs(
     financial_year: None | str | Unset = UNSET,
     area: Area | None | Unset = UNSET,
     stream: None | str | Unset = UNSET,
-    district: ListProjectsV1ProjectsGetDistrictType0 | None | Unset = UNSET,
+    district: ListProjectsDistrictType0 | None | Unset = UNSET,
     status: None | ProjectStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -52,7 +52,7 @@ def _get_kwargs(
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListProjectsV1ProjectsGetDistrictType0):
+    elif isinstance(district, ListProjectsDistrictType0):
         json_district = district.value
     else:
         json_district = district
@@ -148,7 +148,7 @@ def sync_detailed(
     financial_year: None | str | Unset = UNSET,
     area: Area | None | Unset = UNSET,
     stream: None | str | Unset = UNSET,
-    district: ListProjectsV1ProjectsGetDistrictType0 | None | Unset = UNSET,
+    district: ListProjectsDistrictType0 | None | Unset = UNSET,
     status: None | ProjectStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -164,8 +164,7 @@ def sync_detailed(
         financial_year (None | str | Unset): Only this financial year.
         area (Area | None | Unset): Only this area.
         stream (None | str | Unset): Only this stream's code.
-        district (ListProjectsV1ProjectsGetDistrictType0 | None | Unset): Only projects serving
-            it.
+        district (ListProjectsDistrictType0 | None | Unset): Only projects serving it.
         status (None | ProjectStatus | Unset): Only this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
@@ -202,7 +201,7 @@ def sync(
     financial_year: None | str | Unset = UNSET,
     area: Area | None | Unset = UNSET,
     stream: None | str | Unset = UNSET,
-    district: ListProjectsV1ProjectsGetDistrictType0 | None | Unset = UNSET,
+    district: ListProjectsDistrictType0 | None | Unset = UNSET,
     status: None | ProjectStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -218,8 +217,7 @@ def sync(
         financial_year (None | str | Unset): Only this financial year.
         area (Area | None | Unset): Only this area.
         stream (None | str | Unset): Only this stream's code.
-        district (ListProjectsV1ProjectsGetDistrictType0 | None | Unset): Only projects serving
-            it.
+        district (ListProjectsDistrictType0 | None | Unset): Only projects serving it.
         status (None | ProjectStatus | Unset): Only this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
@@ -251,7 +249,7 @@ async def asyncio_detailed(
     financial_year: None | str | Unset = UNSET,
     area: Area | None | Unset = UNSET,
     stream: None | str | Unset = UNSET,
-    district: ListProjectsV1ProjectsGetDistrictType0 | None | Unset = UNSET,
+    district: ListProjectsDistrictType0 | None | Unset = UNSET,
     status: None | ProjectStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -267,8 +265,7 @@ async def asyncio_detailed(
         financial_year (None | str | Unset): Only this financial year.
         area (Area | None | Unset): Only this area.
         stream (None | str | Unset): Only this stream's code.
-        district (ListProjectsV1ProjectsGetDistrictType0 | None | Unset): Only projects serving
-            it.
+        district (ListProjectsDistrictType0 | None | Unset): Only projects serving it.
         status (None | ProjectStatus | Unset): Only this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
@@ -303,7 +300,7 @@ async def asyncio(
     financial_year: None | str | Unset = UNSET,
     area: Area | None | Unset = UNSET,
     stream: None | str | Unset = UNSET,
-    district: ListProjectsV1ProjectsGetDistrictType0 | None | Unset = UNSET,
+    district: ListProjectsDistrictType0 | None | Unset = UNSET,
     status: None | ProjectStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -319,8 +316,7 @@ async def asyncio(
         financial_year (None | str | Unset): Only this financial year.
         area (Area | None | Unset): Only this area.
         stream (None | str | Unset): Only this stream's code.
-        district (ListProjectsV1ProjectsGetDistrictType0 | None | Unset): Only projects serving
-            it.
+        district (ListProjectsDistrictType0 | None | Unset): Only projects serving it.
         status (None | ProjectStatus | Unset): Only this status.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or

@@ -9,12 +9,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.csp_summary import CspSummary
 from ...models.csp_update import CspUpdate
 from ...models.problem import Problem
-from ...models.update_csp_v1_csps_district_patch_district import UpdateCspV1CspsDistrictPatchDistrict
+from ...models.update_csp_district import UpdateCspDistrict
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    district: UpdateCspV1CspsDistrictPatchDistrict,
+    district: UpdateCspDistrict,
     *,
     body: CspUpdate,
     if_match: None | str | Unset = UNSET,
@@ -107,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    district: UpdateCspV1CspsDistrictPatchDistrict,
+    district: UpdateCspDistrict,
     *,
     client: AuthenticatedClient,
     body: CspUpdate,
@@ -120,7 +120,7 @@ def sync_detailed(
     staff.
 
     Args:
-        district (UpdateCspV1CspsDistrictPatchDistrict): District code of the CSP.
+        district (UpdateCspDistrict): District code of the CSP.
         if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
             is not enough; stale: 412.
         body (CspUpdate): Change a CSP's own minimum stock (`null`: back to the service's
@@ -148,7 +148,7 @@ def sync_detailed(
 
 
 def sync(
-    district: UpdateCspV1CspsDistrictPatchDistrict,
+    district: UpdateCspDistrict,
     *,
     client: AuthenticatedClient,
     body: CspUpdate,
@@ -161,7 +161,7 @@ def sync(
     staff.
 
     Args:
-        district (UpdateCspV1CspsDistrictPatchDistrict): District code of the CSP.
+        district (UpdateCspDistrict): District code of the CSP.
         if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
             is not enough; stale: 412.
         body (CspUpdate): Change a CSP's own minimum stock (`null`: back to the service's
@@ -184,7 +184,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    district: UpdateCspV1CspsDistrictPatchDistrict,
+    district: UpdateCspDistrict,
     *,
     client: AuthenticatedClient,
     body: CspUpdate,
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     staff.
 
     Args:
-        district (UpdateCspV1CspsDistrictPatchDistrict): District code of the CSP.
+        district (UpdateCspDistrict): District code of the CSP.
         if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
             is not enough; stale: 412.
         body (CspUpdate): Change a CSP's own minimum stock (`null`: back to the service's
@@ -223,7 +223,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    district: UpdateCspV1CspsDistrictPatchDistrict,
+    district: UpdateCspDistrict,
     *,
     client: AuthenticatedClient,
     body: CspUpdate,
@@ -236,7 +236,7 @@ async def asyncio(
     staff.
 
     Args:
-        district (UpdateCspV1CspsDistrictPatchDistrict): District code of the CSP.
+        district (UpdateCspDistrict): District code of the CSP.
         if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
             is not enough; stale: 412.
         body (CspUpdate): Change a CSP's own minimum stock (`null`: back to the service's

@@ -7,13 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.csp_summary import CspSummary
-from ...models.get_csp_v1_csps_district_get_district import GetCspV1CspsDistrictGetDistrict
+from ...models.get_csp_district import GetCspDistrict
 from ...models.problem import Problem
 from ...types import Response
 
 
 def _get_kwargs(
-    district: GetCspV1CspsDistrictGetDistrict,
+    district: GetCspDistrict,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -85,7 +85,7 @@ def _build_response(
 
 
 def sync_detailed(
-    district: GetCspV1CspsDistrictGetDistrict,
+    district: GetCspDistrict,
     *,
     client: AuthenticatedClient,
 ) -> Response[CspSummary | Problem]:
@@ -94,7 +94,7 @@ def sync_detailed(
      The figures of one district's CSP, with its `ETag` for a later PATCH.
 
     Args:
-        district (GetCspV1CspsDistrictGetDistrict): District code of the CSP.
+        district (GetCspDistrict): District code of the CSP.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync_detailed(
 
 
 def sync(
-    district: GetCspV1CspsDistrictGetDistrict,
+    district: GetCspDistrict,
     *,
     client: AuthenticatedClient,
 ) -> CspSummary | Problem | None:
@@ -125,7 +125,7 @@ def sync(
      The figures of one district's CSP, with its `ETag` for a later PATCH.
 
     Args:
-        district (GetCspV1CspsDistrictGetDistrict): District code of the CSP.
+        district (GetCspDistrict): District code of the CSP.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    district: GetCspV1CspsDistrictGetDistrict,
+    district: GetCspDistrict,
     *,
     client: AuthenticatedClient,
 ) -> Response[CspSummary | Problem]:
@@ -151,7 +151,7 @@ async def asyncio_detailed(
      The figures of one district's CSP, with its `ETag` for a later PATCH.
 
     Args:
-        district (GetCspV1CspsDistrictGetDistrict): District code of the CSP.
+        district (GetCspDistrict): District code of the CSP.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    district: GetCspV1CspsDistrictGetDistrict,
+    district: GetCspDistrict,
     *,
     client: AuthenticatedClient,
 ) -> CspSummary | Problem | None:
@@ -180,7 +180,7 @@ async def asyncio(
      The figures of one district's CSP, with its `ETag` for a later PATCH.
 
     Args:
-        district (GetCspV1CspsDistrictGetDistrict): District code of the CSP.
+        district (GetCspDistrict): District code of the CSP.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

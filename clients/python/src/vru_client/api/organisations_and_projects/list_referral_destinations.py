@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_referral_destinations_v1_projects_referral_destinations_get_district import (
-    ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
-)
+from ...models.list_referral_destinations_district import ListReferralDestinationsDistrict
 from ...models.page_referral_destination import PageReferralDestination
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -15,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    district: ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
+    district: ListReferralDestinationsDistrict,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -103,7 +101,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
+    district: ListReferralDestinationsDistrict,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageReferralDestination | Problem]:
@@ -114,8 +112,8 @@ def sync_detailed(
     count the referrals the project accepts. VRU staff and services.
 
     Args:
-        district (ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict): The district
-            the young person lives in or is referred in.
+        district (ListReferralDestinationsDistrict): The district the young person lives in or is
+            referred in.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -144,7 +142,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    district: ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
+    district: ListReferralDestinationsDistrict,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageReferralDestination | Problem | None:
@@ -155,8 +153,8 @@ def sync(
     count the referrals the project accepts. VRU staff and services.
 
     Args:
-        district (ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict): The district
-            the young person lives in or is referred in.
+        district (ListReferralDestinationsDistrict): The district the young person lives in or is
+            referred in.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -180,7 +178,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    district: ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
+    district: ListReferralDestinationsDistrict,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageReferralDestination | Problem]:
@@ -191,8 +189,8 @@ async def asyncio_detailed(
     count the referrals the project accepts. VRU staff and services.
 
     Args:
-        district (ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict): The district
-            the young person lives in or is referred in.
+        district (ListReferralDestinationsDistrict): The district the young person lives in or is
+            referred in.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -219,7 +217,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    district: ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict,
+    district: ListReferralDestinationsDistrict,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageReferralDestination | Problem | None:
@@ -230,8 +228,8 @@ async def asyncio(
     count the referrals the project accepts. VRU staff and services.
 
     Args:
-        district (ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict): The district
-            the young person lives in or is referred in.
+        district (ListReferralDestinationsDistrict): The district the young person lives in or is
+            referred in.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.

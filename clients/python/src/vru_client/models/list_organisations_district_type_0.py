@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListSitesV1SitesGetDistrictType0(StrEnum):
+class ListOrganisationsDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

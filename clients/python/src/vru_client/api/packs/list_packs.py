@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_packs_v1_packs_get_district_type_0 import ListPacksV1PacksGetDistrictType0
+from ...models.list_packs_district_type_0 import ListPacksDistrictType0
 from ...models.pack_status import PackStatus
 from ...models.page_pack_read import PagePackRead
 from ...models.problem import Problem
@@ -17,7 +17,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     location_id: None | Unset | UUID = UNSET,
-    district: ListPacksV1PacksGetDistrictType0 | None | Unset = UNSET,
+    district: ListPacksDistrictType0 | None | Unset = UNSET,
     status: None | PackStatus | Unset = UNSET,
     readiness: None | Readiness | Unset = UNSET,
     serial: None | str | Unset = UNSET,
@@ -39,7 +39,7 @@ def _get_kwargs(
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListPacksV1PacksGetDistrictType0):
+    elif isinstance(district, ListPacksDistrictType0):
         json_district = district.value
     else:
         json_district = district
@@ -147,7 +147,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     location_id: None | Unset | UUID = UNSET,
-    district: ListPacksV1PacksGetDistrictType0 | None | Unset = UNSET,
+    district: ListPacksDistrictType0 | None | Unset = UNSET,
     status: None | PackStatus | Unset = UNSET,
     readiness: None | Readiness | Unset = UNSET,
     serial: None | str | Unset = UNSET,
@@ -163,7 +163,7 @@ def sync_detailed(
 
     Args:
         location_id (None | Unset | UUID): Only packs at (or last at) this location.
-        district (ListPacksV1PacksGetDistrictType0 | None | Unset): Only this district.
+        district (ListPacksDistrictType0 | None | Unset): Only this district.
         status (None | PackStatus | Unset): Only packs in this status.
         readiness (None | Readiness | Unset): Only packs with this readiness.
         serial (None | str | Unset): The pack with this serial.
@@ -200,7 +200,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     location_id: None | Unset | UUID = UNSET,
-    district: ListPacksV1PacksGetDistrictType0 | None | Unset = UNSET,
+    district: ListPacksDistrictType0 | None | Unset = UNSET,
     status: None | PackStatus | Unset = UNSET,
     readiness: None | Readiness | Unset = UNSET,
     serial: None | str | Unset = UNSET,
@@ -216,7 +216,7 @@ def sync(
 
     Args:
         location_id (None | Unset | UUID): Only packs at (or last at) this location.
-        district (ListPacksV1PacksGetDistrictType0 | None | Unset): Only this district.
+        district (ListPacksDistrictType0 | None | Unset): Only this district.
         status (None | PackStatus | Unset): Only packs in this status.
         readiness (None | Readiness | Unset): Only packs with this readiness.
         serial (None | str | Unset): The pack with this serial.
@@ -248,7 +248,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     location_id: None | Unset | UUID = UNSET,
-    district: ListPacksV1PacksGetDistrictType0 | None | Unset = UNSET,
+    district: ListPacksDistrictType0 | None | Unset = UNSET,
     status: None | PackStatus | Unset = UNSET,
     readiness: None | Readiness | Unset = UNSET,
     serial: None | str | Unset = UNSET,
@@ -264,7 +264,7 @@ async def asyncio_detailed(
 
     Args:
         location_id (None | Unset | UUID): Only packs at (or last at) this location.
-        district (ListPacksV1PacksGetDistrictType0 | None | Unset): Only this district.
+        district (ListPacksDistrictType0 | None | Unset): Only this district.
         status (None | PackStatus | Unset): Only packs in this status.
         readiness (None | Readiness | Unset): Only packs with this readiness.
         serial (None | str | Unset): The pack with this serial.
@@ -299,7 +299,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     location_id: None | Unset | UUID = UNSET,
-    district: ListPacksV1PacksGetDistrictType0 | None | Unset = UNSET,
+    district: ListPacksDistrictType0 | None | Unset = UNSET,
     status: None | PackStatus | Unset = UNSET,
     readiness: None | Readiness | Unset = UNSET,
     serial: None | str | Unset = UNSET,
@@ -315,7 +315,7 @@ async def asyncio(
 
     Args:
         location_id (None | Unset | UUID): Only packs at (or last at) this location.
-        district (ListPacksV1PacksGetDistrictType0 | None | Unset): Only this district.
+        district (ListPacksDistrictType0 | None | Unset): Only this district.
         status (None | PackStatus | Unset): Only packs in this status.
         readiness (None | Readiness | Unset): Only packs with this readiness.
         serial (None | str | Unset): The pack with this serial.

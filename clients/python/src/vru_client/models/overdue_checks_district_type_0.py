@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListReferralDestinationsV1ProjectsReferralDestinationsGetDistrict(StrEnum):
+class OverdueChecksDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class UpdateCspV1CspsDistrictPatchDistrict(StrEnum):
+class ListProjectsDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListGrantsV1GrantsGetDistrictType0(StrEnum):
+class UpdateCspDistrict(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

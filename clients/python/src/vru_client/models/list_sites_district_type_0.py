@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListPacksV1PacksGetDistrictType0(StrEnum):
+class ListSitesDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

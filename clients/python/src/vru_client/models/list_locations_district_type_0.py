@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListLocationsV1LocationsGetDistrictType0(StrEnum):
+class ListLocationsDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_tasks_v1_resupply_tasks_get_district_type_0 import ListTasksV1ResupplyTasksGetDistrictType0
+from ...models.list_tasks_district_type_0 import ListTasksDistrictType0
 from ...models.page_resupply_task_read import PageResupplyTaskRead
 from ...models.problem import Problem
 from ...models.resupply_status import ResupplyStatus
@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     status: None | ResupplyStatus | Unset = UNSET,
-    district: ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset = UNSET,
+    district: ListTasksDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -34,7 +34,7 @@ def _get_kwargs(
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, ListTasksV1ResupplyTasksGetDistrictType0):
+    elif isinstance(district, ListTasksDistrictType0):
         json_district = district.value
     else:
         json_district = district
@@ -119,7 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     status: None | ResupplyStatus | Unset = UNSET,
-    district: ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset = UNSET,
+    district: ListTasksDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageResupplyTaskRead | Problem]:
@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         status (None | ResupplyStatus | Unset): Only tasks in this status.
-        district (ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset): Only this district.
+        district (ListTasksDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -162,7 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     status: None | ResupplyStatus | Unset = UNSET,
-    district: ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset = UNSET,
+    district: ListTasksDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageResupplyTaskRead | Problem | None:
@@ -174,7 +174,7 @@ def sync(
 
     Args:
         status (None | ResupplyStatus | Unset): Only tasks in this status.
-        district (ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset): Only this district.
+        district (ListTasksDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     status: None | ResupplyStatus | Unset = UNSET,
-    district: ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset = UNSET,
+    district: ListTasksDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageResupplyTaskRead | Problem]:
@@ -212,7 +212,7 @@ async def asyncio_detailed(
 
     Args:
         status (None | ResupplyStatus | Unset): Only tasks in this status.
-        district (ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset): Only this district.
+        district (ListTasksDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -241,7 +241,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     status: None | ResupplyStatus | Unset = UNSET,
-    district: ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset = UNSET,
+    district: ListTasksDistrictType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageResupplyTaskRead | Problem | None:
@@ -253,7 +253,7 @@ async def asyncio(
 
     Args:
         status (None | ResupplyStatus | Unset): Only tasks in this status.
-        district (ListTasksV1ResupplyTasksGetDistrictType0 | None | Unset): Only this district.
+        district (ListTasksDistrictType0 | None | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.

@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.overdue_checks_v1_alerts_overdue_checks_get_district_type_0 import (
-    OverdueChecksV1AlertsOverdueChecksGetDistrictType0,
-)
+from ...models.overdue_checks_district_type_0 import OverdueChecksDistrictType0
 from ...models.page_due_check import PageDueCheck
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -15,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    district: None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset = UNSET,
+    district: None | OverdueChecksDistrictType0 | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -25,7 +23,7 @@ def _get_kwargs(
     json_district: str | Unset | None
     if isinstance(district, Unset):
         json_district = UNSET
-    elif isinstance(district, OverdueChecksV1AlertsOverdueChecksGetDistrictType0):
+    elif isinstance(district, OverdueChecksDistrictType0):
         json_district = district.value
     else:
         json_district = district
@@ -107,7 +105,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    district: None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset = UNSET,
+    district: None | OverdueChecksDistrictType0 | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageDueCheck | Problem]:
@@ -117,8 +115,7 @@ def sync_detailed(
     filter by `district`.
 
     Args:
-        district (None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset): Only this
-            district.
+        district (None | OverdueChecksDistrictType0 | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -147,7 +144,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    district: None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset = UNSET,
+    district: None | OverdueChecksDistrictType0 | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageDueCheck | Problem | None:
@@ -157,8 +154,7 @@ def sync(
     filter by `district`.
 
     Args:
-        district (None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset): Only this
-            district.
+        district (None | OverdueChecksDistrictType0 | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -182,7 +178,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    district: None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset = UNSET,
+    district: None | OverdueChecksDistrictType0 | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageDueCheck | Problem]:
@@ -192,8 +188,7 @@ async def asyncio_detailed(
     filter by `district`.
 
     Args:
-        district (None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset): Only this
-            district.
+        district (None | OverdueChecksDistrictType0 | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
@@ -220,7 +215,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    district: None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset = UNSET,
+    district: None | OverdueChecksDistrictType0 | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageDueCheck | Problem | None:
@@ -230,8 +225,7 @@ async def asyncio(
     filter by `district`.
 
     Args:
-        district (None | OverdueChecksV1AlertsOverdueChecksGetDistrictType0 | Unset): Only this
-            district.
+        district (None | OverdueChecksDistrictType0 | Unset): Only this district.
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.

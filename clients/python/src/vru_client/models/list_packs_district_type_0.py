@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListProjectsV1ProjectsGetDistrictType0(StrEnum):
+class ListPacksDistrictType0(StrEnum):
     ASHFORD = "ashford"
     CANTERBURY = "canterbury"
     DARTFORD = "dartford"
