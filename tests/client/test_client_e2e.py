@@ -5,12 +5,14 @@ page, a record read, a change sent with an ``Idempotency-Key`` and replayed, and
 from __future__ import annotations
 
 import random
+import time
 import uuid
 
 import httpx
 import pytest
 
 from tests.conftest import password_token
+from vru_cli import client as vru_client_generation
 from vru_client import AuthenticatedClient
 from vru_client.api.agencies import list_agencies
 from vru_client.api.api_clients import create_client as create_api_client
@@ -118,3 +120,14 @@ def test_a_partner_system_uses_the_client(platform: Platform, gateway: httpx.Cli
     taken = create_organisation.sync(client=client, body=body)  # no key: a second registration of the org-id
     assert isinstance(taken, Problem)
     assert (taken.status, slug(taken)) == (409, "org-id-taken")
+
+
+def test_the_client_matches_the_document_the_platform_serves(gateway: httpx.Client) -> None:
+    # The client is generated offline from the apps' documents (vru_cli.openapi); what partners reach is the
+    # gateway's /openapi.json, merged at run time by identity: the two give the same client.
+    deadline = time.monotonic() + 60
+    # Identity leaves out a service that does not answer in time (a busy machine) and retries a minute later.
+    while (served := gateway.get("/openapi.json", timeout=30).json())["info"].get("x-unavailable"):
+        assert time.monotonic() < deadline, "the merged OpenAPI document stays partial"
+        time.sleep(2)
+    assert vru_client_generation.differences(served) == []
