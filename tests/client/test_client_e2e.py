@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import time
 import uuid
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -28,7 +29,7 @@ from vru_client.models import (
     Problem,
     Role,
 )
-from vru_client.oauth import TokenError, connect
+from vru_client.oauth import ClientCredentials, TokenError, connect
 from vru_client.types import UNSET, Unset
 from vru_dev.platform import Platform
 
@@ -131,3 +132,20 @@ def test_the_client_matches_the_document_the_platform_serves(gateway: httpx.Clie
         assert time.monotonic() < deadline, "the merged OpenAPI document stays partial"
         time.sleep(2)
     assert vru_client_generation.differences(served) == []
+
+
+def paths_sent_to(sent: list[str]) -> dict[str, list[Callable[[httpx.Request], None]]]:
+    """httpx event hooks recording the path of every request sent, the auth flow's token requests too."""
+    return {"request": [lambda request: sent.append(request.url.path)]}
+
+
+def test_client_credentials_renews_the_token_before_it_expires(platform: Platform, gateway: httpx.Client) -> None:
+    base_url = platform.config.gateway_url
+    client_id, secret = issue_api_client(gateway)
+    for leeway, expected in ((60.0, 1), (10_000.0, 3)):  # a token of 15 minutes: kept; one "about to expire": renewed
+        sent: list[str] = []
+        credentials = ClientCredentials(base_url, client_id, secret, leeway=leeway)
+        with httpx.Client(base_url=base_url, auth=credentials, event_hooks=paths_sent_to(sent)) as http:
+            for _ in range(3):
+                assert http.get("/v1/organisations", params={"limit": 1}).status_code == 200
+        assert sent.count("/oauth/token") == expected, (leeway, sent)

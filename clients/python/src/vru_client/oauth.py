@@ -79,7 +79,7 @@ class ClientCredentials(httpx.Auth):
         expires_in = float(body.get("expires_in", 0))
         token = Token(
             access_token=str(body["access_token"]),
-            renew_at=time.monotonic() + max(expires_in - self.leeway, expires_in / 2),
+            renew_at=time.monotonic() + expires_in - self.leeway,
             scope=str(body.get("scope", "")),
         )
         with self._lock:
