@@ -82,7 +82,8 @@ def test_a_partner_system_uses_the_client(platform: Platform, gateway: httpx.Cli
         idempotency_key=key,
     )  # fmt: skip
     assert isinstance(other, Problem)
-    assert other.status == 422
+    assert (other.status, slug(other)) == (422, "validation-error")
+    assert other.detail == "This Idempotency-Key was already used with a different request."
 
     # A list, page by page, following next_cursor to the end.
     seen: list[OrganisationRead] = []
