@@ -151,3 +151,27 @@ async def test_an_unverified_caller_cannot_tell_whether_a_key_was_used(
         )
         assert used.status_code == unused.status_code == 401  # was 422 for a used key: an oracle
         assert used.json()["type"] == unused.json()["type"]
+
+
+def test_openapi_declares_the_header_on_keyed_posts(db_urls: dict[str, str]) -> None:
+    # A client generated from the document (clients/python) can send the key only if the operation declares it.
+    paths = build_app(db_urls["referrals"]).openapi()["paths"]
+    (declared,) = [p for p in paths["/v1/notes"]["post"]["parameters"] if p["name"] == "Idempotency-Key"]
+    assert declared["in"] == "header"
+    assert declared["required"] is False
+    assert declared["schema"]["maxLength"] == 255
+    # What the key can answer, whatever the route's own statuses: 409 in flight, 422 reused with another body.
+    assert {"409", "422"} <= set(paths["/v1/notes"]["post"]["responses"])
+    assert not any(p["name"] == "Idempotency-Key" for p in paths["/v1/notes/count"]["get"].get("parameters", []))
+    streamed = [path for path in paths if path.startswith("/v1/imports/") and "post" in paths[path]]
+    assert streamed  # the bulk route: its body is streamed, the key does not apply
+    for path in streamed:
+        assert not any(p["name"] == "Idempotency-Key" for p in paths[path]["post"].get("parameters", []))
+
+
+def test_openapi_names_operations_after_their_route_functions(db_urls: dict[str, str]) -> None:
+    # A generated client (clients/python) names its functions after the operationId: `create_note`, not
+    # FastAPI's `create_note_v1_notes_post`.
+    paths = build_app(db_urls["referrals"]).openapi()["paths"]
+    assert paths["/v1/notes"]["post"]["operationId"] == "create_note"
+    assert paths["/v1/notes/count"]["get"]["operationId"] == "count_notes"

@@ -89,6 +89,33 @@ class TestMergeOpenapi:
         districts = merged["paths"]["/v1/districts"]["get"]["responses"]["200"]["content"]["application/json"]
         assert districts["schema"]["$ref"] == "#/components/schemas/Page"
 
+    def test_a_renamed_schema_takes_its_new_name_as_title(self) -> None:
+        # A client generator (openapi-python-client) names models by title: two schemas titled "District"
+        # would make it drop one, and every operation that refers to it.
+        funding = spec(
+            "VRU Funding API",
+            {"/v1/grants": get("#/components/schemas/District")},
+            {"District": {"title": "District", "type": "object", "properties": {"csp_geocode": {"type": "string"}}}},
+        )
+        referrals = spec(
+            "VRU Referrals API",
+            {"/v1/districts": get("#/components/schemas/District")},
+            {"District": {"title": "District", "type": "object", "properties": {"code": {"type": "string"}}}},
+        )
+        merged = merge_openapi({"referrals": referrals, "funding": funding})
+        schemas = merged["components"]["schemas"]
+        assert schemas["District"]["title"] == "District"
+        assert schemas["FundingDistrict"]["title"] == "FundingDistrict"
+        assert funding["components"]["schemas"]["District"]["title"] == "District"  # the input is not changed
+
+    def test_operation_ids_stay_unique(self) -> None:
+        a = spec("A", {"/v1/a": get("#/components/schemas/X")}, {"X": {"type": "string"}})
+        b = spec("B", {"/v1/b": get("#/components/schemas/X")}, {"X": {"type": "string"}})
+        a["paths"]["/v1/a"]["get"]["operationId"] = b["paths"]["/v1/b"]["get"]["operationId"] = "list_sites"
+        merged = merge_openapi({"a": a, "b": b})
+        assert merged["paths"]["/v1/a"]["get"]["operationId"] == "list_sites"
+        assert merged["paths"]["/v1/b"]["get"]["operationId"] == "b_list_sites"
+
     def test_a_schema_that_refers_to_a_renamed_one_is_renamed_too(self) -> None:
         other = spec(
             "Other",

@@ -31,7 +31,7 @@ from starlette.routing import BaseRoute
 from vru_shared.auth import AUTH_MARKER, TokenVerifier, public
 from vru_shared.db import create_engine, create_sessionmaker
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient, create_http_client
-from vru_shared.idempotency import IdempotencyMiddleware, IdempotencyRepository
+from vru_shared.idempotency import HEADER, IdempotencyMiddleware, IdempotencyRepository
 from vru_shared.inputs import NoUnknownQuery
 from vru_shared.logging import configure_logging
 from vru_shared.observability import BodyGuardMiddleware, RequestContextMiddleware, metrics_endpoint
@@ -172,6 +172,9 @@ def create_service_app(
         separate_input_output_schemas=True,
         # No 307 to the path with(out) a trailing slash: its Location was built from the client's Host header.
         redirect_slashes=False,
+        # operationId = the route's function name (`get_referral`), not FastAPI's name + path + method
+        # (`get_referral_v1_referrals__referral_id__get`): a generated client names its functions after it.
+        generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -207,6 +210,8 @@ def create_service_app(
             tags=app.openapi_tags,
         )
         _declare_platform_statuses(schema)
+        if idempotency is not None:
+            _declare_idempotency_key(schema, streamed_prefixes=tuple(bulk_body_limits or ()))
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema(
             ref_template="#/components/schemas/{model}"
@@ -229,6 +234,10 @@ def create_service_app(
 PLATFORM_PATHS = ("/healthz", "/readyz", "/metrics", "/problems/")
 
 
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
 def _declare_platform_statuses(schema: dict[str, Any]) -> None:
     """Statuses any API operation can answer besides its own, declared on every one: 429 (the gateway's rate
     limits), 503 (database or peer unavailable, with Retry-After), and 400 for what the platform refuses before
@@ -241,6 +250,38 @@ def _declare_platform_statuses(schema: dict[str, Any]) -> None:
             responses = operation.setdefault("responses", {})
             for status, spec in problem_responses(400, 429, 503).items():
                 responses.setdefault(str(status), spec)
+
+
+#: The ``Idempotency-Key`` header as every keyed POST declares it (``vru_shared.idempotency`` reads it).
+IDEMPOTENCY_KEY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "A key of your choosing, new for each change (a UUID): a retry with the same key and body "
+    "gets the first answer again (`Idempotent-Replayed: true`) instead of making the change twice; the same key "
+    "with another body is 422, and while the first request is still running, 409. Kept per caller, at least a day.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": r"^[\x21-\x7e]+$"},
+    "example": "5f0c7b2e-3d1a-4c8e-9b6f-2a7d4e1c0b93",
+}
+
+
+def _declare_idempotency_key(schema: dict[str, Any], *, streamed_prefixes: tuple[str, ...]) -> None:
+    """Declare the optional ``Idempotency-Key`` header on every POST the middleware keys: those a bearer token
+    authenticates (it is stored per caller), except the streamed bulk routes, where it does not apply; with the
+    statuses it can answer there, whatever the route's own: 409 (the first request still running) and 422 (the
+    key used with another body)."""
+    for path, operations in schema.get("paths", {}).items():
+        if path.startswith((*PLATFORM_PATHS, *streamed_prefixes)):
+            continue
+        operation = operations.get("post")
+        if operation is None or not any("HTTPBearer" in s for s in operation.get("security", [])):
+            continue
+        parameters = operation.setdefault("parameters", [])
+        if not any(p.get("in") == "header" and p.get("name", "").lower() == HEADER for p in parameters):
+            parameters.append(dict(IDEMPOTENCY_KEY_PARAMETER))
+        responses = operation.setdefault("responses", {})
+        for status, spec in problem_responses(409, 422).items():
+            responses.setdefault(str(status), spec)
 
 
 def _platform_router(service: str) -> APIRouter:

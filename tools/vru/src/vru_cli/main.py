@@ -7,6 +7,8 @@ vru openapi     write the merged OpenAPI document of the whole API
 vru backup      a logical dump of the platform database with a manifest (--base: a base backup for PITR)
 vru restore     a backup into an empty database, checked (--base … --to …: point-in-time recovery)
 vru bank-holidays  refresh the England and Wales bank holidays (working days) from GOV.UK
+vru client generate   regenerate the Python client partners install (clients/python) from that document
+vru client check      exit 1 when the committed client differs from a fresh generation
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     steps = [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy", "shared/src", "shared/tests", "services", "tools", "tests", "bench", "conftest.py"],
+        ["mypy", "shared/src", "shared/tests", "services", "tools", "clients", "tests", "bench", "conftest.py"],
         ["pytest", "-m", "not browser and not faults", *args.pytest_args],
         ["pytest", "-m", "faults", *args.pytest_args],
         ["pytest", "-m", "browser", *args.pytest_args],
@@ -340,6 +342,39 @@ def cmd_bank_holidays(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_client_generate(args: argparse.Namespace) -> int:
+    """Regenerate ``clients/python`` from the merged OpenAPI document (development checkout only)."""
+    from vru_cli import client
+    from vru_cli.openapi import merged_openapi
+
+    try:
+        count = client.write(merged_openapi())
+    except client.GeneratorMissing as exc:
+        print(f"vru client generate: {exc}", file=sys.stderr)
+        return 2
+    print(f"vru client generate: wrote {count} files to {client.PACKAGE_DIR.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def cmd_client_check(args: argparse.Namespace) -> int:
+    """Exit 1 when the committed ``clients/python`` differs from a fresh generation (what the test checks)."""
+    from vru_cli import client
+    from vru_cli.openapi import merged_openapi
+
+    try:
+        differences = client.differences(merged_openapi())
+    except client.GeneratorMissing as exc:
+        print(f"vru client check: {exc}", file=sys.stderr)
+        return 2
+    for line in differences:
+        print(f"vru client check: {line}")
+    if differences:
+        print(f"vru client check: the client is stale; run `{client.REGENERATE}`", file=sys.stderr)
+        return 1
+    print("vru client check: up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vru", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -402,6 +437,13 @@ def main(argv: list[str] | None = None) -> int:
     holidays.add_argument("--url", default=GOV_UK_URL, help="GOV.UK's bank-holidays.json (or a copy of it)")
     holidays.add_argument("--output", default=str(SHIPPED), help="the list to write (default: the shipped one)")
     holidays.set_defaults(func=cmd_bank_holidays)
+
+    client = sub.add_parser("client", help="the Python client partners install (clients/python)")
+    client_sub = client.add_subparsers(dest="client_command", required=True)
+    generate = client_sub.add_parser("generate", help="regenerate it from the merged OpenAPI document")
+    generate.set_defaults(func=cmd_client_generate)
+    check = client_sub.add_parser("check", help="exit 1 when the committed client is stale")
+    check.set_defaults(func=cmd_client_check)
 
     # `vru test -q -x` and `vru bench --only read`: what follows those commands goes to pytest / bench/run.py
     # as it is (argparse's REMAINDER does not take a leading option).

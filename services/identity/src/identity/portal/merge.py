@@ -5,8 +5,11 @@ new document; the inputs are not changed. Services own disjoint paths, so paths 
 repeated path and method keeps the first and is listed under ``info["x-conflicts"]``). Components with the
 same name and the same content are shared; with different content the later one is renamed with its
 service's name as a prefix (``Funding`` + ``Page``) and every ``$ref`` to it in that service's spec is
-rewritten, so nothing is silently overwritten. Security schemes are shared by name, so there is one
-``HTTPBearer``. Every operation is marked with ``x-service``.
+rewritten, so nothing is silently overwritten; a renamed schema's ``title`` becomes its new name too (client
+generators name their models by title, and two models of one name would lose one). Security schemes are
+shared by name, so there is one ``HTTPBearer``. Every operation is marked with ``x-service``; an
+``operationId`` another service already uses takes the service's name as a prefix (ids must be unique, and a
+generated client names its functions after them).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def merge_openapi(
     components: dict[str, dict[str, Any]] = merged["components"]
     conflicts: list[str] = []
     tag_names: set[str] = set()
+    operation_ids: set[str] = set()
 
     for service, original in specs.items():
         spec = copy.deepcopy(original)
@@ -70,6 +74,8 @@ def merge_openapi(
             target = components.setdefault(section, {})
             for name, value in (items or {}).items():
                 new_name = renames.get((section, name), name)
+                if new_name != name and section == "schemas" and isinstance(value, dict) and "title" in value:
+                    value = {**value, "title": new_name}
                 target.setdefault(new_name, value)
 
         for path, item in (spec.get("paths") or {}).items():
@@ -79,7 +85,13 @@ def merge_openapi(
                     if key in merged_item:
                         conflicts.append(f"{key.upper()} {path} ({service})")
                         continue
-                    merged_item[key] = {**value, "x-service": service}
+                    operation = {**value, "x-service": service}
+                    operation_id = operation.get("operationId")
+                    if operation_id is not None:
+                        if operation_id in operation_ids:
+                            operation["operationId"] = operation_id = f"{service}_{operation_id}"
+                        operation_ids.add(operation_id)
+                    merged_item[key] = operation
                 else:
                     merged_item.setdefault(key, value)
 

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.subject_access_export import SubjectAccessExport
+from ...types import Response
+
+
+def _get_kwargs(
+    subject_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subject-access/{subject_id}".format(
+            subject_id=quote(str(subject_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SubjectAccessExport | None:
+    if response.status_code == 200:
+        response_200 = SubjectAccessExport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SubjectAccessExport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subject_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SubjectAccessExport]:
+    """Subject-access export
+
+     Everything held about one young person: their record and any records merged into it, the incidents
+    as reported, reviews and their history, referrals and their history, meeting decisions and actions,
+    support plans and interventions, possible duplicates, and the audit entries about them. For the data
+    protection officer (role `auditor`). The export is itself recorded in the audit log.
+
+    Args:
+        subject_id (UUID): The young person's (subject's) id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubjectAccessExport]
+    """
+
+    kwargs = _get_kwargs(
+        subject_id=subject_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    subject_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SubjectAccessExport | None:
+    """Subject-access export
+
+     Everything held about one young person: their record and any records merged into it, the incidents
+    as reported, reviews and their history, referrals and their history, meeting decisions and actions,
+    support plans and interventions, possible duplicates, and the audit entries about them. For the data
+    protection officer (role `auditor`). The export is itself recorded in the audit log.
+
+    Args:
+        subject_id (UUID): The young person's (subject's) id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubjectAccessExport
+    """
+
+    return sync_detailed(
+        subject_id=subject_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    subject_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | SubjectAccessExport]:
+    """Subject-access export
+
+     Everything held about one young person: their record and any records merged into it, the incidents
+    as reported, reviews and their history, referrals and their history, meeting decisions and actions,
+    support plans and interventions, possible duplicates, and the audit entries about them. For the data
+    protection officer (role `auditor`). The export is itself recorded in the audit log.
+
+    Args:
+        subject_id (UUID): The young person's (subject's) id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SubjectAccessExport]
+    """
+
+    kwargs = _get_kwargs(
+        subject_id=subject_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    subject_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | SubjectAccessExport | None:
+    """Subject-access export
+
+     Everything held about one young person: their record and any records merged into it, the incidents
+    as reported, reviews and their history, referrals and their history, meeting decisions and actions,
+    support plans and interventions, possible duplicates, and the audit entries about them. For the data
+    protection officer (role `auditor`). The export is itself recorded in the audit log.
+
+    Args:
+        subject_id (UUID): The young person's (subject's) id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SubjectAccessExport
+    """
+
+    return (
+        await asyncio_detailed(
+            subject_id=subject_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,311 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.referral_read import ReferralRead
+from ...models.referral_transition import ReferralTransition
+from ...models.shared_referral_read import SharedReferralRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    referral_id: UUID,
+    *,
+    body: ReferralTransition,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/referrals/{referral_id}/transitions".format(
+            referral_id=quote(str(referral_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReferralRead | SharedReferralRead | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ReferralRead | SharedReferralRead:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ReferralRead.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = SharedReferralRead.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReferralRead | SharedReferralRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralTransition,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReferralRead | SharedReferralRead]:
+    """Move a referral through its lifecycle
+
+     draft → sent → accepted | rejected (`reason`) → in_progress → completed (`outcome`); withdrawn
+    (`reason`) from any open status. Accepting a referral to a funded project also queues its count for
+    the funding service (the grant's people receiving a service): the acceptance stands even while
+    funding is down, and the count is delivered once, later (`funding_count` shows its state). Sending
+    needs the lawful basis (409 otherwise) and is recorded in the audit log as a disclosure to the
+    receiving agency. The receiving agency may accept, reject, start and complete; only VRU staff send
+    or withdraw. Send `If-Match` to be sure nobody moved it meanwhile (412 when stale).
+
+    Args:
+        referral_id (UUID): The referral's id.
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
+        idempotency_key (str | Unset):
+        body (ReferralTransition): Move a referral one step: draft → sent → accepted | rejected →
+            in_progress → completed; withdrawn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferralRead | SharedReferralRead]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralTransition,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReferralRead | SharedReferralRead | None:
+    """Move a referral through its lifecycle
+
+     draft → sent → accepted | rejected (`reason`) → in_progress → completed (`outcome`); withdrawn
+    (`reason`) from any open status. Accepting a referral to a funded project also queues its count for
+    the funding service (the grant's people receiving a service): the acceptance stands even while
+    funding is down, and the count is delivered once, later (`funding_count` shows its state). Sending
+    needs the lawful basis (409 otherwise) and is recorded in the audit log as a disclosure to the
+    receiving agency. The receiving agency may accept, reject, start and complete; only VRU staff send
+    or withdraw. Send `If-Match` to be sure nobody moved it meanwhile (412 when stale).
+
+    Args:
+        referral_id (UUID): The referral's id.
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
+        idempotency_key (str | Unset):
+        body (ReferralTransition): Move a referral one step: draft → sent → accepted | rejected →
+            in_progress → completed; withdrawn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferralRead | SharedReferralRead
+    """
+
+    return sync_detailed(
+        referral_id=referral_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralTransition,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReferralRead | SharedReferralRead]:
+    """Move a referral through its lifecycle
+
+     draft → sent → accepted | rejected (`reason`) → in_progress → completed (`outcome`); withdrawn
+    (`reason`) from any open status. Accepting a referral to a funded project also queues its count for
+    the funding service (the grant's people receiving a service): the acceptance stands even while
+    funding is down, and the count is delivered once, later (`funding_count` shows its state). Sending
+    needs the lawful basis (409 otherwise) and is recorded in the audit log as a disclosure to the
+    receiving agency. The receiving agency may accept, reject, start and complete; only VRU staff send
+    or withdraw. Send `If-Match` to be sure nobody moved it meanwhile (412 when stale).
+
+    Args:
+        referral_id (UUID): The referral's id.
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
+        idempotency_key (str | Unset):
+        body (ReferralTransition): Move a referral one step: draft → sent → accepted | rejected →
+            in_progress → completed; withdrawn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferralRead | SharedReferralRead]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferralTransition,
+    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReferralRead | SharedReferralRead | None:
+    """Move a referral through its lifecycle
+
+     draft → sent → accepted | rejected (`reason`) → in_progress → completed (`outcome`); withdrawn
+    (`reason`) from any open status. Accepting a referral to a funded project also queues its count for
+    the funding service (the grant's people receiving a service): the acceptance stands even while
+    funding is down, and the count is delivered once, later (`funding_count` shows its state). Sending
+    needs the lawful basis (409 otherwise) and is recorded in the audit log as a disclosure to the
+    receiving agency. The receiving agency may accept, reject, start and complete; only VRU staff send
+    or withdraw. Send `If-Match` to be sure nobody moved it meanwhile (412 when stale).
+
+    Args:
+        referral_id (UUID): The referral's id.
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
+        idempotency_key (str | Unset):
+        body (ReferralTransition): Move a referral one step: draft → sent → accepted | rejected →
+            in_progress → completed; withdrawn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferralRead | SharedReferralRead
+    """
+
+    return (
+        await asyncio_detailed(
+            referral_id=referral_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_support_plan_summary import PageSupportPlanSummary
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    subject_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_subject_id: str | Unset | None
+    if isinstance(subject_id, Unset):
+        json_subject_id = UNSET
+    elif isinstance(subject_id, UUID):
+        json_subject_id = str(subject_id)
+    else:
+        json_subject_id = subject_id
+    params["subject_id"] = json_subject_id
+
+    params["limit"] = limit
+
+    json_cursor: str | Unset | None
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/support-plans",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSupportPlanSummary | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageSupportPlanSummary.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSupportPlanSummary | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    subject_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSupportPlanSummary | Problem]:
+    """List support plans
+
+     Support plans, newest first; `subject_id` for one young person's. A coordinator sees those of young
+    people in their districts. Recorded in the audit log.
+
+    Args:
+        subject_id (None | Unset | UUID): Only this young person's plans.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSupportPlanSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        subject_id=subject_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    subject_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageSupportPlanSummary | Problem | None:
+    """List support plans
+
+     Support plans, newest first; `subject_id` for one young person's. A coordinator sees those of young
+    people in their districts. Recorded in the audit log.
+
+    Args:
+        subject_id (None | Unset | UUID): Only this young person's plans.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSupportPlanSummary | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        subject_id=subject_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    subject_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSupportPlanSummary | Problem]:
+    """List support plans
+
+     Support plans, newest first; `subject_id` for one young person's. A coordinator sees those of young
+    people in their districts. Recorded in the audit log.
+
+    Args:
+        subject_id (None | Unset | UUID): Only this young person's plans.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSupportPlanSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        subject_id=subject_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    subject_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageSupportPlanSummary | Problem | None:
+    """List support plans
+
+     Support plans, newest first; `subject_id` for one young person's. A coordinator sees those of young
+    people in their districts. Recorded in the audit log.
+
+    Args:
+        subject_id (None | Unset | UUID): Only this young person's plans.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSupportPlanSummary | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            subject_id=subject_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

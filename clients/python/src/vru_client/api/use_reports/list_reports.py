@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.crime_reference_status import CrimeReferenceStatus
+from ...models.list_reports_district_type_0 import ListReportsDistrictType0
+from ...models.page_use_report_read import PageUseReportRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_district: str | Unset | None
+    if isinstance(district, Unset):
+        json_district = UNSET
+    elif isinstance(district, ListReportsDistrictType0):
+        json_district = district.value
+    else:
+        json_district = district
+    params["district"] = json_district
+
+    json_crime_reference_status: str | Unset | None
+    if isinstance(crime_reference_status, Unset):
+        json_crime_reference_status = UNSET
+    elif isinstance(crime_reference_status, CrimeReferenceStatus):
+        json_crime_reference_status = crime_reference_status.value
+    else:
+        json_crime_reference_status = crime_reference_status
+    params["crime_reference_status"] = json_crime_reference_status
+
+    params["limit"] = limit
+
+    json_cursor: str | Unset | None
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/use-reports",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageUseReportRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageUseReportRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageUseReportRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageUseReportRead | Problem]:
+    """List use reports
+
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
+
+    Args:
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageUseReportRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        district=district,
+        crime_reference_status=crime_reference_status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageUseReportRead | Problem | None:
+    """List use reports
+
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
+
+    Args:
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageUseReportRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        district=district,
+        crime_reference_status=crime_reference_status,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageUseReportRead | Problem]:
+    """List use reports
+
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
+
+    Args:
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageUseReportRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        district=district,
+        crime_reference_status=crime_reference_status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    district: ListReportsDistrictType0 | None | Unset = UNSET,
+    crime_reference_status: CrimeReferenceStatus | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageUseReportRead | Problem | None:
+    """List use reports
+
+     Use reports at sites you can see, newest first; filter by `district` and by
+    `crime_reference_status`.
+
+    Args:
+        district (ListReportsDistrictType0 | None | Unset): Only this district.
+        crime_reference_status (CrimeReferenceStatus | None | Unset): Only reports whose crime
+            reference has this status.
+        limit (int | Unset): Page size, at most 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
+            `Link`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageUseReportRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            district=district,
+            crime_reference_status=crime_reference_status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

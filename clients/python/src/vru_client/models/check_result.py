@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.readiness import Readiness
+
+T = TypeVar("T", bound="CheckResult")
+
+
+@_attrs_define
+class CheckResult:
+    """
+    Attributes:
+        id (UUID):
+        pack_id (UUID):
+        serial (str):
+        site_id (UUID):
+        checked_at (datetime.datetime):
+        seal_intact (bool):
+        contents_present (bool):
+        expiry_seen (bool):
+        notes (None | str):
+        checked_by (str):
+        checked_by_name (None | str):
+        passed (bool): All three were fine; otherwise the pack needs attention.
+        readiness (None | Readiness): The pack's readiness after this check.
+        next_check_due_at (datetime.datetime | None):
+    """
+
+    id: UUID
+    pack_id: UUID
+    serial: str
+    site_id: UUID
+    checked_at: datetime.datetime
+    seal_intact: bool
+    contents_present: bool
+    expiry_seen: bool
+    notes: str | None
+    checked_by: str
+    checked_by_name: str | None
+    passed: bool
+    readiness: Readiness | None
+    next_check_due_at: datetime.datetime | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        pack_id = str(self.pack_id)
+
+        serial = self.serial
+
+        site_id = str(self.site_id)
+
+        checked_at = self.checked_at.isoformat()
+
+        seal_intact = self.seal_intact
+
+        contents_present = self.contents_present
+
+        expiry_seen = self.expiry_seen
+
+        notes: str | None
+        notes = self.notes
+
+        checked_by = self.checked_by
+
+        checked_by_name: str | None
+        checked_by_name = self.checked_by_name
+
+        passed = self.passed
+
+        readiness: str | None
+        if isinstance(self.readiness, Readiness):
+            readiness = self.readiness.value
+        else:
+            readiness = self.readiness
+
+        next_check_due_at: str | None
+        if isinstance(self.next_check_due_at, datetime.datetime):
+            next_check_due_at = self.next_check_due_at.isoformat()
+        else:
+            next_check_due_at = self.next_check_due_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "pack_id": pack_id,
+                "serial": serial,
+                "site_id": site_id,
+                "checked_at": checked_at,
+                "seal_intact": seal_intact,
+                "contents_present": contents_present,
+                "expiry_seen": expiry_seen,
+                "notes": notes,
+                "checked_by": checked_by,
+                "checked_by_name": checked_by_name,
+                "passed": passed,
+                "readiness": readiness,
+                "next_check_due_at": next_check_due_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        pack_id = UUID(d.pop("pack_id"))
+
+        serial = d.pop("serial")
+
+        site_id = UUID(d.pop("site_id"))
+
+        checked_at = datetime.datetime.fromisoformat(d.pop("checked_at"))
+
+        seal_intact = d.pop("seal_intact")
+
+        contents_present = d.pop("contents_present")
+
+        expiry_seen = d.pop("expiry_seen")
+
+        def _parse_notes(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        notes = _parse_notes(d.pop("notes"))
+
+        checked_by = d.pop("checked_by")
+
+        def _parse_checked_by_name(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        checked_by_name = _parse_checked_by_name(d.pop("checked_by_name"))
+
+        passed = d.pop("passed")
+
+        def _parse_readiness(data: object) -> Readiness | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                readiness_type_0 = Readiness(data)
+
+                return readiness_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Readiness, data)
+
+        readiness = _parse_readiness(d.pop("readiness"))
+
+        def _parse_next_check_due_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_check_due_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return next_check_due_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_check_due_at = _parse_next_check_due_at(d.pop("next_check_due_at"))
+
+        check_result = cls(
+            id=id,
+            pack_id=pack_id,
+            serial=serial,
+            site_id=site_id,
+            checked_at=checked_at,
+            seal_intact=seal_intact,
+            contents_present=contents_present,
+            expiry_seen=expiry_seen,
+            notes=notes,
+            checked_by=checked_by,
+            checked_by_name=checked_by_name,
+            passed=passed,
+            readiness=readiness,
+            next_check_due_at=next_check_due_at,
+        )
+
+        check_result.additional_properties = d
+        return check_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CrimeReferenceCheck")
+
+
+@_attrs_define
+class CrimeReferenceCheck:
+    """Whether an incident with this crime reference is held. No personal data.
+
+    Attributes:
+        crime_reference (str):
+        known (bool):
+    """
+
+    crime_reference: str
+    known: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        crime_reference = self.crime_reference
+
+        known = self.known
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "crime_reference": crime_reference,
+                "known": known,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        crime_reference = d.pop("crime_reference")
+
+        known = d.pop("known")
+
+        crime_reference_check = cls(
+            crime_reference=crime_reference,
+            known=known,
+        )
+
+        crime_reference_check.additional_properties = d
+        return crime_reference_check
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.area import Area
+from ..models.project_status import ProjectStatus
+
+T = TypeVar("T", bound="ProjectRead")
+
+
+@_attrs_define
+class ProjectRead:
+    """A funded project.
+
+    Attributes:
+        id (UUID):
+        code (str):
+        name (str):
+        description (str):
+        lead_organisation_id (UUID):
+        lead_organisation_name (str):
+        area (Area): The newsletter's project areas.
+        districts (list[str]):
+        stream (str):
+        financial_year (str):
+        status (ProjectStatus):
+        illustrative (bool): Seeded from the newsletter; its figures are made up.
+        created_at (datetime.datetime):
+    """
+
+    id: UUID
+    code: str
+    name: str
+    description: str
+    lead_organisation_id: UUID
+    lead_organisation_name: str
+    area: Area
+    districts: list[str]
+    stream: str
+    financial_year: str
+    status: ProjectStatus
+    illustrative: bool
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        code = self.code
+
+        name = self.name
+
+        description = self.description
+
+        lead_organisation_id = str(self.lead_organisation_id)
+
+        lead_organisation_name = self.lead_organisation_name
+
+        area = self.area.value
+
+        districts = self.districts
+
+        stream = self.stream
+
+        financial_year = self.financial_year
+
+        status = self.status.value
+
+        illustrative = self.illustrative
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "code": code,
+                "name": name,
+                "description": description,
+                "lead_organisation_id": lead_organisation_id,
+                "lead_organisation_name": lead_organisation_name,
+                "area": area,
+                "districts": districts,
+                "stream": stream,
+                "financial_year": financial_year,
+                "status": status,
+                "illustrative": illustrative,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        code = d.pop("code")
+
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        lead_organisation_id = UUID(d.pop("lead_organisation_id"))
+
+        lead_organisation_name = d.pop("lead_organisation_name")
+
+        area = Area(d.pop("area"))
+
+        districts = cast(list[str], d.pop("districts"))
+
+        stream = d.pop("stream")
+
+        financial_year = d.pop("financial_year")
+
+        status = ProjectStatus(d.pop("status"))
+
+        illustrative = d.pop("illustrative")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        project_read = cls(
+            id=id,
+            code=code,
+            name=name,
+            description=description,
+            lead_organisation_id=lead_organisation_id,
+            lead_organisation_name=lead_organisation_name,
+            area=area,
+            districts=districts,
+            stream=stream,
+            financial_year=financial_year,
+            status=status,
+            illustrative=illustrative,
+            created_at=created_at,
+        )
+
+        project_read.additional_properties = d
+        return project_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PurchaseComponentRead")
+
+
+@_attrs_define
+class PurchaseComponentRead:
+    """
+    Attributes:
+        component (str):
+        expires_on (datetime.date | None):
+    """
+
+    component: str
+    expires_on: datetime.date | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        component = self.component
+
+        expires_on: str | None
+        if isinstance(self.expires_on, datetime.date):
+            expires_on = self.expires_on.isoformat()
+        else:
+            expires_on = self.expires_on
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "component": component,
+                "expires_on": expires_on,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        component = d.pop("component")
+
+        def _parse_expires_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_on_type_0 = datetime.date.fromisoformat(data)
+
+                return expires_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        expires_on = _parse_expires_on(d.pop("expires_on"))
+
+        purchase_component_read = cls(
+            component=component,
+            expires_on=expires_on,
+        )
+
+        purchase_component_read.additional_properties = d
+        return purchase_component_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

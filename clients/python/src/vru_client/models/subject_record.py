@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SubjectRecord")
+
+
+@_attrs_define
+class SubjectRecord:
+    """
+    Attributes:
+        id (UUID):
+        police_person_id (None | str):
+        given_name (str):
+        family_name (str):
+        date_of_birth (datetime.date | None):
+        merged_into_id (None | UUID):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+    """
+
+    id: UUID
+    police_person_id: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: datetime.date | None
+    merged_into_id: UUID | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        police_person_id: str | None
+        police_person_id = self.police_person_id
+
+        given_name = self.given_name
+
+        family_name = self.family_name
+
+        date_of_birth: str | None
+        if isinstance(self.date_of_birth, datetime.date):
+            date_of_birth = self.date_of_birth.isoformat()
+        else:
+            date_of_birth = self.date_of_birth
+
+        merged_into_id: str | None
+        if isinstance(self.merged_into_id, UUID):
+            merged_into_id = str(self.merged_into_id)
+        else:
+            merged_into_id = self.merged_into_id
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "police_person_id": police_person_id,
+                "given_name": given_name,
+                "family_name": family_name,
+                "date_of_birth": date_of_birth,
+                "merged_into_id": merged_into_id,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        def _parse_police_person_id(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        police_person_id = _parse_police_person_id(d.pop("police_person_id"))
+
+        given_name = d.pop("given_name")
+
+        family_name = d.pop("family_name")
+
+        def _parse_date_of_birth(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_of_birth_type_0 = datetime.date.fromisoformat(data)
+
+                return date_of_birth_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        date_of_birth = _parse_date_of_birth(d.pop("date_of_birth"))
+
+        def _parse_merged_into_id(data: object) -> UUID | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                merged_into_id_type_0 = UUID(data)
+
+                return merged_into_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        merged_into_id = _parse_merged_into_id(d.pop("merged_into_id"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        subject_record = cls(
+            id=id,
+            police_person_id=police_person_id,
+            given_name=given_name,
+            family_name=family_name,
+            date_of_birth=date_of_birth,
+            merged_into_id=merged_into_id,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        subject_record.additional_properties = d
+        return subject_record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

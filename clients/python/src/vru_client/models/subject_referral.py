@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.referral_status import ReferralStatus
+
+if TYPE_CHECKING:
+    from ..models.destination import Destination
+
+
+T = TypeVar("T", bound="SubjectReferral")
+
+
+@_attrs_define
+class SubjectReferral:
+    """
+    Attributes:
+        id (UUID):
+        status (ReferralStatus):
+        destination (Destination): Where the young person is referred: a forum, a partner agency's service, or a funded
+            project.
+        created_at (datetime.datetime):
+    """
+
+    id: UUID
+    status: ReferralStatus
+    destination: Destination
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        status = self.status.value
+
+        destination = self.destination.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "destination": destination,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.destination import Destination
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        status = ReferralStatus(d.pop("status"))
+
+        destination = Destination.from_dict(d.pop("destination"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        subject_referral = cls(
+            id=id,
+            status=status,
+            destination=destination,
+            created_at=created_at,
+        )
+
+        subject_referral.additional_properties = d
+        return subject_referral
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,1 @@
+"""The Python client partners install (clients/python)."""
