@@ -32,6 +32,7 @@ from funding.grant.schemas import (
     MonitoringReturnVersionRead,
     ScheduleCreate,
 )
+from funding.settings import FundingSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
@@ -139,7 +140,9 @@ async def update_grant(
     description="One step of the lifecycle: `draft` → `submitted` → `in_review` → `approved` | `rejected` → "
     "`active` → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). "
     "Any other step is 409. `rejected` and `closed` need a `reason`.\n\n"
-    "**Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line, and room "
+    "**Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current passing "
+    "due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or older than "
+    "`FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room "
     "on it: the awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the "
     "line's figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the "
     "grant's ETag (428 without it, 412 when stale). Director or programme officer.",
@@ -152,9 +155,18 @@ async def transition_grant(
     grant_id: GrantId,
     data: GrantTransition,
     response: Response,
+    request: Request,
     if_match: IfMatch = None,
 ) -> Grant:
-    grant = await service.transition(session, grant_id=grant_id, data=data, principal=principal, if_match=if_match)
+    settings: FundingSettings = request.app.state.settings
+    grant = await service.transition(
+        session,
+        grant_id=grant_id,
+        data=data,
+        principal=principal,
+        if_match=if_match,
+        due_diligence_months=settings.due_diligence_valid_months,
+    )
     set_etag(response, grant.version)
     return grant
 

@@ -51,6 +51,7 @@ from funding.grant.schemas import (
 )
 from funding.money import pounds
 from funding.organisation.repository import OrganisationRepository
+from funding.organisation.service import ensure_due_diligence
 from funding.project.repository import ProjectRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -208,7 +209,13 @@ async def update_grant(session: AsyncSession, *, grant_id: UUID, data: GrantUpda
 
 
 async def transition(
-    session: AsyncSession, *, grant_id: UUID, data: GrantTransition, principal: Principal, if_match: str | None
+    session: AsyncSession,
+    *,
+    grant_id: UUID,
+    data: GrantTransition,
+    principal: Principal,
+    if_match: str | None,
+    due_diligence_months: int = 12,
 ) -> Grant:
     repo = GrantRepository(session)
     grant = await _load(repo, grant_id, None, lock=True)
@@ -225,7 +232,7 @@ async def transition(
     if data.to is GrantStatus.SUBMITTED:
         grant.submitted_by, grant.submitted_at = principal.subject, now
     elif data.to is GrantStatus.APPROVED:
-        await _approve(session, grant, data, principal)
+        await _approve(session, grant, data, principal, due_diligence_months)
     elif data.to is GrantStatus.REJECTED:
         grant.decided_by, grant.decided_at = principal.subject, now
     elif data.to is GrantStatus.ACTIVE:
@@ -247,9 +254,14 @@ async def transition(
     return await get_grant(session, scope=None, grant_id=grant_id)
 
 
-async def _approve(session: AsyncSession, grant: Grant, data: GrantTransition, principal: Principal) -> None:
+async def _approve(
+    session: AsyncSession, grant: Grant, data: GrantTransition, principal: Principal, due_diligence_months: int
+) -> None:
     if grant.submitted_by == principal.subject:
         raise FourEyes("You submitted this grant; someone else (the director or a programme officer) must approve it.")
+    await ensure_due_diligence(
+        session, organisation_id=grant.recipient_organisation_id, today=london_today(), months=due_diligence_months
+    )
     if grant.budget_line_id is None:
         raise InvalidGrant("Set the grant's budget_line_id before approving it.")
     amount = data.amount_awarded_pence or grant.amount_recommended_pence or grant.amount_applied_pence
