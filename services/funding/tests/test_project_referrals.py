@@ -156,6 +156,12 @@ class TestReferralDestinations:
         assert SANCTUARY_ACE not in ids  # its 2020/21 grant is still "active", but ended in March 2021
         assert project not in ids
         assert BOX_IT_OUT in ids  # funded again for 2026/27
+        # Each project's active period comes from its awarded grants' planned periods.
+        periods = {}
+        for project_id in (SANCTUARY_ACE, BOX_IT_OUT):
+            read = (await client.get(f"/v1/projects/{project_id}", headers=officer)).json()
+            periods[project_id] = (read["active_from"], read["active_until"])
+        assert periods == {SANCTUARY_ACE: ("2020-07-01", "2021-03-31"), BOX_IT_OUT: ("2020-07-01", "2027-03-31")}
         today = datetime.now(LONDON).date()
         current = await client.post(
             "/v1/grants",
