@@ -34,8 +34,9 @@ from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.auth import Principal, PrincipalKind
 from vru_shared.http_client import CircuitBreaker, ClientCredentials, RetryPolicy, ServiceClient
 
-BOX_IT_OUT = uuid.UUID("30ef20cc-301d-578e-b731-92f71ec7cd3a")  # seeded in funding: Medway, an active grant
-BOX_IT_OUT_GRANT = uuid.UUID("04df5c96-f0f8-5752-ab61-3425eca60bdd")
+BOX_IT_OUT = uuid.UUID("30ef20cc-301d-578e-b731-92f71ec7cd3a")  # seeded in funding: Medway, a 2026/27 grant
+BOX_IT_OUT_GRANT = uuid.UUID("366617f3-b790-5e55-ab7f-f8e89c49d99d")  # 1 April 2026 – 31 March 2027
+SANCTUARY_ACE = uuid.UUID("16da38eb-1474-50b5-9edf-9a7d77fc3c71")  # North Kent, its only grant ended March 2021
 KNIFE_LINE_2020 = uuid.UUID("8cc3a269-e9dd-5f2f-86e5-a4d11f13974d")  # seeded: £150,000.00, nothing spent
 
 
@@ -276,6 +277,8 @@ class TestLink4ReferralsToFundingProjects:
         by_id = {p.project_id: p for p in projects}
         assert by_id[BOX_IT_OUT].name == "Box It Out"
         assert by_id[BOX_IT_OUT].grant_id == BOX_IT_OUT_GRANT
+        assert (by_id[BOX_IT_OUT].active_from, by_id[BOX_IT_OUT].active_until) == (date(2026, 4, 1), date(2027, 3, 31))
+        assert SANCTUARY_ACE not in by_id  # issue 14 item 12: a project funded in 2020/21 only is no destination
         assert all("medway" in p.districts for p in projects)
         (request, _), *_ = funding_app.seen
         assert request.headers["authorization"] == f"Bearer {coordinator.token}"

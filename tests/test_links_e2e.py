@@ -21,7 +21,8 @@ from .conftest import auth, client_token, password_token
 pytestmark = pytest.mark.e2e
 
 BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"
-BOX_IT_OUT_GRANT = "04df5c96-f0f8-5752-ab61-3425eca60bdd"
+BOX_IT_OUT_GRANT = "366617f3-b790-5e55-ab7f-f8e89c49d99d"  # its 2026/27 grant: the one funding it today
+SANCTUARY_ACE = "16da38eb-1474-50b5-9edf-9a7d77fc3c71"  # North Kent; its only grant ended in March 2021
 KNIFE_CAMPAIGN = "d9f10d73-cadd-5a83-9266-73ddd930cc0d"  # active, but no grant funds it
 
 
@@ -96,6 +97,12 @@ def test_refer_to_a_funded_project_and_count_the_acceptance(gateway: httpx.Clien
     }
     not_funded = gateway.post("/v1/referrals", json={**body, "project": KNIFE_CAMPAIGN}, headers=auth(coordinator))
     assert not_funded.status_code == 422
+    assert not_funded.json()["type"].endswith("/not-a-funded-project")
+    # Issue 14 item 12: a project whose grant's period is over is neither offered nor accepted as a destination.
+    assert SANCTUARY_ACE not in names
+    ended = gateway.post("/v1/referrals", json={**body, "project": SANCTUARY_ACE}, headers=auth(coordinator))
+    assert ended.status_code == 422, ended.text
+    assert ended.json()["type"].endswith("/not-a-funded-project")
 
     # Sent, then accepted for the project: funding counts it (from the outbox, within a few seconds), once.
     before = people_referred(gateway, officer)

@@ -411,6 +411,15 @@ async def funding_world(s: Services) -> World:
         await call("funding", "GET", "/v1/monitoring-returns", "programme_officer", params={"grant_id": grant["id"]})
     )["items"]
     assert returns, "an active grant has monitoring returns"
+    ok(
+        await call(
+            "funding",
+            "POST",
+            f"/v1/monitoring-returns/{returns[0]['id']}/submission",
+            "programme_officer",
+            json_body={"people_served": 5, "sessions_delivered": 2, "outcomes": "Security test figures."},
+        )
+    )  # submitted, so its version 1 is there to read
     world.add("return", "monitoring return", returns[0]["id"], swale, f"/v1/monitoring-returns/{returns[0]['id']}")
     allocation = ok(
         await call(
@@ -429,7 +438,7 @@ async def funding_world(s: Services) -> World:
         )
     )
     world.add("allocation", "allocation", allocation["id"], swale, f"/v1/allocations/{allocation['id']}")
-    world.values |= {"budget_line_id": KNIFE_LINE_2020, "project_id": sheppey["project_id"]}
+    world.values |= {"budget_line_id": KNIFE_LINE_2020, "project_id": sheppey["project_id"], "version": "1"}
     return world
 
 
@@ -621,6 +630,7 @@ PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
         "action_id": ("action_a", "action_b"),
         "plan_id": ("plan",),
         "intervention_id": ("intervention",),
+        "project_id": None,  # the funding service's project a partner agency delivers (admins and analysts link)
     },
     "funding": {
         "code": None,
@@ -634,6 +644,8 @@ PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
         "grant_id": ("grant_swale", "grant_medway"),
         "disbursement_id": ("disbursement",),
         "return_id": ("return",),
+        "version": None,  # a version of the return named by return_id (scoped by it)
+        "check_id": None,  # an organisation's due-diligence check: reference data for every reader
         "allocation_id": ("allocation",),
     },
     "etp_inventory": {

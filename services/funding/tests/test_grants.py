@@ -91,7 +91,8 @@ class TestListGrants:
     async def test_valid(self, client: httpx.AsyncClient, officer: dict[str, str]) -> None:
         response = await client.get("/v1/grants?status=active&limit=200", headers=officer)
         grants = response.json()["items"]
-        assert len(grants) == 28  # the newsletter's 2020/21 projects (the knife campaign's grants are allocated)
+        # the newsletter's 28 2020/21 projects (the knife campaign's grants are allocated), 5 funded again for 2026/27
+        assert len(grants) == 33
         sheppey = next(g for g in grants if g["id"] == SHEPPEY_GRANT)
         assert sheppey == sheppey | {
             "amount_awarded_pence": 1_200_000,
@@ -430,6 +431,57 @@ class TestMonitoringReturns:
         assert (knife["grants"], knife["awarded_pence"], knife["people_served"], knife["sessions_delivered"]) == (
             1, 1_000_000, 27, 12,
         )  # fmt: skip
+
+    async def test_a_submitted_return_is_amended_with_history(
+        self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str], director: dict[str, str]
+    ) -> None:
+        """Issue 14 item 11: a submitted return can be corrected — a new version with a mandatory reason, who and
+        when; the earlier versions stay readable; the totals use the latest."""
+        grant = await active(client, officer, director)
+        returns = (await client.get(f"/v1/monitoring-returns?grant_id={grant['id']}", headers=officer)).json()["items"]
+        url = f"/v1/monitoring-returns/{returns[0]['id']}"
+        figures = {"people_served": 27, "sessions_delivered": 12, "outcomes": "Weekly workshops in four schools."}
+        corrected = {"people_served": 29, "sessions_delivered": 13, "outcomes": "Weekly workshops in five schools."}
+        early = await client.post(f"{url}/amendments", json={**corrected, "reason": "late forms"}, headers=officer)
+        assert early.status_code == 409  # nothing submitted yet
+        assert early.json()["type"].endswith("/monitoring-return-not-submitted")
+        assert (await client.post(f"{url}/submission", json=figures, headers=officer)).status_code == 200
+        no_reason = await client.post(f"{url}/amendments", json=corrected, headers=officer)
+        assert no_reason.status_code == 422
+        assert no_reason.json()["type"].endswith("/validation-error")
+        blank = await client.post(f"{url}/amendments", json={**corrected, "reason": "  "}, headers=officer)
+        assert blank.status_code == 422
+        for role in ("analyst", "csp_officer", "auditor"):
+            refused = await client.post(
+                f"{url}/amendments", json={**corrected, "reason": "x"}, headers=as_role(role, districts=["medway"])
+            )
+            assert refused.status_code == 403, role
+            assert refused.json()["type"].endswith("/forbidden")
+        reason = "Two attendees' registration forms arrived after the return was submitted."
+        amended = await client.post(f"{url}/amendments", json={**corrected, "reason": reason}, headers=director)
+        assert amended.status_code == 201, amended.text
+        assert amended.headers["location"] == f"{url}/versions/2"
+        body = amended.json()
+        assert (body["people_served"], body["sessions_delivered"], body["version"]) == (29, 13, 2)
+        assert body["amended_by"] == "director-1"
+        assert body["amended_at"] is not None
+        assert (await client.get(url, headers=officer)).json()["people_served"] == 29
+        versions = (await client.get(f"{url}/versions", headers=as_role("auditor"))).json()["items"]
+        assert [(v["version"], v["people_served"], v["reason"]) for v in versions] == [(1, 27, None), (2, 29, reason)]
+        assert [(v["recorded_by"], v["recorded_by_name"]) for v in versions] == [
+            ("officer-1", "Programme officer (example.org)"),
+            ("director-1", "Director (example.org)"),
+        ]
+        first = await client.get(f"{url}/versions/1", headers=officer)
+        assert first.json()["outcomes"] == figures["outcomes"]
+        missing = await client.get(f"{url}/versions/3", headers=officer)
+        assert missing.status_code == 404
+        assert missing.json()["type"].endswith("/monitoring-return-version-not-found")
+        totals = (await client.get("/v1/reports/totals?group_by=financial_year,stream", headers=officer)).json()
+        knife = next(
+            g for g in totals["groups"] if (g["financial_year"], g["stream"]) == ("2020-21", "knife-awareness")
+        )
+        assert (knife["people_served"], knife["sessions_delivered"]) == (29, 13)
 
     async def test_forbidden_and_not_found(
         self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str]

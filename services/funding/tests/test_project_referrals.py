@@ -3,15 +3,20 @@ figures — once per referral, however often the referrals service reports it (i
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from vru_dev.testing import TestIssuer
+from vru_shared.kent_medway import LONDON
 
-BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"  # 2020/21, Medway, active grant below
-BOX_IT_OUT_GRANT = "04df5c96-f0f8-5752-ab61-3425eca60bdd"
+BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"  # 2020/21, Medway, funded again for 2026/27
+BOX_IT_OUT_GRANT_2020 = "04df5c96-f0f8-5752-ab61-3425eca60bdd"  # 1 July 2020 – 31 March 2021
+BOX_IT_OUT_GRANT = "366617f3-b790-5e55-ab7f-f8e89c49d99d"  # 2026/27: 1 April 2026 – 31 March 2027
+SANCTUARY_ACE = "16da38eb-1474-50b5-9edf-9a7d77fc3c71"  # North Kent, its only grant 2020/21 (still "active")
+CHARITIES_LINE_2026 = "89314c5f-96bb-5e83-800e-18089b6b9ec9"
 STREET_SOCCER = "42390bfd-f2fe-5854-a811-9897e7841f5f"  # countywide
 SHEPPEY_MATTERS = "5f4c14bc-6906-5f17-a39c-e9dbfe2ee766"  # Swale only
 KNIFE_CAMPAIGN = "d9f10d73-cadd-5a83-9266-73ddd930cc0d"  # an active project no grant funds (formula allocation)
@@ -91,6 +96,26 @@ async def funded_project(
     return str(project.json()["id"]), grant
 
 
+async def destination_ids(client: httpx.AsyncClient, headers: dict[str, str]) -> set[str]:
+    response = await client.get(
+        "/v1/projects/referral-destinations", params={"district": "medway", "limit": 200}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return {d["project_id"] for d in response.json()["items"]}
+
+
+async def move(client: httpx.AsyncClient, grant: dict[str, Any], *steps: tuple[str, dict[str, str]]) -> dict[str, Any]:
+    for to, who in steps:
+        response = await client.post(
+            f"/v1/grants/{grant['id']}/transitions",
+            json={"to": to},
+            headers={**who, "If-Match": f'"v{grant["version"]}"'},
+        )
+        assert response.status_code == 200, response.text
+        grant = response.json()
+    return grant
+
+
 class TestReferralDestinations:
     async def test_anonymous(self, client: httpx.AsyncClient) -> None:
         assert (await client.get("/v1/projects/referral-destinations?district=medway")).status_code == 401
@@ -111,6 +136,7 @@ class TestReferralDestinations:
         items = response.json()["items"]
         by_id = {d["project_id"]: d for d in items}
         assert by_id[BOX_IT_OUT]["grant_id"] == BOX_IT_OUT_GRANT
+        assert (by_id[BOX_IT_OUT]["active_from"], by_id[BOX_IT_OUT]["active_until"]) == ("2026-04-01", "2027-03-31")
         assert by_id[BOX_IT_OUT]["name"] == "Box It Out"
         assert by_id[BOX_IT_OUT]["lead_organisation_name"] == "Box It Out CIC"
         assert STREET_SOCCER in by_id  # countywide serves Medway too
@@ -118,6 +144,44 @@ class TestReferralDestinations:
         assert KNIFE_CAMPAIGN not in by_id  # active, but no grant funds it
         assert all("medway" in d["districts"] for d in items)
         assert [d["name"] for d in items] == sorted(d["name"] for d in items)
+
+    async def test_only_projects_a_grant_funds_today(
+        self, client: httpx.AsyncClient, as_role: Headers, officer: dict[str, str], director: dict[str, str]
+    ) -> None:
+        """Issue 14 item 12: a project whose grant's period is over is no destination in 2026, whatever the
+        grant's status says; an approved grant whose period covers today makes one (before it is active)."""
+        coordinator = as_role("coordinator", districts=["medway"])
+        project, grant = await funded_project(client, officer, director)  # active, 1 July 2020 – 31 March 2021
+        ids = await destination_ids(client, coordinator)
+        assert SANCTUARY_ACE not in ids  # its 2020/21 grant is still "active", but ended in March 2021
+        assert project not in ids
+        assert BOX_IT_OUT in ids  # funded again for 2026/27
+        # Each project's active period comes from its awarded grants' planned periods.
+        periods = {}
+        for project_id in (SANCTUARY_ACE, BOX_IT_OUT):
+            read = (await client.get(f"/v1/projects/{project_id}", headers=officer)).json()
+            periods[project_id] = (read["active_from"], read["active_until"])
+        assert periods == {SANCTUARY_ACE: ("2020-07-01", "2021-03-31"), BOX_IT_OUT: ("2020-07-01", "2027-03-31")}
+        today = datetime.now(LONDON).date()
+        current = await client.post(
+            "/v1/grants",
+            json={
+                "title": "Mentoring in Medway, this year",
+                "description": "Weekly mentoring for young people referred by the VRU.",
+                "recipient_organisation_id": grant["recipient_organisation_id"],
+                "project_id": project,
+                "budget_line_id": CHARITIES_LINE_2026,
+                "amount_applied_pence": 100_000,
+                "currency": "GBP",
+                "planned_start_on": (today - timedelta(days=30)).isoformat(),
+                "planned_end_on": (today + timedelta(days=30)).isoformat(),
+            },
+            headers=officer,
+        )
+        assert current.status_code == 201, current.text
+        await move(client, current.json(), ("submitted", officer), ("in_review", officer), ("approved", director))
+        ids = await destination_ids(client, coordinator)
+        assert project in ids
 
     async def test_pages(self, client: httpx.AsyncClient, as_role: Headers) -> None:
         service = as_role("service", kind="client")

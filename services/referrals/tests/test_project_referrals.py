@@ -266,6 +266,65 @@ class TestReferToAFundedProject:
         assert response.json()["type"].endswith("/referral-not-found")
 
 
+class TestProviderView:
+    """Issue 14 item 13: the organisation delivering a funded project sees the referrals sent to it — in the
+    shared view, each read audited as a disclosure to it — and answers them."""
+
+    async def test_the_provider_lists_reads_and_answers(
+        self, casework: Casework, fake_funding: FakeFunding, app: FastAPI
+    ) -> None:
+        ids = await casework.young_person("46/7101/26")
+        sent = await casework.refer(ids, project=BOX_IT_OUT, send=True)
+        other = await casework.young_person("46/7102/26")
+        draft = await casework.refer(other, project=BOX_IT_OUT)
+        provider = await casework.link_partner("box-it-out")  # seeded: Box It Out CIC delivers Box It Out
+        headers = casework.headers(provider)
+        listed = await casework.client.get("/v1/referrals", headers=headers)
+        assert listed.status_code == 200, listed.text
+        assert [r["id"] for r in listed.json()["items"]] == [sent["id"]]  # never a draft
+        read = await casework.client.get(f"/v1/referrals/{sent['id']}", headers=headers)
+        assert read.status_code == 200, read.text
+        body = read.json()
+        assert body["view"] == "shared"
+        assert set(body["subject"]) == {"given_name", "family_name", "date_of_birth"}  # no id, no police id
+        assert "review_id" not in body
+        assert "funding_count" not in body
+        reads = [a for a in await casework.audit(provider["sub"]) if a[0] == "read"]
+        assert any(sent["id"] in ids_ and "Box It Out CIC (box-it-out)" in purpose for _, _, ids_, purpose, _ in reads)
+        hidden = await casework.client.get(f"/v1/referrals/{draft['id']}", headers=headers)
+        assert hidden.status_code == 404
+        assert hidden.json()["type"].endswith("/referral-not-found")
+        accepted = await casework.move(sent["id"], "accepted", provider)
+        assert accepted["status"] == "accepted"
+        assert len(fake_funding.counts()) == 0  # counted by the outbox, as when staff accept
+        await casework.move(sent["id"], "in_progress", provider)
+        done = await casework.move(sent["id"], "completed", provider, outcome="Attended 10 of 12 sessions.")
+        assert done["outcome"] == "Attended 10 of 12 sessions."
+        # Another agency sees none of it; the provider may not refer or edit the referrer's fields.
+        elsewhere = casework.headers(await casework.link_partner("childrens-social-work-services"))
+        assert (await casework.client.get(f"/v1/referrals/{sent['id']}", headers=elsewhere)).status_code == 404
+
+    async def test_linking_projects(self, casework: Casework) -> None:
+        admin = casework.headers(casework.ADMIN)
+        path = "/v1/partner-agencies/early-help/projects"
+        new = await casework.client.put(f"{path}/{STREET_SOCCER}", headers=admin)
+        assert new.status_code == 201, new.text
+        again = await casework.client.put(f"{path}/{STREET_SOCCER}", headers=admin)
+        assert again.status_code == 200
+        taken = await casework.client.put(f"/v1/partner-agencies/nhs-health/projects/{STREET_SOCCER}", headers=admin)
+        assert taken.status_code == 409
+        assert taken.json()["type"].endswith("/project-provider-taken")
+        listed = await casework.client.get(path, headers=admin)
+        assert [p["project_id"] for p in listed.json()["items"]] == [STREET_SOCCER]
+        refused = await casework.client.put(f"{path}/{BOX_IT_OUT}", headers=casework.headers(casework.MEDWAY_SWALE))
+        assert refused.status_code == 403
+        assert refused.json()["type"].endswith("/forbidden")
+        assert (await casework.client.delete(f"{path}/{STREET_SOCCER}", headers=admin)).status_code == 204
+        gone = await casework.client.delete(f"{path}/{STREET_SOCCER}", headers=admin)
+        assert gone.status_code == 404
+        assert gone.json()["type"].endswith("/project-provider-not-found")
+
+
 class TestCountingAcceptedReferrals:
     async def test_acceptance_queues_one_count_without_calling_funding(
         self, casework: Casework, fake_funding: FakeFunding

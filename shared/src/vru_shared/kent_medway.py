@@ -34,8 +34,12 @@ DistrictCode = Literal[
 class District:
     code: str
     name: str
-    #: ONS local authority district code (Kent's CSPs are district-based); the 360Giving geocode.
+    #: ONS local authority code: E06 for Medway (a unitary authority), E07 for the Kent districts
+    #: (non-metropolitan districts); the 360Giving geocode of the district.
     ons_code: str
+    #: ONS code (E22…) of the district's Community Safety Partnership, when held: none is yet (the platform
+    #: ships no verified copy of the ONS CSP register), so a CSP location falls back to its district's code.
+    csp_ons_code: str | None = None
 
     @property
     def csp_name(self) -> str:

@@ -16,6 +16,8 @@ class FundingSettings(ServiceSettings):
     #: 360Giving: the publisher's identifier prefix and the funding organisation.
     giving_prefix: str = Field(default="360G-kmvru", pattern=r"^360G-[A-Za-z0-9-]+$")
     funder_org_id: str = Field(default="GB-GOR-PC000047", pattern=r"^[A-Z]{2}-[A-Z]{2,5}-\S+$")
+    #: How long a passing due-diligence check of an organisation counts for approving a grant to it (months).
+    due_diligence_valid_months: int = Field(default=12, ge=1, le=36)
     funder_org_name: str = (
         "Kent & Medway Violence Reduction Unit (Office of the Police and Crime Commissioner for Kent)"
     )

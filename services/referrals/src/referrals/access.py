@@ -59,7 +59,8 @@ def district_scope(principal: Principal) -> frozenset[str] | None:
 INGEST_INCIDENTS = require_role_or_scopes(Role.ANALYST, scopes=[INGEST_SCOPE])
 
 
-#: Referrals: VRU staff read them (coordinators in their districts); a partner agency reads those sent to it.
+#: Referrals: VRU staff read them (coordinators in their districts); a partner agency reads those sent to it,
+#: or to a funded project it delivers (a project's provider organisation).
 READ_REFERRALS = require(Role.ANALYST, Role.COORDINATOR, Role.DIRECTOR, Role.PARTNER_AGENCY)
 
 #: Making, editing, sending and withdrawing referrals; meetings, decisions and support plans: VRU casework staff.
@@ -85,7 +86,8 @@ REFERENCE_CHECK = require(Role.SERVICE, Role.ANALYST)
 @dataclass(frozen=True, slots=True)
 class CaseworkScope:
     """What casework a caller may see. Staff: the districts (``None`` = all). A partner agency: only what was
-    sent to the partner agency linked to its token's ``agency`` (``agency`` None: nothing)."""
+    sent to the partner agency linked to its token's ``agency``, or to a funded project that partner agency
+    delivers (``agency`` None: nothing)."""
 
     districts: frozenset[str] | None
     partner: bool = False

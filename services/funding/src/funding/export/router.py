@@ -33,7 +33,8 @@ def _filename(year: str | None, extension: str) -> str:
     "identifier (`360G-` prefix), title, description, currency, amount awarded (in pounds, as the standard has "
     "it), award date, recipient and funding organisation ids and names — the ten required fields, validated "
     "before publishing — plus planned dates, grant programme (the stream), beneficiary locations with each "
-    "district's ONS code, and regrant type `FRG020` for grants to Community Safety Units. A file, not a list: "
+    "district's ONS code and its type from the standard's codelist (`UA` for Medway, `NMD` for the Kent "
+    "districts), and regrant type `FRG020` for grants to Community Safety Units. A file, not a list: "
     "filter with `financial_year`. Partner agencies may read it.",
     response_model=Package,
     responses=problem_responses(401, 403, 422),
@@ -46,7 +47,8 @@ async def export_json(session: Session, request: Request, financial_year: YearFi
     "/v1/exports/360giving.csv",
     summary="360Giving CSV",
     description="The same grants as the JSON package, in the 360Giving CSV layout (the standard's column titles, "
-    "one row per grant). A grant serving several districts lists their names in `Beneficiary Location:Name` "
+    "one row per grant; the regrant type is `For Regrant Type`). "
+    "A grant serving several districts lists their names in `Beneficiary Location:Name` "
     "with no single geocode; the JSON has each one.",
     response_class=Response,
     responses={

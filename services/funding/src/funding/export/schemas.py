@@ -88,7 +88,9 @@ class Package(BaseModel):
                                     "title": "Vulnerable Children's Charities fund",
                                 }
                             ],
-                            "beneficiaryLocation": [{"name": "Swale", "geoCode": "E07000113", "geoCodeType": "LAD"}],
+                            "beneficiaryLocation": [
+                                {"name": "Swale", "geoCode": "E07000113", "geoCodeType": "NMD", "countryCode": "GB"}
+                            ],
                             "dateModified": "2020-07-01T09:00:00+00:00",
                         }
                     ]

@@ -16,6 +16,31 @@ logger = logging.getLogger("funding.export")
 #: 360Giving regrant type for a grant to a Community Safety Unit for onward delivery: "Transfer to intermediary".
 REGRANT_TYPE = "FRG020"
 
+#: The 360Giving geoCodeType (the standard's ``geoCodeType`` codelist) of an ONS code, by its entity prefix:
+#: E06 unitary authorities (Medway), E07 non-metropolitan districts (the Kent districts), E22 Community Safety
+#: Partnerships. There is no "LAD" code in the codelist.
+GEO_CODE_TYPES = {"E06": "UA", "E07": "NMD", "E22": "CSP"}
+
+
+def geo_code_type(ons_code: str) -> str:
+    """The codelist's type of an ONS geography code; a code of another entity is a programming error."""
+    return GEO_CODE_TYPES[ons_code[:3]]
+
+
+def _location(district: str, *, csp: bool) -> dict[str, str]:
+    """A beneficiary location: the district's Community Safety Partnership (type CSP, its E22 code) for a grant
+    to a Community Safety Unit when that code is held, else the district itself (UA or NMD)."""
+    place = DISTRICTS[district]
+    if csp and place.csp_ons_code:
+        return {"name": place.csp_name, "geoCode": place.csp_ons_code, "geoCodeType": "CSP", "countryCode": "GB"}
+    return {
+        "name": place.name,
+        "geoCode": place.ons_code,
+        "geoCodeType": geo_code_type(place.ons_code),
+        "countryCode": "GB",
+    }
+
+
 CSV_COLUMNS = (
     ("Identifier", "id"),
     ("Title", "title"),
@@ -34,7 +59,7 @@ CSV_COLUMNS = (
     ("Beneficiary Location:Name", "location/name"),
     ("Beneficiary Location:Geographic Code", "location/geoCode"),
     ("Beneficiary Location:Geographic Code Type", "location/geoCodeType"),
-    ("Regrant Type", "regrantType"),
+    ("For Regrant Type", "regrantType"),
     ("Last Modified", "dateModified"),
 )
 
@@ -60,11 +85,7 @@ def _record(grant: Grant, settings: FundingSettings) -> dict[str, Any]:
     if stream:
         record["grantProgramme"] = [{"code": stream.code, "title": stream.name}]
     if grant.districts:
-        record["beneficiaryLocation"] = [
-            {"name": DISTRICTS[d].name, "geoCode": DISTRICTS[d].ons_code, "geoCodeType": "LAD"}
-            for d in grant.districts
-            if d in DISTRICTS
-        ]
+        record["beneficiaryLocation"] = [_location(d, csp=grant.regrant) for d in grant.districts if d in DISTRICTS]
     if grant.regrant:
         record["regrantType"] = REGRANT_TYPE
     record["dateModified"] = grant.updated_at.isoformat()
@@ -85,7 +106,7 @@ async def package(session: AsyncSession, *, settings: FundingSettings, year: str
     return records
 
 
-def _location(record: dict[str, Any]) -> dict[str, str]:
+def _csv_location(record: dict[str, Any]) -> dict[str, str]:
     """One CSV location: the district when the grant serves one; else their names (no single geocode)."""
     locations = record.get("beneficiaryLocation") or []
     if len(locations) == 1:
@@ -97,7 +118,7 @@ def _location(record: dict[str, Any]) -> dict[str, str]:
 
 def _cell(record: dict[str, Any], path: str) -> Cell:
     if path.startswith("location/"):
-        return _location(record).get(path.split("/", 1)[1], "")
+        return _csv_location(record).get(path.split("/", 1)[1], "")
     value: Any = record
     for part in path.split("/"):
         if isinstance(value, list):

@@ -46,3 +46,13 @@ class MonitoringReturnNotFound(NotFound):
 
 class AlreadySubmitted(Conflict):
     slug = "monitoring-return-already-submitted"
+
+
+class ReturnNotSubmitted(Conflict):
+    """Only a submitted return can be amended: submit it first."""
+
+    slug = "monitoring-return-not-submitted"
+
+
+class ReturnVersionNotFound(NotFound):
+    slug = "monitoring-return-version-not-found"

@@ -201,6 +201,11 @@ class MonitoringReturn(Base):
     outcomes: Mapped[str | None] = mapped_column(Text)
     submitted_at: Mapped[datetime | None]
     submitted_by: Mapped[str | None] = mapped_column(String(255))
+    #: The figures' version: 0 before submission, 1 as submitted, one more per amendment. The figures above are
+    #: always the latest version's; every version is kept in ``monitoring_return_versions``.
+    figures_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    amended_at: Mapped[datetime | None]
+    amended_by: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
     #: Loaded by the repository: the referrals counted into the return.
@@ -209,6 +214,32 @@ class MonitoringReturn(Base):
     @property
     def overdue(self) -> bool:
         return self.submitted_at is None and self.due_on < london_today()
+
+
+class MonitoringReturnVersion(Base):
+    """One version of a submitted return's figures: the submission (version 1, no reason) and each amendment
+    (with its mandatory reason) — who recorded it and when. Never changed or deleted: the history of a return."""
+
+    __tablename__ = "monitoring_return_versions"
+    __table_args__ = (
+        UniqueConstraint("return_id", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint("version = 1 OR reason IS NOT NULL", name="amendment_has_reason"),
+        CheckConstraint("people_served >= 0", name="people_not_negative"),
+        CheckConstraint("sessions_delivered >= 0", name="sessions_not_negative"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    return_id: Mapped[UUID] = mapped_column(ForeignKey("monitoring_returns.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    people_served: Mapped[int]
+    sessions_delivered: Mapped[int]
+    outcomes: Mapped[str] = mapped_column(Text)
+    #: Why the figures were amended (None for the submission itself).
+    reason: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(255))
+    recorded_by_name: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
 
 
 class ProjectReferral(Base):

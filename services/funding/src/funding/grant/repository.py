@@ -7,9 +7,17 @@ from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, insert, se
 from sqlalchemy.orm import joinedload, selectinload, with_expression
 
 from funding.access import DistrictScope
-from funding.grant.models import Disbursement, DisbursementStatus, Grant, GrantEvent, MonitoringReturn, ProjectReferral
+from funding.grant.models import (
+    Disbursement,
+    DisbursementStatus,
+    Grant,
+    GrantEvent,
+    MonitoringReturn,
+    MonitoringReturnVersion,
+    ProjectReferral,
+)
 from vru_shared.pagination import PageParams
-from vru_shared.repository import ScopedRepository
+from vru_shared.repository import Repository, ScopedRepository
 
 
 def _serves(scope: DistrictScope) -> ColumnElement[bool] | None:
@@ -145,3 +153,17 @@ class MonitoringReturnRepository(ScopedRepository[MonitoringReturn, DistrictScop
             late = MonitoringReturn.submitted_at.is_(None) & (MonitoringReturn.due_on < today)
             filters.append(late if overdue else ~late)
         return await self.page_visible(params, scope, *filters)
+
+
+class MonitoringReturnVersionRepository(Repository[MonitoringReturnVersion]):
+    """The versions of returns' figures, oldest first."""
+
+    model = MonitoringReturnVersion
+    order = ("version", "id")
+
+    async def of_return(self, params: PageParams, return_id: UUID) -> Sequence[MonitoringReturnVersion]:
+        return await self.page(params, MonitoringReturnVersion.return_id == return_id)
+
+    async def record(self, row: MonitoringReturnVersion) -> None:
+        self.session.add(row)
+        await self.session.flush()

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from funding.access import COMMISSION, READ_GRANTS, district_scope
 from funding.grant import service
@@ -17,7 +17,7 @@ from funding.grant.dependencies import (
     ReturnId,
     StatusFilter,
 )
-from funding.grant.models import Disbursement, Grant, MonitoringReturn
+from funding.grant.models import Disbursement, Grant, MonitoringReturn, MonitoringReturnVersion
 from funding.grant.schemas import (
     DisbursementRead,
     DisbursementTransition,
@@ -26,10 +26,13 @@ from funding.grant.schemas import (
     GrantRead,
     GrantTransition,
     GrantUpdate,
+    MonitoringReturnAmend,
     MonitoringReturnRead,
     MonitoringReturnSubmit,
+    MonitoringReturnVersionRead,
     ScheduleCreate,
 )
+from funding.settings import FundingSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
@@ -137,7 +140,9 @@ async def update_grant(
     description="One step of the lifecycle: `draft` → `submitted` → `in_review` → `approved` | `rejected` → "
     "`active` → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). "
     "Any other step is 409. `rejected` and `closed` need a `reason`.\n\n"
-    "**Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line, and room "
+    "**Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current passing "
+    "due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or older than "
+    "`FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room "
     "on it: the awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the "
     "line's figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the "
     "grant's ETag (428 without it, 412 when stale). Director or programme officer.",
@@ -150,9 +155,18 @@ async def transition_grant(
     grant_id: GrantId,
     data: GrantTransition,
     response: Response,
+    request: Request,
     if_match: IfMatch = None,
 ) -> Grant:
-    grant = await service.transition(session, grant_id=grant_id, data=data, principal=principal, if_match=if_match)
+    settings: FundingSettings = request.app.state.settings
+    grant = await service.transition(
+        session,
+        grant_id=grant_id,
+        data=data,
+        principal=principal,
+        if_match=if_match,
+        due_diligence_months=settings.due_diligence_valid_months,
+    )
     set_etag(response, grant.version)
     return grant
 
@@ -289,3 +303,63 @@ async def submit_return(
     session: Session, principal: Commissioner, return_id: ReturnId, data: MonitoringReturnSubmit
 ) -> MonitoringReturn:
     return await service.submit_return(session, return_id=return_id, data=data, principal=principal)
+
+
+@router.post(
+    "/v1/monitoring-returns/{return_id}/amendments",
+    tags=["monitoring and evaluation"],
+    summary="Amend a submitted monitoring return",
+    description="Correct a submitted return's figures: a new version with a mandatory `reason`, recorded with who "
+    "and when. The return then shows the new figures (and `version`, `amended_at`, `amended_by`), and so do the "
+    "totals derived from returns; every earlier version stays readable at `/v1/monitoring-returns/{id}/versions`. "
+    "A return not yet submitted: 409 `monitoring-return-not-submitted` (submit it). Director or programme officer, "
+    "as for submitting. 201 with `Location` of the new version.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MonitoringReturnRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def amend_return(
+    session: Session, principal: Commissioner, return_id: ReturnId, data: MonitoringReturnAmend, response: Response
+) -> MonitoringReturn:
+    row, version = await service.amend_return(session, return_id=return_id, data=data, principal=principal)
+    response.headers["Location"] = f"/v1/monitoring-returns/{return_id}/versions/{version.version}"
+    return row
+
+
+@router.get(
+    "/v1/monitoring-returns/{return_id}/versions",
+    tags=["monitoring and evaluation"],
+    summary="List the versions of a monitoring return's figures",
+    description="The submission (version 1) and each amendment (with its reason), oldest first: who recorded each "
+    "and when. Readable by whoever may read the return (a CSP officer: returns of grants serving their districts).",
+    response_model=Page[MonitoringReturnVersionRead],
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
+async def list_return_versions(
+    session: Session, principal: Reader, return_id: ReturnId, page: Pagination, request: Request, response: Response
+) -> Page[MonitoringReturnVersionRead]:
+    versions = await service.list_return_versions(
+        session, scope=district_scope(principal), return_id=return_id, page=page
+    )
+    rows = [MonitoringReturnVersionRead.model_validate(v) for v in versions]
+    return paginate(rows, page, lambda v: (v.version, v.id), request, response)
+
+
+@router.get(
+    "/v1/monitoring-returns/{return_id}/versions/{version}",
+    tags=["monitoring and evaluation"],
+    summary="Get one version of a monitoring return's figures",
+    description="Version 1 is the submission; each later one an amendment with its reason. Unknown version: 404 "
+    "`monitoring-return-version-not-found`.",
+    response_model=MonitoringReturnVersionRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_return_version(
+    session: Session,
+    principal: Reader,
+    return_id: ReturnId,
+    version: Annotated[int, Path(ge=1, le=100_000, description="The version: 1 the submission, 2 on the amendments.")],
+) -> MonitoringReturnVersion:
+    return await service.get_return_version(
+        session, scope=district_scope(principal), return_id=return_id, version=version
+    )

@@ -322,6 +322,9 @@ class MonitoringReturnRead(BaseModel):
                     "outcomes": "…",
                     "submitted_at": "2020-10-12T09:00:00Z",
                     "submitted_by": "5f0c…",
+                    "version": 2,
+                    "amended_at": "2020-11-03T14:20:00Z",
+                    "amended_by": "7a2d…",
                     "overdue": False,
                     "people_referred": 3,
                 }
@@ -340,9 +343,74 @@ class MonitoringReturnRead(BaseModel):
     outcomes: str | None
     submitted_at: datetime | None
     submitted_by: str | None
+    version: int = Field(
+        validation_alias="figures_version",
+        description="The figures' version: 0 before submission, 1 as submitted, one more per amendment. The figures "
+        "shown (and every total derived from returns) are the latest version's; earlier ones are at "
+        "`/v1/monitoring-returns/{id}/versions`.",
+    )
+    amended_at: datetime | None = Field(description="When the figures were last amended (None if never).")
+    amended_by: str | None
     overdue: bool = Field(description="Not submitted and past `due_on`.")
     people_referred: int = Field(
         default=0,
         description="Young people referred through the referrals service and accepted by the project in the quarter, "
         "counted automatically (part of the people receiving a service).",
     )
+
+
+class MonitoringReturnAmend(MonitoringReturnSubmit):
+    """Corrected figures for a submitted return, and why: a new version (the earlier ones are kept)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "people_served": 29,
+                    "sessions_delivered": 12,
+                    "outcomes": "Weekly boxing sessions; two participants moved into college courses.",
+                    "reason": "Two attendees' registration forms arrived after the return was submitted.",
+                }
+            ]
+        },
+    )
+
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] = Field(
+        description="Why the figures are corrected (mandatory)."
+    )
+
+
+class MonitoringReturnVersionRead(BaseModel):
+    """One version of a return's figures: the submission (version 1) or an amendment (with its reason)."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a",
+                    "return_id": "6c5b4a39-2817-4f6e-9d8c-7b6a59483726",
+                    "version": 2,
+                    "people_served": 29,
+                    "sessions_delivered": 12,
+                    "outcomes": "…",
+                    "reason": "Two attendees' registration forms arrived after the return was submitted.",
+                    "recorded_by": "7a2d…",
+                    "recorded_by_name": "Programme officer",
+                    "recorded_at": "2020-11-03T14:20:00Z",
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    return_id: UUID
+    version: int
+    people_served: int
+    sessions_delivered: int
+    outcomes: str
+    reason: str | None = Field(description="Why it was amended; None for the submission (version 1).")
+    recorded_by: str = Field(description="Who recorded it (the token's subject).")
+    recorded_by_name: str | None = Field(description="Their display name at the time.")
+    recorded_at: datetime

@@ -17,6 +17,8 @@ from funding.grant.exceptions import (
     GrantTransitionNotAllowed,
     InvalidGrant,
     MonitoringReturnNotFound,
+    ReturnNotSubmitted,
+    ReturnVersionNotFound,
     ScheduleExceedsAward,
     ScheduleNotAllowed,
 )
@@ -28,20 +30,28 @@ from funding.grant.models import (
     Grant,
     GrantStatus,
     MonitoringReturn,
+    MonitoringReturnVersion,
     london_today,
 )
-from funding.grant.repository import DisbursementRepository, GrantRepository, MonitoringReturnRepository
+from funding.grant.repository import (
+    DisbursementRepository,
+    GrantRepository,
+    MonitoringReturnRepository,
+    MonitoringReturnVersionRepository,
+)
 from funding.grant.schemas import (
     DisbursementTransition,
     Frequency,
     GrantCreate,
     GrantTransition,
     GrantUpdate,
+    MonitoringReturnAmend,
     MonitoringReturnSubmit,
     ScheduleCreate,
 )
 from funding.money import pounds
 from funding.organisation.repository import OrganisationRepository
+from funding.organisation.service import ensure_due_diligence
 from funding.project.repository import ProjectRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
@@ -199,7 +209,13 @@ async def update_grant(session: AsyncSession, *, grant_id: UUID, data: GrantUpda
 
 
 async def transition(
-    session: AsyncSession, *, grant_id: UUID, data: GrantTransition, principal: Principal, if_match: str | None
+    session: AsyncSession,
+    *,
+    grant_id: UUID,
+    data: GrantTransition,
+    principal: Principal,
+    if_match: str | None,
+    due_diligence_months: int = 12,
 ) -> Grant:
     repo = GrantRepository(session)
     grant = await _load(repo, grant_id, None, lock=True)
@@ -216,7 +232,7 @@ async def transition(
     if data.to is GrantStatus.SUBMITTED:
         grant.submitted_by, grant.submitted_at = principal.subject, now
     elif data.to is GrantStatus.APPROVED:
-        await _approve(session, grant, data, principal)
+        await _approve(session, grant, data, principal, due_diligence_months)
     elif data.to is GrantStatus.REJECTED:
         grant.decided_by, grant.decided_at = principal.subject, now
     elif data.to is GrantStatus.ACTIVE:
@@ -238,9 +254,14 @@ async def transition(
     return await get_grant(session, scope=None, grant_id=grant_id)
 
 
-async def _approve(session: AsyncSession, grant: Grant, data: GrantTransition, principal: Principal) -> None:
+async def _approve(
+    session: AsyncSession, grant: Grant, data: GrantTransition, principal: Principal, due_diligence_months: int
+) -> None:
     if grant.submitted_by == principal.subject:
         raise FourEyes("You submitted this grant; someone else (the director or a programme officer) must approve it.")
+    await ensure_due_diligence(
+        session, organisation_id=grant.recipient_organisation_id, today=london_today(), months=due_diligence_months
+    )
     if grant.budget_line_id is None:
         raise InvalidGrant("Set the grant's budget_line_id before approving it.")
     amount = data.amount_awarded_pence or grant.amount_recommended_pence or grant.amount_applied_pence
@@ -380,5 +401,72 @@ async def submit_return(
     if row.submitted_at is not None:
         raise AlreadySubmitted(f"The {row.period} return was already submitted on {row.submitted_at:%Y-%m-%d}.")
     values = data.model_dump()
-    await repo.update(row, {**values, "submitted_at": datetime.now(UTC), "submitted_by": principal.subject})
+    await repo.update(
+        row, {**values, "submitted_at": datetime.now(UTC), "submitted_by": principal.subject, "figures_version": 1}
+    )
+    await _record_version(session, row=row, version=1, values=values, reason=None, principal=principal)
     return await get_return(session, scope=None, return_id=return_id)
+
+
+async def _record_version(
+    session: AsyncSession,
+    *,
+    row: MonitoringReturn,
+    version: int,
+    values: dict[str, object],
+    reason: str | None,
+    principal: Principal,
+) -> MonitoringReturnVersion:
+    """Keep this version of the return's figures, with who recorded it (the history is the audit trail)."""
+    kept = MonitoringReturnVersion(
+        return_id=row.id,
+        version=version,
+        people_served=values["people_served"],
+        sessions_delivered=values["sessions_delivered"],
+        outcomes=values["outcomes"],
+        reason=reason,
+        recorded_by=principal.client_id or principal.subject,
+        recorded_by_name=principal.name,
+    )
+    await MonitoringReturnVersionRepository(session).record(kept)
+    return kept
+
+
+async def amend_return(
+    session: AsyncSession, *, return_id: UUID, data: MonitoringReturnAmend, principal: Principal
+) -> tuple[MonitoringReturn, MonitoringReturnVersion]:
+    """Correct a submitted return: a new version of its figures with the reason, who and when; the return shows
+    the latest (so every total derived from returns does), and the earlier versions stay readable."""
+    repo = MonitoringReturnRepository(session)
+    row = await repo.get(return_id, for_update=True)  # one amendment at a time: versions stay consecutive
+    if row is None:
+        raise MonitoringReturnNotFound(f"There is no monitoring return {return_id}.")
+    if row.submitted_at is None:
+        raise ReturnNotSubmitted(f"The {row.period} return has not been submitted: submit it instead of amending it.")
+    figures = data.model_dump(exclude={"reason"})
+    version = row.figures_version + 1
+    await repo.update(
+        row, {**figures, "figures_version": version, "amended_at": datetime.now(UTC), "amended_by": principal.subject}
+    )
+    kept = await _record_version(
+        session, row=row, version=version, values=figures, reason=data.reason, principal=principal
+    )
+    return await get_return(session, scope=None, return_id=return_id), kept
+
+
+async def list_return_versions(
+    session: AsyncSession, *, scope: DistrictScope, return_id: UUID, page: PageParams
+) -> Sequence[MonitoringReturnVersion]:
+    """The versions of a return's figures, oldest first (404 for a return the caller cannot see)."""
+    await get_return(session, scope=scope, return_id=return_id)
+    return await MonitoringReturnVersionRepository(session).of_return(page, return_id)
+
+
+async def get_return_version(
+    session: AsyncSession, *, scope: DistrictScope, return_id: UUID, version: int
+) -> MonitoringReturnVersion:
+    await get_return(session, scope=scope, return_id=return_id)
+    row = await MonitoringReturnVersionRepository(session).get_by(return_id=return_id, version=version)
+    if row is None:
+        raise ReturnVersionNotFound(f"The return {return_id} has no version {version}.")
+    return row

@@ -1,8 +1,8 @@
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, Index, String, func, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from funding.db import Base
@@ -52,4 +52,46 @@ class Organisation(Base):
     csu: Mapped[bool] = mapped_column(default=False)
     #: Seeded with a made-up identifier (not checked against the register).
     illustrative: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class Register(StrEnum):
+    """Where the organisation's legal existence and standing was checked."""
+
+    CHARITY_COMMISSION = "charity_commission"
+    COMPANIES_HOUSE = "companies_house"
+    LOCAL_AUTHORITY = "local_authority"  # a public body: checked against the government's list
+    OTHER = "other"
+
+
+class DueDiligenceOutcome(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+
+
+class DueDiligenceCheck(Base):
+    """A due-diligence check of an organisation before it is awarded a grant (the UK government's grants minimum
+    standards): which register, the number there and the status it showed, when and by whom, and the outcome.
+    Kept, never changed: a new check is a new record; the latest passing one within the validity period makes
+    the organisation eligible for approval."""
+
+    __tablename__ = "due_diligence_checks"
+    __table_args__ = (
+        CheckConstraint(f"register IN ({sql_list([r.value for r in Register])})", name="register"),
+        CheckConstraint(f"outcome IN ({sql_list([o.value for o in DueDiligenceOutcome])})", name="outcome"),
+        Index("ix_due_diligence_checks_org_checked_on", "organisation_id", "checked_on"),
+        Index("ix_due_diligence_checks_created_at_id", "created_at", "id"),
+    )
+
+    id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
+    organisation_id: Mapped[UUID] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    register: Mapped[str] = mapped_column(String(32))
+    register_number: Mapped[str] = mapped_column(String(64))
+    #: What the register showed, e.g. "registered", "active", "removed", "dissolved".
+    register_status: Mapped[str] = mapped_column(String(64))
+    checked_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(8))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(String(255))
+    checked_by_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

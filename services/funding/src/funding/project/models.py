@@ -56,8 +56,11 @@ class Project(Base):
     lead_organisation: Mapped[Organisation] = relationship(lazy="raise")
     funding_stream: Mapped[FundingStream] = relationship(lazy="raise")
     year: Mapped[FinancialYear] = relationship(lazy="raise")
-    #: The active grant funding it, loaded where projects are listed as referral destinations.
+    #: The grant funding it today (approved or active, its planned period covering today), and that period —
+    #: the project's active period — loaded where projects are listed as referral destinations.
     active_grant_id: Mapped[UUID | None] = query_expression()
+    active_from: Mapped[date | None] = query_expression()
+    active_until: Mapped[date | None] = query_expression()
 
 
 class Evaluation(Base):

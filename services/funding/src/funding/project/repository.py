@@ -1,8 +1,9 @@
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Date, Select, String, Uuid, column, func, select, table
+from sqlalchemy.orm import joinedload, with_expression
 
 from funding.districts import Area
 from funding.financial_year.models import FinancialYear
@@ -11,16 +12,43 @@ from funding.project.models import Evaluation, Project, ProjectStatus
 from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository
 
+#: The grants table as the project's active period reads it (the grant package sits above this one, so its
+#: model is not imported here).
+_GRANTS = table(
+    "grants",
+    column("project_id", Uuid()),
+    column("status", String()),
+    column("planned_start_on", Date()),
+    column("planned_end_on", Date()),
+    schema="funding",
+)
+#: Awarded grants: they give the project its active period.
+_AWARDED = ("approved", "active", "completed", "closed")
+
+
+def _period_bound(bound: Any) -> Any:
+    return (
+        select(bound)
+        .where(_GRANTS.c.project_id == Project.id, _GRANTS.c.status.in_(_AWARDED))
+        .correlate(Project)
+        .scalar_subquery()
+    )
+
 
 class ProjectRepository(Repository[Project]):
-    """Projects with their lead organisation, stream and year."""
+    """Projects with their lead organisation, stream and year, and their active period (from the planned periods
+    of their awarded grants: the earliest start to the latest end)."""
 
     model = Project
     order = ("name", "id")
 
     def statement(self) -> Select[Project]:
         return select(Project).options(
-            joinedload(Project.lead_organisation), joinedload(Project.funding_stream), joinedload(Project.year)
+            joinedload(Project.lead_organisation),
+            joinedload(Project.funding_stream),
+            joinedload(Project.year),
+            with_expression(Project.active_from, _period_bound(func.min(_GRANTS.c.planned_start_on))),
+            with_expression(Project.active_until, _period_bound(func.max(_GRANTS.c.planned_end_on))),
         )
 
     async def filtered(

@@ -21,6 +21,8 @@ _PROJECT_EXAMPLE: dict[str, JsonValue] = {
     "stream": "vulnerable-childrens-charities",
     "financial_year": "2020-21",
     "status": "active",
+    "active_from": "2020-07-01",
+    "active_until": "2027-03-31",
     "illustrative": True,
     "created_at": "2026-11-21T09:30:00Z",
 }
@@ -81,6 +83,15 @@ class ProjectRead(BaseModel):
     stream: str = Field(validation_alias=AliasPath("funding_stream", "code"))
     financial_year: str = Field(validation_alias=AliasPath("year", "code"))
     status: ProjectStatus
+    active_from: date | None = Field(
+        default=None,
+        description="The project's active period, from its awarded grants' planned periods: the earliest start…",
+    )
+    active_until: date | None = Field(
+        default=None,
+        description="…and the latest end. A referral destination only while a grant covering today funds it "
+        "(`GET /v1/projects/referral-destinations`).",
+    )
     illustrative: bool = Field(description="Seeded from the newsletter; its figures are made up.")
     created_at: datetime
 

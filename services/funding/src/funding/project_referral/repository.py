@@ -4,6 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Select, case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, with_expression
 
 from funding.grant.models import Grant, GrantStatus, MonitoringReturn, ProjectReferral
@@ -16,11 +17,22 @@ from vru_shared.repository import Repository
 COUNTING_GRANTS = (GrantStatus.ACTIVE.value, GrantStatus.COMPLETED.value, GrantStatus.CLOSED.value)
 
 
-def _active_grant_of_project() -> Any:
-    """The project's active grant (the latest award when there are several), as a scalar subquery."""
+#: Grants that make a project a referral destination while their planned period covers the day: awarded and
+#: not yet finished. A grant whose period is over no longer funds anyone new, whatever its status says.
+FUNDING_GRANTS = (GrantStatus.APPROVED.value, GrantStatus.ACTIVE.value)
+
+
+def _funding_grant_of_project(column: Any, day: date) -> Any:
+    """``column`` of the grant funding the project on ``day`` (approved or active, its planned period covering
+    the day; the latest award when there are several), as a scalar subquery."""
     return (
-        select(Grant.id)
-        .where(Grant.project_id == Project.id, Grant.status == GrantStatus.ACTIVE.value)
+        select(column)
+        .where(
+            Grant.project_id == Project.id,
+            Grant.status.in_(FUNDING_GRANTS),
+            func.coalesce(Grant.planned_start_on, date.min) <= day,
+            func.coalesce(Grant.planned_end_on, date.max) >= day,
+        )
         .order_by(Grant.award_date.desc().nulls_last(), Grant.id)
         .limit(1)
         .correlate(Project)
@@ -29,14 +41,21 @@ def _active_grant_of_project() -> Any:
 
 
 class ReferralDestinationRepository(Repository[Project]):
-    """Active projects with their lead organisation and the active grant funding them."""
+    """Active projects with their lead organisation and the grant funding them on a day (today, the unit's)."""
 
     model = Project
     order = ("name", "id")
 
+    def __init__(self, session: AsyncSession, *, day: date) -> None:
+        super().__init__(session)
+        self.day = day
+
     def statement(self) -> Select[Project]:
         return select(Project).options(
-            joinedload(Project.lead_organisation), with_expression(Project.active_grant_id, _active_grant_of_project())
+            joinedload(Project.lead_organisation),
+            with_expression(Project.active_grant_id, _funding_grant_of_project(Grant.id, self.day)),
+            with_expression(Project.active_from, _funding_grant_of_project(Grant.planned_start_on, self.day)),
+            with_expression(Project.active_until, _funding_grant_of_project(Grant.planned_end_on, self.day)),
         )
 
     async def serving(self, params: PageParams, district: str) -> Sequence[Project]:
@@ -44,7 +63,7 @@ class ReferralDestinationRepository(Repository[Project]):
             params,
             Project.status == ProjectStatus.ACTIVE.value,
             Project.districts.contains([district]),
-            _active_grant_of_project().is_not(None),
+            _funding_grant_of_project(Grant.id, self.day).is_not(None),
         )
 
 

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from pydantic import AliasPath, BaseModel, ConfigDict, Field
@@ -23,6 +23,8 @@ class ReferralDestination(BaseModel):
                     "area": "north-kent",
                     "districts": ["medway"],
                     "grant_id": "6f7e8d9c-0b1a-5c2d-8e3f-4a5b6c7d8e9f",
+                    "active_from": "2026-04-01",
+                    "active_until": "2027-03-31",
                 }
             ]
         },
@@ -39,7 +41,13 @@ class ReferralDestination(BaseModel):
     districts: list[str] = Field(description="Districts the project serves.")
     grant_id: UUID = Field(
         validation_alias="active_grant_id",
-        description="The active grant funding it, whose monitoring figures count referrals.",
+        description="The grant funding it today (approved or active, its planned period covering today), whose "
+        "monitoring figures count referrals.",
+    )
+    active_from: date | None = Field(description="Start of the project's active period: the grant's planned start.")
+    active_until: date | None = Field(
+        description="End of the project's active period (the grant's planned end): after it, the project is no "
+        "longer a destination unless another grant funds it."
     )
 
 

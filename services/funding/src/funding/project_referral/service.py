@@ -6,7 +6,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.grant.models import ProjectReferral
+from funding.grant.models import ProjectReferral, london_today
 from funding.grant.service import financial_quarters
 from funding.project.exceptions import ProjectNotFound
 from funding.project.models import Project
@@ -20,7 +20,9 @@ from vru_shared.pagination import PageParams
 
 
 async def list_destinations(session: AsyncSession, *, page: PageParams, district: str) -> Sequence[Project]:
-    return await ReferralDestinationRepository(session).serving(page, district)
+    """The projects a young person can be referred to today: active, serving the district, and funded today by
+    an approved or active grant whose planned period covers the day (the unit's clock)."""
+    return await ReferralDestinationRepository(session, day=london_today()).serving(page, district)
 
 
 def _repeat(existing: ProjectReferral, project_id: UUID) -> tuple[ProjectReferral, bool]:

@@ -3,8 +3,10 @@
 Contracts:
 
 - ``GET /v1/projects/referral-destinations?district=…&limit=200[&cursor=…]`` → ``Page[FundedProject]``: the
-  active funded projects serving a district, offered to a coordinator as referral destinations. Called with the
-  coordinator's own token (acting for a person).
+  active projects serving a district that a grant funds today (approved or active, its planned period covering
+  today — funding decides), offered to a coordinator as referral destinations, each with its active period.
+  Called with the coordinator's own token (acting for a person). A referral to a project not in that list is
+  422 ``not-a-funded-project``.
 - ``POST /v1/projects/{project_id}/referrals`` ``{"referral_id", "accepted_at"}`` with
   ``Idempotency-Key: referral-accepted-<referral id>`` → 201 (200 for a repeat) ``CountedReferral``: one more
   person receiving a service in the grant's monitoring figures. Called with this service's own
@@ -17,7 +19,7 @@ Anything but an answer of the expected shape — down, slow, a 5xx, garbage — 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from fastapi import Request
@@ -25,6 +27,7 @@ from pydantic import BaseModel
 
 from vru_shared.auth import Principal
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable, ServiceClient
+from vru_shared.kent_medway import LONDON
 
 logger = logging.getLogger("referrals.funding")
 
@@ -45,6 +48,8 @@ class FundedProject(BaseModel):
     area: str
     districts: list[str]
     grant_id: UUID
+    active_from: date | None = None
+    active_until: date | None = None
 
 
 class FundedProjectPage(BaseModel):
@@ -117,6 +122,9 @@ class FundingClient:
                 raise self._unavailable(f"refused the request ({exc.status_code})") from exc
             if any(district not in project.districts for project in page.items):
                 raise self._bad_answer("answered with projects that do not serve the district")
+            today = datetime.now(LONDON).date()
+            if any(project.active_until is not None and project.active_until < today for project in page.items):
+                raise self._bad_answer("answered with projects whose active period is over")
             projects += page.items
             cursor = page.next_cursor
             if cursor is None:

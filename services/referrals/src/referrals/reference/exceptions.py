@@ -23,3 +23,13 @@ class PartnerAgencyNotFound(NotFound):
 
 class IdentityAgencyAlreadyLinked(Conflict):
     slug = "identity-agency-already-linked"
+
+
+class ProjectProvidedByAnother(Conflict):
+    """The funded project is already delivered by another partner agency (one provider per project)."""
+
+    slug = "project-provider-taken"
+
+
+class ProjectProviderNotFound(NotFound):
+    slug = "project-provider-not-found"

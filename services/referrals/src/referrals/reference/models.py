@@ -91,3 +91,16 @@ class PartnerAgency(Versioned, Base):
     identity_agency_id: Mapped[UUID | None] = mapped_column(unique=True)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
+
+
+class ProjectProvider(Base):
+    """The partner agency that delivers a funded project (the funding service's project id): its people and API
+    clients (role ``partner_agency``, the linked identity agency in their token) see the referrals *sent* to the
+    project, in the shared view, and answer them (accept, decline, outcome). One provider per project."""
+
+    __tablename__ = "project_providers"
+
+    project_id: Mapped[UUID] = mapped_column(primary_key=True)
+    partner_agency_id: Mapped[UUID] = mapped_column(ForeignKey("partner_agencies.id", ondelete="CASCADE"), index=True)
+    linked_by: Mapped[str] = mapped_column(String(255))
+    linked_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())

@@ -7,7 +7,14 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased, joinedload, selectinload
 from sqlalchemy.types import TypeEngine
 
-from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.reference.models import (
+    CoordinatorArea,
+    District,
+    Forum,
+    OffenceCategory,
+    PartnerAgency,
+    ProjectProvider,
+)
 from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository
 
@@ -30,6 +37,27 @@ def for_agency(partner_agency_id: Any, agency: UUID | None) -> ColumnElement[boo
     if agency is None:
         return false()
     return exists(select(Receiver.id).where(Receiver.id == partner_agency_id, Receiver.identity_agency_id == agency))
+
+
+def provided_by_agency(project_id: Any, agency: UUID | None) -> ColumnElement[bool]:
+    """The record's funded project is delivered by the partner agency linked to the identity ``agency``."""
+    if agency is None:
+        return false()
+    return exists(
+        select(ProjectProvider.project_id)
+        .join(Receiver, Receiver.id == ProjectProvider.partner_agency_id)
+        .where(ProjectProvider.project_id == project_id, Receiver.identity_agency_id == agency)
+    )
+
+
+class ProjectProviderRepository(Repository[ProjectProvider]):
+    """Which partner agency delivers which funded project."""
+
+    model = ProjectProvider
+    order = ("project_id",)
+
+    async def of_partner(self, params: PageParams, partner_agency_id: UUID) -> Sequence[ProjectProvider]:
+        return await self.page(params, ProjectProvider.partner_agency_id == partner_agency_id)
 
 
 class DistrictRepository(Repository[District]):

@@ -1,11 +1,12 @@
 from typing import Annotated, Any
+from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from referrals.access import LINK_PARTNERS, READ_REFERENCE
 from referrals.reference import service
 from referrals.reference.dependencies import AreaCode, CategoryCode, DistrictCode, ForumCode, PartnerCode
-from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency, ProjectProvider
 from referrals.reference.schemas import (
     CoordinatorAreaRead,
     DistrictRead,
@@ -14,7 +15,9 @@ from referrals.reference.schemas import (
     OffenceCategoryRead,
     PartnerAgencyLink,
     PartnerAgencyRead,
+    ProjectProviderRead,
 )
+from vru_shared.auth import CurrentPrincipal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
 from vru_shared.pagination import Page, Pagination, paginate
@@ -170,3 +173,68 @@ async def link_partner(
     partner = await service.link_partner(session, code=code, data=data, if_match=if_match)
     set_etag(response, partner.version)
     return partner
+
+
+ProjectId = Annotated[UUID, Path(description="The funding service's project id.")]
+
+
+@router.put(
+    "/v1/partner-agencies/{code}/projects/{project_id}",
+    summary="Record that a partner agency delivers a funded project",
+    description="The partner agency (a funded project's provider organisation, linked to its identity agency) "
+    "delivers this funded project: its people and API clients (role `partner_agency`, that `agency` in their "
+    "token) then list and read the referrals *sent* to the project — in the shared view, each read audited as a "
+    "disclosure to the agency — and answer them (accept, reject, start, complete with an outcome). One provider "
+    "per project: another's is 409 `project-provider-taken`. 201 the first time, 200 when already recorded. "
+    "Admins and analysts.",
+    response_model=ProjectProviderRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"description": "Already recorded.", "model": ProjectProviderRead},
+        **problem_responses(401, 403, 404, 409, 422),
+    },
+    dependencies=[Depends(LINK_PARTNERS)],
+)
+async def provide_project(
+    session: Session, principal: CurrentPrincipal, code: PartnerCode, project_id: ProjectId, response: Response
+) -> ProjectProvider:
+    link, created = await service.provide_project(
+        session, code=code, project_id=project_id, linked_by=principal.client_id or principal.subject
+    )
+    response.headers["Location"] = f"/v1/partner-agencies/{code}/projects/{project_id}"
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return link
+
+
+@router.get(
+    "/v1/partner-agencies/{code}/projects",
+    summary="List the funded projects a partner agency delivers",
+    description="The funded projects whose referrals the partner agency sees and answers.",
+    response_model=Page[ProjectProviderRead],
+    responses=problem_responses(400, 401, 403, 404, 422),
+    dependencies=[Depends(LINK_PARTNERS)],
+)
+async def list_provided_projects(
+    session: Session, code: PartnerCode, page: Pagination, request: Request, response: Response
+) -> Page[ProjectProviderRead]:
+    rows = [
+        ProjectProviderRead.model_validate(p)
+        for p in await service.list_provided_projects(session, code=code, page=page)
+    ]
+    return paginate(rows, page, lambda p: (p.project_id,), request, response)
+
+
+@router.delete(
+    "/v1/partner-agencies/{code}/projects/{project_id}",
+    summary="Stop a partner agency delivering a funded project",
+    description="Its people and clients no longer see the project's referrals. Unknown link: 404 "
+    "`project-provider-not-found`. Admins and analysts.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404, 422),
+    dependencies=[Depends(LINK_PARTNERS)],
+)
+async def stop_providing(session: Session, code: PartnerCode, project_id: ProjectId) -> Response:
+    await service.stop_providing(session, code=code, project_id=project_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

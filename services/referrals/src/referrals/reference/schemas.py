@@ -1,3 +1,4 @@
+from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
@@ -137,3 +138,26 @@ class PartnerAgencyLink(BaseModel):
     )
 
     identity_agency_id: UUID | None = Field(description="An agency id from the identity service (`GET /v1/agencies`).")
+
+
+class ProjectProviderRead(BaseModel):
+    """A funded project the partner agency delivers: it sees and answers the referrals sent to it."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "project_id": "30ef20cc-301d-578e-b731-92f71ec7cd3a",
+                    "partner_agency_id": "5a4b3c2d-1e0f-5a9b-8c7d-6e5f4a3b2c1d",
+                    "linked_by": "analyst-1",
+                    "linked_at": "2026-12-03T10:00:00Z",
+                }
+            ]
+        },
+    )
+
+    project_id: UUID = Field(description="The funding service's project id (`GET /v1/referrals/funded-projects`).")
+    partner_agency_id: UUID
+    linked_by: str
+    linked_at: datetime

@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,14 +11,17 @@ from referrals.reference.exceptions import (
     IdentityAgencyAlreadyLinked,
     OffenceCategoryNotFound,
     PartnerAgencyNotFound,
+    ProjectProvidedByAnother,
+    ProjectProviderNotFound,
 )
-from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency
+from referrals.reference.models import CoordinatorArea, District, Forum, OffenceCategory, PartnerAgency, ProjectProvider
 from referrals.reference.repository import (
     CoordinatorAreaRepository,
     DistrictRepository,
     ForumRepository,
     OffenceCategoryRepository,
     PartnerAgencyRepository,
+    ProjectProviderRepository,
 )
 from referrals.reference.schemas import ForumKind, PartnerAgencyLink
 from vru_shared.etag import check_if_match
@@ -93,3 +97,37 @@ async def link_partner(
         if other is not None and other.id != partner.id:
             raise IdentityAgencyAlreadyLinked(f"That identity agency is already linked to '{other.code}'.")
     return await repo.update(partner, {"identity_agency_id": data.identity_agency_id, "updated_at": datetime.now(UTC)})
+
+
+async def provide_project(
+    session: AsyncSession, *, code: str, project_id: UUID, linked_by: str
+) -> tuple[ProjectProvider, bool]:
+    """Record that the partner agency delivers the funded project; (link, created). The same again is a no-op;
+    a project another partner agency delivers is 409 ``project-provider-taken``."""
+    partner = await get_partner(session, code=code)
+    repo = ProjectProviderRepository(session)
+    link = ProjectProvider(project_id=project_id, partner_agency_id=partner.id, linked_by=linked_by)
+    if await repo.add(link):
+        return link, True
+    existing = await repo.get(project_id)
+    assert existing is not None
+    if existing.partner_agency_id != partner.id:
+        raise ProjectProvidedByAnother(
+            f"Project {project_id} is delivered by another partner agency; remove that link first.",
+            extra={"partner_agency_id": str(existing.partner_agency_id)},
+        )
+    return existing, False
+
+
+async def list_provided_projects(session: AsyncSession, *, code: str, page: PageParams) -> Sequence[ProjectProvider]:
+    partner = await get_partner(session, code=code)
+    return await ProjectProviderRepository(session).of_partner(page, partner.id)
+
+
+async def stop_providing(session: AsyncSession, *, code: str, project_id: UUID) -> None:
+    partner = await get_partner(session, code=code)
+    repo = ProjectProviderRepository(session)
+    link = await repo.get(project_id)
+    if link is None or link.partner_agency_id != partner.id:
+        raise ProjectProviderNotFound(f"Partner agency '{code}' does not deliver project {project_id}.")
+    await repo.delete(link)

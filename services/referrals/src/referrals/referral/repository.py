@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.access import CaseworkScope
 from referrals.reference.models import District, Forum, PartnerAgency
-from referrals.reference.repository import district_ids, for_agency
+from referrals.reference.repository import district_ids, for_agency, provided_by_agency
 from referrals.referral.models import (
     OPEN_STATUSES,
     FundingCount,
@@ -43,9 +43,12 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
 
     def visible(self, scope: CaseworkScope) -> ColumnElement[bool] | None:
         """Staff: by district (``None`` = all). A partner agency: the referrals *sent* to the partner agency
-        linked to its identity agency — never a draft, never another agency's."""
+        linked to its identity agency, or to a funded project it delivers — never a draft, never another's."""
         if scope.partner:
-            return Referral.sent_at.is_not(None) & for_agency(Referral.partner_agency_id, scope.agency)
+            return Referral.sent_at.is_not(None) & (
+                for_agency(Referral.partner_agency_id, scope.agency)
+                | provided_by_agency(Referral.project_id, scope.agency)
+            )
         return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
 
     async def find(

@@ -64,7 +64,9 @@ async def list_funded_projects(
     summary="List referrals",
     description="Referrals, newest first. Filter by `status`, `subject_id`, `review_id`, `forum`, "
     "`partner_agency` and `district`. Analysts and the director see all; a coordinator those of their "
-    "districts; a partner agency exactly those sent to it (never drafts). " + AUDIENCES + " Every page is "
+    "districts; a partner agency exactly those sent to it or to a funded project it delivers (never drafts). "
+    + AUDIENCES
+    + " Every page is "
     "recorded in the audit log (for a partner agency, as a disclosure naming it).",
     response_model=ReferralPage,
     responses=problem_responses(400, 401, 403, 422),

@@ -21,7 +21,8 @@ class Destination(BaseModel):
 
 
 class FundedProjectRead(BaseModel):
-    """An active funded project serving the district, from the funding service: a referral destination."""
+    """A project serving the district that a grant funds today, from the funding service: a referral
+    destination, with its active period (the funding grant's planned period)."""
 
     project_id: UUID = Field(description="Pass as `project` when referring.")
     code: str = Field(examples=["box-it-out"])
@@ -29,6 +30,10 @@ class FundedProjectRead(BaseModel):
     description: str
     lead_organisation_name: str = Field(examples=["Box It Out CIC"])
     districts: list[str] = Field(description="Districts the project serves.")
+    active_from: date | None = Field(default=None, description="Start of its active period.", examples=["2026-04-01"])
+    active_until: date | None = Field(
+        default=None, description="End of its active period: the last day it takes referrals.", examples=["2027-03-31"]
+    )
 
 
 class FundedProjects(BaseModel):

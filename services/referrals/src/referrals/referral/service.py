@@ -189,8 +189,9 @@ async def create(
         project = funded.get(data.project)
         if project is None:
             raise NotAFundedProject(
-                f"Project {data.project} is not an active funded project serving '{district_code}' "
-                f"(GET /v1/referrals/funded-projects?district={district_code})."
+                f"Project {data.project} is not a referral destination in '{district_code}' today: a project takes "
+                "referrals while a grant funds it (approved or active, its planned period covering today) and it "
+                f"serves the district (GET /v1/referrals/funded-projects?district={district_code})."
             )
         project_id, project_code, project_name = project.project_id, project.code, project.name
     else:
