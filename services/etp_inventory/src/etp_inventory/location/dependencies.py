@@ -13,6 +13,9 @@ GuardianSubject = Annotated[
     Path(
         min_length=1,
         max_length=255,
+        # Letters, digits and . _ : @ - only: what a token's ``sub`` is made of, and nothing the API's path
+        # guard refuses encoded (%2F, %5C, …): a value the schema allows is never a 400.
+        pattern=r"^[A-Za-z0-9._:@-]+$",
         description="The guardian's person id: the `sub` of their access token.",
         examples=["0b7e6d8a-9c1f-5e2d-8a3b-4c5d6e7f8a9b"],
     ),
