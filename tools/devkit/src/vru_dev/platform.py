@@ -1,5 +1,5 @@
 """Development only (``vru_dev``). The whole platform on one machine: embedded PostgreSQL (or
-``DATABASE_URL``), roles and schemas, migrations, development seed data, the four services (uvicorn, one
+``DATABASE_URL``), roles and schemas, migrations, development seed data, the services (uvicorn, one
 process each) and Traefik.
 
 Used by ``vru up`` and by the end-to-end tests, so both run exactly the same thing.
@@ -43,6 +43,7 @@ APP_FACTORIES = {
     "referrals": "referrals.main:create_app",
     "funding": "funding.main:create_app",
     "etp_inventory": "etp_inventory.main:create_app",
+    "notifications": "notifications.main:create_app",
     WEB: "web.main:create_app",
 }
 #: Every process the platform runs besides the gateway: the APIs and the front end.
@@ -50,9 +51,10 @@ APPS: tuple[str, ...] = (*SERVICES, WEB)
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
     "identity": ("referrals", "funding", "etp_inventory"),
-    "referrals": ("funding",),
+    "referrals": ("funding", "notifications"),
     "funding": ("referrals",),
     "etp_inventory": ("funding", "referrals"),
+    "notifications": (),
     WEB: (),
 }
 
@@ -74,6 +76,7 @@ class Ports:
             "funding": 8103,
             "etp_inventory": 8104,
             WEB: 8105,
+            "notifications": 8106,
         }
     )
 
@@ -179,6 +182,9 @@ class Platform:
             env[prefix + "API_URL"] = self.config.gateway_url
             env[prefix + "COOKIE_SECURE"] = "false"
             env[prefix + "SESSION_KEY"] = os.environ.get("VRU_WEB_SESSION_KEY", "dev-only-web-session-key")
+        if service == "notifications":  # links in events point at the gateway; a receiver on this machine is allowed
+            env[prefix + "PUBLIC_URL"] = self.config.gateway_url
+            env[prefix + "WEBHOOK_ALLOWED_HOSTS"] = json.dumps(["127.0.0.1", "localhost"])
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
@@ -227,6 +233,7 @@ class Platform:
             referrals_url=self.config.service_url("referrals"),
             funding_url=self.config.service_url("funding"),
             etp_inventory_url=self.config.service_url("etp_inventory"),
+            notifications_url=self.config.service_url("notifications"),
             web_url=self.config.service_url(WEB),
             cors_origins=self.config.cors_origins,
             rate_average=self.config.rate_average,

@@ -1,0 +1,116 @@
+"""Events for partners' webhooks (``vru_shared.events``): each referral transition writes ``referral.<status>`` to
+the outbox in the transaction of the change — thin (ids, status, a link), routed to the receiving partner agency
+only once the referral was sent — and the relay hands the outbox to notifications in batches, once."""
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from referrals.db import event_outbox
+from vru_dev.kits.referrals import Casework
+from vru_shared.events import relay_due
+from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
+
+CSWS = "childrens-social-work-services"
+
+
+async def outbox(casework: Casework) -> list[dict[str, Any]]:
+    async with casework.app.state.sessionmaker() as session:
+        rows = await session.execute(
+            select(event_outbox).order_by(event_outbox.c.created_at, event_outbox.c.occurred_at)
+        )
+        return [dict(r._mapping) for r in rows.all()]
+
+
+async def test_each_transition_is_an_event_for_the_receiving_agency(casework: Casework) -> None:
+    partner = await casework.link_partner(CSWS)
+    ids = await casework.young_person("46/900/26")
+    referral = await casework.refer(ids, send=True, partner_agency=CSWS)
+    await casework.move(referral["id"], "accepted", partner)
+    await casework.move(referral["id"], "withdrawn", casework.MEDWAY_SWALE, reason="Moved out of the area.")
+    events = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
+    assert [e["type"] for e in events] == ["referral.sent", "referral.accepted", "referral.withdrawn"]
+    for event in events:
+        assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True}
+        assert event["data"]["links"] == {"self": f"/v1/referrals/{referral['id']}"}
+        assert event["data"]["district"] == "swale"
+        assert event["data"]["partner_agency"] == CSWS
+        assert event["sent_at"] is None
+    # thin: no name, date of birth, reason, review or young person's id in any event
+    text = json.dumps([e["data"] for e in events])
+    for private in ("Alex", "2010-03-14", "Exploited", "Moved out", ids["subject"], ids["review"], ids["incident"]):
+        assert private not in text
+
+
+async def test_a_draft_is_never_announced_to_the_agency(casework: Casework) -> None:
+    await casework.link_partner(CSWS)
+    ids = await casework.young_person("46/901/26")
+    referral = await casework.refer(ids, partner_agency=CSWS)
+    assert [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]] == []
+    await casework.move(referral["id"], "withdrawn", reason="Not needed.")
+    [event] = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
+    assert event["type"] == "referral.withdrawn"
+    assert event["audience"] == {"agencies": [], "staff": True}
+
+
+async def test_a_refused_transition_writes_no_event(casework: Casework) -> None:
+    ids = await casework.young_person("46/902/26")
+    referral = await casework.refer(ids, partner_agency=CSWS)
+    response = await casework.client.post(
+        f"/v1/referrals/{referral['id']}/transitions",
+        json={"to": "accepted"},
+        headers=casework.headers(casework.MEDWAY_SWALE),
+    )
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/referral-transition-not-allowed")
+    assert [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]] == []
+
+
+def notifications(handler: Any) -> ServiceClient:
+    return ServiceClient(
+        "notifications",
+        "http://notifications.test",
+        httpx.AsyncClient(transport=httpx.MockTransport(handler)),
+        credentials=None,
+        policy=RetryPolicy(timeout_seconds=1, retries=0),
+        breaker=CircuitBreaker("notifications", 100, 1),
+    )
+
+
+async def test_the_relay_sends_each_event_once_and_backs_off(casework: Casework) -> None:
+    ids = await casework.young_person("46/903/26")
+    referral = await casework.refer(ids, send=True, partner_agency=CSWS)
+    batches: list[dict[str, Any]] = []
+    up = False
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if not up:
+            return httpx.Response(503)
+        batches.append(json.loads(request.content))
+        return httpx.Response(200, json={"accepted": 1, "duplicates": 0, "deliveries": 0})
+
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        run = await relay_due(session, event_outbox, notifications=notifications(handler), now=now)
+    assert run.failed >= 1
+    [mine] = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
+    assert (mine["attempts"], mine["sent_at"]) == (1, None)
+    assert mine["next_attempt_at"] > now
+    assert "503" in mine["last_error"] or "answer" in mine["last_error"]
+
+    up = True
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        assert (await relay_due(session, event_outbox, notifications=notifications(handler), now=now)).sent == 0
+    later = now + timedelta(minutes=10)
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        run = await relay_due(session, event_outbox, notifications=notifications(handler), now=later)
+    assert run.sent >= 1
+    sent = [e for b in batches for e in b["events"] if e["data"]["id"] == referral["id"]]
+    assert [(e["id"], e["type"]) for e in sent] == [(str(mine["id"]), "referral.sent")]
+    assert uuid.UUID(sent[0]["id"])
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        assert (await relay_due(session, event_outbox, notifications=notifications(handler), now=later)).sent == 0
