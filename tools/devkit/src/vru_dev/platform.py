@@ -50,7 +50,7 @@ APP_FACTORIES = {
 APPS: tuple[str, ...] = (*SERVICES, WEB)
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
-    "identity": ("referrals", "funding", "etp_inventory"),
+    "identity": ("referrals", "funding", "etp_inventory", "notifications"),
     "referrals": ("funding", "notifications"),
     "funding": ("referrals",),
     "etp_inventory": ("funding", "referrals"),
@@ -224,6 +224,30 @@ class Platform:
             "5",
         ]
         self._spawn(service, argv, self.service_env(service))
+
+    def start_replica(self, service: str, timeout: float = 60.0) -> str:
+        """One more process of ``service`` on a port of its own (the same database and settings), as a second
+        replica would run; returns its name (stop it with :meth:`stop_process`). The gateway does not route to it:
+        for background work shared through the database (the webhook delivery worker)."""
+        argv, env, cwd = self.commands[service]
+        name = f"{service}-replica-{sum(n.startswith(service + '-replica-') for n in self.commands) + 1}"
+        port = free_port()
+        argv = [*argv[: argv.index("--port") + 1], str(port), *argv[argv.index("--port") + 2 :]]
+        self._spawn(name, argv, env, cwd)
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=2.0) as client:
+            while True:
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.log_tail(name)}")
+                try:
+                    if client.get(f"http://{self.config.host}:{port}/readyz").status_code == 200:
+                        return name
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{name} not ready after {timeout:.0f}s:\n{self.log_tail(name)}")
+                time.sleep(0.2)
 
     def start_gateway(self) -> None:
         cfg = GatewayConfig(
