@@ -251,3 +251,11 @@ def test_two_replicas_deliver_each_event_once(
             received.verify(subscription["secret"])
     finally:
         platform.stop_process(replica)
+
+
+def test_events_are_not_published_through_the_gateway(gateway: httpx.Client) -> None:
+    """Only the services publish, to notifications directly: the gateway has no route to ``/v1/events``."""
+    service = client_token(gateway, "referrals-service", "dev-only-referrals-secret")
+    response = gateway.post("/v1/events", json={"events": []}, headers=auth(service))
+    assert response.status_code == 404
+    assert response.json()["type"].endswith("/not-found")
