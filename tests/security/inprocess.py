@@ -42,6 +42,7 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 # Background work would share the test's one connection with the requests: run it never.
                 audit_seal_interval_seconds=3600,
                 funding_count_interval_seconds=3600,
+                events_relay_interval_seconds=3600,
             )
         ),
         "funding": create_funding(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER)),
