@@ -114,3 +114,35 @@ async def test_the_relay_sends_each_event_once_and_backs_off(casework: Casework)
     assert uuid.UUID(sent[0]["id"])
     async with casework.app.state.sessionmaker() as session, session.begin():
         assert (await relay_due(session, event_outbox, notifications=notifications(handler), now=later)).sent == 0
+
+
+async def test_a_meeting_action_is_announced_to_its_owning_agency(casework: Casework) -> None:
+    partner = await casework.link_partner(CSWS)
+    created = await casework.client.post(
+        "/v1/meetings",
+        json={"forum": "mam-medway-swale", "held_at": "2026-11-24T10:00:00Z"},
+        headers=casework.headers(casework.MEDWAY_SWALE),
+    )
+    assert created.status_code == 201, created.text
+    ids = await casework.young_person("46/904/26")
+    referral = await casework.refer(ids, send=True, forum="mam-medway-swale")
+    due = (datetime.now(UTC).date() + timedelta(days=3)).isoformat()
+    decided = await casework.client.post(
+        f"/v1/meetings/{created.json()['id']}/decisions",
+        json={
+            "referral_id": referral["id"],
+            "decision": "Safety plan agreed.",
+            "actions": [{"owner_agency": CSWS, "description": "Visit the family this week.", "due_on": due}],
+        },
+        headers=casework.headers(casework.MEDWAY_SWALE),
+    )
+    assert decided.status_code == 201, decided.text
+    [action] = decided.json()["actions"]
+    [event] = [
+        e for e in await outbox(casework) if e["type"] == "meeting_action.assigned" and e["data"]["id"] == action["id"]
+    ]
+    assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True}
+    assert event["data"]["links"] == {"self": f"/v1/actions/{action['id']}"}
+    assert (event["data"]["owner_agency"], event["data"]["due_on"], event["data"]["status"]) == (CSWS, due, "open")
+    assert "Visit the family" not in json.dumps(event["data"])
+    assert ids["subject"] not in json.dumps(event["data"])
