@@ -1,8 +1,8 @@
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from notifications.webhook.models import EVENT_TYPES
 from vru_shared.inputs import Instant
@@ -94,7 +94,17 @@ class EventAudience(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     agencies: list[UUID] = Field(default_factory=list, max_length=50)
-    staff: bool = True
+    staff: StrictBool = True
+
+
+EventText = Annotated[str, Field(max_length=2048)]
+#: What an event's ``data`` holds (text only): ids, codes, statuses, dates, ``links`` — never free text about a person.
+EventValue = (
+    EventText
+    | None
+    | Annotated[list[EventText], Field(max_length=50)]
+    | Annotated[dict[Annotated[str, Field(max_length=64)], EventText], Field(max_length=10)]
+)
 
 
 class EventIn(BaseModel):
@@ -105,12 +115,34 @@ class EventIn(BaseModel):
     id: UUID
     type: EventType
     occurred_at: Instant
-    data: dict[str, Any] = Field(max_length=30)
+    data: dict[Annotated[str, Field(max_length=64)], EventValue] = Field(max_length=30)
     audience: EventAudience
 
 
 class EventBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "events": [
+                        {
+                            "id": "0b6f4a52-7c1e-4f7a-9d3e-2a1b5c6d7e8f",
+                            "type": "referral.sent",
+                            "occurred_at": "2026-12-03T16:00:00Z",
+                            "data": {
+                                "id": "5b9c2f0e-1d2a-4b3c-8d4e-5f6a7b8c9d0e",
+                                "status": "sent",
+                                "district": "swale",
+                                "links": {"self": "/v1/referrals/5b9c2f0e-1d2a-4b3c-8d4e-5f6a7b8c9d0e"},
+                            },
+                            "audience": {"agencies": ["7a1e3c55-0000-4000-8000-00000000000a"], "staff": True},
+                        }
+                    ]
+                }
+            ]
+        },
+    )
 
     events: list[EventIn] = Field(min_length=1, max_length=100)
 

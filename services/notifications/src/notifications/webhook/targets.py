@@ -77,7 +77,7 @@ def parse(url: str, *, development: bool) -> tuple[str, str, int, str]:
 async def resolve(host: str, port: int) -> list[IpAddress]:
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    except (OSError, UnicodeError, ValueError) as exc:  # gaierror is an OSError; a NUL in the name a ValueError
         raise WebhookHostUnresolvable(f"The host '{host}' does not resolve.") from exc
     addresses: list[IpAddress] = []
     for *_, sockaddr in infos:
