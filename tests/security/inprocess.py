@@ -50,7 +50,10 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
         "funding": create_funding(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER)),
         "etp_inventory": create_etp_inventory(
             EtpInventorySettings(
-                database_url=db_urls["etp_inventory"], token_issuer=TEST_ISSUER, crime_reference_recheck_seconds=3600
+                database_url=db_urls["etp_inventory"],
+                token_issuer=TEST_ISSUER,
+                crime_reference_recheck_seconds=3600,
+                events_relay_interval_seconds=3600,
             )
         ),
         "notifications": create_notifications(

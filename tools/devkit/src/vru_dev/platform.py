@@ -53,7 +53,7 @@ PEERS = {
     "identity": ("referrals", "funding", "etp_inventory", "notifications"),
     "referrals": ("funding", "notifications"),
     "funding": ("referrals",),
-    "etp_inventory": ("funding", "referrals"),
+    "etp_inventory": ("funding", "referrals", "notifications"),
     "notifications": (),
     WEB: (),
 }
