@@ -154,6 +154,12 @@ async def test_the_circuit_opens_and_the_subscription_pauses(
 ) -> None:
     receiver.status = 500
     subscription = await subscribe(client, issuer, receiver.url)
+    watching = await client.post(
+        PATH,
+        json={"url": "http://127.0.0.1:9/notices", "event_types": ["webhook_subscription.paused"]},
+        headers=partner(issuer),
+    )
+    watcher = watching.json()
     for _ in range(3):
         await publish(client, issuer)
     tight = settings.model_copy(update={"circuit_failure_threshold": 2, "circuit_cooldown_seconds": 3600})
@@ -173,6 +179,9 @@ async def test_the_circuit_opens_and_the_subscription_pauses(
     read = (await client.get(f"{PATH}/{subscription['id']}", headers=partner(issuer))).json()
     assert (read["status"], read["paused_reason"]) == ("paused", "failing")
     assert read["consecutive_failures"] == 4
+    # the notice: the agency's other subscription to webhook_subscription.paused has it queued
+    [notice] = await deliveries(client, issuer, watcher)
+    assert notice["event_type"] == "webhook_subscription.paused"
 
 
 async def test_redirects_are_not_followed(

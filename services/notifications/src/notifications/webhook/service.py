@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -169,17 +169,49 @@ async def accept_events(session: AsyncSession, *, principal: Principal, batch: E
         }
         for e in {e.id: e for e in batch.events}.values()
     ]
+    stored, deliveries = await store_events(session, rows)
+    return EventsAccepted(accepted=stored, duplicates=len(rows) - stored, deliveries=deliveries)
+
+
+async def store_events(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """Store the events not stored yet and queue their deliveries; returns (stored, deliveries queued)."""
     stored = await EventRepository(session).add_new(rows)
     subscriptions = SubscriptionRepository(session)
     now = datetime.now(UTC)
     queued: list[dict[str, Any]] = []
-    for event in batch.events:
-        if event.id not in stored:
+    for row in rows:
+        if row["id"] not in stored:
             continue
-        for subscription in await subscriptions.listening(event.type, event.audience.agencies, event.audience.staff):
-            queued.append({"subscription_id": subscription.id, "event_id": event.id, "next_attempt_at": now})
-    deliveries = await DeliveryRepository(session).queue(queued)
-    return EventsAccepted(accepted=len(stored), duplicates=len(rows) - len(stored), deliveries=deliveries)
+        agencies = [UUID(str(a)) for a in row["audience"].get("agencies", [])]
+        for subscription in await subscriptions.listening(row["type"], agencies, bool(row["audience"].get("staff"))):
+            queued.append({"subscription_id": subscription.id, "event_id": row["id"], "next_attempt_at": now})
+    return len(stored), await DeliveryRepository(session).queue(queued)
+
+
+async def announce_paused(session: AsyncSession, subscription: Subscription, now: datetime) -> None:
+    """``webhook_subscription.paused`` to the subscription's agency's other subscriptions (and the unit's staff):
+    the notice that its endpoint kept failing."""
+    await store_events(
+        session,
+        [
+            {
+                "id": uuid4(),
+                "type": "webhook_subscription.paused",
+                "occurred_at": now,
+                "data": {
+                    "id": str(subscription.id),
+                    "status": SubscriptionStatus.PAUSED.value,
+                    "reason": subscription.paused_reason,
+                    "links": {"self": f"/v1/webhook-subscriptions/{subscription.id}"},
+                },
+                "audience": {
+                    "agencies": [str(subscription.agency_id)] if subscription.agency_id is not None else [],
+                    "staff": True,
+                },
+                "source": "notifications",
+            }
+        ],
+    )
 
 
 # --- the delivery log -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
 from notifications.webhook.models import Delivery, DeliveryStatus, Event, Subscription, SubscriptionStatus
 from notifications.webhook.repository import DeliveryRepository
+from notifications.webhook.service import announce_paused
 from vru_shared.background import every
 from vru_shared.problems import ProblemError
 from vru_shared.settings import Environment
@@ -168,12 +169,15 @@ async def _record(
             values["status"] = DeliveryStatus.FAILED.value
         else:
             values["next_attempt_at"] = now + retry_delay(values["attempts"], settings)
-        _failed(subscription, now, settings)
+        if _failed(subscription, now, settings):
+            await repo.flush()
+            await announce_paused(session, subscription, now)
     subscription.updated_at = now
     await repo.update(delivery, values)
 
 
-def _failed(subscription: Subscription, now: datetime, settings: NotificationsSettings) -> None:
+def _failed(subscription: Subscription, now: datetime, settings: NotificationsSettings) -> bool:
+    """Count a failure: open the circuit, or pause the subscription (True when paused now)."""
     subscription.consecutive_failures += 1
     if subscription.consecutive_failures >= settings.circuit_failure_threshold:
         subscription.circuit_open_until = now + timedelta(seconds=settings.circuit_cooldown_seconds)
@@ -187,6 +191,8 @@ def _failed(subscription: Subscription, now: datetime, settings: NotificationsSe
             "webhook subscription paused after failing deliveries",
             extra={"subscription_id": str(subscription.id), "failures": subscription.consecutive_failures},
         )
+        return True
+    return False
 
 
 async def deliver_due(
