@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from referrals.db import event_outbox
 from vru_dev.kits.referrals import Casework
-from vru_shared.events import relay_due
+from vru_shared.events import Audience, publish, relay_due
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
 
 CSWS = "childrens-social-work-services"
@@ -146,3 +146,39 @@ async def test_a_meeting_action_is_announced_to_its_owning_agency(casework: Case
     assert (event["data"]["owner_agency"], event["data"]["due_on"], event["data"]["status"]) == (CSWS, due, "open")
     assert "Visit the family" not in json.dumps(event["data"])
     assert ids["subject"] not in json.dumps(event["data"])
+
+
+async def test_an_event_notifications_refuses_does_not_hold_back_the_others(casework: Casework) -> None:
+    """A batch answered 422 is sent one event at a time: the refused one is set aside, the rest are sent."""
+    ids = await casework.young_person("46/905/26")
+    referral = await casework.refer(ids, send=True, partner_agency=CSWS)
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        bogus = await publish(
+            session,
+            event_outbox,
+            "referral.teleported",
+            record_id=uuid.uuid4(),
+            path="/v1/referrals/x",
+            audience=Audience([]),
+        )
+    taken: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        events = json.loads(request.content)["events"]
+        if any(e["type"] == "referral.teleported" for e in events):
+            return httpx.Response(422, json={"type": "validation-error"})
+        taken.extend(e["id"] for e in events)
+        return httpx.Response(200, json={"accepted": len(events), "duplicates": 0, "deliveries": 0})
+
+    later = datetime.now(UTC) + timedelta(minutes=1)
+    async with casework.app.state.sessionmaker() as session, session.begin():
+        run = await relay_due(session, event_outbox, notifications=notifications(handler), now=later)
+    assert run.refused == 1
+    assert run.failed == 0
+    rows = {e["id"]: e for e in await outbox(casework)}
+    mine = next(e for e in rows.values() if e["data"]["id"] == referral["id"])
+    assert str(mine["id"]) in taken
+    assert mine["sent_at"] is not None
+    assert rows[bogus]["sent_at"] is not None
+    assert rows[bogus]["last_error"].startswith("refused by notifications")
+    assert str(bogus) not in taken

@@ -127,6 +127,8 @@ async def publish(
 class RelayRun:
     sent: int = 0
     failed: int = 0
+    #: Events notifications refused as invalid, set aside (not retried).
+    refused: int = 0
 
 
 def backoff(attempts: int, *, base_seconds: float, max_seconds: float) -> timedelta:
@@ -156,6 +158,13 @@ class OutboxRepository:
     async def mark_sent(self, ids: Sequence[UUID], now: datetime) -> None:
         t = self.table
         await self.session.execute(update(t).where(t.c.id.in_(ids)).values(sent_at=now, last_error=None))
+
+    async def mark_refused(self, event_id: UUID, now: datetime, error: str) -> None:
+        """Set an event aside: never sent again (``sent_at`` is set), ``last_error`` says why."""
+        t = self.table
+        await self.session.execute(
+            update(t).where(t.c.id == event_id).values(sent_at=now, attempts=t.c.attempts + 1, last_error=error[:500])
+        )
 
     async def mark_failed(self, ids: Sequence[UUID], now: datetime, error: str, delay: timedelta) -> None:
         t = self.table
@@ -187,26 +196,74 @@ async def relay_due(
     base_delay_seconds: float = 2.0,
     max_delay_seconds: float = 300.0,
 ) -> RelayRun:
-    """Send the due events in one batch; on failure the batch waits (backoff by its rows' attempts)."""
+    """Send the due events in one batch; on failure the batch waits (backoff by its rows' attempts). A batch
+    notifications refuses as invalid (422) is sent again one event at a time, so one event it will never take
+    (a type it does not know yet) cannot hold back the others: that one is set aside (``sent_at`` with
+    ``last_error`` saying why) and logged."""
     repo = OutboxRepository(session, outbox)
     rows = await repo.claim_due(now, min(batch, MAX_BATCH))
     if not rows:
         return RelayRun()
-    ids = [row["id"] for row in rows]
     try:
-        response = await notifications.request("POST", "/v1/events", json={"events": [event_json(r) for r in rows]})
+        response = await _post(notifications, rows)
+        if response.status_code == 422:
+            return await _one_by_one(repo, notifications, rows, now, base_delay_seconds, max_delay_seconds)
         if not response.is_success:
             raise DownstreamError(PEER, response)
     except (DownstreamUnavailable, DownstreamError) as exc:
-        attempts = max(int(r["attempts"]) for r in rows) + 1
-        why = exc.detail if isinstance(exc, DownstreamUnavailable) else f"answered {exc.status_code}"
-        await repo.mark_failed(
-            ids, now, str(why), backoff(attempts, base_seconds=base_delay_seconds, max_seconds=max_delay_seconds)
-        )
-        logger.warning("events not delivered to notifications", extra={"count": len(ids), "why": str(why)})
-        return RelayRun(failed=len(ids))
-    await repo.mark_sent(ids, now)
-    return RelayRun(sent=len(ids))
+        return await _failed(repo, rows, now, exc, base_delay_seconds, max_delay_seconds)
+    await repo.mark_sent([row["id"] for row in rows], now)
+    return RelayRun(sent=len(rows))
+
+
+async def _post(notifications: ServiceClient, rows: Sequence[dict[str, Any]]) -> Any:
+    return await notifications.request("POST", "/v1/events", json={"events": [event_json(r) for r in rows]})
+
+
+async def _one_by_one(
+    repo: OutboxRepository,
+    notifications: ServiceClient,
+    rows: Sequence[dict[str, Any]],
+    now: datetime,
+    base_delay_seconds: float,
+    max_delay_seconds: float,
+) -> RelayRun:
+    sent = refused = 0
+    for i, row in enumerate(rows):
+        try:
+            response = await _post(notifications, [row])
+            if response.status_code == 422:
+                await repo.mark_sent([row["id"]], now)
+                await repo.mark_failed(
+                    [row["id"]], now, f"refused by notifications: {response.text[:400]}", timedelta()
+                )
+                logger.warning("an event notifications refuses was set aside", extra={"event_id": str(row["id"])})
+                refused += 1
+                continue
+            if not response.is_success:
+                raise DownstreamError(PEER, response)
+        except (DownstreamUnavailable, DownstreamError) as exc:
+            run = await _failed(repo, rows[i:], now, exc, base_delay_seconds, max_delay_seconds)
+            return RelayRun(sent=sent, failed=run.failed, refused=refused)
+        await repo.mark_sent([row["id"]], now)
+        sent += 1
+    return RelayRun(sent=sent, refused=refused)
+
+
+async def _failed(
+    repo: OutboxRepository,
+    rows: Sequence[dict[str, Any]],
+    now: datetime,
+    exc: DownstreamUnavailable | DownstreamError,
+    base_delay_seconds: float,
+    max_delay_seconds: float,
+) -> RelayRun:
+    attempts = max(int(r["attempts"]) for r in rows) + 1
+    why = exc.detail if isinstance(exc, DownstreamUnavailable) else f"answered {exc.status_code}"
+    delay = backoff(attempts, base_seconds=base_delay_seconds, max_seconds=max_delay_seconds)
+    await repo.mark_failed([row["id"] for row in rows], now, str(why), delay)
+    logger.warning("events not delivered to notifications", extra={"count": len(rows), "why": str(why)})
+    return RelayRun(failed=len(rows))
 
 
 async def relay_forever(
