@@ -206,3 +206,23 @@ async def test_the_target_is_checked_again_at_delivery(
     assert receiver.received == []
     [logged] = await deliveries(client, issuer, subscription)
     assert logged["last_error"].startswith("refused: webhook-target-not-public")
+
+
+async def test_a_slow_receiver_times_out_and_a_flood_is_not_read(
+    client: httpx.AsyncClient, issuer: TestIssuer, worker: Any, receiver: Receiver, settings: NotificationsSettings
+) -> None:
+    subscription = await subscribe(client, issuer, receiver.url)
+    await publish(client, issuer)
+    receiver.delay = 1.5
+    impatient = settings.model_copy(update={"webhook_read_timeout_seconds": 0.3})
+    assert await worker(impatient) == 1
+    [logged] = await deliveries(client, issuer, subscription)
+    assert (logged["status"], logged["last_error"]) == ("pending", "timed out")
+
+    receiver.delay = 0
+    receiver.status = 200
+    receiver.answer = b"x" * (8 * 1024 * 1024)  # 8 MiB: only the first 64 KiB are read
+    await client.post(f"{PATH}/{subscription['id']}/deliveries/{logged['id']}/redeliver", headers=partner(issuer))
+    assert await worker() == 1
+    [logged] = await deliveries(client, issuer, subscription)
+    assert (logged["status"], logged["last_status_code"]) == ("delivered", 200)

@@ -8,6 +8,7 @@ same delivery at once, and a replica that died mid-delivery gives its deliveries
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import random
@@ -84,22 +85,28 @@ async def send(
         connect=settings.webhook_connect_timeout_seconds,
         pool=settings.webhook_connect_timeout_seconds,
     )
+    # A deadline for the whole exchange too: a receiver dripping its answer a byte at a time stays within each
+    # read's timeout, not within this.
+    deadline = settings.webhook_connect_timeout_seconds + settings.webhook_read_timeout_seconds
     try:
-        async with http.stream(
-            "POST",
-            target.connect_url,
-            content=body,
-            headers={**headers, "Host": target.host_header, "Content-Type": "application/json"},
-            timeout=timeout,
-            follow_redirects=False,
-            extensions={"sni_hostname": target.host},
-        ) as response:
+        async with (
+            asyncio.timeout(deadline),
+            http.stream(
+                "POST",
+                target.connect_url,
+                content=body,
+                headers={**headers, "Host": target.host_header, "Content-Type": "application/json"},
+                timeout=timeout,
+                follow_redirects=False,
+                extensions={"sni_hostname": target.host},
+            ) as response,
+        ):
             read = 0
             async for chunk in response.aiter_bytes():
                 read += len(chunk)
                 if read >= settings.webhook_max_response_bytes:
                     break
-    except httpx.TimeoutException:
+    except (httpx.TimeoutException, TimeoutError):
         return Outcome(False, error="timed out")
     except httpx.HTTPError as exc:
         return Outcome(False, error=f"could not connect: {type(exc).__name__}")

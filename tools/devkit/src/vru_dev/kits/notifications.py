@@ -3,6 +3,7 @@ every delivery and can be down (its port refusing connections), answer an error,
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from dataclasses import dataclass
@@ -25,11 +26,15 @@ class Received:
 
 class Receiver:
     """``start()`` listens on 127.0.0.1 (the same port each time once chosen); ``stop()`` closes the port, so
-    deliveries are refused. ``status`` is what it answers (a ``Location`` with it when a redirect)."""
+    deliveries are refused. ``status`` is what it answers (a ``Location`` with it when a redirect), after ``delay``
+    seconds, with ``answer`` as the body."""
 
     def __init__(self, port: int = 0) -> None:
         self.port = port
         self.status = 204
+        #: Seconds to wait before answering, and the answer's body (a slow or a flooding receiver).
+        self.delay = 0.0
+        self.answer = b""
         self.received: list[Received] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -48,11 +53,14 @@ class Receiver:
                 body = self.rfile.read(length)
                 with receiver._lock:
                     receiver.received.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+                time.sleep(receiver.delay)
                 self.send_response(receiver.status)
                 if 300 <= receiver.status < 400:
                     self.send_header("Location", "http://127.0.0.1:9/elsewhere")
-                self.send_header("Content-Length", "0")
+                self.send_header("Content-Length", str(len(receiver.answer)))
                 self.end_headers()
+                with contextlib.suppress(OSError):  # the sender stopped reading (its cap): fine
+                    self.wfile.write(receiver.answer)
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
