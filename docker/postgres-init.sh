@@ -2,7 +2,7 @@
 # Creates one login role and one schema per service, each role confined to its schema
 # (the same as vru_shared.provision, which `vru up` and the tests use).
 set -euo pipefail
-for service in identity referrals funding etp_inventory web; do
+for service in identity referrals funding etp_inventory notifications web; do
   var="DB_PASSWORD_${service^^}"
   password="${!var:?set $var}"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \

@@ -23,6 +23,19 @@ DEV_PASSWORD = "vru-dev-password"
 REVOCATION_POLL_SECONDS = 1.0
 
 
+#: Partners' webhooks at test speed (tests/test_webhooks_e2e.py): events relayed and deliveries tried every quarter
+#: second; retries after 0.2–0.4 s, 0.4–0.8 s, then at most 1 s; given up after 4 attempts; a circuit that cools
+#: down in a second.
+WEBHOOK_SPEED = {
+    "REFERRALS_EVENTS_RELAY_INTERVAL_SECONDS": "0.25",
+    "NOTIFICATIONS_DELIVERY_POLL_SECONDS": "0.25",
+    "NOTIFICATIONS_RETRY_BASE_SECONDS": "0.4",
+    "NOTIFICATIONS_RETRY_MAX_SECONDS": "1",
+    "NOTIFICATIONS_MAX_ATTEMPTS": "4",
+    "NOTIFICATIONS_CIRCUIT_COOLDOWN_SECONDS": "1",
+}
+
+
 def password_token(gateway: httpx.Client, email: str) -> str:
     response = gateway.post(
         "/oauth/token", data={"grant_type": "password", "username": email, "password": DEV_PASSWORD}
@@ -64,8 +77,11 @@ def running_platform(
         source_rate_burst=1000,
         token_rate_per_minute=60_000,
         token_rate_burst=1000,
-        extra_env={f"{s.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for s in SERVICES}
-        | (extra_env or {}),
+        extra_env={
+            **{f"{s.upper()}_REVOCATION_POLL_SECONDS": str(REVOCATION_POLL_SECONDS) for s in SERVICES},
+            **WEBHOOK_SPEED,
+            **(extra_env or {}),
+        },
         otlp_endpoint=otlp_endpoint,
     )
     saved = {k: os.environ.get(k) for k in (f"VRU_DB_PASSWORD_{s.upper()}" for s in DATABASE_ROLES)}

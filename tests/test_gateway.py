@@ -105,6 +105,10 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/v1/public/",
         "/openapi/etp_inventory.json",
     ),
+    "notifications": (
+        "/v1/webhook-subscriptions",
+        "/openapi/notifications.json",
+    ),
 }
 
 
@@ -335,6 +339,7 @@ def _config(stubs: dict[str, Stub], **overrides: Any) -> GatewayConfig:
         "referrals_url": stubs["referrals"].url,
         "funding_url": stubs["funding"].url,
         "etp_inventory_url": stubs["etp_inventory"].url,
+        "notifications_url": stubs["notifications"].url,
         "web_url": stubs["web"].url,
     }
     return GatewayConfig(port=_free_port(), internal_port=_free_port(), **{**urls, **overrides})

@@ -1,4 +1,4 @@
-"""The four services in process for the security suite: each built with ``create_app(settings)`` and run
+"""The services in process for the security suite: each built with ``create_app(settings)`` and run
 with ``running_app`` on the session's PostgreSQL (one rolled-back transaction per service), calling each other
 in process (httpx's ASGI transport) as they call each other over HTTP, and requests sent as any principal of
 ``policy.PRINCIPALS``."""
@@ -20,6 +20,8 @@ from funding.main import create_app as create_funding
 from funding.settings import FundingSettings
 from identity.main import create_app as create_identity
 from identity.settings import IdentitySettings
+from notifications.main import create_app as create_notifications
+from notifications.settings import NotificationsSettings
 from referrals.main import create_app as create_referrals
 from referrals.settings import ReferralsSettings
 from tests.security.policy import PRINCIPALS
@@ -27,7 +29,7 @@ from vru_dev.kits.identity import FAST_HASHING
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
 
-SERVICES = ("identity", "referrals", "funding", "etp_inventory")
+SERVICES = ("identity", "referrals", "funding", "etp_inventory", "notifications")
 
 
 def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
@@ -42,12 +44,24 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 # Background work would share the test's one connection with the requests: run it never.
                 audit_seal_interval_seconds=3600,
                 funding_count_interval_seconds=3600,
+                events_relay_interval_seconds=3600,
             )
         ),
         "funding": create_funding(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER)),
         "etp_inventory": create_etp_inventory(
             EtpInventorySettings(
-                database_url=db_urls["etp_inventory"], token_issuer=TEST_ISSUER, crime_reference_recheck_seconds=3600
+                database_url=db_urls["etp_inventory"],
+                token_issuer=TEST_ISSUER,
+                crime_reference_recheck_seconds=3600,
+                events_relay_interval_seconds=3600,
+            )
+        ),
+        "notifications": create_notifications(
+            NotificationsSettings(
+                database_url=db_urls["notifications"],
+                token_issuer=TEST_ISSUER,
+                delivery_poll_seconds=60,
+                webhook_allowed_hosts=["127.0.0.1"],
             )
         ),
     }
@@ -89,7 +103,7 @@ PEERS = {
 
 @dataclass
 class Services:
-    """The four services in process; ``call`` sends a request as one of the policy's principals."""
+    """The services in process; ``call`` sends a request as one of the policy's principals."""
 
     apps: dict[str, FastAPI]
     clients: dict[str, httpx.AsyncClient]

@@ -132,6 +132,9 @@ ETP_ALERTS = ETP_LOCAL | _group("service")
 ETP_SUMMARIES = ETP_LOCAL | PARTNERS | COORDINATORS | _group("analyst", "auditor", "service")
 ETP_REFERENCE = ETP_LOCAL | GUARDIANS | COORDINATORS | _group("analyst", "auditor", "service")
 
+# notifications (docs/notifications.md "Subscriptions API"): a partner agency's own subscriptions, any for admin
+NT_MANAGE = PARTNERS | ADMIN
+
 # --------------------------------------------------------------------------------------------------
 # The table
 
@@ -319,6 +322,18 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/public/packs.geojson"): PUBLIC,
         ("GET", "/v1/public/packs/nearest"): PUBLIC,
         ("GET", "/v1/public/sites.csv"): PUBLIC,
+    },
+    "notifications": {
+        ("POST", "/v1/webhook-subscriptions"): NT_MANAGE,
+        ("GET", "/v1/webhook-subscriptions"): NT_MANAGE,
+        ("GET", "/v1/webhook-subscriptions/{subscription_id}"): NT_MANAGE,
+        ("PATCH", "/v1/webhook-subscriptions/{subscription_id}"): NT_MANAGE,
+        ("DELETE", "/v1/webhook-subscriptions/{subscription_id}"): NT_MANAGE,
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/secret"): NT_MANAGE,
+        ("GET", "/v1/webhook-subscriptions/{subscription_id}/deliveries"): NT_MANAGE,
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/redeliver-failed"): NT_MANAGE,
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver"): NT_MANAGE,
+        ("POST", "/v1/events"): _group("service"),
     },
 }
 

@@ -16,6 +16,7 @@ from web.pages.api_docs import DOCS_CONTENT_SECURITY_POLICY
 from etp_inventory.settings import EtpInventorySettings
 from funding.settings import FundingSettings
 from identity.settings import IdentitySettings
+from notifications.settings import NotificationsSettings
 from referrals.settings import ReferralsSettings
 from tests.conftest import auth, password_token
 from tests.security.inprocess import SERVICES, Services, build_apps
@@ -139,6 +140,7 @@ async def test_an_unexpected_error_is_a_bare_500_problem(
         "referrals": ("/v1/districts", ["analyst"]),
         "funding": ("/v1/financial-years", ["programme_officer"]),
         "etp_inventory": ("/v1/component-types", ["programme_officer"]),
+        "notifications": ("/v1/webhook-subscriptions", ["admin"]),
     }[service]
     async with running_app(app, issuer, db_urls[service]) as client:
         engine = create_async_engine(wrong)
@@ -191,6 +193,7 @@ SETTINGS: dict[str, type[ServiceSettings]] = {
     "referrals": ReferralsSettings,
     "funding": FundingSettings,
     "etp_inventory": EtpInventorySettings,
+    "notifications": NotificationsSettings,
 }
 STRONG = "Kq3-7vT9-security-test-not-a-default-2Lw"
 
@@ -232,6 +235,7 @@ SHIPPED = {
     "referrals": ("dev-referrals-db-password", "dev-only-referrals-secret"),
     "funding": ("dev-funding-db-password", "dev-only-funding-secret"),
     "etp_inventory": ("dev-etp_inventory-db-password", "dev-only-etp-inventory-secret"),
+    "notifications": ("dev-notifications-db-password", "dev-only-notifications-secret"),
 }
 
 

@@ -61,6 +61,7 @@ PREFERRED = {
     "referrals": "analyst",
     "funding": "programme_officer",
     "etp_inventory": "programme_officer",
+    "notifications": "admin",
 }
 
 

@@ -114,8 +114,15 @@ async def test_each_service_refuses_a_body_over_its_limit(services: Services, se
         "referrals": "/v1/referrals",
         "funding": "/v1/grants",
         "etp_inventory": "/v1/sites",
+        "notifications": "/v1/webhook-subscriptions",
     }[service]
-    principal = {"identity": "admin", "referrals": "analyst", "funding": "director", "etp_inventory": "admin"}[service]
+    principal = {
+        "identity": "admin",
+        "referrals": "analyst",
+        "funding": "director",
+        "etp_inventory": "admin",
+        "notifications": "admin",
+    }[service]
     body = b'{"name": "' + b"x" * (2 * MIB) + b'"}'
     declared = await services.call(
         service, "POST", path, principal, content=body, headers={"Content-Type": "application/json"}

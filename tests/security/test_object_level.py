@@ -17,7 +17,13 @@ from tests.security.policy import PRINCIPALS, allowed
 from tests.security.world import PARAMS, REQUESTS, WORLDS, Record, World, body_cases, required_query
 
 #: Who reads every record back, per service, to prove a refused attempt changed nothing.
-READER = {"identity": "admin", "referrals": "analyst", "funding": "programme_officer", "etp_inventory": "admin"}
+READER = {
+    "identity": "admin",
+    "referrals": "analyst",
+    "funding": "programme_officer",
+    "etp_inventory": "admin",
+    "notifications": "admin",
+}
 
 #: Lists that publish records on purpose: the 360Giving export names every awarded grant (open data).
 PUBLISHED = {("funding", "/v1/exports/360giving.json"), ("funding", "/v1/exports/360giving.csv")}

@@ -25,6 +25,7 @@ from tests.security.world import (
     etp_world,
     funding_world,
     identity_world,
+    notifications_world,
     ok,
     referrals_world,
     required_query,
@@ -239,6 +240,7 @@ async def worlds(services: Services, referrals: World, etp: World, funding: Worl
         "referrals": referrals,
         "funding": funding,
         "etp_inventory": etp,
+        "notifications": await notifications_world(services),
     }
 
 

@@ -55,6 +55,7 @@ LISTS = {
     "check": "/v1/checks",
     "use report": "/v1/use-reports",
     "resupply task": "/v1/resupply-tasks",
+    "webhook subscription": "/v1/webhook-subscriptions",
 }
 
 
@@ -658,19 +659,78 @@ PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
         "pack_id": ("pack_medway", "pack_swale"),
         "report_id": ("use_report",),
     },
+    "notifications": {
+        "subscription_id": ("subscription_a", "subscription_b"),
+        "delivery_id": ("delivery_a",),
+    },
 }
+
+# --------------------------------------------------------------------------------------------------
+# notifications
+
+
+async def notifications_world(s: Services) -> World:
+    """A webhook subscription of agency A's (with a delivery queued to it) and one of agency B's: each agency
+    manages only its own; the unit's administrator every one."""
+    world = World("notifications")
+    for name, principal in (("subscription_a", "partner"), ("subscription_b", "partner_other")):
+        created = ok(
+            await s.call(
+                "notifications",
+                "POST",
+                "/v1/webhook-subscriptions",
+                principal,
+                json_body={"url": "http://127.0.0.1:9/hooks", "event_types": ["referral.sent"]},
+            ),
+            201,
+        )
+        world.add(
+            name,
+            "webhook subscription",
+            created["id"],
+            frozenset({principal, "admin"}),
+            f"/v1/webhook-subscriptions/{created['id']}",
+        )
+    record = uuid.uuid4()
+    event = {
+        "id": str(uuid.uuid4()),
+        "type": "referral.sent",
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "data": {"id": str(record), "status": "sent", "links": {"self": f"/v1/referrals/{record}"}},
+        "audience": {"agencies": [str(AGENCY_A)], "staff": False},
+    }
+    ok(await s.call("notifications", "POST", "/v1/events", "service", json_body={"events": [event]}))
+    subscription = world.id("subscription_a")
+    [delivery] = ok(
+        await s.call("notifications", "GET", f"/v1/webhook-subscriptions/{subscription}/deliveries", "partner")
+    )["items"]
+    world.add("delivery_a", "webhook delivery", delivery["id"], frozenset({"partner", "admin"}))
+    return world
+
+
+def notifications_requests(world: World) -> dict[tuple[str, str], dict[str, Any]]:
+    return {
+        ("PATCH", "/v1/webhook-subscriptions/{subscription_id}"): {"description": "Security test"},
+        ("DELETE", "/v1/webhook-subscriptions/{subscription_id}"): {},
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/secret"): {},
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/redeliver-failed"): {},
+        ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver"): {},
+    }
+
 
 WORLDS = {
     "identity": identity_world,
     "referrals": referrals_world,
     "funding": funding_world,
     "etp_inventory": etp_world,
+    "notifications": notifications_world,
 }
 REQUESTS = {
     "identity": no_requests,
     "referrals": referrals_requests,
     "funding": no_requests,
     "etp_inventory": etp_requests,
+    "notifications": notifications_requests,
 }
 
 

@@ -36,6 +36,7 @@ def app(db_urls: dict[str, str]) -> FastAPI:
         database_url=db_urls["etp_inventory"],
         token_issuer=TEST_ISSUER,
         crime_reference_recheck_seconds=3600,
+        events_relay_interval_seconds=3600,
         check_interval_days=30,
         csp_minimum_stock=5,
     )

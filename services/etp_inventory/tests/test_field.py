@@ -10,9 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from etp_inventory.clients.referrals import ReferralsClient
+from etp_inventory.db import event_outbox
 from etp_inventory.use_report.service import verify_pending
 from vru_dev.kits.etp_inventory import (
     CSP_MEDWAY,
@@ -475,3 +476,29 @@ async def test_openapi_every_operation_documented(client: httpx.AsyncClient) -> 
                 assert "security" not in operation
             else:
                 assert operation["security"] == [{"HTTPBearer": []}], (method, path)
+
+
+async def test_a_pack_used_is_an_event_for_the_units_staff(
+    client: httpx.AsyncClient, issuer: TestIssuer, world: World, app: FastAPI
+) -> None:
+    """``pack.used`` for webhooks, written with the use report (vru_shared.events): thin, to the unit's staff."""
+    body = {
+        "pack_id": world.packs["chatham"],
+        "site_id": world.sites["chatham"],
+        "used_at": datetime.now(UTC).isoformat(),
+        "notes": "Used on a stab wound.",
+    }
+    response = await client.post("/v1/use-reports", json=body, headers=issuer.headers(**GUARDIAN))
+    assert response.status_code == 201, response.text
+    report = response.json()
+    async with app.state.sessionmaker() as session:
+        rows = (await session.execute(select(event_outbox).where(event_outbox.c.type == "pack.used"))).all()
+    [event] = [dict(r._mapping) for r in rows if r.data["id"] == report["id"]]
+    assert event["audience"] == {"agencies": [], "staff": True}
+    assert event["data"]["links"] == {"self": f"/v1/use-reports/{report['id']}"}
+    assert (event["data"]["pack_id"], event["data"]["site_id"], event["data"]["district"]) == (
+        world.packs["chatham"],
+        world.sites["chatham"],
+        "medway",
+    )
+    assert "stab" not in str(event["data"])

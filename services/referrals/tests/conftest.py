@@ -20,6 +20,7 @@ def app(db_urls: dict[str, str]) -> FastAPI:
         token_issuer=TEST_ISSUER,
         audit_seal_interval_seconds=3600,
         funding_count_interval_seconds=3600,  # tests run the outbox by hand
+        events_relay_interval_seconds=3600,  # and the event relay
     )
     return create_app(settings)
 

@@ -1,12 +1,16 @@
 """The ETP inventory service: the unit's emergency trauma packs, from purchase to use (DESIGN §6)."""
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from etp_inventory.alert.router import router as alert_router
 from etp_inventory.check.router import router as check_router
 from etp_inventory.component_type.router import router as component_type_router
 from etp_inventory.csp.router import router as csp_router
-from etp_inventory.db import idempotency_keys
+from etp_inventory.db import event_outbox, idempotency_keys
 from etp_inventory.kit_type.router import router as kit_type_router
 from etp_inventory.location.router import router as location_router
 from etp_inventory.models import load_all_models
@@ -18,6 +22,7 @@ from etp_inventory.settings import EtpInventorySettings, get_settings
 from etp_inventory.use_report.router import router as use_report_router
 from etp_inventory.use_report.verifier import verifying
 from vru_shared.app import create_service_app
+from vru_shared.events import relay_forever
 
 DESCRIPTION = """
 The 500+ emergency trauma packs (bleed-control kits) the unit has placed in public places across Kent &
@@ -32,6 +37,19 @@ never shows a lock code or a hidden site.
 def create_app(settings: EtpInventorySettings | None = None) -> FastAPI:
     load_all_models()
     settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def background(app: FastAPI) -> AsyncIterator[None]:
+        """The crime-reference re-check and the event relay, while the app runs."""
+        relay = asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds))
+        try:
+            async with verifying(app, settings.crime_reference_recheck_seconds):
+                yield
+        finally:
+            relay.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await relay
+
     return create_service_app(
         settings,
         title="VRU ETP Inventory API",
@@ -65,5 +83,5 @@ def create_app(settings: EtpInventorySettings | None = None) -> FastAPI:
             {"name": "alerts", "description": "Expiring packs, overdue checks, CSPs low on stock."},
             {"name": "public map", "description": "No token: ready packs at public sites, and open data."},
         ],
-        extra_lifespan=lambda app: verifying(app, settings.crime_reference_recheck_seconds),
+        extra_lifespan=background,
     )

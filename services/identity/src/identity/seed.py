@@ -35,6 +35,7 @@ SERVICE_CLIENT_IDS = {
     "referrals": "referrals-service",
     "funding": "funding-service",
     "etp_inventory": "etp-inventory-service",
+    "notifications": "notifications-service",
 }
 
 

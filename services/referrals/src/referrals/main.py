@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from referrals.audit.router import router as audit_router
 from referrals.audit.sealer import seal_forever
 from referrals.casefile.router import router as subject_router
-from referrals.db import idempotency_keys
+from referrals.db import event_outbox, idempotency_keys
 from referrals.incident.router import router as incident_router
 from referrals.intake.router import router as intake_router
 from referrals.meeting.router import actions_router
@@ -25,6 +25,7 @@ from referrals.settings import ReferralsSettings, get_settings
 from referrals.statistics.router import router as statistics_router
 from referrals.support.router import router as support_router
 from vru_shared.app import create_service_app
+from vru_shared.events import relay_forever
 
 DESCRIPTION = """
 Serious-violence intake, screening and Serious Violence Reviews; young people; multi-agency referrals to
@@ -40,7 +41,7 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
-        """The audit sealer and the funding outbox sender, while the app runs."""
+        """The audit sealer, the funding outbox sender and the event relay, while the app runs."""
         tasks = [
             asyncio.create_task(
                 seal_forever(app, settings.audit_seal_interval_seconds, settings.audit_checkpoint_interval_seconds)
@@ -48,6 +49,7 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
             asyncio.create_task(
                 send_forever(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds)
             ),
+            asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds)),
         ]
         try:
             yield

@@ -52,6 +52,8 @@ class GatewayConfig:
     referrals_url: str
     funding_url: str
     etp_inventory_url: str
+    #: Partners' webhooks (services/notifications).
+    notifications_url: str = "http://127.0.0.1:8106"
     #: The front end (services/web), served at ``/``.
     web_url: str = "http://127.0.0.1:8105"
     cors_origins: tuple[str, ...] = ("http://localhost:5173",)
@@ -82,7 +84,14 @@ class GatewayConfig:
                 raise ValueError(f"{name} must be a TCP port (1-65535), got {value}")
         if self.port == self.internal_port:
             raise ValueError("port and internal_port must differ")
-        for name in ("identity_url", "referrals_url", "funding_url", "etp_inventory_url", "web_url"):
+        for name in (
+            "identity_url",
+            "referrals_url",
+            "funding_url",
+            "etp_inventory_url",
+            "notifications_url",
+            "web_url",
+        ):
             _check_url(name, getattr(self, name))
         if self.otlp_endpoint is not None:
             _check_url("otlp_endpoint", self.otlp_endpoint)
@@ -222,6 +231,7 @@ def gateway_env(cfg: GatewayConfig) -> dict[str, str]:
         "VRU_REFERRALS_URL": cfg.referrals_url,
         "VRU_FUNDING_URL": cfg.funding_url,
         "VRU_ETP_INVENTORY_URL": cfg.etp_inventory_url,
+        "VRU_NOTIFICATIONS_URL": cfg.notifications_url,
         "VRU_WEB_URL": cfg.web_url,
         "VRU_CORS_ORIGINS": ",".join(cfg.cors_origins),
         "VRU_RATE_AVERAGE": str(cfg.rate_average),

@@ -1,5 +1,5 @@
 """Development only (``vru_dev``). The whole platform on one machine: embedded PostgreSQL (or
-``DATABASE_URL``), roles and schemas, migrations, development seed data, the four services (uvicorn, one
+``DATABASE_URL``), roles and schemas, migrations, development seed data, the services (uvicorn, one
 process each) and Traefik.
 
 Used by ``vru up`` and by the end-to-end tests, so both run exactly the same thing.
@@ -46,16 +46,18 @@ APP_FACTORIES = {
     "referrals": "referrals.main:create_app",
     "funding": "funding.main:create_app",
     "etp_inventory": "etp_inventory.main:create_app",
+    "notifications": "notifications.main:create_app",
     WEB: "web.main:create_app",
 }
 #: Every process the platform runs besides the gateway: the APIs and the front end.
 APPS: tuple[str, ...] = (*SERVICES, WEB)
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
-    "identity": ("referrals", "funding", "etp_inventory"),
-    "referrals": ("funding",),
+    "identity": ("referrals", "funding", "etp_inventory", "notifications"),
+    "referrals": ("funding", "notifications"),
     "funding": ("referrals",),
-    "etp_inventory": ("funding", "referrals", "identity"),
+    "etp_inventory": ("funding", "referrals", "identity", "notifications"),
+    "notifications": (),
     WEB: (),
 }
 
@@ -77,6 +79,7 @@ class Ports:
             "funding": 8103,
             "etp_inventory": 8104,
             WEB: 8105,
+            "notifications": 8106,
         }
     )
 
@@ -187,6 +190,9 @@ class Platform:
             env[prefix + "API_URL"] = self.config.gateway_url
             env[prefix + "COOKIE_SECURE"] = "false"
             env[prefix + "SESSION_KEY"] = os.environ.get("VRU_WEB_SESSION_KEY", "dev-only-web-session-key")
+        if service == "notifications":  # links in events point at the gateway; a receiver on this machine is allowed
+            env[prefix + "PUBLIC_URL"] = self.config.gateway_url
+            env[prefix + "WEBHOOK_ALLOWED_HOSTS"] = json.dumps(["127.0.0.1", "localhost"])
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
@@ -229,6 +235,30 @@ class Platform:
         ]
         self._spawn(service, argv, self.service_env(service))
 
+    def start_replica(self, service: str, timeout: float = 60.0) -> str:
+        """One more process of ``service`` on a port of its own (the same database and settings), as a second
+        replica would run; returns its name (stop it with :meth:`stop_process`). The gateway does not route to it:
+        for background work shared through the database (the webhook delivery worker)."""
+        argv, env, cwd = self.commands[service]
+        name = f"{service}-replica-{sum(n.startswith(service + '-replica-') for n in self.commands) + 1}"
+        port = free_port()
+        argv = [*argv[: argv.index("--port") + 1], str(port), *argv[argv.index("--port") + 2 :]]
+        self._spawn(name, argv, env, cwd)
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=2.0) as client:
+            while True:
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.log_tail(name)}")
+                try:
+                    if client.get(f"http://{self.config.host}:{port}/readyz").status_code == 200:
+                        return name
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{name} not ready after {timeout:.0f}s:\n{self.log_tail(name)}")
+                time.sleep(0.2)
+
     def start_gateway(self) -> None:
         cfg = GatewayConfig(
             port=self.config.ports.gateway,
@@ -237,6 +267,7 @@ class Platform:
             referrals_url=self.config.service_url("referrals"),
             funding_url=self.config.service_url("funding"),
             etp_inventory_url=self.config.service_url("etp_inventory"),
+            notifications_url=self.config.service_url("notifications"),
             web_url=self.config.service_url(WEB),
             cors_origins=self.config.cors_origins,
             rate_average=self.config.rate_average,

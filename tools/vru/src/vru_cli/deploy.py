@@ -13,7 +13,7 @@ from typing import Any
 
 from vru_shared import migrations
 
-SERVICES: tuple[str, ...] = ("identity", "referrals", "funding", "etp_inventory")
+SERVICES: tuple[str, ...] = ("identity", "referrals", "funding", "etp_inventory", "notifications")
 #: The front end (services/web): a process and a schema of its own (its sessions), not one of the APIs.
 WEB = "web"
 #: Every database role and schema, each migrated by ``vru migrate``.
@@ -24,6 +24,7 @@ CLIENT_IDS = {
     "referrals": "referrals-service",
     "funding": "funding-service",
     "etp_inventory": "etp-inventory-service",
+    "notifications": "notifications-service",
 }
 
 

@@ -8,6 +8,7 @@ from etp_inventory.main import create_app as etp_app
 from funding.main import create_app as funding_app
 from identity.main import create_app as identity_app
 from identity.portal.merge import merge_openapi
+from notifications.main import create_app as notifications_app
 from referrals.main import create_app as referrals_app
 
 
@@ -17,5 +18,6 @@ def merged_openapi() -> dict[str, Any]:
         "referrals": referrals_app().openapi(),
         "funding": funding_app().openapi(),
         "etp_inventory": etp_app().openapi(),
+        "notifications": notifications_app().openapi(),
     }
     return merge_openapi(specs)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from etp_inventory.access import Scope
 from etp_inventory.clients.referrals import ReferralsClient
+from etp_inventory.db import event_outbox
 from etp_inventory.location.models import LocationKind
 from etp_inventory.movement.models import MovementKind, ResupplyStatus, ResupplyTask
 from etp_inventory.movement.repository import ResupplyRepository
@@ -18,6 +19,7 @@ from etp_inventory.use_report.models import CrimeReferenceStatus, UseReport
 from etp_inventory.use_report.repository import UseReportRepository
 from etp_inventory.use_report.schemas import UseReportCreate, VerificationRun
 from vru_shared.auth import Principal
+from vru_shared.events import Audience, publish
 from vru_shared.http_client import DownstreamError, DownstreamUnavailable
 from vru_shared.pagination import PageParams
 
@@ -90,6 +92,17 @@ async def report_use(
     assert location.csp_id is not None
     await ResupplyRepository(session).add(
         ResupplyTask(id=uuid4(), site_id=location.id, csp_id=location.csp_id, use_report_id=report.id)
+    )
+    await publish(
+        session,
+        event_outbox,
+        "pack.used",
+        record_id=report.id,
+        path=f"/v1/use-reports/{report.id}",
+        audience=Audience([], staff=True),  # sites and packs belong to the unit and its CSPs, not to an agency
+        status=PackStatus.USED.value,
+        district=location.district,
+        extra={"pack_id": str(pack.id), "site_id": str(location.id)},
     )
     found = await repo.get(report.id)
     assert found is not None

@@ -13,8 +13,8 @@ router = APIRouter(tags=["API docs"], dependencies=[public()])
     "/openapi.json",
     summary="The whole API's OpenAPI document",
     description="One OpenAPI 3.1 document for every service behind the gateway (identity, referrals, funding, "
-    "ETP inventory). A service that is down is left out and named in `info.x-unavailable`. The interactive "
-    "docs page (`/docs`) is the front end's (services/web), with its own copy of Swagger UI.",
+    "ETP inventory, notifications). A service that is down is left out and named in `info.x-unavailable`. "
+    "The interactive docs page (`/docs`) is the front end's (services/web), with its own copy of Swagger UI.",
     include_in_schema=False,
 )
 async def merged_openapi(request: Request) -> JSONResponse:

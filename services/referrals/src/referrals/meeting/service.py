@@ -11,6 +11,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.calendar import london_today
+from referrals.db import event_outbox
 from referrals.meeting.exceptions import (
     ActionNotFound,
     AlreadyDecided,
@@ -44,6 +45,7 @@ from referrals.reference.models import PartnerAgency
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.events import Audience, publish
 from vru_shared.pagination import PageParams
 
 #: A meeting's status may move scheduled → held | cancelled, and a held meeting's minutes may be corrected.
@@ -237,6 +239,22 @@ async def record_decision(
         for a in data.actions
     ]
     await repo.add_decision(decision, actions)
+    for meeting_action in actions:
+        owner = next(p for p in owners.values() if p.id == meeting_action.owner_agency_id)
+        await publish(
+            session,
+            event_outbox,
+            "meeting_action.assigned",
+            record_id=meeting_action.id,
+            path=f"/v1/actions/{meeting_action.id}",
+            audience=Audience([owner.identity_agency_id] if owner.identity_agency_id is not None else []),
+            status=meeting_action.status,
+            extra={
+                "owner_agency": owner.code,
+                "meeting_id": str(meeting_id),
+                "due_on": meeting_action.due_on.isoformat(),
+            },
+        )
     await record(
         session,
         principal=principal,

@@ -13,6 +13,7 @@ from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.clients.funding import CountRefused, FundingClient
+from referrals.db import event_outbox
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
 from referrals.referral.exceptions import (
     DuplicateReferral,
@@ -52,6 +53,7 @@ from referrals.review.repository import ReviewRepository, VisibleSubjectReposito
 from referrals.subject.exceptions import SubjectNotFound
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.events import Audience, publish
 from vru_shared.http_client import DownstreamUnavailable
 from vru_shared.pagination import PageParams
 
@@ -330,6 +332,7 @@ async def transition(
         to=data.to,
         note=data.reason or data.outcome,
     )
+    await _announce(session, referral)
     if data.to is ReferralStatus.SENT:
         await record(
             session,
@@ -349,6 +352,28 @@ async def transition(
             purpose=await _by(session, scope, f"referral {data.to.value.replace('_', ' ')}"),
         )
     return await _read(repo, referral.id, scope)
+
+
+async def _announce(session: AsyncSession, referral: Referral) -> None:
+    """``referral.<status>`` for partners' webhooks, in this transaction (docs/notifications.md). The receiving
+    partner agency hears of it only once it was sent (never of a draft); the unit's staff subscriptions always."""
+    partner = referral.partner_agency
+    shared = partner is not None and partner.identity_agency_id is not None and referral.sent_at is not None
+    await publish(
+        session,
+        event_outbox,
+        f"referral.{referral.status}",
+        record_id=referral.id,
+        path=f"/v1/referrals/{referral.id}",
+        audience=Audience([partner.identity_agency_id] if shared and partner and partner.identity_agency_id else []),
+        status=referral.status,
+        district=referral.district.code,
+        extra={
+            "partner_agency": partner.code if partner is not None else None,
+            "forum": referral.forum.code if referral.forum is not None else None,
+            "project_id": str(referral.project_id) if referral.project_id is not None else None,
+        },
+    )
 
 
 async def update(

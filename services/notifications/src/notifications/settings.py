@@ -1,0 +1,44 @@
+from functools import lru_cache
+
+from pydantic import AnyHttpUrl, Field
+
+from vru_shared.settings import ServiceSettings, service_config
+
+
+class NotificationsSettings(ServiceSettings):
+    model_config = service_config("NOTIFICATIONS_")
+
+    service_name: str = "notifications"
+    db_schema: str = "notifications"
+    #: The platform's public base URL: ``links.self`` of an event is this plus the record's API path.
+    public_url: AnyHttpUrl = AnyHttpUrl("http://localhost:8080")
+    #: Hosts (exact names or IP addresses) a subscription may target although they resolve to a private,
+    #: loopback or link-local address — for tests and a developer's receiver (``127.0.0.1``). Empty in production.
+    webhook_allowed_hosts: list[str] = Field(default_factory=list, max_length=50)
+    #: How often the delivery worker looks for due deliveries.
+    delivery_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    #: Deliveries one worker claims per round, and how long a claim (lease) lasts before another replica may
+    #: take the delivery over (a worker that died mid-delivery).
+    delivery_batch: int = Field(default=20, ge=1, le=200)
+    delivery_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
+    #: Retries: the n-th failed attempt waits ``base × 2^(n-1)`` (capped), times a random factor in [0.5, 1].
+    retry_base_seconds: float = Field(default=30.0, gt=0)
+    retry_max_seconds: float = Field(default=3600.0, gt=0)
+    #: A delivery is given up (``failed``) after this many attempts (redeliver it by API).
+    max_attempts: int = Field(default=12, ge=1, le=50)
+    #: The per-endpoint circuit: after this many consecutive failures the endpoint is not tried for the cool-down.
+    circuit_failure_threshold: int = Field(default=5, ge=1)
+    circuit_cooldown_seconds: float = Field(default=300.0, gt=0)
+    #: A subscription whose endpoint failed this many times in a row is paused (``paused_reason: failing``).
+    auto_pause_after_failures: int = Field(default=50, ge=1)
+    #: After a secret rotation the previous secret still signs (a second signature) for this long.
+    secret_overlap_hours: float = Field(default=24.0, ge=0, le=168)
+    #: Outgoing delivery: connect and read timeouts, and how much of the receiver's answer is read.
+    webhook_connect_timeout_seconds: float = Field(default=3.0, gt=0, le=30)
+    webhook_read_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    webhook_max_response_bytes: int = Field(default=64 * 1024, ge=1024, le=1024 * 1024)
+
+
+@lru_cache
+def get_settings() -> NotificationsSettings:
+    return NotificationsSettings()
