@@ -8,7 +8,7 @@ import contextlib
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi import FastAPI
 from jwt.algorithms import ECAlgorithm
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from vru_shared.auth import TokenVerifier
@@ -144,6 +146,49 @@ async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterat
                 finally:
                     await transaction.rollback()
         await engine.dispose()
+
+
+#: Transaction control the test fixtures issue as SQL (``running_app`` commits a savepoint per request, where the
+#: service commits its own transaction at the driver without a statement): not counted as the request's queries.
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT", "ROLLBACK")
+
+
+@dataclass
+class StatementLog:
+    """The SQL statements executed while counting, in order (whitespace collapsed)."""
+
+    statements: list[str] = field(default_factory=list)
+    transaction_control: int = 0
+
+    @property
+    def count(self) -> int:
+        """Statements sent to PostgreSQL, each one round trip, leaving out transaction control."""
+        return len(self.statements)
+
+    def __str__(self) -> str:
+        return f"{self.count} statements:\n" + "\n".join(f"  {s[:300]}" for s in self.statements)
+
+
+@contextlib.contextmanager
+def count_statements() -> Iterator[StatementLog]:
+    """Count every statement any SQLAlchemy engine in this process executes inside the block (the
+    ``before_cursor_execute`` event on every :class:`~sqlalchemy.engine.Engine`): what a request costs in round
+    trips to PostgreSQL. Deterministic, unlike timings; the statement-count tests and ``bench/run.py`` use it.
+    """
+    log = StatementLog()
+
+    def on_execute(conn: object, cursor: object, statement: str, *args: object) -> None:
+        text = " ".join(statement.split())
+        if text.upper().startswith(TRANSACTION_CONTROL):
+            log.transaction_control += 1
+        else:
+            log.statements.append(text)
+
+    event.listen(Engine, "before_cursor_execute", on_execute)
+    try:
+        yield log
+    finally:
+        event.remove(Engine, "before_cursor_execute", on_execute)
 
 
 def service_dir(package_file: str) -> Path:

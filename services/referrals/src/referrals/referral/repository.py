@@ -1,12 +1,14 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, exists, insert, select
+from sqlalchemy import ColumnElement, Select, Text, cast, exists, insert, select
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.access import CaseworkScope
+from referrals.audit.repository import with_audit_row
 from referrals.reference.models import District, Forum, PartnerAgency
 from referrals.reference.repository import district_ids, for_agency
 from referrals.referral.models import (
@@ -47,6 +49,18 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         if scope.partner:
             return Referral.sent_at.is_not(None) & for_agency(Referral.partner_agency_id, scope.agency)
         return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
+
+    async def read_audited(
+        self, referral_id: UUID, scope: CaseworkScope, audit: Mapping[str, object]
+    ) -> Referral | None:
+        """The referral if ``scope`` may see it, its audit entry (the referral and its subject) written by the
+        same statement; nothing audited when it is not visible."""
+        read = array([cast(Referral.id, Text), cast(Referral.subject_id, Text)])
+        ids = select(read).where(Referral.id == referral_id)
+        condition = self.visible(scope)
+        if condition is not None:
+            ids = ids.where(condition)
+        return await self.get(referral_id, base=with_audit_row(self.readable(scope), audit, ids))
 
     async def find(
         self,
