@@ -28,8 +28,10 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
     model = Referral
     order = ("created_at", "id")
 
-    def statement(self) -> Select[Referral]:
-        """A referral with everything its audiences read, read afresh (its events change beside it)."""
+    def statement(self, *, one: bool = False) -> Select[Referral]:
+        """A referral with everything its audiences read, read afresh (its events change beside it). ``one``:
+        for a single referral, its few events joined into the same SELECT (a page loads them in one more)."""
+        events = joinedload(Referral.events) if one else selectinload(Referral.events)
         return (
             select(Referral)
             .options(
@@ -37,7 +39,7 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
                 joinedload(Referral.district),
                 joinedload(Referral.forum),
                 joinedload(Referral.partner_agency),
-                selectinload(Referral.events),
+                events,
                 joinedload(Referral.funding_count),
             )
             .execution_options(populate_existing=True)
@@ -53,14 +55,15 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
     async def read_audited(
         self, referral_id: UUID, scope: CaseworkScope, audit: Mapping[str, object]
     ) -> Referral | None:
-        """The referral if ``scope`` may see it, its audit entry (the referral and its subject) written by the
-        same statement; nothing audited when it is not visible."""
+        """The referral if ``scope`` may see it, with its events and its audit entry (the referral and its
+        subject): one statement. Nothing is audited when it is not visible."""
         read = array([cast(Referral.id, Text), cast(Referral.subject_id, Text)])
         ids = select(read).where(Referral.id == referral_id)
+        details = self.statement(one=True)
         condition = self.visible(scope)
         if condition is not None:
-            ids = ids.where(condition)
-        return await self.get(referral_id, base=with_audit_row(self.readable(scope), audit, ids))
+            ids, details = ids.where(condition), details.where(condition)
+        return await self.get(referral_id, base=with_audit_row(details, audit, ids))
 
     async def find(
         self,

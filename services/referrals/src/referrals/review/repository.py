@@ -80,10 +80,11 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     model = Review
     order = ("created_at", "id")
 
-    def statement(self) -> Select[Review]:
-        return select(Review).options(
-            joinedload(Review.area_ref), joinedload(Review.district_ref), selectinload(Review.districts_ref)
-        )
+    def statement(self, *, one: bool = False) -> Select[Review]:
+        """``one``: for a single review, its few districts joined into the same SELECT (a page loads them in
+        one more)."""
+        districts = joinedload(Review.districts_ref) if one else selectinload(Review.districts_ref)
+        return select(Review).options(joinedload(Review.area_ref), joinedload(Review.district_ref), districts)
 
     def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
         return visible_review(scope)
@@ -140,7 +141,11 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             incidents = incidents.and_(seen)
             about_seen = exists(select(Incident.id).where(Incident.id == ReviewEvent.incident_id, seen))
             events = events.and_(or_(ReviewEvent.incident_id.is_(None), about_seen))
-        details = self.readable(scope).options(
+        condition = self.visible(scope)
+        details = self.statement(one=True)
+        if condition is not None:
+            details = details.where(condition)
+        details = details.options(
             selectinload(incidents).options(joinedload(Incident.district_ref), joinedload(Incident.category_ref)),
             selectinload(Review.subjects),
             selectinload(events),
@@ -149,7 +154,6 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             details = counted(details)
         if audit is not None:
             ids = select(array([cast(Review.id, Text)])).where(Review.id == review_id)
-            condition = self.visible(scope)
             details = with_audit_row(details, audit, ids if condition is None else ids.where(condition))
         return await self.get(review_id, for_update=for_update, base=details)
 
