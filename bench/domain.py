@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import asyncpg
 import httpx
 
-from bench.load import wrk
+from bench.load import statements_per_request, wrk
 
 if TYPE_CHECKING:
     from bench.run import Bench
@@ -90,6 +90,7 @@ def scenario_read_referral(bench: Bench) -> None:
     """1. Read one referral by id through the gateway with a real token, vs the reference doing the same SQL."""
     rid = make_referral(bench)
     headers = _auth(bench.tokens["analyst"])
+    counted = statements_per_request(bench.platform, f"/v1/referrals/{rid}", bench.tokens["analyst"])
     product = wrk(f"{bench.gateway}/v1/referrals/{rid}", headers=headers, seconds=bench.seconds)
     direct = wrk(
         f"{bench.platform.config.service_url('referrals')}/v1/referrals/{rid}", headers=headers, seconds=bench.seconds
@@ -106,6 +107,7 @@ def scenario_read_referral(bench: Bench) -> None:
         f"{ratio:.2f}",
         "≥ 0.30",
         "met" if ratio >= 0.30 else "MISSED",
+        statements=counted,
     )
     bench.add(name, "p99 latency ms (gateway / reference)", f"{product.p99_ms:.1f}", f"{reference.p99_ms:.1f}")
     bench.add(

@@ -4,6 +4,7 @@ fallback (an asyncio httpx loop, far slower: its figures cap what it can measure
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
 import statistics
@@ -12,8 +13,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
+
+from vru_dev.testing import StatementLog, count_statements
+
+if TYPE_CHECKING:
+    from vru_dev.platform import Platform
 
 
 @dataclass
@@ -99,3 +106,31 @@ def rss_mb(pid: int) -> float:
 
 def scratch_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="vru-bench-"))
+
+
+def statements_per_request(platform: Platform, path: str, token: str) -> StatementLog:
+    """A short counted pass before a timed run: ``GET path`` once (after one warm-up) through the referrals app
+    run in this process with the platform's settings (its database, identity, token issuer), counting the
+    statements it sends to PostgreSQL (:func:`vru_dev.testing.count_statements`). Statements are deterministic
+    where timings on a shared machine are not."""
+    from unittest import mock
+
+    from referrals.main import create_app
+    from referrals.settings import ReferralsSettings
+
+    env = {k: v for k, v in platform.service_env("referrals").items() if k != "REFERRALS_AUDIT_ANCHOR_PATH"}
+
+    async def run() -> StatementLog:
+        with mock.patch.dict(os.environ, env):
+            settings = ReferralsSettings(audit_seal_interval_seconds=3600, funding_count_interval_seconds=3600)
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://referrals") as client:
+                headers = {"Authorization": f"Bearer {token}"}
+                (await client.get(path, headers=headers)).raise_for_status()
+                with count_statements() as log:
+                    (await client.get(path, headers=headers)).raise_for_status()
+        return log
+
+    return asyncio.run(run())

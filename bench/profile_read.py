@@ -1,8 +1,9 @@
-"""Profile ``GET /v1/referrals/{id}`` in-process, as the service runs it (its own engine and pool, the
-middleware's commit): ``.venv/bin/pytest bench/profile_read.py -s -q``. Not part of the test suite.
+"""Profile ``GET /v1/referrals/{id}`` and ``GET /v1/reviews/{id}`` in-process, as the service runs them (its own
+engine and pool, the middleware's commit): ``.venv/bin/pytest bench/profile_read.py -s -q``. Not part of the
+test suite (the statement counts are pinned by ``services/referrals/tests/test_statement_counts.py``).
 
-Prints the statements and transactions per request (SQLAlchemy events on every engine, pool checkouts — each
-checkout runs ``pool_pre_ping``) and the top of a cProfile of N requests through ``httpx.ASGITransport``.
+Prints the statements and round trips per request (:func:`vru_dev.testing.count_statements`) and the top of a
+cProfile of N requests through ``httpx.ASGITransport``.
 """
 
 from __future__ import annotations
@@ -11,23 +12,20 @@ import cProfile
 import io
 import pstats
 import time
-from collections import Counter
-from typing import Any
 
 import httpx
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlalchemy.pool import Pool
+import pytest
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_dev.kits.referrals import Casework
-from vru_dev.testing import TEST_ISSUER, TestIssuer
+from vru_dev.testing import TEST_ISSUER, TestIssuer, count_statements
 
 N = 400
 
 
-async def test_profile_read_referral(db_urls: dict[str, str], issuer: TestIssuer) -> None:
+@pytest.mark.parametrize("record", ["referral", "review"])
+async def test_profile_read(db_urls: dict[str, str], issuer: TestIssuer, record: str) -> None:
     settings = ReferralsSettings(
         database_url=db_urls["referrals"],
         token_issuer=TEST_ISSUER,
@@ -42,38 +40,14 @@ async def test_profile_read_referral(db_urls: dict[str, str], issuer: TestIssuer
             casework = Casework(client, issuer, app)
             ids = await casework.young_person(f"46/{time.time_ns() % 1000}/26")
             referral = await casework.refer(ids, forum="mam-medway-swale")
-            url = f"/v1/referrals/{referral['id']}"
+            url = f"/v1/referrals/{referral['id']}" if record == "referral" else f"/v1/reviews/{ids['review']}"
             headers = casework.headers(casework.ANALYST)
             for _ in range(20):  # warm the statement caches
                 assert (await client.get(url, headers=headers)).status_code == 200
-            statements: list[str] = []
-            counts: Counter[str] = Counter()
-
-            def on_execute(*args: Any) -> None:
-                statements.append(" ".join(str(args[2]).split())[:150])
-
-            def on_checkout(*args: Any) -> None:
-                counts["pool checkout (pre-ping round trip)"] += 1
-
-            def on_commit(*args: Any) -> None:
-                counts["commit"] += 1
-
-            def on_begin(*args: Any) -> None:
-                counts["begin"] += 1
-
-            event.listen(Engine, "before_cursor_execute", on_execute)
-            event.listen(Pool, "checkout", on_checkout)
-            event.listen(Engine, "commit", on_commit)
-            event.listen(Engine, "begin", on_begin)
-            response = await client.get(url, headers=headers)
+            with count_statements() as log:
+                response = await client.get(url, headers=headers)
             assert response.status_code == 200
-            event.remove(Engine, "before_cursor_execute", on_execute)
-            event.remove(Pool, "checkout", on_checkout)
-            event.remove(Engine, "commit", on_commit)
-            event.remove(Engine, "begin", on_begin)
-            print(f"\n--- one request: {len(statements)} statements, {dict(counts)}")
-            for s in statements:
-                print("  ", s)
+            print(f"\n--- one request: {log}, {log.begins} begin, {log.commits} commit")
             profile = cProfile.Profile()
             started = time.perf_counter()
             profile.enable()

@@ -26,8 +26,9 @@ import asyncpg
 import httpx
 
 from bench.domain import scenario_allocation, scenario_pack_allocation, scenario_read_referral
-from bench.load import rss_mb, scratch_dir, sequential_p95, wrk
+from bench.load import rss_mb, scratch_dir, sequential_p95, statements_per_request, wrk
 from vru_dev.platform import Platform, PlatformConfig, Ports, free_port
+from vru_dev.testing import StatementLog
 from vru_shared.kent_medway import DISTRICT_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +44,8 @@ class Row:
     ratio: str = ""
     target: str = ""
     status: str = ""
+    #: Statements (and round trips) one request sends to PostgreSQL, from a counted pass before the timed run.
+    statements: str = ""
 
 
 @dataclass
@@ -61,8 +64,10 @@ class Bench:
     def dsn(self, service: str) -> str:
         return self.platform.service_db_urls[service].replace("postgresql+asyncpg://", "postgresql://")
 
-    def add(self, *args: str) -> None:
+    def add(self, *args: str, statements: StatementLog | None = None) -> None:
         row = Row(*args)
+        if statements is not None:
+            row.statements = f"{statements.count} ({statements.round_trips} round trips)"
         self.rows.append(row)
         print(f"  {row.scenario:<28} {row.measure:<44} {row.product:>14} {row.ratio:>8} {row.status}", flush=True)
 
@@ -138,6 +143,7 @@ def scenario_read_one(bench: Bench) -> None:
         while not stop.wait(0.2):
             samples.append(rss_mb(pid))
 
+    counted = statements_per_request(bench.platform, f"/v1/reviews/{rid}", bench.tokens["analyst"])
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     product = wrk(f"{bench.gateway}/v1/reviews/{rid}", headers=headers, seconds=bench.seconds)
@@ -158,6 +164,7 @@ def scenario_read_one(bench: Bench) -> None:
         f"{ratio:.2f}",
         "≥ 0.30",
         met(ratio >= 0.30),
+        statements=counted,
     )
     bench.add(name, "p99 latency ms (gateway / reference)", f"{product.p99_ms:.1f}", f"{reference.p99_ms:.1f}")
     bench.add(
@@ -178,6 +185,7 @@ def scenario_list_pages(bench: Bench) -> None:
     """2. The coordinator's review queue at 10k and at 1M incidents: first page and a page 10,000 rows deep."""
     headers = bearer(bench.tokens["coordinator"])
     name = "2 review queue pages"
+    counted = statements_per_request(bench.platform, "/v1/reviews?limit=50", bench.tokens["coordinator"])
     with httpx.Client(base_url=bench.gateway, timeout=30) as client:
         first_small = sequential_p95(client, "/v1/reviews?limit=50", headers=headers)
         asyncio.run(seed_incidents(bench.dsn("referrals"), 10_001, bench.big))
@@ -191,7 +199,7 @@ def scenario_list_pages(bench: Bench) -> None:
                 break
             url = link.split(";")[0].strip("<>")
         deep_big = sequential_p95(client, url.replace("limit=200", "limit=50"), headers=headers)
-    bench.add(name, "p95 ms first page, 10k incidents", f"{first_small:.1f}")
+    bench.add(name, "p95 ms first page, 10k incidents", f"{first_small:.1f}", statements=counted)
     ratio = first_big / first_small
     bench.add(
         name,
@@ -472,11 +480,16 @@ def write_results(bench: Bench, command: str, started: dt.datetime) -> str:
         f"{bench.seconds} s per measurement; one uvicorn worker per service; the reference is bare Starlette + "
         "asyncpg on the same database, run in the same session.",
         "",
-        "| scenario | measure | product | reference | ratio | target | status |",
-        "|---|---|---|---|---|---|---|",
+        "Statements per request: a counted pass before the timed run, the request once through the service's app "
+        "in the bench process on the same database (`vru_dev.testing.count_statements`); round trips add the "
+        "transaction's BEGIN and COMMIT.",
+        "",
+        "| scenario | measure | product | reference | ratio | target | status | statements per request |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {r.scenario} | {r.measure} | {r.product} | {r.reference} | {r.ratio} | {r.target} | {r.status} |"
+        f"| {r.scenario} | {r.measure} | {r.product} | {r.reference} | {r.ratio} | {r.target} | {r.status} "
+        f"| {r.statements} |"
         for r in bench.rows
     ]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ import contextlib
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi import FastAPI
 from jwt.algorithms import ECAlgorithm
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from vru_shared.auth import TokenVerifier
@@ -144,6 +146,75 @@ async def running_app(app: FastAPI, issuer: TestIssuer, url: str) -> AsyncIterat
                 finally:
                     await transaction.rollback()
         await engine.dispose()
+
+
+#: Transaction control the test fixtures issue as SQL (``running_app`` commits a savepoint per request, where the
+#: service's own transaction begins and commits at the driver): counted apart from the request's queries.
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN", "COMMIT", "ROLLBACK")
+
+
+@dataclass
+class StatementLog:
+    """The SQL statements executed while counting, in order (whitespace collapsed), and the transaction
+    control around them."""
+
+    statements: list[str] = field(default_factory=list)
+    #: SAVEPOINT / RELEASE SAVEPOINT sent as SQL (the tests' per-request savepoints).
+    transaction_control: int = 0
+    #: Transactions begun and committed at the driver (asyncpg sends BEGIN and COMMIT, a round trip each).
+    begins: int = 0
+    commits: int = 0
+
+    @property
+    def count(self) -> int:
+        """Statements sent to PostgreSQL, each one round trip, leaving out transaction control."""
+        return len(self.statements)
+
+    @property
+    def round_trips(self) -> int:
+        """Every exchange with PostgreSQL: the statements and the transaction control around them."""
+        return self.count + self.transaction_control + self.begins + self.commits
+
+    def __str__(self) -> str:
+        return f"{self.count} statements ({self.round_trips} round trips):\n" + "\n".join(
+            f"  {s[:300]}" for s in self.statements
+        )
+
+
+@contextlib.contextmanager
+def count_statements() -> Iterator[StatementLog]:
+    """Count every statement any SQLAlchemy engine in this process executes inside the block (the
+    ``before_cursor_execute`` event on every :class:`~sqlalchemy.engine.Engine`, and its ``begin`` and
+    ``commit``): what a request costs in round trips to PostgreSQL. Deterministic, unlike timings; the
+    statement-count tests and ``bench/run.py`` use it.
+    """
+    log = StatementLog()
+
+    def on_execute(conn: object, cursor: object, statement: str, *args: object) -> None:
+        text = " ".join(statement.split())
+        if text.upper().startswith(TRANSACTION_CONTROL):
+            log.transaction_control += 1
+        else:
+            log.statements.append(text)
+
+    def on_begin(conn: object) -> None:
+        log.begins += 1
+
+    def on_commit(conn: object) -> None:
+        log.commits += 1
+
+    listeners: list[tuple[str, Callable[..., None]]] = [
+        ("before_cursor_execute", on_execute),
+        ("begin", on_begin),
+        ("commit", on_commit),
+    ]
+    for name, listener in listeners:
+        event.listen(Engine, name, listener)
+    try:
+        yield log
+    finally:
+        for name, listener in listeners:
+            event.remove(Engine, name, listener)
 
 
 def service_dir(package_file: str) -> Path:

@@ -1,16 +1,34 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy import ColumnElement, Select, func, insert, literal, select
 
 from referrals.audit.models import AuditEntry, AuditSeal
 from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository
 
+T = TypeVar("T")
+
 #: Serialises sealing: one sealer at a time extends the chain.
 SEAL_LOCK = 0x5EA1_A0D1
+
+
+def with_audit_row(read: Select[T], values: Mapping[str, object], record_ids: Select[Any]) -> Select[T]:
+    """``read`` with its audit entry attached as a CTE: ``WITH audit AS (INSERT INTO audit_log … SELECT …)
+    SELECT …`` — the read and its audit row in one statement, one round trip, in the same transaction.
+
+    ``values`` are the entry's fields but ``record_ids`` (:func:`referrals.audit.service.entry`);
+    ``record_ids`` selects one ``text[]`` per entry to write, with the read's own filters (visibility
+    included), so a record the caller cannot see is neither returned nor audited. PostgreSQL runs a
+    data-modifying CTE exactly once, whether or not the read refers to it.
+    """
+    table = AuditEntry.__table__
+    ids = record_ids.subquery("audited")
+    rows = select(*(literal(value, table.c[name].type) for name, value in values.items()), *ids.c)
+    entry = insert(AuditEntry).from_select([*values, "record_ids"], rows)
+    return read.add_cte(entry.cte("audit"))
 
 
 class AuditRepository(Repository[AuditEntry]):

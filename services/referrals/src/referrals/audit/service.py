@@ -54,23 +54,29 @@ async def record(
     record_ids: Sequence[UUID | str],
     purpose: str,
 ) -> None:
-    """Append one entry in the request's own transaction: it lands exactly when the action does."""
-    await AuditRepository(session).append(
-        {
-            "actor_subject": principal.subject,
-            "actor_name": principal.name[:200] if principal.name else None,
-            "actor_kind": principal.kind.value,
-            "actor_client_id": principal.client_id,
-            "agency_id": principal.agency_id,
-            "roles": sorted(principal.roles),
-            "action": action.value,
-            "record_type": record_type,
-            "record_ids": [str(i) for i in record_ids],
-            "purpose": purpose,
-            "request_id": current_request_id(),
-            "client_request_id": current_client_request_id(),
-        }
-    )
+    """Append one entry in the request's own transaction: it lands exactly when the action does. A read of
+    records attaches its entry to its own SELECT instead (:func:`entry`, one statement)."""
+    values = entry(principal, action=action, record_type=record_type, purpose=purpose)
+    await AuditRepository(session).append(values | {"record_ids": [str(i) for i in record_ids]})
+
+
+def entry(principal: Principal, *, action: AuditAction, record_type: str, purpose: str) -> dict[str, object]:
+    """The fields of an audit entry but its ``record_ids``: for a repository to attach the entry to the read
+    that selects those records (:func:`referrals.audit.repository.with_audit_row`), so the read and its audit
+    row are one statement."""
+    return {
+        "actor_subject": principal.subject,
+        "actor_name": principal.name[:200] if principal.name else None,
+        "actor_kind": principal.kind.value,
+        "actor_client_id": principal.client_id,
+        "agency_id": principal.agency_id,
+        "roles": sorted(principal.roles),
+        "action": action.value,
+        "record_type": record_type,
+        "purpose": purpose,
+        "request_id": current_request_id(),
+        "client_request_id": current_client_request_id(),
+    }
 
 
 def canonical(entry: AuditEntry) -> str:

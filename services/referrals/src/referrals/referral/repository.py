@@ -1,12 +1,14 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, exists, insert, select
+from sqlalchemy import ColumnElement, Select, Text, cast, exists, insert, select
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import joinedload, selectinload
 
 from referrals.access import CaseworkScope
+from referrals.audit.repository import with_audit_row
 from referrals.reference.models import District, Forum, PartnerAgency
 from referrals.reference.repository import district_ids, for_agency, provided_by_agency
 from referrals.referral.models import (
@@ -26,8 +28,10 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
     model = Referral
     order = ("created_at", "id")
 
-    def statement(self) -> Select[Referral]:
-        """A referral with everything its audiences read, read afresh (its events change beside it)."""
+    def statement(self, *, one: bool = False) -> Select[Referral]:
+        """A referral with everything its audiences read, read afresh (its events change beside it). ``one``:
+        for a single referral, its few events joined into the same SELECT (a page loads them in one more)."""
+        events = joinedload(Referral.events) if one else selectinload(Referral.events)
         return (
             select(Referral)
             .options(
@@ -35,7 +39,7 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
                 joinedload(Referral.district),
                 joinedload(Referral.forum),
                 joinedload(Referral.partner_agency),
-                selectinload(Referral.events),
+                events,
                 joinedload(Referral.funding_count),
             )
             .execution_options(populate_existing=True)
@@ -50,6 +54,19 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
                 | provided_by_agency(Referral.project_id, scope.agency)
             )
         return None if scope.districts is None else Referral.district_id.in_(district_ids(scope.districts))
+
+    async def read_audited(
+        self, referral_id: UUID, scope: CaseworkScope, audit: Mapping[str, object]
+    ) -> Referral | None:
+        """The referral if ``scope`` may see it, with its events and its audit entry (the referral and its
+        subject): one statement. Nothing is audited when it is not visible."""
+        read = array([cast(Referral.id, Text), cast(Referral.subject_id, Text)])
+        ids = select(read).where(Referral.id == referral_id)
+        details = self.statement(one=True)
+        condition = self.visible(scope)
+        if condition is not None:
+            ids, details = ids.where(condition), details.where(condition)
+        return await self.get(referral_id, base=with_audit_row(details, audit, ids))
 
     async def find(
         self,

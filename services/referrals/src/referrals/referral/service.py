@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
-from referrals.audit.service import record
+from referrals.audit.service import entry, record
 from referrals.clients.funding import CountRefused, FundingClient
 from referrals.db import event_outbox
 from referrals.reference.repository import DistrictRepository, ForumRepository, PartnerAgencyRepository
@@ -80,15 +80,18 @@ async def _audit_read(
 ) -> None:
     """Staff reads are reads; a partner agency's reads are disclosures to that agency, named in the purpose."""
     ids: list[UUID] = [r.id for r in referrals] + list(dict.fromkeys(r.subject_id for r in referrals))
-    if scope.partner:
-        partner = await PartnerAgencyRepository(session).for_identity_agency(scope.agency)
-        name = f"{partner.name} ({partner.code})" if partner else "an unlinked agency"
-        purpose = f"referral shared with {name}"
-    else:
-        purpose = "referrals"
+    purpose = await _read_purpose(session, scope)
     await record(
         session, principal=principal, action=AuditAction.READ, record_type="referral", record_ids=ids, purpose=purpose
     )
+
+
+async def _read_purpose(session: AsyncSession, scope: CaseworkScope) -> str:
+    if scope.partner:
+        partner = await PartnerAgencyRepository(session).for_identity_agency(scope.agency)
+        name = f"{partner.name} ({partner.code})" if partner else "an unlinked agency"
+        return f"referral shared with {name}"
+    return "referrals"
 
 
 async def list_referrals(
@@ -131,9 +134,11 @@ async def _visible(
 async def get_referral(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, referral_id: UUID
 ) -> ReferralRead | SharedReferralRead:
-    repo = ReferralRepository(session)
-    referral = await _visible(repo, referral_id, scope)
-    await _audit_read(session, principal, scope, [referral])
+    purpose = await _read_purpose(session, scope)
+    audit = entry(principal, action=AuditAction.READ, record_type="referral", purpose=purpose)
+    referral = await ReferralRepository(session).read_audited(referral_id, scope, audit)
+    if referral is None:
+        raise ReferralNotFound(f"There is no referral {referral_id} that you can see.")
     return _view(scope)[1].model_validate(referral)
 
 

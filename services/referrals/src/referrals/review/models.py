@@ -3,7 +3,7 @@ from enum import StrEnum
 from uuid import UUID, uuid4
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from referrals.db import Base
 from referrals.incident.models import Incident
@@ -90,6 +90,10 @@ class Review(Versioned, Base):
     events: Mapped[list["ReviewEvent"]] = relationship(
         order_by="[ReviewEvent.at, ReviewEvent.id]", lazy="raise", viewonly=True
     )
+    #: How many incidents and young people the review has (all of them, whoever reads), when the read
+    #: computed them in its own SELECT (``ReviewRepository.counted``); ``None`` when it did not.
+    incident_count: Mapped[int | None] = query_expression()
+    subject_count: Mapped[int | None] = query_expression()
 
     @property
     def area(self) -> str:

@@ -1,12 +1,14 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Uuid, exists, func, insert, or_, select
+from sqlalchemy import ColumnElement, Select, Text, Uuid, cast, exists, func, insert, or_, select
 from sqlalchemy import update as sql_update
-from sqlalchemy.orm import QueryableAttribute, joinedload, selectinload
+from sqlalchemy.dialects.postgresql import array
+from sqlalchemy.orm import QueryableAttribute, joinedload, selectinload, with_expression
 
+from referrals.audit.repository import with_audit_row
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import IncidentRepository
 from referrals.reference.models import CoordinatorArea, District
@@ -60,6 +62,17 @@ class VisibleSubjectRepository(ScopedRepository[Subject, frozenset[str] | None])
         return visible_subject(scope)
 
 
+def counted(stmt: Select[Review]) -> Select[Review]:
+    """``stmt`` computing each review's incident and young-person counts in the same SELECT (correlated
+    counts on indexed ``review_id``), not one more statement per page; read afresh (``populate_existing``).
+    Not for a locking read: its subqueries would see the rows as of before it waited for the lock."""
+    incidents = select(func.count()).where(Incident.review_id == Review.id).correlate(Review).scalar_subquery()
+    subjects = select(func.count()).where(ReviewSubject.review_id == Review.id).correlate(Review).scalar_subquery()
+    return stmt.options(
+        with_expression(Review.incident_count, incidents), with_expression(Review.subject_count, subjects)
+    ).execution_options(populate_existing=True)
+
+
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
     young people and history."""
@@ -67,10 +80,11 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     model = Review
     order = ("created_at", "id")
 
-    def statement(self) -> Select[Review]:
-        return select(Review).options(
-            joinedload(Review.area_ref), joinedload(Review.district_ref), selectinload(Review.districts_ref)
-        )
+    def statement(self, *, one: bool = False) -> Select[Review]:
+        """``one``: for a single review, its few districts joined into the same SELECT (a page loads them in
+        one more)."""
+        districts = joinedload(Review.districts_ref) if one else selectinload(Review.districts_ref)
+        return select(Review).options(joinedload(Review.area_ref), joinedload(Review.district_ref), districts)
 
     def visible(self, scope: frozenset[str] | None) -> ColumnElement[bool] | None:
         return visible_review(scope)
@@ -102,10 +116,20 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
             filters.append(late if overdue else ~late)
-        return await self.page_visible(page, scope, *filters, descending=True)
+        return await self.page(page, *filters, base=counted(self.readable(scope)), descending=True)
 
-    async def read(self, review_id: UUID, scope: frozenset[str] | None, *, for_update: bool = False) -> Review | None:
-        """The review with its incidents (and their codes), young people and history, if ``scope`` may see it.
+    async def read(
+        self,
+        review_id: UUID,
+        scope: frozenset[str] | None,
+        *,
+        for_update: bool = False,
+        audit: Mapping[str, object] | None = None,
+    ) -> Review | None:
+        """The review with its incidents (and their codes), young people and history, if ``scope`` may see it;
+        unless locking, with its counts (:func:`counted`). ``audit``: the fields of the read's audit entry,
+        written by the same SELECT (:func:`~referrals.audit.repository.with_audit_row`) when the review is
+        visible.
 
         Of the incidents, and of the history's entries about an incident, only those ``scope`` may read (the
         incident's own ``visible()``): a review drawn into two districts shows each coordinator their districts'
@@ -117,11 +141,20 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             incidents = incidents.and_(seen)
             about_seen = exists(select(Incident.id).where(Incident.id == ReviewEvent.incident_id, seen))
             events = events.and_(or_(ReviewEvent.incident_id.is_(None), about_seen))
-        details = self.readable(scope).options(
+        condition = self.visible(scope)
+        details = self.statement(one=True)
+        if condition is not None:
+            details = details.where(condition)
+        details = details.options(
             selectinload(incidents).options(joinedload(Incident.district_ref), joinedload(Incident.category_ref)),
             selectinload(Review.subjects),
             selectinload(events),
         )
+        if not for_update:
+            details = counted(details)
+        if audit is not None:
+            ids = select(array([cast(Review.id, Text)])).where(Review.id == review_id)
+            details = with_audit_row(details, audit, ids if condition is None else ids.where(condition))
         return await self.get(review_id, for_update=for_update, base=details)
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:

@@ -5,7 +5,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
-from referrals.audit.service import record
+from referrals.audit.service import entry, record
 from referrals.calendar import WorkingDays, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
@@ -40,14 +40,15 @@ def overdue_before(today: date, target: WorkingDays) -> datetime:
 
 
 async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target: WorkingDays) -> list[ReviewSummary]:
-    counts = await repo.counts_of([review.id for review in reviews])
+    uncounted = [r.id for r in reviews if r.incident_count is None or r.subject_count is None]
+    counts = await repo.counts_of(uncounted) if uncounted else {}
     today = london_today()
     return [
         ReviewSummary.model_validate(
             {
                 **{name: getattr(review, name) for name in _COLUMNS.split()},
-                "incident_count": counts[review.id][0],
-                "subject_count": counts[review.id][1],
+                "incident_count": counts[review.id][0] if review.id in counts else review.incident_count,
+                "subject_count": counts[review.id][1] if review.id in counts else review.subject_count,
                 "due_on": due_on(review.created_at, target),
                 "overdue": is_overdue(review, target, today),
             }
@@ -105,19 +106,11 @@ async def get_review(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target: WorkingDays
 ) -> ReviewRead:
     repo = ReviewRepository(session)
-    review = await repo.read(review_id, scope)
+    audit = entry(principal, action=AuditAction.READ, record_type="review", purpose="review")
+    review = await repo.read(review_id, scope, audit=audit)
     if review is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    result = await _read(repo, review, target)
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.READ,
-        record_type="review",
-        record_ids=[review_id],
-        purpose="review",
-    )
-    return result
+    return await _read(repo, review, target)
 
 
 async def transition(

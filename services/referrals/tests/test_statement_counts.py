@@ -1,0 +1,136 @@
+"""Round trips to PostgreSQL per request (issue 17): counted, not timed — statements are deterministic where
+timings on a shared machine are not (``vru_dev.testing.count_statements``).
+
+A single-record read writes its audit row in the read's own SELECT (``WITH audit AS (INSERT …) SELECT …``);
+a list page costs the same statements for 1 row as for 50 (eager loads are a fixed number, never per row)."""
+
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from vru_dev.kits.referrals import Casework
+from vru_dev.testing import StatementLog, count_statements
+
+AUDIT_CTE = "WITH audit AS (INSERT INTO referrals_audit.audit_log"
+MAM = "mam-medway-swale"
+THANET = str(Casework.THANET["sub"])
+MEDWAY_SWALE = str(Casework.MEDWAY_SWALE["sub"])
+
+
+async def counted(client: httpx.AsyncClient, url: str, headers: dict[str, str], **params: Any) -> StatementLog:
+    await client.get(url, headers=headers, params=params)  # warm the caches (JWKS, compiled statements)
+    with count_statements() as log:
+        response = await client.get(url, headers=headers, params=params)
+    assert response.status_code == 200, response.text
+    return log
+
+
+@pytest.fixture
+async def three(casework: Casework) -> list[dict[str, Any]]:
+    """Three young people, each with an incident, a review and a referral sent with one meeting action."""
+    made = []
+    for n in range(3):
+        ids = await casework.young_person(f"46/9{n}1/26")
+        referral = await casework.refer(ids, send=True, forum=MAM)
+        meeting = await casework.client.post(
+            "/v1/meetings",
+            json={"forum": MAM, "held_at": "2026-11-24T10:00:00Z"},
+            headers=casework.headers(casework.MEDWAY_SWALE),
+        )
+        assert meeting.status_code == 201, meeting.text
+        decided = await casework.client.post(
+            f"/v1/meetings/{meeting.json()['id']}/decisions",
+            json={
+                "referral_id": referral["id"],
+                "decision": "Safety plan agreed.",
+                "actions": [
+                    {"owner_agency": "youth-justice-service", "description": "Arrange a tag.", "due_on": "2026-12-24"}
+                ],
+            },
+            headers=casework.headers(casework.MEDWAY_SWALE),
+        )
+        assert decided.status_code == 201, decided.text
+        made.append(ids | {"referral": referral["id"]})
+    return made
+
+
+class TestReadOneRecord:
+    """The read and its audit row are one statement; what the response model nests is a fixed number more."""
+
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_a_referral_is_one_statement(
+        self, casework: Casework, three: list[dict[str, Any]], token: str
+    ) -> None:
+        referral = three[0]["referral"]
+        log = await counted(casework.client, f"/v1/referrals/{referral}", casework.headers(getattr(casework, token)))
+        # the referral with its subject, district, forum, partner agency, funding count and events, and its
+        # audit row. Was 3: the events in a statement of their own (selectinload), and the audit INSERT.
+        assert log.count == 1, log
+        assert log.statements[0].startswith(AUDIT_CTE), log
+        assert not any(s.startswith("INSERT") for s in log.statements), log
+
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_a_review_is_four_statements(
+        self, casework: Casework, three: list[dict[str, Any]], token: str
+    ) -> None:
+        review = three[0]["review"]
+        log = await counted(casework.client, f"/v1/reviews/{review}", casework.headers(getattr(casework, token)))
+        # the review with its districts, counts and audit row; its young people, history and incidents
+        # (selectinload, each a fixed one). Was 8: its districts, two counts (of its incidents and young people)
+        # and the audit INSERT each a statement of their own.
+        assert log.count == 4, log
+        assert log.statements[0].startswith(AUDIT_CTE), log
+        assert not any(s.startswith("INSERT") or ("count(*)" in s and "GROUP BY" in s) for s in log.statements), log
+
+    async def test_the_audit_row_is_written_once_and_only_for_a_visible_record(
+        self, casework: Casework, three: list[dict[str, Any]]
+    ) -> None:
+        first = three[0]
+        headers = casework.headers(casework.THANET)  # another district's coordinator: sees none of them
+        before = await casework.audit(THANET)
+        for url, slug in (
+            (f"/v1/referrals/{first['referral']}", "/referral-not-found"),
+            (f"/v1/reviews/{first['review']}", "/review-not-found"),
+        ):
+            refused = await casework.client.get(url, headers=headers)
+            assert refused.status_code == 404
+            assert refused.json()["type"].endswith(slug)
+        assert await casework.audit(THANET) == before
+        assert (await casework.client.get(f"/v1/referrals/{uuid.uuid4()}", headers=headers)).status_code == 404
+
+        headers = casework.headers(casework.MEDWAY_SWALE)
+        before = await casework.audit(MEDWAY_SWALE)
+        assert (await casework.client.get(f"/v1/referrals/{first['referral']}", headers=headers)).status_code == 200
+        assert (await casework.client.get(f"/v1/reviews/{first['review']}", headers=headers)).status_code == 200
+        added = (await casework.audit(MEDWAY_SWALE))[len(before) :]
+        assert added == [
+            ("read", "referral", [first["referral"], first["subject"]], "referrals", None),
+            ("read", "review", [first["review"]], "review", None),
+        ]
+
+
+class TestListPage:
+    """No per-row queries: a page of 50 costs what a page of 1 does."""
+
+    @pytest.mark.parametrize(
+        ("url", "statements"),
+        [
+            ("/v1/referrals", 3),  # page, events (selectinload), audit row
+            ("/v1/reviews", 3),  # page with counts, districts (selectinload), audit row — was 5
+            ("/v1/incidents", 2),
+            ("/v1/subjects", 2),
+            ("/v1/actions", 2),  # page, audit row
+        ],
+    )
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_a_page_of_50_costs_what_a_page_of_1_does(
+        self, casework: Casework, three: list[dict[str, Any]], url: str, statements: int, token: str
+    ) -> None:
+        headers = casework.headers(getattr(casework, token))
+        full = await casework.client.get(url, headers=headers, params={"limit": 50})
+        assert len(full.json()["items"]) >= 3, full.text
+        one = await counted(casework.client, url, headers, limit=1)
+        fifty = await counted(casework.client, url, headers, limit=50)
+        assert one.count == fifty.count == statements, f"page of 1: {one}\npage of 50: {fifty}"
