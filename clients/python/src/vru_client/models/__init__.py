@@ -51,6 +51,9 @@ from .csp_update import CspUpdate
 from .decision_create import DecisionCreate
 from .decision_read import DecisionRead
 from .decision_record import DecisionRecord
+from .delivery_read import DeliveryRead
+from .delivery_read_status import DeliveryReadStatus
+from .delivery_status import DeliveryStatus
 from .deployment_create import DeploymentCreate
 from .destination import Destination
 from .destination_kind import DestinationKind
@@ -60,6 +63,9 @@ from .disbursement_transition import DisbursementTransition
 from .district_read import DistrictRead
 from .due_check import DueCheck
 from .due_checks_district_type_0 import DueChecksDistrictType0
+from .due_diligence_check_create import DueDiligenceCheckCreate
+from .due_diligence_check_read import DueDiligenceCheckRead
+from .due_diligence_outcome import DueDiligenceOutcome
 from .duplicate_status import DuplicateStatus
 from .erasure_reason import ErasureReason
 from .erasure_request import ErasureRequest
@@ -67,9 +73,17 @@ from .erasure_result import ErasureResult
 from .erasure_result_erased import ErasureResultErased
 from .etp_inventory_allocation_create import EtpInventoryAllocationCreate
 from .etp_inventory_allocation_create_csp import EtpInventoryAllocationCreateCsp
+from .etp_inventory_guardian_read import EtpInventoryGuardianRead
 from .evaluation_create import EvaluationCreate
 from .evaluation_rating import EvaluationRating
 from .evaluation_read import EvaluationRead
+from .event_audience import EventAudience
+from .event_batch import EventBatch
+from .event_in import EventIn
+from .event_in_data import EventInData
+from .event_in_data_additional_property_type_2 import EventInDataAdditionalPropertyType2
+from .event_in_type import EventInType
+from .events_accepted import EventsAccepted
 from .expiring_pack import ExpiringPack
 from .field_error import FieldError
 from .financial_year_read import FinancialYearRead
@@ -103,6 +117,7 @@ from .incident_change_read import IncidentChangeRead
 from .incident_change_read_changes import IncidentChangeReadChanges
 from .incident_count import IncidentCount
 from .incident_read import IncidentRead
+from .incident_read_view import IncidentReadView
 from .incident_record import IncidentRecord
 from .incident_report import IncidentReport
 from .incident_statistics import IncidentStatistics
@@ -138,8 +153,10 @@ from .meeting_read import MeetingRead
 from .meeting_status import MeetingStatus
 from .meeting_summary import MeetingSummary
 from .meeting_update import MeetingUpdate
+from .monitoring_return_amend import MonitoringReturnAmend
 from .monitoring_return_read import MonitoringReturnRead
 from .monitoring_return_submit import MonitoringReturnSubmit
+from .monitoring_return_version_read import MonitoringReturnVersionRead
 from .movement_batch import MovementBatch
 from .movement_kind import MovementKind
 from .movement_read import MovementRead
@@ -170,20 +187,25 @@ from .page_budget_line_read import PageBudgetLineRead
 from .page_check_read import PageCheckRead
 from .page_component_type_read import PageComponentTypeRead
 from .page_coordinator_area_read import PageCoordinatorAreaRead
+from .page_csp_summary import PageCspSummary
+from .page_delivery_read import PageDeliveryRead
 from .page_disbursement_read import PageDisbursementRead
 from .page_district_read import PageDistrictRead
 from .page_due_check import PageDueCheck
+from .page_due_diligence_check_read import PageDueDiligenceCheckRead
 from .page_evaluation_read import PageEvaluationRead
 from .page_expiring_pack import PageExpiringPack
 from .page_financial_year_read import PageFinancialYearRead
 from .page_forum_read import PageForumRead
 from .page_fund_read import PageFundRead
 from .page_grant_read import PageGrantRead
+from .page_guardian_read import PageGuardianRead
 from .page_incident_summary import PageIncidentSummary
 from .page_kit_type_read import PageKitTypeRead
 from .page_location_read import PageLocationRead
 from .page_meeting_summary import PageMeetingSummary
 from .page_monitoring_return_read import PageMonitoringReturnRead
+from .page_monitoring_return_version_read import PageMonitoringReturnVersionRead
 from .page_movement_read import PageMovementRead
 from .page_offence_category_read import PageOffenceCategoryRead
 from .page_organisation_read import PageOrganisationRead
@@ -191,6 +213,7 @@ from .page_pack_read import PagePackRead
 from .page_partner_agency_read import PagePartnerAgencyRead
 from .page_person_read import PagePersonRead
 from .page_possible_duplicate_pair import PagePossibleDuplicatePair
+from .page_project_provider_read import PageProjectProviderRead
 from .page_project_read import PageProjectRead
 from .page_project_referral_read import PageProjectReferralRead
 from .page_purchase_read import PagePurchaseRead
@@ -203,6 +226,7 @@ from .page_site_read import PageSiteRead
 from .page_spend_read import PageSpendRead
 from .page_stream_read import PageStreamRead
 from .page_subject_summary import PageSubjectSummary
+from .page_subscription_read import PageSubscriptionRead
 from .page_support_plan_summary import PageSupportPlanSummary
 from .page_use_report_read import PageUseReportRead
 from .partner_agency_link import PartnerAgencyLink
@@ -223,6 +247,7 @@ from .possible_duplicate_pair import PossibleDuplicatePair
 from .problem import Problem
 from .project_create import ProjectCreate
 from .project_create_districts_item import ProjectCreateDistrictsItem
+from .project_provider_read import ProjectProviderRead
 from .project_read import ProjectRead
 from .project_referral_create import ProjectReferralCreate
 from .project_referral_read import ProjectReferralRead
@@ -233,6 +258,7 @@ from .purchase_create import PurchaseCreate
 from .purchase_read import PurchaseRead
 from .readiness import Readiness
 from .readiness_counts import ReadinessCounts
+from .redelivery_count import RedeliveryCount
 from .referral_create import ReferralCreate
 from .referral_destination import ReferralDestination
 from .referral_event_kind import ReferralEventKind
@@ -245,6 +271,7 @@ from .referral_summary import ReferralSummary
 from .referral_transition import ReferralTransition
 from .referral_update import ReferralUpdate
 from .referrals_person_read import ReferralsPersonRead
+from .register import Register
 from .rejected_row import RejectedRow
 from .resupply_status import ResupplyStatus
 from .resupply_task_read import ResupplyTaskRead
@@ -266,6 +293,7 @@ from .schedule_create import ScheduleCreate
 from .screening_decision import ScreeningDecision
 from .screening_read import ScreeningRead
 from .screening_source import ScreeningSource
+from .secret_rotated import SecretRotated
 from .shared_referral_read import SharedReferralRead
 from .shared_referral_summary import SharedReferralSummary
 from .shared_subject import SharedSubject
@@ -290,6 +318,15 @@ from .subject_record import SubjectRecord
 from .subject_referral import SubjectReferral
 from .subject_review import SubjectReview
 from .subject_summary import SubjectSummary
+from .subscription_create import SubscriptionCreate
+from .subscription_create_event_types_item import SubscriptionCreateEventTypesItem
+from .subscription_created import SubscriptionCreated
+from .subscription_created_status import SubscriptionCreatedStatus
+from .subscription_read import SubscriptionRead
+from .subscription_read_status import SubscriptionReadStatus
+from .subscription_update import SubscriptionUpdate
+from .subscription_update_event_types_type_0_item import SubscriptionUpdateEventTypesType0Item
+from .subscription_update_status_type_0 import SubscriptionUpdateStatusType0
 from .support_plan_create import SupportPlanCreate
 from .support_plan_read import SupportPlanRead
 from .support_plan_summary import SupportPlanSummary
@@ -361,6 +398,9 @@ __all__ = (
     "DecisionCreate",
     "DecisionRead",
     "DecisionRecord",
+    "DeliveryRead",
+    "DeliveryReadStatus",
+    "DeliveryStatus",
     "DeploymentCreate",
     "Destination",
     "DestinationKind",
@@ -370,6 +410,9 @@ __all__ = (
     "DistrictRead",
     "DueCheck",
     "DueChecksDistrictType0",
+    "DueDiligenceCheckCreate",
+    "DueDiligenceCheckRead",
+    "DueDiligenceOutcome",
     "DuplicateStatus",
     "ErasureReason",
     "ErasureRequest",
@@ -377,9 +420,17 @@ __all__ = (
     "ErasureResultErased",
     "EtpInventoryAllocationCreate",
     "EtpInventoryAllocationCreateCsp",
+    "EtpInventoryGuardianRead",
     "EvaluationCreate",
     "EvaluationRating",
     "EvaluationRead",
+    "EventAudience",
+    "EventBatch",
+    "EventIn",
+    "EventInData",
+    "EventInDataAdditionalPropertyType2",
+    "EventInType",
+    "EventsAccepted",
     "ExpiringPack",
     "FieldError",
     "FinancialYearRead",
@@ -413,6 +464,7 @@ __all__ = (
     "IncidentChangeReadChanges",
     "IncidentCount",
     "IncidentRead",
+    "IncidentReadView",
     "IncidentRecord",
     "IncidentReport",
     "IncidentStatistics",
@@ -448,8 +500,10 @@ __all__ = (
     "MeetingStatus",
     "MeetingSummary",
     "MeetingUpdate",
+    "MonitoringReturnAmend",
     "MonitoringReturnRead",
     "MonitoringReturnSubmit",
+    "MonitoringReturnVersionRead",
     "MovementBatch",
     "MovementKind",
     "MovementRead",
@@ -480,20 +534,25 @@ __all__ = (
     "PageCheckRead",
     "PageComponentTypeRead",
     "PageCoordinatorAreaRead",
+    "PageCspSummary",
+    "PageDeliveryRead",
     "PageDisbursementRead",
     "PageDistrictRead",
     "PageDueCheck",
+    "PageDueDiligenceCheckRead",
     "PageEvaluationRead",
     "PageExpiringPack",
     "PageFinancialYearRead",
     "PageForumRead",
     "PageFundRead",
     "PageGrantRead",
+    "PageGuardianRead",
     "PageIncidentSummary",
     "PageKitTypeRead",
     "PageLocationRead",
     "PageMeetingSummary",
     "PageMonitoringReturnRead",
+    "PageMonitoringReturnVersionRead",
     "PageMovementRead",
     "PageOffenceCategoryRead",
     "PageOrganisationRead",
@@ -501,6 +560,7 @@ __all__ = (
     "PagePartnerAgencyRead",
     "PagePersonRead",
     "PagePossibleDuplicatePair",
+    "PageProjectProviderRead",
     "PageProjectRead",
     "PageProjectReferralRead",
     "PagePurchaseRead",
@@ -513,6 +573,7 @@ __all__ = (
     "PageSpendRead",
     "PageStreamRead",
     "PageSubjectSummary",
+    "PageSubscriptionRead",
     "PageSupportPlanSummary",
     "PageUseReportRead",
     "PartnerAgencyLink",
@@ -533,6 +594,7 @@ __all__ = (
     "Problem",
     "ProjectCreate",
     "ProjectCreateDistrictsItem",
+    "ProjectProviderRead",
     "ProjectRead",
     "ProjectReferralCreate",
     "ProjectReferralRead",
@@ -543,6 +605,7 @@ __all__ = (
     "PurchaseRead",
     "Readiness",
     "ReadinessCounts",
+    "RedeliveryCount",
     "ReferralCreate",
     "ReferralDestination",
     "ReferralEventKind",
@@ -555,6 +618,7 @@ __all__ = (
     "ReferralTransition",
     "ReferralUpdate",
     "ReferralsPersonRead",
+    "Register",
     "RejectedRow",
     "ResupplyStatus",
     "ResupplyTaskRead",
@@ -576,6 +640,7 @@ __all__ = (
     "ScreeningDecision",
     "ScreeningRead",
     "ScreeningSource",
+    "SecretRotated",
     "SharedReferralRead",
     "SharedReferralSummary",
     "SharedSubject",
@@ -600,6 +665,15 @@ __all__ = (
     "SubjectReferral",
     "SubjectReview",
     "SubjectSummary",
+    "SubscriptionCreate",
+    "SubscriptionCreateEventTypesItem",
+    "SubscriptionCreated",
+    "SubscriptionCreatedStatus",
+    "SubscriptionRead",
+    "SubscriptionReadStatus",
+    "SubscriptionUpdate",
+    "SubscriptionUpdateEventTypesType0Item",
+    "SubscriptionUpdateStatusType0",
     "SupportPlanCreate",
     "SupportPlanRead",
     "SupportPlanSummary",

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,33 +12,33 @@ T = TypeVar("T", bound="GuardianRead")
 
 @_attrs_define
 class GuardianRead:
-    """
+    """A pack-site guardian as those who assign guardians see them: who they are, nothing more.
+
     Attributes:
-        subject (str): The guardian's person id (token `sub`).
-        name (None | str):
-        assigned_at (datetime.datetime):
+        id (UUID): Their person id: the `subject` of `PUT /v1/sites/{site_id}/guardians/{subject}`.
+        display_name (str):
+        email (str):
     """
 
-    subject: str
-    name: str | None
-    assigned_at: datetime.datetime
+    id: UUID
+    display_name: str
+    email: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        subject = self.subject
+        id = str(self.id)
 
-        name: str | None
-        name = self.name
+        display_name = self.display_name
 
-        assigned_at = self.assigned_at.isoformat()
+        email = self.email
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "subject": subject,
-                "name": name,
-                "assigned_at": assigned_at,
+                "id": id,
+                "display_name": display_name,
+                "email": email,
             }
         )
 
@@ -47,21 +47,16 @@ class GuardianRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        subject = d.pop("subject")
+        id = UUID(d.pop("id"))
 
-        def _parse_name(data: object) -> str | None:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        display_name = d.pop("display_name")
 
-        name = _parse_name(d.pop("name"))
-
-        assigned_at = datetime.datetime.fromisoformat(d.pop("assigned_at"))
+        email = d.pop("email")
 
         guardian_read = cls(
-            subject=subject,
-            name=name,
-            assigned_at=assigned_at,
+            id=id,
+            display_name=display_name,
+            email=email,
         )
 
         guardian_read.additional_properties = d

@@ -8,6 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.incident_read_view import IncidentReadView
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.incident_change_read import IncidentChangeRead
     from ..models.referrals_person_read import ReferralsPersonRead
@@ -37,6 +40,10 @@ class IncidentRead:
         updated_at (datetime.datetime):
         people (list[ReferralsPersonRead]):
         changes (list[IncidentChangeRead]):
+        view (IncidentReadView | Unset): `full`; or `residents` for a coordinator reading an incident in another
+            district because someone involved lives in one of theirs: only those residents are in `people`, the others are
+            counted in `people_withheld`, and `changes` (which name everyone) is empty. Default: IncidentReadView.FULL.
+        people_withheld (int | Unset): People involved who are not shown (the `residents` view). Default: 0.
     """
 
     id: UUID
@@ -54,6 +61,8 @@ class IncidentRead:
     updated_at: datetime.datetime
     people: list[ReferralsPersonRead]
     changes: list[IncidentChangeRead]
+    view: IncidentReadView | Unset = IncidentReadView.FULL
+    people_withheld: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,6 +106,12 @@ class IncidentRead:
             changes_item = changes_item_data.to_dict()
             changes.append(changes_item)
 
+        view: str | Unset = UNSET
+        if not isinstance(self.view, Unset):
+            view = self.view.value
+
+        people_withheld = self.people_withheld
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -118,6 +133,10 @@ class IncidentRead:
                 "changes": changes,
             }
         )
+        if view is not UNSET:
+            field_dict["view"] = view
+        if people_withheld is not UNSET:
+            field_dict["people_withheld"] = people_withheld
 
         return field_dict
 
@@ -181,6 +200,15 @@ class IncidentRead:
 
             changes.append(changes_item)
 
+        _view = d.pop("view", UNSET)
+        view: IncidentReadView | Unset
+        if isinstance(_view, Unset):
+            view = UNSET
+        else:
+            view = IncidentReadView(_view)
+
+        people_withheld = d.pop("people_withheld", UNSET)
+
         incident_read = cls(
             id=id,
             crime_reference=crime_reference,
@@ -197,6 +225,8 @@ class IncidentRead:
             updated_at=updated_at,
             people=people,
             changes=changes,
+            view=view,
+            people_withheld=people_withheld,
         )
 
         incident_read.additional_properties = d

@@ -29,6 +29,11 @@ class MonitoringReturnRead:
         outcomes (None | str):
         submitted_at (datetime.datetime | None):
         submitted_by (None | str):
+        version (int): The figures' version: 0 before submission, 1 as submitted, one more per amendment. The figures
+            shown (and every total derived from returns) are the latest version's; earlier ones are at `/v1/monitoring-
+            returns/{id}/versions`.
+        amended_at (datetime.datetime | None): When the figures were last amended (None if never).
+        amended_by (None | str):
         overdue (bool): Not submitted and past `due_on`.
         people_referred (int | Unset): Young people referred through the referrals service and accepted by the project
             in the quarter, counted automatically (part of the people receiving a service). Default: 0.
@@ -45,6 +50,9 @@ class MonitoringReturnRead:
     outcomes: str | None
     submitted_at: datetime.datetime | None
     submitted_by: str | None
+    version: int
+    amended_at: datetime.datetime | None
+    amended_by: str | None
     overdue: bool
     people_referred: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -80,6 +88,17 @@ class MonitoringReturnRead:
         submitted_by: str | None
         submitted_by = self.submitted_by
 
+        version = self.version
+
+        amended_at: str | None
+        if isinstance(self.amended_at, datetime.datetime):
+            amended_at = self.amended_at.isoformat()
+        else:
+            amended_at = self.amended_at
+
+        amended_by: str | None
+        amended_by = self.amended_by
+
         overdue = self.overdue
 
         people_referred = self.people_referred
@@ -99,6 +118,9 @@ class MonitoringReturnRead:
                 "outcomes": outcomes,
                 "submitted_at": submitted_at,
                 "submitted_by": submitted_by,
+                "version": version,
+                "amended_at": amended_at,
+                "amended_by": amended_by,
                 "overdue": overdue,
             }
         )
@@ -165,6 +187,30 @@ class MonitoringReturnRead:
 
         submitted_by = _parse_submitted_by(d.pop("submitted_by"))
 
+        version = d.pop("version")
+
+        def _parse_amended_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                amended_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return amended_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        amended_at = _parse_amended_at(d.pop("amended_at"))
+
+        def _parse_amended_by(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        amended_by = _parse_amended_by(d.pop("amended_by"))
+
         overdue = d.pop("overdue")
 
         people_referred = d.pop("people_referred", UNSET)
@@ -181,6 +227,9 @@ class MonitoringReturnRead:
             outcomes=outcomes,
             submitted_at=submitted_at,
             submitted_by=submitted_by,
+            version=version,
+            amended_at=amended_at,
+            amended_by=amended_by,
             overdue=overdue,
             people_referred=people_referred,
         )

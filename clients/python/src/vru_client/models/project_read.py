@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.area import Area
 from ..models.project_status import ProjectStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProjectRead")
 
@@ -32,6 +33,10 @@ class ProjectRead:
         status (ProjectStatus):
         illustrative (bool): Seeded from the newsletter; its figures are made up.
         created_at (datetime.datetime):
+        active_from (datetime.date | None | Unset): The project's active period, from its awarded grants' planned
+            periods: the earliest start…
+        active_until (datetime.date | None | Unset): …and the latest end. A referral destination only while a grant
+            covering today funds it (`GET /v1/projects/referral-destinations`).
     """
 
     id: UUID
@@ -47,6 +52,8 @@ class ProjectRead:
     status: ProjectStatus
     illustrative: bool
     created_at: datetime.datetime
+    active_from: datetime.date | Unset | None = UNSET
+    active_until: datetime.date | Unset | None = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +83,22 @@ class ProjectRead:
 
         created_at = self.created_at.isoformat()
 
+        active_from: str | Unset | None
+        if isinstance(self.active_from, Unset):
+            active_from = UNSET
+        elif isinstance(self.active_from, datetime.date):
+            active_from = self.active_from.isoformat()
+        else:
+            active_from = self.active_from
+
+        active_until: str | Unset | None
+        if isinstance(self.active_until, Unset):
+            active_until = UNSET
+        elif isinstance(self.active_until, datetime.date):
+            active_until = self.active_until.isoformat()
+        else:
+            active_until = self.active_until
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -95,6 +118,10 @@ class ProjectRead:
                 "created_at": created_at,
             }
         )
+        if active_from is not UNSET:
+            field_dict["active_from"] = active_from
+        if active_until is not UNSET:
+            field_dict["active_until"] = active_until
 
         return field_dict
 
@@ -127,6 +154,40 @@ class ProjectRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_active_from(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                active_from_type_0 = datetime.date.fromisoformat(data)
+
+                return active_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        active_from = _parse_active_from(d.pop("active_from", UNSET))
+
+        def _parse_active_until(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                active_until_type_0 = datetime.date.fromisoformat(data)
+
+                return active_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        active_until = _parse_active_until(d.pop("active_until", UNSET))
+
         project_read = cls(
             id=id,
             code=code,
@@ -141,6 +202,8 @@ class ProjectRead:
             status=status,
             illustrative=illustrative,
             created_at=created_at,
+            active_from=active_from,
+            active_until=active_until,
         )
 
         project_read.additional_properties = d

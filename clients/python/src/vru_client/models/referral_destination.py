@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -24,7 +25,11 @@ class ReferralDestination:
         lead_organisation_name (str):
         area (Area): The newsletter's project areas.
         districts (list[str]): Districts the project serves.
-        grant_id (UUID): The active grant funding it, whose monitoring figures count referrals.
+        grant_id (UUID): The grant funding it today (approved or active, its planned period covering today), whose
+            monitoring figures count referrals.
+        active_from (datetime.date | None): Start of the project's active period: the grant's planned start.
+        active_until (datetime.date | None): End of the project's active period (the grant's planned end): after it, the
+            project is no longer a destination unless another grant funds it.
     """
 
     project_id: UUID
@@ -35,6 +40,8 @@ class ReferralDestination:
     area: Area
     districts: list[str]
     grant_id: UUID
+    active_from: datetime.date | None
+    active_until: datetime.date | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +61,18 @@ class ReferralDestination:
 
         grant_id = str(self.grant_id)
 
+        active_from: str | None
+        if isinstance(self.active_from, datetime.date):
+            active_from = self.active_from.isoformat()
+        else:
+            active_from = self.active_from
+
+        active_until: str | None
+        if isinstance(self.active_until, datetime.date):
+            active_until = self.active_until.isoformat()
+        else:
+            active_until = self.active_until
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +85,8 @@ class ReferralDestination:
                 "area": area,
                 "districts": districts,
                 "grant_id": grant_id,
+                "active_from": active_from,
+                "active_until": active_until,
             }
         )
 
@@ -90,6 +111,36 @@ class ReferralDestination:
 
         grant_id = UUID(d.pop("grant_id"))
 
+        def _parse_active_from(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                active_from_type_0 = datetime.date.fromisoformat(data)
+
+                return active_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        active_from = _parse_active_from(d.pop("active_from"))
+
+        def _parse_active_until(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                active_until_type_0 = datetime.date.fromisoformat(data)
+
+                return active_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        active_until = _parse_active_until(d.pop("active_until"))
+
         referral_destination = cls(
             project_id=project_id,
             code=code,
@@ -99,6 +150,8 @@ class ReferralDestination:
             area=area,
             districts=districts,
             grant_id=grant_id,
+            active_from=active_from,
+            active_until=active_until,
         )
 
         referral_destination.additional_properties = d

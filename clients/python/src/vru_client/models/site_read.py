@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.cabinet_type import CabinetType
 
 if TYPE_CHECKING:
-    from ..models.guardian_read import GuardianRead
+    from ..models.etp_inventory_guardian_read import EtpInventoryGuardianRead
 
 
 T = TypeVar("T", bound="SiteRead")
@@ -37,7 +37,7 @@ class SiteRead:
         contact_name (None | str):
         contact_phone (None | str):
         contact_email (None | str):
-        guardians (list[GuardianRead]):
+        guardians (list[EtpInventoryGuardianRead]):
         on_hand (int): Packs at the site now (from the movement ledger).
         version (int):
         created_at (datetime.datetime):
@@ -59,7 +59,7 @@ class SiteRead:
     contact_name: str | None
     contact_phone: str | None
     contact_email: str | None
-    guardians: list[GuardianRead]
+    guardians: list[EtpInventoryGuardianRead]
     on_hand: int
     version: int
     created_at: datetime.datetime
@@ -146,7 +146,7 @@ class SiteRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardian_read import GuardianRead
+        from ..models.etp_inventory_guardian_read import EtpInventoryGuardianRead
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -207,7 +207,7 @@ class SiteRead:
         guardians = []
         _guardians = d.pop("guardians")
         for guardians_item_data in _guardians:
-            guardians_item = GuardianRead.from_dict(guardians_item_data)
+            guardians_item = EtpInventoryGuardianRead.from_dict(guardians_item_data)
 
             guardians.append(guardians_item)
 

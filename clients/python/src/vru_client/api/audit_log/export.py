@@ -14,8 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -29,7 +29,7 @@ def _get_kwargs(
     json_from_: str | Unset | None
     if isinstance(from_, Unset):
         json_from_ = UNSET
-    elif isinstance(from_, datetime.datetime):
+    elif isinstance(from_, datetime.datetime) or isinstance(from_, datetime.date):
         json_from_ = from_.isoformat()
     else:
         json_from_ = from_
@@ -38,7 +38,7 @@ def _get_kwargs(
     json_to: str | Unset | None
     if isinstance(to, Unset):
         json_to = UNSET
-    elif isinstance(to, datetime.datetime):
+    elif isinstance(to, datetime.datetime) or isinstance(to, datetime.date):
         json_to = to.isoformat()
     else:
         json_to = to
@@ -154,8 +154,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -169,8 +169,10 @@ def sync_detailed(
     itself audited.
 
     Args:
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -207,8 +209,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -222,8 +224,10 @@ def sync(
     itself audited.
 
     Args:
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -255,8 +259,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -270,8 +274,10 @@ async def asyncio_detailed(
     itself audited.
 
     Args:
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -306,8 +312,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -321,8 +327,10 @@ async def asyncio(
     itself audited.
 
     Args:
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):

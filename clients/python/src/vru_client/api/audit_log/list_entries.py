@@ -17,8 +17,8 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -41,7 +41,7 @@ def _get_kwargs(
     json_from_: str | Unset | None
     if isinstance(from_, Unset):
         json_from_ = UNSET
-    elif isinstance(from_, datetime.datetime):
+    elif isinstance(from_, datetime.datetime) or isinstance(from_, datetime.date):
         json_from_ = from_.isoformat()
     else:
         json_from_ = from_
@@ -50,7 +50,7 @@ def _get_kwargs(
     json_to: str | Unset | None
     if isinstance(to, Unset):
         json_to = UNSET
-    elif isinstance(to, datetime.datetime):
+    elif isinstance(to, datetime.datetime) or isinstance(to, datetime.date):
         json_to = to.isoformat()
     else:
         json_to = to
@@ -173,8 +173,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -193,8 +193,10 @@ def sync_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -235,8 +237,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -255,8 +257,10 @@ def sync(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -292,8 +296,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -312,8 +316,10 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):
@@ -352,8 +358,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     actor: None | str | Unset = UNSET,
     agency: None | Unset | UUID = UNSET,
     record_id: None | str | Unset = UNSET,
@@ -372,8 +378,10 @@ async def asyncio(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
-        from_ (datetime.datetime | None | Unset): Entries at or after this time (RFC 3339).
-        to (datetime.datetime | None | Unset): Entries before this time (RFC 3339).
+        from_ (datetime.date | datetime.datetime | None | Unset): Entries at or after this time
+            (RFC 3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Entries before this time (RFC
+            3339), or before the start of this day (UK).
         actor (None | str | Unset): The actor's token subject.
         agency (None | Unset | UUID): The actor's agency.
         record_id (None | str | Unset):

@@ -129,11 +129,12 @@ def sync_detailed(
     → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). Any
     other step is 409. `rejected` and `closed` need a `reason`.
 
-    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line,
-    and room on it: the awards on a line never exceed it, also when approvals race (409 `budget-
-    exceeded`, with the line's figures). Becoming `active` creates the quarterly monitoring returns due.
-    Send `If-Match` with the grant's ETag (428 without it, 412 when stale). Director or programme
-    officer.
+    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current
+    passing due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or
+    older than `FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room on it: the
+    awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the line's
+    figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the
+    grant's ETag (428 without it, 412 when stale). Director or programme officer.
 
     Args:
         grant_id (UUID): The grant's id.
@@ -179,11 +180,12 @@ def sync(
     → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). Any
     other step is 409. `rejected` and `closed` need a `reason`.
 
-    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line,
-    and room on it: the awards on a line never exceed it, also when approvals race (409 `budget-
-    exceeded`, with the line's figures). Becoming `active` creates the quarterly monitoring returns due.
-    Send `If-Match` with the grant's ETag (428 without it, 412 when stale). Director or programme
-    officer.
+    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current
+    passing due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or
+    older than `FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room on it: the
+    awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the line's
+    figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the
+    grant's ETag (428 without it, 412 when stale). Director or programme officer.
 
     Args:
         grant_id (UUID): The grant's id.
@@ -224,11 +226,12 @@ async def asyncio_detailed(
     → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). Any
     other step is 409. `rejected` and `closed` need a `reason`.
 
-    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line,
-    and room on it: the awards on a line never exceed it, also when approvals race (409 `budget-
-    exceeded`, with the line's figures). Becoming `active` creates the quarterly monitoring returns due.
-    Send `If-Match` with the grant's ETag (428 without it, 412 when stale). Director or programme
-    officer.
+    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current
+    passing due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or
+    older than `FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room on it: the
+    awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the line's
+    figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the
+    grant's ETag (428 without it, 412 when stale). Director or programme officer.
 
     Args:
         grant_id (UUID): The grant's id.
@@ -272,11 +275,12 @@ async def asyncio(
     → `completed` | `withdrawn` | `closed` (an undecided or approved grant may also be `withdrawn`). Any
     other step is 409. `rejected` and `closed` need a `reason`.
 
-    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a budget line,
-    and room on it: the awards on a line never exceed it, also when approvals race (409 `budget-
-    exceeded`, with the line's figures). Becoming `active` creates the quarterly monitoring returns due.
-    Send `If-Match` with the grant's ETag (428 without it, 412 when stale). Director or programme
-    officer.
+    **Approval** needs someone other than the person who submitted it (403 `four-eyes`), a current
+    passing due-diligence check of the recipient (409 `due-diligence-not-current`: none, failed, or
+    older than `FUNDING_DUE_DILIGENCE_VALID_MONTHS`, 12 by default), a budget line, and room on it: the
+    awards on a line never exceed it, also when approvals race (409 `budget-exceeded`, with the line's
+    figures). Becoming `active` creates the quarterly monitoring returns due. Send `If-Match` with the
+    grant's ETag (428 without it, 412 when stale). Director or programme officer.
 
     Args:
         grant_id (UUID): The grant's id.

@@ -92,7 +92,10 @@ def sync_detailed(
     """Get an incident
 
      One incident with the people involved (and the young people matched), its screening and the history
-    of changes from re-sent reports. Outside a coordinator's districts: 404. Recorded in the audit log.
+    of changes from re-sent reports. A coordinator sees the incidents in their districts in full; one in
+    another district only when someone involved lives in one of theirs, and then only those residents
+    (`view`: `residents`); any other: 404. Recorded in the audit log, with the reason for a `residents`
+    read.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -124,7 +127,10 @@ def sync(
     """Get an incident
 
      One incident with the people involved (and the young people matched), its screening and the history
-    of changes from re-sent reports. Outside a coordinator's districts: 404. Recorded in the audit log.
+    of changes from re-sent reports. A coordinator sees the incidents in their districts in full; one in
+    another district only when someone involved lives in one of theirs, and then only those residents
+    (`view`: `residents`); any other: 404. Recorded in the audit log, with the reason for a `residents`
+    read.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -151,7 +157,10 @@ async def asyncio_detailed(
     """Get an incident
 
      One incident with the people involved (and the young people matched), its screening and the history
-    of changes from re-sent reports. Outside a coordinator's districts: 404. Recorded in the audit log.
+    of changes from re-sent reports. A coordinator sees the incidents in their districts in full; one in
+    another district only when someone involved lives in one of theirs, and then only those residents
+    (`view`: `residents`); any other: 404. Recorded in the audit log, with the reason for a `residents`
+    read.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -181,7 +190,10 @@ async def asyncio(
     """Get an incident
 
      One incident with the people involved (and the young people matched), its screening and the history
-    of changes from re-sent reports. Outside a coordinator's districts: 404. Recorded in the audit log.
+    of changes from re-sent reports. A coordinator sees the incidents in their districts in full; one in
+    another district only when someone involved lives in one of theirs, and then only those residents
+    (`view`: `residents`); any other: 404. Recorded in the audit log, with the reason for a `residents`
+    read.
 
     Args:
         incident_id (UUID): The incident's id.

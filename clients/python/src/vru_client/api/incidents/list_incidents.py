@@ -17,10 +17,11 @@ def _get_kwargs(
     crime_reference: None | str | Unset = UNSET,
     district: None | str | Unset = UNSET,
     screening: None | ScreeningDecision | Unset = UNSET,
-    occurred_from: datetime.datetime | None | Unset = UNSET,
-    occurred_to: datetime.datetime | None | Unset = UNSET,
+    occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,7 +52,7 @@ def _get_kwargs(
     json_occurred_from: str | Unset | None
     if isinstance(occurred_from, Unset):
         json_occurred_from = UNSET
-    elif isinstance(occurred_from, datetime.datetime):
+    elif isinstance(occurred_from, datetime.datetime) or isinstance(occurred_from, datetime.date):
         json_occurred_from = occurred_from.isoformat()
     else:
         json_occurred_from = occurred_from
@@ -60,7 +61,7 @@ def _get_kwargs(
     json_occurred_to: str | Unset | None
     if isinstance(occurred_to, Unset):
         json_occurred_to = UNSET
-    elif isinstance(occurred_to, datetime.datetime):
+    elif isinstance(occurred_to, datetime.datetime) or isinstance(occurred_to, datetime.date):
         json_occurred_to = occurred_to.isoformat()
     else:
         json_occurred_to = occurred_to
@@ -74,6 +75,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -147,10 +157,11 @@ def sync_detailed(
     crime_reference: None | str | Unset = UNSET,
     district: None | str | Unset = UNSET,
     screening: None | ScreeningDecision | Unset = UNSET,
-    occurred_from: datetime.datetime | None | Unset = UNSET,
-    occurred_to: datetime.datetime | None | Unset = UNSET,
+    occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageIncidentSummary | Problem]:
     """List incidents
 
@@ -162,12 +173,18 @@ def sync_detailed(
         crime_reference (None | str | Unset): The police crime reference.
         district (None | str | Unset): District code where it happened.
         screening (None | ScreeningDecision | Unset): `in`: screened into a review; `out`: not.
-        occurred_from (datetime.datetime | None | Unset): Occurred at or after this time (RFC
-            3339).
-        occurred_to (datetime.datetime | None | Unset): Occurred before this time (RFC 3339).
+        occurred_from (datetime.date | datetime.datetime | None | Unset): Occurred at or after
+            this time (RFC 3339), or from the start of this day (UK time).
+        occurred_to (datetime.date | datetime.datetime | None | Unset): Occurred before this time
+            (RFC 3339), or before the start of this day (UK time).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +202,7 @@ def sync_detailed(
         occurred_to=occurred_to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -200,10 +218,11 @@ def sync(
     crime_reference: None | str | Unset = UNSET,
     district: None | str | Unset = UNSET,
     screening: None | ScreeningDecision | Unset = UNSET,
-    occurred_from: datetime.datetime | None | Unset = UNSET,
-    occurred_to: datetime.datetime | None | Unset = UNSET,
+    occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageIncidentSummary | Problem | None:
     """List incidents
 
@@ -215,12 +234,18 @@ def sync(
         crime_reference (None | str | Unset): The police crime reference.
         district (None | str | Unset): District code where it happened.
         screening (None | ScreeningDecision | Unset): `in`: screened into a review; `out`: not.
-        occurred_from (datetime.datetime | None | Unset): Occurred at or after this time (RFC
-            3339).
-        occurred_to (datetime.datetime | None | Unset): Occurred before this time (RFC 3339).
+        occurred_from (datetime.date | datetime.datetime | None | Unset): Occurred at or after
+            this time (RFC 3339), or from the start of this day (UK time).
+        occurred_to (datetime.date | datetime.datetime | None | Unset): Occurred before this time
+            (RFC 3339), or before the start of this day (UK time).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,6 +264,7 @@ def sync(
         occurred_to=occurred_to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -248,10 +274,11 @@ async def asyncio_detailed(
     crime_reference: None | str | Unset = UNSET,
     district: None | str | Unset = UNSET,
     screening: None | ScreeningDecision | Unset = UNSET,
-    occurred_from: datetime.datetime | None | Unset = UNSET,
-    occurred_to: datetime.datetime | None | Unset = UNSET,
+    occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageIncidentSummary | Problem]:
     """List incidents
 
@@ -263,12 +290,18 @@ async def asyncio_detailed(
         crime_reference (None | str | Unset): The police crime reference.
         district (None | str | Unset): District code where it happened.
         screening (None | ScreeningDecision | Unset): `in`: screened into a review; `out`: not.
-        occurred_from (datetime.datetime | None | Unset): Occurred at or after this time (RFC
-            3339).
-        occurred_to (datetime.datetime | None | Unset): Occurred before this time (RFC 3339).
+        occurred_from (datetime.date | datetime.datetime | None | Unset): Occurred at or after
+            this time (RFC 3339), or from the start of this day (UK time).
+        occurred_to (datetime.date | datetime.datetime | None | Unset): Occurred before this time
+            (RFC 3339), or before the start of this day (UK time).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,6 +319,7 @@ async def asyncio_detailed(
         occurred_to=occurred_to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -299,10 +333,11 @@ async def asyncio(
     crime_reference: None | str | Unset = UNSET,
     district: None | str | Unset = UNSET,
     screening: None | ScreeningDecision | Unset = UNSET,
-    occurred_from: datetime.datetime | None | Unset = UNSET,
-    occurred_to: datetime.datetime | None | Unset = UNSET,
+    occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageIncidentSummary | Problem | None:
     """List incidents
 
@@ -314,12 +349,18 @@ async def asyncio(
         crime_reference (None | str | Unset): The police crime reference.
         district (None | str | Unset): District code where it happened.
         screening (None | ScreeningDecision | Unset): `in`: screened into a review; `out`: not.
-        occurred_from (datetime.datetime | None | Unset): Occurred at or after this time (RFC
-            3339).
-        occurred_to (datetime.datetime | None | Unset): Occurred before this time (RFC 3339).
+        occurred_from (datetime.date | datetime.datetime | None | Unset): Occurred at or after
+            this time (RFC 3339), or from the start of this day (UK time).
+        occurred_to (datetime.date | datetime.datetime | None | Unset): Occurred before this time
+            (RFC 3339), or before the start of this day (UK time).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -339,5 +380,6 @@ async def asyncio(
             occurred_to=occurred_to,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

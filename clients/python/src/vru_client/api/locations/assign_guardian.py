@@ -108,8 +108,10 @@ def sync_detailed(
     """Assign a guardian to a site
 
      The person whose token `sub` is `subject` becomes a guardian of the site: they see it (with its lock
-    code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP
-    officers. 201 when newly assigned, 200 otherwise.
+    code), log checks and report use there. `subject` is their person id, found by e-mail with the
+    identity service's `GET /v1/guardians?email=…`; anyone who is not an active guardian there is 422
+    `not-a-guardian` (503 while identity cannot say). `name` defaults to their display name. Repeating
+    it only renames. Staff, or the district's CSP officers. 201 when newly assigned, 200 otherwise.
 
     Args:
         site_id (UUID): The site's id.
@@ -147,8 +149,10 @@ def sync(
     """Assign a guardian to a site
 
      The person whose token `sub` is `subject` becomes a guardian of the site: they see it (with its lock
-    code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP
-    officers. 201 when newly assigned, 200 otherwise.
+    code), log checks and report use there. `subject` is their person id, found by e-mail with the
+    identity service's `GET /v1/guardians?email=…`; anyone who is not an active guardian there is 422
+    `not-a-guardian` (503 while identity cannot say). `name` defaults to their display name. Repeating
+    it only renames. Staff, or the district's CSP officers. 201 when newly assigned, 200 otherwise.
 
     Args:
         site_id (UUID): The site's id.
@@ -181,8 +185,10 @@ async def asyncio_detailed(
     """Assign a guardian to a site
 
      The person whose token `sub` is `subject` becomes a guardian of the site: they see it (with its lock
-    code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP
-    officers. 201 when newly assigned, 200 otherwise.
+    code), log checks and report use there. `subject` is their person id, found by e-mail with the
+    identity service's `GET /v1/guardians?email=…`; anyone who is not an active guardian there is 422
+    `not-a-guardian` (503 while identity cannot say). `name` defaults to their display name. Repeating
+    it only renames. Staff, or the district's CSP officers. 201 when newly assigned, 200 otherwise.
 
     Args:
         site_id (UUID): The site's id.
@@ -218,8 +224,10 @@ async def asyncio(
     """Assign a guardian to a site
 
      The person whose token `sub` is `subject` becomes a guardian of the site: they see it (with its lock
-    code), log checks and report use there. Repeating it only renames. Staff, or the district's CSP
-    officers. 201 when newly assigned, 200 otherwise.
+    code), log checks and report use there. `subject` is their person id, found by e-mail with the
+    identity service's `GET /v1/guardians?email=…`; anyone who is not an active guardian there is 422
+    `not-a-guardian` (503 while identity cannot say). `name` defaults to their display name. Repeating
+    it only renames. Staff, or the district's CSP officers. 201 when newly assigned, 200 otherwise.
 
     Args:
         site_id (UUID): The site's id.

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.csp_summary import CspSummary
+from ...models.page_csp_summary import PageCspSummary
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[CspSummary] | None:
+) -> PageCspSummary | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = CspSummary.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PageCspSummary.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[CspSummary]]:
+) -> Response[PageCspSummary | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,19 +73,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[CspSummary]]:
+) -> Response[PageCspSummary | Problem]:
     """CSP summaries
 
      Each Community Safety Partnership's packs in figures: held, at sites, readiness at sites, used, open
     resupply tasks, minimum stock. No sites, lock codes or contacts: partner agencies may read it. A CSP
-    officer sees their own district.
+    officer sees their own district. One entry per district, so the list comes whole: `next_cursor` is
+    always null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[CspSummary]]
+        Response[PageCspSummary | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -105,19 +101,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[CspSummary] | None:
+) -> PageCspSummary | Problem | None:
     """CSP summaries
 
      Each Community Safety Partnership's packs in figures: held, at sites, readiness at sites, used, open
     resupply tasks, minimum stock. No sites, lock codes or contacts: partner agencies may read it. A CSP
-    officer sees their own district.
+    officer sees their own district. One entry per district, so the list comes whole: `next_cursor` is
+    always null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[CspSummary]
+        PageCspSummary | Problem
     """
 
     return sync_detailed(
@@ -128,19 +125,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[CspSummary]]:
+) -> Response[PageCspSummary | Problem]:
     """CSP summaries
 
      Each Community Safety Partnership's packs in figures: held, at sites, readiness at sites, used, open
     resupply tasks, minimum stock. No sites, lock codes or contacts: partner agencies may read it. A CSP
-    officer sees their own district.
+    officer sees their own district. One entry per district, so the list comes whole: `next_cursor` is
+    always null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[CspSummary]]
+        Response[PageCspSummary | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -153,19 +151,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[CspSummary] | None:
+) -> PageCspSummary | Problem | None:
     """CSP summaries
 
      Each Community Safety Partnership's packs in figures: held, at sites, readiness at sites, used, open
     resupply tasks, minimum stock. No sites, lock codes or contacts: partner agencies may read it. A CSP
-    officer sees their own district.
+    officer sees their own district. One entry per district, so the list comes whole: `next_cursor` is
+    always null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[CspSummary]
+        PageCspSummary | Problem
     """
 
     return (

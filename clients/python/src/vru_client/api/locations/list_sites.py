@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -17,6 +18,7 @@ def _get_kwargs(
     public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -45,6 +47,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -117,6 +128,7 @@ def sync_detailed(
     public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageSiteRead | Problem]:
     """List sites
 
@@ -129,6 +141,11 @@ def sync_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +160,7 @@ def sync_detailed(
         public=public,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -159,6 +177,7 @@ def sync(
     public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageSiteRead | Problem | None:
     """List sites
 
@@ -171,6 +190,11 @@ def sync(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +210,7 @@ def sync(
         public=public,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -196,6 +221,7 @@ async def asyncio_detailed(
     public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageSiteRead | Problem]:
     """List sites
 
@@ -208,6 +234,11 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +253,7 @@ async def asyncio_detailed(
         public=public,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -236,6 +268,7 @@ async def asyncio(
     public: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageSiteRead | Problem | None:
     """List sites
 
@@ -248,6 +281,11 @@ async def asyncio(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,5 +302,6 @@ async def asyncio(
             public=public,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

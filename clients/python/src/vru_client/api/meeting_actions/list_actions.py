@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -22,6 +23,7 @@ def _get_kwargs(
     subject_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -82,6 +84,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -160,6 +171,7 @@ def sync_detailed(
     subject_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageActionRead | Problem]:
     """List meeting actions
 
@@ -179,6 +191,11 @@ def sync_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +214,7 @@ def sync_detailed(
         subject_id=subject_id,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -217,6 +235,7 @@ def sync(
     subject_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageActionRead | Problem | None:
     """List meeting actions
 
@@ -236,6 +255,11 @@ def sync(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +279,7 @@ def sync(
         subject_id=subject_id,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -269,6 +294,7 @@ async def asyncio_detailed(
     subject_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageActionRead | Problem]:
     """List meeting actions
 
@@ -288,6 +314,11 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -306,6 +337,7 @@ async def asyncio_detailed(
         subject_id=subject_id,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -324,6 +356,7 @@ async def asyncio(
     subject_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageActionRead | Problem | None:
     """List meeting actions
 
@@ -343,6 +376,11 @@ async def asyncio(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -363,5 +401,6 @@ async def asyncio(
             subject_id=subject_id,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

@@ -15,10 +15,11 @@ def _get_kwargs(
     *,
     forum: None | str | Unset = UNSET,
     area: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,7 +41,7 @@ def _get_kwargs(
     json_from_: str | Unset | None
     if isinstance(from_, Unset):
         json_from_ = UNSET
-    elif isinstance(from_, datetime.datetime):
+    elif isinstance(from_, datetime.datetime) or isinstance(from_, datetime.date):
         json_from_ = from_.isoformat()
     else:
         json_from_ = from_
@@ -49,7 +50,7 @@ def _get_kwargs(
     json_to: str | Unset | None
     if isinstance(to, Unset):
         json_to = UNSET
-    elif isinstance(to, datetime.datetime):
+    elif isinstance(to, datetime.datetime) or isinstance(to, datetime.date):
         json_to = to.isoformat()
     else:
         json_to = to
@@ -63,6 +64,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -135,10 +145,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     forum: None | str | Unset = UNSET,
     area: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageMeetingSummary | Problem]:
     """List meetings
 
@@ -148,11 +159,18 @@ def sync_detailed(
     Args:
         forum (None | str | Unset):
         area (None | str | Unset):
-        from_ (datetime.datetime | None | Unset): Held at or after this time.
-        to (datetime.datetime | None | Unset): Held before this time.
+        from_ (datetime.date | datetime.datetime | None | Unset): Held at or after this time (RFC
+            3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Held before this time (RFC 3339),
+            or before the start of this day (UK).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +187,7 @@ def sync_detailed(
         to=to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -183,10 +202,11 @@ def sync(
     client: AuthenticatedClient,
     forum: None | str | Unset = UNSET,
     area: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageMeetingSummary | Problem | None:
     """List meetings
 
@@ -196,11 +216,18 @@ def sync(
     Args:
         forum (None | str | Unset):
         area (None | str | Unset):
-        from_ (datetime.datetime | None | Unset): Held at or after this time.
-        to (datetime.datetime | None | Unset): Held before this time.
+        from_ (datetime.date | datetime.datetime | None | Unset): Held at or after this time (RFC
+            3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Held before this time (RFC 3339),
+            or before the start of this day (UK).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +245,7 @@ def sync(
         to=to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -226,10 +254,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     forum: None | str | Unset = UNSET,
     area: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageMeetingSummary | Problem]:
     """List meetings
 
@@ -239,11 +268,18 @@ async def asyncio_detailed(
     Args:
         forum (None | str | Unset):
         area (None | str | Unset):
-        from_ (datetime.datetime | None | Unset): Held at or after this time.
-        to (datetime.datetime | None | Unset): Held before this time.
+        from_ (datetime.date | datetime.datetime | None | Unset): Held at or after this time (RFC
+            3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Held before this time (RFC 3339),
+            or before the start of this day (UK).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +296,7 @@ async def asyncio_detailed(
         to=to,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -272,10 +309,11 @@ async def asyncio(
     client: AuthenticatedClient,
     forum: None | str | Unset = UNSET,
     area: None | str | Unset = UNSET,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
+    from_: datetime.date | datetime.datetime | None | Unset = UNSET,
+    to: datetime.date | datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageMeetingSummary | Problem | None:
     """List meetings
 
@@ -285,11 +323,18 @@ async def asyncio(
     Args:
         forum (None | str | Unset):
         area (None | str | Unset):
-        from_ (datetime.datetime | None | Unset): Held at or after this time.
-        to (datetime.datetime | None | Unset): Held before this time.
+        from_ (datetime.date | datetime.datetime | None | Unset): Held at or after this time (RFC
+            3339), or from the start of this day (UK).
+        to (datetime.date | datetime.datetime | None | Unset): Held before this time (RFC 3339),
+            or before the start of this day (UK).
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -308,5 +353,6 @@ async def asyncio(
             to=to,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -22,6 +23,7 @@ def _get_kwargs(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -82,6 +84,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -158,15 +169,17 @@ def sync_detailed(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[Problem | ReferralPage]:
     """List referrals
 
      Referrals, newest first. Filter by `status`, `subject_id`, `review_id`, `forum`, `partner_agency`
     and `district`. Analysts and the director see all; a coordinator those of their districts; a partner
-    agency exactly those sent to it (never drafts). VRU staff get the full view (`view: full`); a
-    partner agency gets the shared view (`view: shared`) of the referrals sent to it — the young
-    person's name and date of birth, the reason and the lawful basis, nothing of the incidents or
-    reviews. Every page is recorded in the audit log (for a partner agency, as a disclosure naming it).
+    agency exactly those sent to it or to a funded project it delivers (never drafts). VRU staff get the
+    full view (`view: full`); a partner agency gets the shared view (`view: shared`) of the referrals
+    sent to it — the young person's name and date of birth, the reason and the lawful basis, nothing of
+    the incidents or reviews. Every page is recorded in the audit log (for a partner agency, as a
+    disclosure naming it).
 
     Args:
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -178,6 +191,11 @@ def sync_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,6 +214,7 @@ def sync_detailed(
         district=district,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -216,15 +235,17 @@ def sync(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Problem | ReferralPage | None:
     """List referrals
 
      Referrals, newest first. Filter by `status`, `subject_id`, `review_id`, `forum`, `partner_agency`
     and `district`. Analysts and the director see all; a coordinator those of their districts; a partner
-    agency exactly those sent to it (never drafts). VRU staff get the full view (`view: full`); a
-    partner agency gets the shared view (`view: shared`) of the referrals sent to it — the young
-    person's name and date of birth, the reason and the lawful basis, nothing of the incidents or
-    reviews. Every page is recorded in the audit log (for a partner agency, as a disclosure naming it).
+    agency exactly those sent to it or to a funded project it delivers (never drafts). VRU staff get the
+    full view (`view: full`); a partner agency gets the shared view (`view: shared`) of the referrals
+    sent to it — the young person's name and date of birth, the reason and the lawful basis, nothing of
+    the incidents or reviews. Every page is recorded in the audit log (for a partner agency, as a
+    disclosure naming it).
 
     Args:
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -236,6 +257,11 @@ def sync(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +281,7 @@ def sync(
         district=district,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -269,15 +296,17 @@ async def asyncio_detailed(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[Problem | ReferralPage]:
     """List referrals
 
      Referrals, newest first. Filter by `status`, `subject_id`, `review_id`, `forum`, `partner_agency`
     and `district`. Analysts and the director see all; a coordinator those of their districts; a partner
-    agency exactly those sent to it (never drafts). VRU staff get the full view (`view: full`); a
-    partner agency gets the shared view (`view: shared`) of the referrals sent to it — the young
-    person's name and date of birth, the reason and the lawful basis, nothing of the incidents or
-    reviews. Every page is recorded in the audit log (for a partner agency, as a disclosure naming it).
+    agency exactly those sent to it or to a funded project it delivers (never drafts). VRU staff get the
+    full view (`view: full`); a partner agency gets the shared view (`view: shared`) of the referrals
+    sent to it — the young person's name and date of birth, the reason and the lawful basis, nothing of
+    the incidents or reviews. Every page is recorded in the audit log (for a partner agency, as a
+    disclosure naming it).
 
     Args:
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -289,6 +318,11 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,6 +341,7 @@ async def asyncio_detailed(
         district=district,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -325,15 +360,17 @@ async def asyncio(
     district: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Problem | ReferralPage | None:
     """List referrals
 
      Referrals, newest first. Filter by `status`, `subject_id`, `review_id`, `forum`, `partner_agency`
     and `district`. Analysts and the director see all; a coordinator those of their districts; a partner
-    agency exactly those sent to it (never drafts). VRU staff get the full view (`view: full`); a
-    partner agency gets the shared view (`view: shared`) of the referrals sent to it — the young
-    person's name and date of birth, the reason and the lawful basis, nothing of the incidents or
-    reviews. Every page is recorded in the audit log (for a partner agency, as a disclosure naming it).
+    agency exactly those sent to it or to a funded project it delivers (never drafts). VRU staff get the
+    full view (`view: full`); a partner agency gets the shared view (`view: shared`) of the referrals
+    sent to it — the young person's name and date of birth, the reason and the lawful basis, nothing of
+    the incidents or reviews. Every page is recorded in the audit log (for a partner agency, as a
+    disclosure naming it).
 
     Args:
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -345,6 +382,11 @@ async def asyncio(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -365,5 +407,6 @@ async def asyncio(
             district=district,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

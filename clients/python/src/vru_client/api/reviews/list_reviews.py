@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -19,6 +20,7 @@ def _get_kwargs(
     overdue: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -61,6 +63,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_updated_since: str | Unset | None
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime) or isinstance(updated_since, datetime.date):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -137,6 +148,7 @@ def sync_detailed(
     overdue: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageReviewSummary | Problem]:
     """The review queue
 
@@ -153,6 +165,11 @@ def sync_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +186,7 @@ def sync_detailed(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = client.get_httpx_client().request(
@@ -187,6 +205,7 @@ def sync(
     overdue: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageReviewSummary | Problem | None:
     """The review queue
 
@@ -203,6 +222,11 @@ def sync(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,6 +244,7 @@ def sync(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     ).parsed
 
 
@@ -232,6 +257,7 @@ async def asyncio_detailed(
     overdue: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> Response[PageReviewSummary | Problem]:
     """The review queue
 
@@ -248,6 +274,11 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,6 +295,7 @@ async def asyncio_detailed(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -280,6 +312,7 @@ async def asyncio(
     overdue: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    updated_since: datetime.date | datetime.datetime | None | Unset = UNSET,
 ) -> PageReviewSummary | Problem | None:
     """The review queue
 
@@ -296,6 +329,11 @@ async def asyncio(
         limit (int | Unset): Page size, at most 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor` or
             `Link`.
+        updated_since (datetime.date | datetime.datetime | None | Unset): A change feed: only the
+            records created or changed at or after this time (RFC 3339, or a date: the start of that
+            UK day), oldest change first. Keep the `updated_at` of the last record you processed and
+            ask again from a little before it (a change committed late can carry an earlier time); de-
+            duplicate by `id` and `version`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -314,5 +352,6 @@ async def asyncio(
             overdue=overdue,
             limit=limit,
             cursor=cursor,
+            updated_since=updated_since,
         )
     ).parsed

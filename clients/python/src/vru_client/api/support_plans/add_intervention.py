@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.intervention_create import InterventionCreate
+from ...models.intervention_read import InterventionRead
 from ...models.problem import Problem
-from ...models.support_plan_read import SupportPlanRead
 from ...types import UNSET, Response, Unset
 
 
@@ -40,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SupportPlanRead | None:
+) -> InterventionRead | Problem | None:
     if response.status_code == 201:
-        response_201 = SupportPlanRead.from_dict(response.json())
+        response_201 = InterventionRead.from_dict(response.json())
 
         return response_201
 
@@ -94,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SupportPlanRead]:
+) -> Response[InterventionRead | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,12 +109,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: InterventionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SupportPlanRead]:
+) -> Response[InterventionRead | Problem]:
     """Add an intervention
 
      An intervention agreed for the young person: electronic tag, NRM submission, education re-
     engagement, substance-misuse support, diversionary activity, … with provider and dates. An outcome
-    is required to record it completed or stopped. Returns the plan (its ETag changes).
+    is required to record it completed or stopped. Returns the new intervention with its `Location` and
+    `ETag`; the plan's own ETag moves on too (read the plan again before changing it).
 
     Args:
         plan_id (UUID): The support plan's id.
@@ -127,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SupportPlanRead]
+        Response[InterventionRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -149,12 +150,13 @@ def sync(
     client: AuthenticatedClient,
     body: InterventionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SupportPlanRead | None:
+) -> InterventionRead | Problem | None:
     """Add an intervention
 
      An intervention agreed for the young person: electronic tag, NRM submission, education re-
     engagement, substance-misuse support, diversionary activity, … with provider and dates. An outcome
-    is required to record it completed or stopped. Returns the plan (its ETag changes).
+    is required to record it completed or stopped. Returns the new intervention with its `Location` and
+    `ETag`; the plan's own ETag moves on too (read the plan again before changing it).
 
     Args:
         plan_id (UUID): The support plan's id.
@@ -167,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SupportPlanRead
+        InterventionRead | Problem
     """
 
     return sync_detailed(
@@ -184,12 +186,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InterventionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | SupportPlanRead]:
+) -> Response[InterventionRead | Problem]:
     """Add an intervention
 
      An intervention agreed for the young person: electronic tag, NRM submission, education re-
     engagement, substance-misuse support, diversionary activity, … with provider and dates. An outcome
-    is required to record it completed or stopped. Returns the plan (its ETag changes).
+    is required to record it completed or stopped. Returns the new intervention with its `Location` and
+    `ETag`; the plan's own ETag moves on too (read the plan again before changing it).
 
     Args:
         plan_id (UUID): The support plan's id.
@@ -202,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SupportPlanRead]
+        Response[InterventionRead | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -222,12 +225,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InterventionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | SupportPlanRead | None:
+) -> InterventionRead | Problem | None:
     """Add an intervention
 
      An intervention agreed for the young person: electronic tag, NRM submission, education re-
     engagement, substance-misuse support, diversionary activity, … with provider and dates. An outcome
-    is required to record it completed or stopped. Returns the plan (its ETag changes).
+    is required to record it completed or stopped. Returns the new intervention with its `Location` and
+    `ETag`; the plan's own ETag moves on too (read the plan again before changing it).
 
     Args:
         plan_id (UUID): The support plan's id.
@@ -240,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SupportPlanRead
+        InterventionRead | Problem
     """
 
     return (

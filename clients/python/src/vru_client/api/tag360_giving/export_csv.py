@@ -92,8 +92,8 @@ def sync_detailed(
     """360Giving CSV
 
      The same grants as the JSON package, in the 360Giving CSV layout (the standard's column titles, one
-    row per grant). A grant serving several districts lists their names in `Beneficiary Location:Name`
-    with no single geocode; the JSON has each one.
+    row per grant; the regrant type is `For Regrant Type`). A grant serving several districts lists
+    their names in `Beneficiary Location:Name` with no single geocode; the JSON has each one.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -125,8 +125,8 @@ def sync(
     """360Giving CSV
 
      The same grants as the JSON package, in the 360Giving CSV layout (the standard's column titles, one
-    row per grant). A grant serving several districts lists their names in `Beneficiary Location:Name`
-    with no single geocode; the JSON has each one.
+    row per grant; the regrant type is `For Regrant Type`). A grant serving several districts lists
+    their names in `Beneficiary Location:Name` with no single geocode; the JSON has each one.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -153,8 +153,8 @@ async def asyncio_detailed(
     """360Giving CSV
 
      The same grants as the JSON package, in the 360Giving CSV layout (the standard's column titles, one
-    row per grant). A grant serving several districts lists their names in `Beneficiary Location:Name`
-    with no single geocode; the JSON has each one.
+    row per grant; the regrant type is `For Regrant Type`). A grant serving several districts lists
+    their names in `Beneficiary Location:Name` with no single geocode; the JSON has each one.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -184,8 +184,8 @@ async def asyncio(
     """360Giving CSV
 
      The same grants as the JSON package, in the 360Giving CSV layout (the standard's column titles, one
-    row per grant). A grant serving several districts lists their names in `Beneficiary Location:Name`
-    with no single geocode; the JSON has each one.
+    row per grant; the regrant type is `For Regrant Type`). A grant serving several districts lists
+    their names in `Beneficiary Location:Name` with no single geocode; the JSON has each one.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.

@@ -97,8 +97,9 @@ def sync_detailed(
     (`360G-` prefix), title, description, currency, amount awarded (in pounds, as the standard has it),
     award date, recipient and funding organisation ids and names — the ten required fields, validated
     before publishing — plus planned dates, grant programme (the stream), beneficiary locations with
-    each district's ONS code, and regrant type `FRG020` for grants to Community Safety Units. A file,
-    not a list: filter with `financial_year`. Partner agencies may read it.
+    each district's ONS code and its type from the standard's codelist (`UA` for Medway, `NMD` for the
+    Kent districts), and regrant type `FRG020` for grants to Community Safety Units. A file, not a list:
+    filter with `financial_year`. Partner agencies may read it.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -133,8 +134,9 @@ def sync(
     (`360G-` prefix), title, description, currency, amount awarded (in pounds, as the standard has it),
     award date, recipient and funding organisation ids and names — the ten required fields, validated
     before publishing — plus planned dates, grant programme (the stream), beneficiary locations with
-    each district's ONS code, and regrant type `FRG020` for grants to Community Safety Units. A file,
-    not a list: filter with `financial_year`. Partner agencies may read it.
+    each district's ONS code and its type from the standard's codelist (`UA` for Medway, `NMD` for the
+    Kent districts), and regrant type `FRG020` for grants to Community Safety Units. A file, not a list:
+    filter with `financial_year`. Partner agencies may read it.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -164,8 +166,9 @@ async def asyncio_detailed(
     (`360G-` prefix), title, description, currency, amount awarded (in pounds, as the standard has it),
     award date, recipient and funding organisation ids and names — the ten required fields, validated
     before publishing — plus planned dates, grant programme (the stream), beneficiary locations with
-    each district's ONS code, and regrant type `FRG020` for grants to Community Safety Units. A file,
-    not a list: filter with `financial_year`. Partner agencies may read it.
+    each district's ONS code and its type from the standard's codelist (`UA` for Medway, `NMD` for the
+    Kent districts), and regrant type `FRG020` for grants to Community Safety Units. A file, not a list:
+    filter with `financial_year`. Partner agencies may read it.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
@@ -198,8 +201,9 @@ async def asyncio(
     (`360G-` prefix), title, description, currency, amount awarded (in pounds, as the standard has it),
     award date, recipient and funding organisation ids and names — the ten required fields, validated
     before publishing — plus planned dates, grant programme (the stream), beneficiary locations with
-    each district's ONS code, and regrant type `FRG020` for grants to Community Safety Units. A file,
-    not a list: filter with `financial_year`. Partner agencies may read it.
+    each district's ONS code and its type from the standard's codelist (`UA` for Medway, `NMD` for the
+    Kent districts), and regrant type `FRG020` for grants to Community Safety Units. A file, not a list:
+    filter with `financial_year`. Partner agencies may read it.
 
     Args:
         financial_year (None | str | Unset): Only this financial year.
