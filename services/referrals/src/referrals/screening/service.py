@@ -17,12 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.calendar import local_day
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import IncidentRepository
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
 from referrals.screening.repository import ScreeningRepository
+from referrals.subject import service as subjects
+from referrals.subject.service import PersonIdentity
 from vru_shared.auth import Principal
 
 #: Young people: 25 or under on the day of the incident.
@@ -156,6 +159,23 @@ async def screen_by_hand(
     incident = await repo.read(incident_id, None, for_update=True)
     if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id}.")
+    old_review = incident.review_id
+    day = local_day(incident.occurred_at)
+    young = [p for p in incident.people if p.age_on_day <= YOUNG_AGE]
+    created: list[UUID] = []
+    if decision is ScreeningDecision.IN and any(p.subject_id is None for p in young):
+        # Screened out until now, its people were not young people's records: they are matched now.
+        unmatched = [p for p in young if p.subject_id is None]
+        matched = await subjects.match_people(
+            session,
+            people=[
+                PersonIdentity(p.police_person_id, p.given_name, p.family_name, p.date_of_birth, p.age_on_day, day)
+                for p in unmatched
+            ],
+        )
+        for person, subject_id in zip(unmatched, matched.subject_ids, strict=True):
+            person.subject_id = subject_id
+        created = matched.created
     case = ScreeningCase(
         incident_id=incident.id,
         district_id=incident.district_id,
@@ -176,7 +196,17 @@ async def screen_by_hand(
     incident.screened_at = datetime.now(UTC)
     incident.review_id = screened.review_id
     incident.updated_at = incident.screened_at
+    released: set[UUID] = set()
+    if screened.screening is ScreeningDecision.OUT:
+        # Out of scope, its people are not young people's records: they are unlinked, and a record nothing
+        # else refers to goes (``ScreeningRepository.release``).
+        released = {p.subject_id for p in incident.people if p.subject_id is not None}
+        for person in incident.people:
+            person.subject_id = None
     await repo.flush()
+    erased = await ScreeningRepository(session).release(
+        subjects=released, reviews=[] if old_review is None else [old_review]
+    )
     await record(
         session,
         principal=principal,
@@ -185,9 +215,14 @@ async def screen_by_hand(
         record_ids=[incident.id],
         purpose="screening by hand",
     )
-    for action, ids in ((AuditAction.CREATE, outcome.opened), (AuditAction.UPDATE, outcome.touched)):
+    for action, kind, ids in (
+        (AuditAction.CREATE, "review", outcome.opened),
+        (AuditAction.UPDATE, "review", outcome.touched),
+        (AuditAction.CREATE, "subject", created),
+        (AuditAction.ERASE, "subject", erased),
+    ):
         if ids:
             await record(
-                session, principal=principal, action=action, record_type="review", record_ids=ids, purpose="screening"
+                session, principal=principal, action=action, record_type=kind, record_ids=ids, purpose="screening"
             )
     return incident

@@ -61,6 +61,29 @@ class SubjectRepository(Repository[Subject]):
             [(*(row[c] for c in SUBJECT_COLUMNS), 1) for row in rows],
         )
 
+    async def correct(self, rows: Sequence[tuple[UUID, UUID, str | None, str, str, date | None, str]]) -> list[UUID]:
+        """Corrections from re-sent reports, ``(subject_id, incident_id, police_person_id, given_name,
+        family_name, date_of_birth, name_key)``: applied to a young person whom no other incident names (a
+        police person id only if no other record holds it). Returns those corrected. One statement."""
+        if not rows:
+            return []
+        connection = await bulk.driver(self.session)
+        columns = list(zip(*rows, strict=True))
+        corrected = await connection.fetch(
+            "UPDATE referrals.subjects s SET police_person_id = CASE WHEN c.police IS NULL OR EXISTS ("
+            "SELECT FROM referrals.subjects o WHERE o.police_person_id = c.police AND o.merged_into_id IS NULL "
+            "AND o.id <> s.id) THEN s.police_person_id ELSE c.police END, "
+            "given_name = c.given, family_name = c.family, date_of_birth = c.dob, name_key = c.key, "
+            "version = s.version + 1, updated_at = now() "
+            "FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::date[], "
+            "$7::varchar[]) AS c(id, incident_id, police, given, family, dob, key) "
+            "WHERE s.id = c.id AND s.merged_into_id IS NULL AND NOT EXISTS (SELECT FROM referrals.incident_people p "
+            "WHERE p.subject_id = s.id AND p.incident_id <> c.incident_id) "
+            "RETURNING s.id",
+            *(list(column) for column in columns),
+        )
+        return [row[0] for row in corrected]
+
     async def set_police_ids(self, police_ids: dict[UUID, str]) -> None:
         if police_ids:
             await bulk.execute(

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -81,6 +82,30 @@ class PersonIdentity:
     date_of_birth: date | None
     age_on_day: int
     occurred_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectCorrection:
+    """A re-sent report names or identifies a young person it already linked differently."""
+
+    subject_id: UUID
+    #: The incident of the report: the record is corrected only when no other incident names the young person.
+    incident_id: UUID
+    police_person_id: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date | None
+
+    @classmethod
+    def of(cls, subject_id: UUID, incident_id: UUID, person: Any) -> "SubjectCorrection":
+        return cls(
+            subject_id,
+            incident_id,
+            person.police_person_id,
+            person.given_name,
+            person.family_name,
+            person.date_of_birth,
+        )
 
 
 @dataclass(slots=True)
@@ -160,13 +185,31 @@ class MatchOutcome:
     updated: list[UUID]
 
 
-async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity]) -> MatchOutcome:
-    """The subject of each person (same order), creating subjects and possible-duplicate flags as needed.
+async def match_people(
+    session: AsyncSession, *, people: Sequence[PersonIdentity], corrections: Sequence[SubjectCorrection] = ()
+) -> MatchOutcome:
+    """The subject of each person (same order), creating subjects and possible-duplicate flags as needed; and
+    ``corrections`` of young people already linked, applied to their records when no other incident names them
+    (else the record keeps what it holds: another report may be the right one).
 
     Reads candidates in one query and writes in one statement per table, however many people."""
-    if not people:
-        return MatchOutcome([], [], [])
     repo = SubjectRepository(session)
+    corrected = await repo.correct(
+        [
+            (
+                c.subject_id,
+                c.incident_id,
+                c.police_person_id,
+                c.given_name,
+                c.family_name,
+                c.date_of_birth,
+                name_key(c.given_name, c.family_name),
+            )
+            for c in corrections
+        ]
+    )
+    if not people:
+        return MatchOutcome([], [], corrected)
     keys = [name_key(p.given_name, p.family_name) for p in people]
     born = [
         (p.date_of_birth, key.partition("|")[0], key.partition("|")[2])
@@ -215,7 +258,7 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
     await repo.insert_subjects(list(new_rows.values()))
     await repo.set_police_ids(police_updates)
     await repo.add_flags(flags)
-    return MatchOutcome(subject_ids, list(new_rows), list(police_updates))
+    return MatchOutcome(subject_ids, list(new_rows), [*corrected, *police_updates])
 
 
 def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
