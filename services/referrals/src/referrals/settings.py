@@ -38,6 +38,10 @@ class ReferralsSettings(ServiceSettings):
     #: statement timeout), then is answered 503 + ``Retry-After`` with nothing imported. Under the gateway's
     #: 30 s response-header timeout, so the client hears the 503 rather than the gateway's 504.
     intake_lock_wait_seconds: float = Field(default=20.0, gt=0, le=300)
+    #: Possible duplicates by similar names: the least trigram similarity (pg_trgm's measure, 0–1: shared
+    #: trigrams ÷ all trigrams of the two names) for two young people with the same date of birth, or of the
+    #: same age band in the same district, to be flagged for a person to confirm or split.
+    name_similarity_threshold: float = Field(default=0.5, gt=0, le=1)
     #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
     review_target_working_days: int = Field(default=10, ge=1)
     #: Retention: a young person's records come up for review (and may be erased) once this many years have

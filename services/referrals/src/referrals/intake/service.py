@@ -345,10 +345,11 @@ class Intake:
     ``async with`` block: leaving it on an error waits for the chunk being written, so the request's
     transaction is rolled back with nothing still running on its connection."""
 
-    def __init__(self, session: AsyncSession, principal: Principal, *, lock_wait: float) -> None:
+    def __init__(self, session: AsyncSession, principal: Principal, *, lock_wait: float, similarity: float) -> None:
         self.session = session
         self.principal = principal
         self.lock_wait = lock_wait
+        self.similarity = similarity
         self.repo = IntakeRepository(session)
         self.codes: Codes | None = None
         self.keys: _Keys | None = None
@@ -367,6 +368,8 @@ class Intake:
         self.subjects_created: list[UUID] = []
         self.subjects_updated: list[UUID] = []
         self.subjects_erased: list[UUID] = []
+        #: The chunk's new and corrected young people, flagged by similar names once their people are written.
+        self.to_flag: list[UUID] = []
         self.reviews_opened: list[UUID] = []
         self.reviews_touched: set[UUID] = set()
         self.screened_in = 0
@@ -535,6 +538,7 @@ class Intake:
         outcome = await subjects.match_people(self.session, people=identities, corrections=corrections)
         self.subjects_created += outcome.created
         self.subjects_updated += outcome.updated
+        self.to_flag = [*outcome.created, *outcome.updated]
         matched = iter(outcome.subject_ids)
         for item, to_match in zip(prepared, wanted, strict=True):
             if to_match is None:
@@ -630,6 +634,7 @@ class Intake:
         await self.repo.update_incidents(updates)
         await self.repo.replace_people(changed_ids, people)
         await self.repo.insert_changes(changes)
+        await subjects.flag_similar(self.session, subject_ids=self.to_flag, threshold=self.similarity)
         # Whoever a corrected report no longer names (or names out of scope) leaves the review through it, and
         # their record goes if nothing else refers to it.
         self.subjects_erased += await ScreeningRepository(self.session).release(subjects=released, reviews=reviews)
@@ -654,10 +659,10 @@ class Intake:
 
 
 async def import_batch(
-    session: AsyncSession, *, principal: Principal, batch: IncidentBatch, lock_wait: float
+    session: AsyncSession, *, principal: Principal, batch: IncidentBatch, lock_wait: float, similarity: float
 ) -> ImportResult:
     """A JSON batch: its valid reports in order, and those the schema already refused listed as rejected."""
-    async with Intake(session, principal, lock_wait=lock_wait) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait, similarity=similarity) as intake:
         for position, report in zip(batch.positions, batch.reports, strict=True):
             await intake.add([position], report)
         for rejected in batch.rejected:
@@ -666,9 +671,14 @@ async def import_batch(
 
 
 async def import_csv(
-    session: AsyncSession, *, principal: Principal, chunks: AsyncIterator[bytes], lock_wait: float
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    chunks: AsyncIterator[bytes],
+    lock_wait: float,
+    similarity: float,
 ) -> ImportResult:
     """A CSV export, read as its bytes arrive."""
-    async with Intake(session, principal, lock_wait=lock_wait) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait, similarity=similarity) as intake:
         await CsvReports(intake).read(chunks)
         return await intake.finish()

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from referrals.access import ANALYST
 from referrals.incident.dependencies import IncidentId
@@ -8,6 +8,7 @@ from referrals.incident.models import Incident
 from referrals.incident.schemas import IncidentRead
 from referrals.screening import service
 from referrals.screening.schemas import ManualScreening
+from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
@@ -28,10 +29,21 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
     responses=problem_responses(401, 403, 404, 422),
 )
 async def screen_incident(
-    session: Session, principal: Analyst, incident_id: IncidentId, data: ManualScreening, response: Response
+    session: Session,
+    principal: Analyst,
+    incident_id: IncidentId,
+    data: ManualScreening,
+    response: Response,
+    request: Request,
 ) -> Incident:
+    settings: ReferralsSettings = request.app.state.settings
     incident = await service.screen_by_hand(
-        session, principal=principal, incident_id=incident_id, decision=data.decision, reason=data.reason
+        session,
+        principal=principal,
+        incident_id=incident_id,
+        decision=data.decision,
+        reason=data.reason,
+        similarity=settings.name_similarity_threshold,
     )
     set_etag(response, incident.version)
     return incident

@@ -152,7 +152,13 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
 
 
 async def screen_by_hand(
-    session: AsyncSession, *, principal: Principal, incident_id: UUID, decision: ScreeningDecision, reason: str
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    incident_id: UUID,
+    decision: ScreeningDecision,
+    reason: str,
+    similarity: float,
 ) -> Incident:
     """An analyst screens an incident in or out, with a reason; the decision sticks."""
     repo = IncidentRepository(session)
@@ -204,6 +210,7 @@ async def screen_by_hand(
         for person in incident.people:
             person.subject_id = None
     await repo.flush()
+    await subjects.flag_similar(session, subject_ids=created, threshold=similarity)
     erased = await ScreeningRepository(session).release(
         subjects=released, reviews=[] if old_review is None else [old_review]
     )
