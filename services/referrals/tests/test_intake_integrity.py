@@ -2,7 +2,9 @@
 people in place instead of making new young people, a person dropped from it leaves the review, and the
 people of a screened-out incident do not become young people's records."""
 
+import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -12,6 +14,7 @@ from sqlalchemy import text
 
 from referrals.intake.csv_reader import COLUMNS
 from referrals.main import create_app
+from referrals.screening.service import purge_screened_out
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
 
@@ -238,3 +241,36 @@ class TestScreenedOut:
         )
         assert await scalar(app, "SELECT count(*) FROM subjects") == 0
         assert (await review(client, issuer, held["review_id"]))["subject_count"] == 0
+
+    async def test_after_the_retention_period_only_what_statistics_need_stays(
+        self, client: httpx.AsyncClient, issuer: TestIssuer, app: FastAPI
+    ) -> None:
+        await send(
+            client,
+            issuer,
+            "json",
+            report("46/713/25", victim(), suspect(police_person_id="KP-713"), category="public-order"),
+        )
+        await send(client, issuer, "json", report("46/714/25", victim()))  # in scope: untouched
+        period = {"from": "2025-06-01", "to": "2025-06-30"}
+        headers = issuer.headers(**ANALYST)
+        before = (await client.get("/v1/statistics/incidents", params=period, headers=headers)).json()
+        async with app.state.sessionmaker() as session, session.begin():  # as the background loop does
+            assert await purge_screened_out(session, now=datetime.now(UTC), retention_days=90) == []
+            (purged,) = await purge_screened_out(session, now=datetime.now(UTC) + timedelta(days=91), retention_days=90)
+            await session.flush()
+        held = await incident(client, issuer, "46/713/25")
+        assert purged == uuid.UUID(held["id"])
+        assert [
+            (p["role"], p["given_name"], p["family_name"], p["date_of_birth"], p["police_person_id"], p["age"])
+            for p in held["people"]
+        ] == [("victim", "", "", None, None, 15), ("suspect", "", "", None, None, 17)]
+        assert [p["home_district"] for p in held["people"]] == [None, "medway"]
+        assert (await incident(client, issuer, "46/714/25"))["people"][0]["family_name"] == "Ashdown"
+        assert (await client.get("/v1/statistics/incidents", params=period, headers=headers)).json() == before
+        entries = await scalar(
+            app,
+            "SELECT count(*) FROM referrals_audit.audit_log WHERE action = 'erase' AND :id = ANY(record_ids)",
+            id=held["id"],
+        )
+        assert entries == 1

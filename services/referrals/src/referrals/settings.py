@@ -42,6 +42,11 @@ class ReferralsSettings(ServiceSettings):
     #: trigrams ÷ all trigrams of the two names) for two young people with the same date of birth, or of the
     #: same age band in the same district, to be flagged for a person to confirm or split.
     name_similarity_threshold: float = Field(default=0.5, gt=0, le=1)
+    #: People of incidents screened out never become young people's records; this many days after such an
+    #: incident last changed, what identifies them (names, date of birth, police person id) is blanked, leaving
+    #: role, age and home district for the statistics. Checked every ``screened_out_purge_interval_seconds``.
+    screened_out_retention_days: int = Field(default=90, ge=1, le=3650)
+    screened_out_purge_interval_seconds: float = Field(default=3600.0, gt=0)
     #: A review not closed within this many working days (Mon–Fri) of opening is overdue.
     review_target_working_days: int = Field(default=10, ge=1)
     #: Retention: a young person's records come up for review (and may be erased) once this many years have

@@ -2,10 +2,12 @@
 per table (arrays, not a statement per row)."""
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from referrals import bulk
+from referrals.incident.models import ScreeningDecision
 from referrals.review.models import Review, ReviewStatus
 from vru_shared.repository import Repository
 
@@ -106,3 +108,19 @@ class ScreeningRepository(Repository[Review]):
             )
             await connection.execute("DELETE FROM referrals.subjects WHERE id = ANY($1::uuid[])", orphans)
         return orphans
+
+    async def purge_screened_out(self, before: datetime) -> list[UUID]:
+        """Blank what identifies the people of incidents out of scope and unchanged since ``before``: names,
+        date of birth and police person id go; role, age on the day (kept as the age) and home district stay,
+        for the statistics. Only people linked to no young person's record. Returns the incidents. One statement."""
+        connection = await bulk.driver(self.session)
+        rows = await connection.fetch(
+            "UPDATE referrals.incident_people p SET given_name = '', family_name = '', date_of_birth = NULL, "
+            "police_person_id = NULL, age = p.age_on_day "
+            "FROM referrals.incidents i WHERE i.id = p.incident_id AND i.screening = $1 AND i.updated_at < $2 "
+            "AND p.subject_id IS NULL AND (p.given_name <> '' OR p.family_name <> '' OR p.date_of_birth IS NOT NULL "
+            "OR p.police_person_id IS NOT NULL) RETURNING p.incident_id",
+            ScreeningDecision.OUT.value,
+            before,
+        )
+        return sorted({row[0] for row in rows})

@@ -7,12 +7,14 @@ decision (an analyst's, with a reason) sticks: automatic screening never overrid
 again on the same incident changes nothing but the review's record that the incident was updated.
 """
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn
 from uuid import UUID, uuid4
 
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
@@ -26,7 +28,10 @@ from referrals.review.repository import ReviewRepository
 from referrals.screening.repository import ScreeningRepository
 from referrals.subject import service as subjects
 from referrals.subject.service import PersonIdentity
-from vru_shared.auth import Principal
+from vru_shared.auth import Principal, PrincipalKind
+from vru_shared.background import every
+
+logger = logging.getLogger("vru.referrals.screening")
 
 #: Young people: 25 or under on the day of the incident.
 YOUNG_AGE = 25
@@ -169,9 +174,10 @@ async def screen_by_hand(
     day = local_day(incident.occurred_at)
     young = [p for p in incident.people if p.age_on_day <= YOUNG_AGE]
     created: list[UUID] = []
-    if decision is ScreeningDecision.IN and any(p.subject_id is None for p in young):
+    if decision is ScreeningDecision.IN:
         # Screened out until now, its people were not young people's records: they are matched now.
-        unmatched = [p for p in young if p.subject_id is None]
+        # (not those whose details were blanked after the retention period: nothing identifies them any more)
+        unmatched = [p for p in young if p.subject_id is None and (p.given_name or p.family_name)]
         matched = await subjects.match_people(
             session,
             people=[
@@ -233,3 +239,47 @@ async def screen_by_hand(
                 session, principal=principal, action=action, record_type=kind, record_ids=ids, purpose="screening"
             )
     return incident
+
+
+#: Who the audit log names for what the service does on its own (the retention of screened-out incidents).
+SYSTEM = Principal(
+    subject="referrals-service",
+    kind=PrincipalKind.CLIENT,
+    issuer="referrals",
+    agency_id=None,
+    roles=frozenset(),
+    districts=frozenset(),
+    scopes=frozenset(),
+    name="Referrals service (retention)",
+    client_id="referrals",
+)
+
+
+async def purge_screened_out(session: AsyncSession, *, now: datetime, retention_days: int) -> list[UUID]:
+    """The data-protection minimum for people of out-of-scope incidents: they never become young people's
+    records, and ``retention_days`` after the incident last changed what identifies them is blanked (names,
+    date of birth, police person id), leaving role, age and home district for the statistics. Audited as an
+    erasure. Returns the incidents."""
+    incidents = await ScreeningRepository(session).purge_screened_out(now - timedelta(days=retention_days))
+    if incidents:
+        await record(
+            session,
+            principal=SYSTEM,
+            action=AuditAction.ERASE,
+            record_type="incident",
+            record_ids=incidents,
+            purpose="retention of screened-out incidents' people",
+        )
+    return incidents
+
+
+async def purge_forever(app: FastAPI, interval_seconds: float, retention_days: int) -> NoReturn:
+    """:func:`purge_screened_out` every ``interval_seconds``, while the app runs."""
+
+    async def purge() -> None:
+        async with app.state.sessionmaker() as session, session.begin():
+            incidents = await purge_screened_out(session, now=datetime.now(UTC), retention_days=retention_days)
+        if incidents:
+            logger.info("screened-out incidents' people blanked", extra={"incidents": len(incidents)})
+
+    await every(interval_seconds, purge, what="blanking screened-out incidents' people", logger=logger)
