@@ -23,7 +23,9 @@ Analyst = Annotated[Principal, Depends(ANALYST)]
     summary="Screen an incident in or out by hand",
     description="An analyst's decision, with a required reason. Screening in links the incident to the open "
     "review of one of its young people, or opens a review for the coordinator of its district; screening out "
-    "takes it out of its review (the review's history records it). The decision sticks: re-sent reports and "
+    "takes it out of its review (the review's history records it). Only the people of an incident in scope are young "
+    "people's records: screening in matches them (as on intake), screening out unlinks them (a record nothing "
+    "else names is deleted). The decision sticks: re-sent reports and "
     "automatic screening never override it. Analysts only.",
     response_model=IncidentRead,
     responses=problem_responses(401, 403, 404, 422),
