@@ -17,33 +17,35 @@ MAX_FLAGS = 5
 #: flags per subject, ``$4`` the open status. Of two new subjects flagged with each other, the newer names the other.
 SIMILAR_NAMES = """
 WITH
--- The candidates: names sharing a trigram (``&&``), found by a GIN index, and of the same date of birth (with
--- the index on it), or one of the two known by age only (the partial index holds only those).
+-- The candidates: of the same date of birth (the index on it: a handful, however common the name's trigrams),
+-- or, when one of the two is known by age only, the names sharing a trigram (``&&``), found by a GIN index (the
+-- partial one holds only those known by age only). Only indexable conditions here; the rest once they are found.
 candidate AS MATERIALIZED (
-    SELECT b.id AS subject_id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at,
+    SELECT b.id AS subject_id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at, b.merged_into_id,
            t.id AS other_id, t.name_key AS other_key, t.name_trigrams AS other_trigrams,
-           t.date_of_birth AS other_born, t.created_at AS other_created_at
-    FROM referrals.subjects b JOIN referrals.subjects t
-      ON t.date_of_birth = b.date_of_birth AND t.name_trigrams && b.name_trigrams AND t.merged_into_id IS NULL
-    WHERE b.id = ANY($1::uuid[]) AND b.merged_into_id IS NULL
+           t.date_of_birth AS other_born, t.created_at AS other_created_at, t.merged_into_id AS other_merged
+    FROM referrals.subjects b JOIN referrals.subjects t ON t.date_of_birth = b.date_of_birth
+    WHERE b.id = ANY($1::uuid[])
     UNION ALL
-    SELECT b.id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at,
-           t.id, t.name_key, t.name_trigrams, t.date_of_birth, t.created_at
-    FROM referrals.subjects b JOIN referrals.subjects t
-      ON t.name_trigrams && b.name_trigrams AND t.merged_into_id IS NULL
-    WHERE b.id = ANY($1::uuid[]) AND b.merged_into_id IS NULL AND b.date_of_birth IS NULL
+    SELECT b.id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at, b.merged_into_id,
+           t.id, t.name_key, t.name_trigrams, t.date_of_birth, t.created_at, t.merged_into_id
+    FROM referrals.subjects b JOIN referrals.subjects t ON t.name_trigrams && b.name_trigrams
+    WHERE b.id = ANY($1::uuid[]) AND b.date_of_birth IS NULL
     UNION ALL
-    SELECT b.id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at,
-           t.id, t.name_key, t.name_trigrams, t.date_of_birth, t.created_at
+    SELECT b.id, b.name_key, b.name_trigrams, b.date_of_birth, b.created_at, b.merged_into_id,
+           t.id, t.name_key, t.name_trigrams, t.date_of_birth, t.created_at, t.merged_into_id
     FROM referrals.subjects b JOIN referrals.subjects t
-      ON t.name_trigrams && b.name_trigrams AND t.date_of_birth IS NULL AND t.merged_into_id IS NULL
-    WHERE b.id = ANY($1::uuid[]) AND b.merged_into_id IS NULL AND b.date_of_birth IS NOT NULL
+      ON t.name_trigrams && b.name_trigrams AND t.date_of_birth IS NULL
+    WHERE b.id = ANY($1::uuid[]) AND b.date_of_birth IS NOT NULL
 ),
-close AS (
+scored AS MATERIALIZED (  -- the similarity computed once per candidate
     SELECT c.*, referrals.trigram_similarity(c.name_trigrams, c.other_trigrams) AS similarity
     FROM candidate c
-    WHERE c.other_id <> c.subject_id
-      AND referrals.trigram_similarity(c.name_trigrams, c.other_trigrams) >= $2
+    WHERE c.other_id <> c.subject_id AND c.merged_into_id IS NULL AND c.other_merged IS NULL
+      AND NOT (c.other_id = ANY($1::uuid[]) AND (c.other_created_at, c.other_id) > (c.created_at, c.subject_id))
+),
+close AS (
+    SELECT * FROM scored WHERE similarity >= $2
 ),
 pair AS (
     SELECT c.subject_id, c.other_id, c.similarity,
@@ -55,8 +57,7 @@ pair AS (
                ELSE 'similar name, same age band in the same district'
            END AS reason
     FROM close c
-    WHERE NOT (c.other_id = ANY($1::uuid[]) AND (c.other_created_at, c.other_id) > (c.created_at, c.subject_id))
-      AND (
+    WHERE (
           c.date_of_birth = c.other_born
           OR ((c.date_of_birth IS NULL OR c.other_born IS NULL) AND EXISTS (
               SELECT FROM referrals.incident_people x JOIN referrals.incidents xi ON xi.id = x.incident_id,
@@ -68,9 +69,10 @@ pair AS (
           ))
       )
       AND NOT EXISTS (
-          SELECT FROM referrals.subject_duplicates d
-          WHERE (d.subject_id = c.subject_id AND d.other_id = c.other_id)
-             OR (d.subject_id = c.other_id AND d.other_id = c.subject_id)
+          SELECT FROM referrals.subject_duplicates d WHERE d.subject_id = c.subject_id AND d.other_id = c.other_id
+      )
+      AND NOT EXISTS (
+          SELECT FROM referrals.subject_duplicates d WHERE d.subject_id = c.other_id AND d.other_id = c.subject_id
       )
 ),
 ranked AS (
@@ -166,6 +168,17 @@ class SubjectRepository(Repository[Subject]):
                 [row["reason"] for row in rows],
                 DuplicateStatus.OPEN.value,
             )
+
+    async def refresh_statistics(self) -> None:
+        """ANALYZE the young people's table when a tenth of it changed since it was last analysed (a bulk
+        import into a young database): the similar-names statement's plan relies on its size being known."""
+        connection = await bulk.driver(self.session)
+        stale = await connection.fetchval(
+            "SELECT n_mod_since_analyze > 1000 + reltuples / 10 FROM pg_stat_user_tables s "
+            "JOIN pg_class c ON c.oid = s.relid WHERE s.schemaname = 'referrals' AND s.relname = 'subjects'"
+        )
+        if stale:
+            await connection.execute("ANALYZE referrals.subjects")
 
     async def flag_similar_names(self, subject_ids: Collection[UUID], threshold: float) -> int:
         """Flag the possible duplicates of these young people (new, or corrected) by similar names, in one

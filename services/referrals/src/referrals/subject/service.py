@@ -226,7 +226,10 @@ async def flag_similar(session: AsyncSession, *, subject_ids: Collection[UUID], 
     """Flag the possible duplicates of these (new or corrected) young people whose names are similar: same date
     of birth, or known by age only and of the same age band in the same district
     (:meth:`SubjectRepository.flag_similar_names`: one statement, after their incidents' people are written)."""
-    await SubjectRepository(session).flag_similar_names(subject_ids, threshold)
+    if subject_ids:
+        repo = SubjectRepository(session)
+        await repo.refresh_statistics()
+        await repo.flag_similar_names(subject_ids, threshold)
 
 
 def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
