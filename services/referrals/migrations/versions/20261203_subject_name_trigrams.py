@@ -7,7 +7,8 @@ Create Date: 2026-12-03 16:00:00.000000+00:00
 pg_trgm's rule written with PostgreSQL's built-ins (the embedded PostgreSQL of ``vru up`` and the tests ships
 no contrib extension): ``referrals.name_trigrams(text)`` is the set of a name's trigrams as pg_trgm makes
 them (lower case, words of letters and digits, each padded with two spaces in front and one behind), as a
-sorted ``text[]``; ``referrals.trigram_similarity(a, b)`` is |A ∩ B| / |A ∪ B| (pg_trgm's ``similarity``).
+sorted ``text[]``; ``referrals.trigram_similarity(a, b)`` is |A ∩ B| / |A ∪ B| (pg_trgm's ``similarity``), not
+declared STRICT so that the planner inlines it into the statement (a call of its own costs far more).
 A stored generated column holds each subject's trigrams and a GIN index (``array_ops``) finds the subjects
 sharing any with a name (``&&``), the candidates whose similarity is then computed; a second, partial one
 holds only the young people known by age only. Both without a pending list (``fastupdate = off``): a search
@@ -39,7 +40,7 @@ RETURN (
 
 TRIGRAM_SIMILARITY = """
 CREATE FUNCTION referrals.trigram_similarity(a text[], b text[]) RETURNS real
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (
     SELECT shared::real / nullif(cardinality(a) + cardinality(b) - shared, 0)
     FROM (SELECT count(*) AS shared FROM unnest(a) AS t WHERE t = ANY (b)) AS c
