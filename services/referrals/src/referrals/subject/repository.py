@@ -182,9 +182,10 @@ class SubjectRepository(Repository[Subject]):
 
     async def flag_similar_names(self, subject_ids: Collection[UUID], threshold: float) -> int:
         """Flag the possible duplicates of these young people (new, or corrected) by similar names, in one
-        statement: the candidates are the unmerged subjects sharing a trigram with the name (``&&`` on the GIN
-        index ``ix_subjects_name_trigrams``), kept when the names' trigram similarity (pg_trgm's, in SQL:
-        ``referrals.trigram_similarity``) is at least ``threshold`` and
+        statement. The candidates: the unmerged subjects of the same date of birth (its index), and, when one of
+        the two is known by age only, those sharing a trigram with the name (``&&`` on the GIN indexes
+        ``ix_subjects_name_trigrams`` / ``…_age_only``). Kept when the names' trigram similarity (pg_trgm's, in
+        SQL: ``referrals.trigram_similarity``) is at least ``threshold`` and
           - both have the same date of birth, or
           - one is known by age only and an incident of each puts them in the same district (where they live,
             else where it happened) with estimated years of birth at most one apart.
