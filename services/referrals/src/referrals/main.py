@@ -21,6 +21,7 @@ from referrals.referral.outbox import send_forever
 from referrals.referral.router import router as referral_router
 from referrals.review.router import router as review_router
 from referrals.screening.router import router as screening_router
+from referrals.screening.service import purge_forever
 from referrals.settings import ReferralsSettings, get_settings
 from referrals.statistics.router import router as statistics_router
 from referrals.support.router import router as support_router
@@ -41,7 +42,8 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
-        """The audit sealer, the funding outbox sender and the event relay, while the app runs."""
+        """The audit sealer, the funding outbox sender, the event relay and the retention of screened-out
+        incidents' people, while the app runs."""
         tasks = [
             asyncio.create_task(
                 seal_forever(app, settings.audit_seal_interval_seconds, settings.audit_checkpoint_interval_seconds)
@@ -50,6 +52,9 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
                 send_forever(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds)
             ),
             asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds)),
+            asyncio.create_task(
+                purge_forever(app, settings.screened_out_purge_interval_seconds, settings.screened_out_retention_days)
+            ),
         ]
         try:
             yield

@@ -43,6 +43,15 @@ class ReferralsSettings(ServiceSettings):
     #: statement timeout), then is answered 503 + ``Retry-After`` with nothing imported. Under the gateway's
     #: 30 s response-header timeout, so the client hears the 503 rather than the gateway's 504.
     intake_lock_wait_seconds: float = Field(default=20.0, gt=0, le=300)
+    #: Possible duplicates by similar names: the least trigram similarity (pg_trgm's measure, 0–1: shared
+    #: trigrams ÷ all trigrams of the two names) for two young people with the same date of birth, or of the
+    #: same age band in the same district, to be flagged for a person to confirm or split.
+    name_similarity_threshold: float = Field(default=0.5, gt=0, le=1)
+    #: People of incidents screened out never become young people's records; this many days after such an
+    #: incident last changed, what identifies them (names, date of birth, police person id) is blanked, leaving
+    #: role, age and home district for the statistics. Checked every ``screened_out_purge_interval_seconds``.
+    screened_out_retention_days: int = Field(default=90, ge=1, le=3650)
+    screened_out_purge_interval_seconds: float = Field(default=3600.0, gt=0)
     #: A review not closed within this many working days of opening is overdue (its ``due_on`` is that day).
     #: Working days are Monday to Friday less England and Wales bank holidays (``bank_holidays_path``).
     review_target_working_days: int = Field(default=10, ge=1, le=100)

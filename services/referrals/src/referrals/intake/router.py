@@ -47,7 +47,9 @@ IMPORT_DESCRIPTION = (
     responses=problem_responses(401, 403, 413, 415, 422),
 )
 async def import_json(session: Session, principal: Ingester, batch: IncidentBatch, request: Request) -> ImportResult:
-    return await service.import_batch(session, principal=principal, batch=batch, lock_wait=lock_wait(request))
+    return await service.import_batch(
+        session, principal=principal, batch=batch, lock_wait=lock_wait(request), similarity=similarity(request)
+    )
 
 
 @router.post(
@@ -65,10 +67,22 @@ async def import_csv(session: Session, principal: Ingester, request: Request) ->
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "text/csv":
         raise NotCsv("Send the body as text/csv.")
-    return await service.import_csv(session, principal=principal, chunks=request.stream(), lock_wait=lock_wait(request))
+    return await service.import_csv(
+        session,
+        principal=principal,
+        chunks=request.stream(),
+        lock_wait=lock_wait(request),
+        similarity=similarity(request),
+    )
 
 
 def lock_wait(request: Request) -> float:
     """How long an import waits for the one before it (``REFERRALS_INTAKE_LOCK_WAIT_SECONDS``)."""
     settings: ReferralsSettings = request.app.state.settings
     return settings.intake_lock_wait_seconds
+
+
+def similarity(request: Request) -> float:
+    """The least name similarity of a possible duplicate (``REFERRALS_NAME_SIMILARITY_THRESHOLD``)."""
+    settings: ReferralsSettings = request.app.state.settings
+    return settings.name_similarity_threshold

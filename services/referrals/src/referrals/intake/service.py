@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import json
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, Self
@@ -25,9 +25,10 @@ from referrals.intake.exceptions import ImportStillRunning
 from referrals.intake.repository import INCIDENT_COLUMNS, PERSON_COLUMNS, UPDATE_COLUMNS, Codes, IntakeRepository
 from referrals.intake.schemas import ImportResult, IncidentBatch, IncidentReport, RejectedRow
 from referrals.screening import service as screening
+from referrals.screening.repository import ScreeningRepository
 from referrals.screening.service import YOUNG_AGE, CasePerson, ScreeningCase, automatic_decision
 from referrals.subject import service as subjects
-from referrals.subject.service import PersonIdentity
+from referrals.subject.service import PersonIdentity, SubjectCorrection, name_key
 from vru_shared.auth import Principal
 from vru_shared.logging import current_request_id
 
@@ -110,6 +111,52 @@ def person_age(person: Person, day: date) -> int:
         return age_on(person.date_of_birth, day)
     assert person.age is not None  # the schema requires one of the two
     return person.age
+
+
+def changed(held: IncidentPerson, person: Person) -> bool:
+    """Whether the report now names or identifies the person held differently."""
+    return (held.given_name, held.family_name, held.date_of_birth, held.police_person_id) != (
+        person.given_name,
+        person.family_name,
+        person.date_of_birth,
+        person.police_person_id,
+    )
+
+
+def pair_people(
+    held: Sequence[IncidentPerson], people: Sequence[Person], ages: Sequence[int]
+) -> list[IncidentPerson | None]:
+    """Which person held for a re-sent report each of its people is, if any: the same police person id; else
+    the same name (normalised) and date of birth; else the same name and age on the day; else the same name;
+    else, for someone renamed, the same position and role. Each held person is taken once, in that order, so a
+    corrected age or date of birth, a corrected spelling or a reordered list keeps everyone's link. A handful of
+    people per report: plain loops."""
+    pairs: list[IncidentPerson | None] = [None] * len(people)
+    free = list(held)
+    keys = [name_key(p.given_name, p.family_name) for p in people]
+    held_keys = {id(h): name_key(h.given_name, h.family_name) for h in held}
+
+    def other_police_id(h: IncidentPerson, p: Person) -> bool:
+        return None not in (h.police_person_id, p.police_person_id) and h.police_person_id != p.police_person_id
+
+    rules: tuple[Callable[[IncidentPerson, Person, int], bool], ...] = (
+        lambda h, p, i: p.police_person_id is not None and h.police_person_id == p.police_person_id,
+        lambda h, p, i: (
+            p.date_of_birth is not None and h.date_of_birth == p.date_of_birth and held_keys[id(h)] == keys[i]
+        ),
+        lambda h, p, i: held_keys[id(h)] == keys[i] and h.age_on_day == ages[i],
+        lambda h, p, i: held_keys[id(h)] == keys[i],
+        lambda h, p, i: h.position == i and h.role == p.role,
+    )
+    for rule in rules:
+        for index, person in enumerate(people):
+            if pairs[index] is not None:
+                continue
+            found = next((h for h in free if not other_police_id(h, person) and rule(h, person, index)), None)
+            if found is not None:
+                pairs[index] = found
+                free.remove(found)
+    return pairs
 
 
 def _people_of_rows(people: Sequence[IncidentPerson], codes: Codes) -> list[Person]:
@@ -279,6 +326,8 @@ class _Prepared:
     incident_id: str
     existing: Row[Any] | None
     subject_ids: list[UUID | None] = field(default_factory=list)
+    #: A re-sent report: the person held that each person of the report is (``pair_people``), else ``None``.
+    kept: list[IncidentPerson | None] = field(default_factory=list)
     #: The incident's id, when it goes through screening.
     case_id: UUID | None = None
 
@@ -296,10 +345,11 @@ class Intake:
     ``async with`` block: leaving it on an error waits for the chunk being written, so the request's
     transaction is rolled back with nothing still running on its connection."""
 
-    def __init__(self, session: AsyncSession, principal: Principal, *, lock_wait: float) -> None:
+    def __init__(self, session: AsyncSession, principal: Principal, *, lock_wait: float, similarity: float) -> None:
         self.session = session
         self.principal = principal
         self.lock_wait = lock_wait
+        self.similarity = similarity
         self.repo = IntakeRepository(session)
         self.codes: Codes | None = None
         self.keys: _Keys | None = None
@@ -317,6 +367,9 @@ class Intake:
         self.updated_ids: list[str] = []
         self.subjects_created: list[UUID] = []
         self.subjects_updated: list[UUID] = []
+        self.subjects_erased: list[UUID] = []
+        #: The chunk's new and corrected young people, flagged by similar names once their people are written.
+        self.to_flag: list[UUID] = []
         self.reviews_opened: list[UUID] = []
         self.reviews_touched: set[UUID] = set()
         self.screened_in = 0
@@ -410,6 +463,7 @@ class Intake:
             (AuditAction.UPDATE, "incident", self.updated_ids),
             (AuditAction.CREATE, "subject", self.subjects_created),
             (AuditAction.UPDATE, "subject", self.subjects_updated),
+            (AuditAction.ERASE, "subject", self.subjects_erased),
             (AuditAction.CREATE, "review", self.reviews_opened),
             (AuditAction.UPDATE, "review", sorted(self.reviews_touched - set(self.reviews_opened))),
         ]
@@ -438,35 +492,70 @@ class Intake:
         if prepared:
             await self._write(prepared)
 
-    async def _match_subjects(self, prepared: Sequence[_Prepared]) -> None:
+    def _in_scope(self, item: _Prepared) -> bool:
+        """What screening will decide (``screening.screen``'s rule): an analyst's decision sticks, else the
+        automatic one. Only the people of an incident in scope become young people's records (subjects)."""
+        row = item.existing
+        if row is not None and row.screening_source == ScreeningSource.MANUAL.value:
+            return bool(row.screening == ScreeningDecision.IN.value)
+        return automatic_decision(item.pending.serious_violence, item.ages) is ScreeningDecision.IN
+
+    async def _match_subjects(
+        self, prepared: Sequence[_Prepared], old_people: dict[UUID, list[IncidentPerson]]
+    ) -> None:
+        """The young person (subject) of each person of the reports in scope. A re-sent report's people keep
+        the records they are already linked to (``pair_people``): only someone new to the report is matched."""
         identities: list[PersonIdentity] = []
+        corrections: list[SubjectCorrection] = []
+        wanted: list[list[bool] | None] = []  # per report in scope: whose subject is to be matched
         for item in prepared:
-            if all(age > YOUNG_AGE for age in item.ages):
+            report_people = item.pending.report.people
+            if item.existing is not None:
+                item.kept = pair_people(old_people[item.existing.id], report_people, item.ages)
+            if not self._in_scope(item):
+                wanted.append(None)
                 continue
-            for person, age in zip(item.pending.report.people, item.ages, strict=True):
-                if age <= YOUNG_AGE:
-                    identities.append(
-                        PersonIdentity(
-                            police_person_id=person.police_person_id,
-                            given_name=person.given_name,
-                            family_name=person.family_name,
-                            date_of_birth=person.date_of_birth,
-                            age_on_day=age,
-                            occurred_on=item.pending.day,
-                        )
+            needs = []
+            for index, (person, age) in enumerate(zip(report_people, item.ages, strict=True)):
+                kept = item.kept[index] if item.kept else None
+                if age > YOUNG_AGE or (kept is not None and kept.subject_id is not None):
+                    needs.append(False)
+                    if age <= YOUNG_AGE and kept is not None and kept.subject_id is not None and changed(kept, person):
+                        corrections.append(SubjectCorrection.of(kept.subject_id, kept.incident_id, person))
+                    continue
+                needs.append(True)
+                identities.append(
+                    PersonIdentity(
+                        police_person_id=person.police_person_id,
+                        given_name=person.given_name,
+                        family_name=person.family_name,
+                        date_of_birth=person.date_of_birth,
+                        age_on_day=age,
+                        occurred_on=item.pending.day,
                     )
-        outcome = await subjects.match_people(self.session, people=identities)
+                )
+            wanted.append(needs)
+        outcome = await subjects.match_people(self.session, people=identities, corrections=corrections)
         self.subjects_created += outcome.created
         self.subjects_updated += outcome.updated
+        self.to_flag = [*outcome.created, *outcome.updated]
         matched = iter(outcome.subject_ids)
-        for item in prepared:
-            item.subject_ids = [next(matched) if age <= YOUNG_AGE else None for age in item.ages]
+        for item, to_match in zip(prepared, wanted, strict=True):
+            if to_match is None:
+                item.subject_ids = [None] * len(item.ages)
+                continue
+            item.subject_ids = [
+                next(matched) if need else None if age > YOUNG_AGE or kept is None else kept.subject_id
+                for need, age, kept in zip(to_match, item.ages, item.kept or [None] * len(to_match), strict=True)
+            ]
 
     async def _write(self, prepared: list[_Prepared]) -> None:
         assert self.codes is not None  # loaded with the first report
         assert self.keys is not None
         codes, district_ids = self.codes, self.keys.district_ids
-        await self._match_subjects(prepared)
+        changed_ids = [item.existing.id for item in prepared if item.existing is not None]
+        old_people = await self.repo.people_of_many(changed_ids)
+        await self._match_subjects(prepared, old_people)
         cases = []
         for item in prepared:
             pending, row = item.pending, item.existing
@@ -493,13 +582,13 @@ class Intake:
         self.reviews_opened += screened.opened
         self.reviews_touched.update(screened.touched)
 
-        changed_ids = [item.existing.id for item in prepared if item.existing is not None]
-        old_people = await self.repo.people_of_many(changed_ids)
         now = datetime.now(UTC)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         people: list[tuple[Any, ...]] = []
         changes: list[dict[str, Any]] = []
+        released: set[UUID] = set()
+        reviews: set[UUID] = set()
         for item in prepared:
             pending, row, incident_id = item.pending, item.existing, item.incident_id
             decision = None if item.case_id is None else screened.by_incident[item.case_id]
@@ -528,15 +617,27 @@ class Intake:
                 )
             if row is None and not any(item.subject_ids):
                 people += pending.people
-            else:
+            elif row is None:
                 people += [
                     (person[0], incident_id, *person[_AS_REPORTED], subject)
                     for person, subject in zip(pending.people, item.subject_ids, strict=True)
                 ]
+            else:  # the people held keep their rows (ids), updated as the report now gives them
+                people += [
+                    (person[0] if kept is None else kept.id, incident_id, *person[_AS_REPORTED], subject)
+                    for person, subject, kept in zip(pending.people, item.subject_ids, item.kept, strict=True)
+                ]
+                released.update(p.subject_id for p in old_people[row.id] if p.subject_id is not None)
+                released.difference_update(s for s in item.subject_ids if s is not None)
+                reviews.update(r for r in (row.review_id, screened_as[2]) if r is not None)
         await self.repo.insert_incidents(inserts)
         await self.repo.update_incidents(updates)
         await self.repo.replace_people(changed_ids, people)
         await self.repo.insert_changes(changes)
+        await subjects.flag_similar(self.session, subject_ids=self.to_flag, threshold=self.similarity)
+        # Whoever a corrected report no longer names (or names out of scope) leaves the review through it, and
+        # their record goes if nothing else refers to it.
+        self.subjects_erased += await ScreeningRepository(self.session).release(subjects=released, reviews=reviews)
 
     @staticmethod
     def _diff(row: Row[Any], old_people: Sequence[IncidentPerson], report: Report, codes: Codes) -> dict[str, Any]:
@@ -558,10 +659,10 @@ class Intake:
 
 
 async def import_batch(
-    session: AsyncSession, *, principal: Principal, batch: IncidentBatch, lock_wait: float
+    session: AsyncSession, *, principal: Principal, batch: IncidentBatch, lock_wait: float, similarity: float
 ) -> ImportResult:
     """A JSON batch: its valid reports in order, and those the schema already refused listed as rejected."""
-    async with Intake(session, principal, lock_wait=lock_wait) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait, similarity=similarity) as intake:
         for position, report in zip(batch.positions, batch.reports, strict=True):
             await intake.add([position], report)
         for rejected in batch.rejected:
@@ -570,9 +671,14 @@ async def import_batch(
 
 
 async def import_csv(
-    session: AsyncSession, *, principal: Principal, chunks: AsyncIterator[bytes], lock_wait: float
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    chunks: AsyncIterator[bytes],
+    lock_wait: float,
+    similarity: float,
 ) -> ImportResult:
     """A CSV export, read as its bytes arrive."""
-    async with Intake(session, principal, lock_wait=lock_wait) as intake:
+    async with Intake(session, principal, lock_wait=lock_wait, similarity=similarity) as intake:
         await CsvReports(intake).read(chunks)
         return await intake.finish()

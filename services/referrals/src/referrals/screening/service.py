@@ -7,23 +7,31 @@ decision (an analyst's, with a reason) sticks: automatic screening never overrid
 again on the same incident changes nothing but the review's record that the incident was updated.
 """
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn
 from uuid import UUID, uuid4
 
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
+from referrals.calendar import local_day
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import IncidentRepository
 from referrals.review.models import ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
 from referrals.screening.repository import ScreeningRepository
-from vru_shared.auth import Principal
+from referrals.subject import service as subjects
+from referrals.subject.service import PersonIdentity
+from vru_shared.auth import Principal, PrincipalKind
+from vru_shared.background import every
+
+logger = logging.getLogger("vru.referrals.screening")
 
 #: Young people: 25 or under on the day of the incident.
 YOUNG_AGE = 25
@@ -149,13 +157,37 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
 
 
 async def screen_by_hand(
-    session: AsyncSession, *, principal: Principal, incident_id: UUID, decision: ScreeningDecision, reason: str
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    incident_id: UUID,
+    decision: ScreeningDecision,
+    reason: str,
+    similarity: float,
 ) -> Incident:
     """An analyst screens an incident in or out, with a reason; the decision sticks."""
     repo = IncidentRepository(session)
     incident = await repo.read(incident_id, None, for_update=True)
     if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id}.")
+    old_review = incident.review_id
+    day = local_day(incident.occurred_at)
+    young = [p for p in incident.people if p.age_on_day <= YOUNG_AGE]
+    created: list[UUID] = []
+    if decision is ScreeningDecision.IN:
+        # Screened out until now, its people were not young people's records: they are matched now.
+        # (not those whose details were blanked after the retention period: nothing identifies them any more)
+        unmatched = [p for p in young if p.subject_id is None and (p.given_name or p.family_name)]
+        matched = await subjects.match_people(
+            session,
+            people=[
+                PersonIdentity(p.police_person_id, p.given_name, p.family_name, p.date_of_birth, p.age_on_day, day)
+                for p in unmatched
+            ],
+        )
+        for person, subject_id in zip(unmatched, matched.subject_ids, strict=True):
+            person.subject_id = subject_id
+        created = matched.created
     case = ScreeningCase(
         incident_id=incident.id,
         district_id=incident.district_id,
@@ -176,7 +208,18 @@ async def screen_by_hand(
     incident.screened_at = datetime.now(UTC)
     incident.review_id = screened.review_id
     incident.updated_at = incident.screened_at
+    released: set[UUID] = set()
+    if screened.screening is ScreeningDecision.OUT:
+        # Out of scope, its people are not young people's records: they are unlinked, and a record nothing
+        # else refers to goes (``ScreeningRepository.release``).
+        released = {p.subject_id for p in incident.people if p.subject_id is not None}
+        for person in incident.people:
+            person.subject_id = None
     await repo.flush()
+    await subjects.flag_similar(session, subject_ids=created, threshold=similarity)
+    erased = await ScreeningRepository(session).release(
+        subjects=released, reviews=[] if old_review is None else [old_review]
+    )
     await record(
         session,
         principal=principal,
@@ -185,9 +228,58 @@ async def screen_by_hand(
         record_ids=[incident.id],
         purpose="screening by hand",
     )
-    for action, ids in ((AuditAction.CREATE, outcome.opened), (AuditAction.UPDATE, outcome.touched)):
+    for action, kind, ids in (
+        (AuditAction.CREATE, "review", outcome.opened),
+        (AuditAction.UPDATE, "review", outcome.touched),
+        (AuditAction.CREATE, "subject", created),
+        (AuditAction.ERASE, "subject", erased),
+    ):
         if ids:
             await record(
-                session, principal=principal, action=action, record_type="review", record_ids=ids, purpose="screening"
+                session, principal=principal, action=action, record_type=kind, record_ids=ids, purpose="screening"
             )
     return incident
+
+
+#: Who the audit log names for what the service does on its own (the retention of screened-out incidents).
+SYSTEM = Principal(
+    subject="referrals-service",
+    kind=PrincipalKind.CLIENT,
+    issuer="referrals",
+    agency_id=None,
+    roles=frozenset(),
+    districts=frozenset(),
+    scopes=frozenset(),
+    name="Referrals service (retention)",
+    client_id="referrals",
+)
+
+
+async def purge_screened_out(session: AsyncSession, *, now: datetime, retention_days: int) -> list[UUID]:
+    """The data-protection minimum for people of out-of-scope incidents: they never become young people's
+    records, and ``retention_days`` after the incident last changed what identifies them is blanked (names,
+    date of birth, police person id), leaving role, age and home district for the statistics. Audited as an
+    erasure. Returns the incidents."""
+    incidents = await ScreeningRepository(session).purge_screened_out(now - timedelta(days=retention_days))
+    if incidents:
+        await record(
+            session,
+            principal=SYSTEM,
+            action=AuditAction.ERASE,
+            record_type="incident",
+            record_ids=incidents,
+            purpose="retention of screened-out incidents' people",
+        )
+    return incidents
+
+
+async def purge_forever(app: FastAPI, interval_seconds: float, retention_days: int) -> NoReturn:
+    """:func:`purge_screened_out` every ``interval_seconds``, while the app runs."""
+
+    async def purge() -> None:
+        async with app.state.sessionmaker() as session, session.begin():
+            incidents = await purge_screened_out(session, now=datetime.now(UTC), retention_days=retention_days)
+        if incidents:
+            logger.info("screened-out incidents' people blanked", extra={"incidents": len(incidents)})
+
+    await every(interval_seconds, purge, what="blanking screened-out incidents' people", logger=logger)

@@ -5,9 +5,11 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import (
     CheckConstraint,
+    Computed,
     ForeignKey,
     Index,
     String,
+    Text,
     UniqueConstraint,
     exists,
     func,
@@ -15,6 +17,7 @@ from sqlalchemy import (
     or_,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, column_property, mapped_column, query_expression
 
 from referrals.db import Base
@@ -67,6 +70,23 @@ class Subject(Versioned, Base):
         # Finding a young person by name (GET /v1/subjects?q=): the words of the normalised name, for full-text
         # prefix queries in any order (PostgreSQL's own, no extension: see referrals.casefile.repository).
         Index("ix_subjects_name_words", NAME_WORDS, postgresql_using="gin"),
+        # Flagging possible duplicates by similar names: the subjects sharing a trigram with a name (``&&``).
+        # No pending list (fastupdate off): a search reads the index, never a list of recent entries that grows
+        # until vacuum, so the planner's cost of using it stays low and true.
+        Index(
+            "ix_subjects_name_trigrams",
+            "name_trigrams",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+        ),
+        # ... among those known by age only (no date of birth), for a person whose date of birth is known.
+        Index(
+            "ix_subjects_name_trigrams_age_only",
+            "name_trigrams",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+            postgresql_where=text("date_of_birth IS NULL"),
+        ),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
@@ -76,6 +96,14 @@ class Subject(Versioned, Base):
     #: Normalised "family|given" (lower case, no accents or punctuation): what matching compares.
     name_key: Mapped[str] = mapped_column(String(210), index=True)
     date_of_birth: Mapped[date | None] = mapped_column(index=True)
+    #: The trigrams of the name as pg_trgm makes them (``referrals.name_trigrams``, a migration's SQL function:
+    #: the embedded PostgreSQL has no pg_trgm), kept by the database; only for flagging similar names.
+    name_trigrams: Mapped[list[str]] = mapped_column(
+        ARRAY(Text()),
+        Computed("referrals.name_trigrams((name_key)::text)", persisted=True),
+        deferred=True,
+        deferred_raiseload=True,
+    )
     merged_into_id: Mapped[UUID | None] = mapped_column(ForeignKey("subjects.id"), index=True)
     merged_at: Mapped[datetime | None]
     merged_by: Mapped[str | None] = mapped_column(String(255))

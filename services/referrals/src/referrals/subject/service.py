@@ -1,10 +1,11 @@
 """Matching young people across incidents (uncertain matches are resolved by hand: ``casefile``).
 
 Matching, in order: the police person id when given; else the same normalised name and date of birth.
-Anything close but not certain — same date of birth and a similar name, the same name and a date of birth a
-day off or with day and month swapped, the same name and an age that fits, the same name and date of birth
-under a different police id — makes a new subject flagged "possible duplicate" of the other, for a person
-to confirm (merge) or split. Nothing is ever merged silently.
+Anything close but not certain — the same name and a date of birth a day off or with day and month swapped,
+the same name and an age that fits, the same name and date of birth under a different police id — makes a new
+subject flagged "possible duplicate" of the other, for a person to confirm (merge) or split; so do similar
+names (:func:`flag_similar`, in SQL over trigrams once the people are written). Nothing is ever merged
+silently.
 """
 
 import unicodedata
@@ -12,17 +13,15 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.calendar import age_on
 from referrals.subject.models import DuplicateStatus, SubjectDuplicate
-from referrals.subject.repository import SubjectRepository
+from referrals.subject.repository import MAX_FLAGS, SubjectRepository
 from referrals.subject.schemas import PossibleDuplicate
-
-#: At most this many possible-duplicate flags for one new subject.
-MAX_FLAGS = 5
 
 
 def normalise(name: str) -> str:
@@ -35,32 +34,6 @@ def normalise(name: str) -> str:
 
 def name_key(given_name: str, family_name: str) -> str:
     return f"{normalise(family_name)}|{normalise(given_name)}"
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
-
-
-def similar_names(key_a: str, key_b: str) -> bool:
-    family_a, _, given_a = key_a.partition("|")
-    family_b, _, given_b = key_b.partition("|")
-    if key_a == key_b:
-        return False
-    if family_a == family_b and (one_edit_apart(given_a, given_b) or given_a[:1] == given_b[:1]):
-        return True
-    if given_a == given_b and one_edit_apart(family_a, family_b):
-        return True
-    return family_a == given_b and given_a == family_b
 
 
 def nearby_dates(day: date) -> list[date]:
@@ -83,6 +56,30 @@ class PersonIdentity:
     occurred_on: date
 
 
+@dataclass(frozen=True, slots=True)
+class SubjectCorrection:
+    """A re-sent report names or identifies a young person it already linked differently."""
+
+    subject_id: UUID
+    #: The incident of the report: the record is corrected only when no other incident names the young person.
+    incident_id: UUID
+    police_person_id: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date | None
+
+    @classmethod
+    def of(cls, subject_id: UUID, incident_id: UUID, person: Any) -> "SubjectCorrection":
+        return cls(
+            subject_id,
+            incident_id,
+            person.police_person_id,
+            person.given_name,
+            person.family_name,
+            person.date_of_birth,
+        )
+
+
 @dataclass(slots=True)
 class _Known:
     id: UUID
@@ -95,7 +92,6 @@ class _Known:
 class _Index:
     by_police: dict[str, _Known] = field(default_factory=dict)
     by_key_dob: dict[tuple[str, date], list[_Known]] = field(default_factory=lambda: defaultdict(list))
-    by_dob: dict[date, list[_Known]] = field(default_factory=lambda: defaultdict(list))
     by_key: dict[str, list[_Known]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, known: _Known) -> None:
@@ -104,7 +100,6 @@ class _Index:
         self.by_key[known.key].append(known)
         if known.date_of_birth is not None:
             self.by_key_dob[(known.key, known.date_of_birth)].append(known)
-            self.by_dob[known.date_of_birth].append(known)
 
     def exact(self, person: PersonIdentity, key: str) -> _Known | None:
         if person.police_person_id and person.police_person_id in self.by_police:
@@ -138,9 +133,6 @@ class _Index:
         for known in self.by_key_dob.get((key, dob), []):
             if enough(known, "same name and date of birth, different police person id"):
                 return list(found.items())
-        for known in self.by_dob.get(dob, []):
-            if similar_names(key, known.key) and enough(known, "same date of birth, similar name"):
-                return list(found.items())
         for other in nearby_dates(dob):
             reason = (
                 "same name, day and month of birth swapped"
@@ -160,23 +152,35 @@ class MatchOutcome:
     updated: list[UUID]
 
 
-async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity]) -> MatchOutcome:
-    """The subject of each person (same order), creating subjects and possible-duplicate flags as needed.
+async def match_people(
+    session: AsyncSession, *, people: Sequence[PersonIdentity], corrections: Sequence[SubjectCorrection] = ()
+) -> MatchOutcome:
+    """The subject of each person (same order), creating subjects and possible-duplicate flags as needed; and
+    ``corrections`` of young people already linked, applied to their records when no other incident names them
+    (else the record keeps what it holds: another report may be the right one).
 
     Reads candidates in one query and writes in one statement per table, however many people."""
-    if not people:
-        return MatchOutcome([], [], [])
     repo = SubjectRepository(session)
+    corrected = await repo.correct(
+        [
+            (
+                c.subject_id,
+                c.incident_id,
+                c.police_person_id,
+                c.given_name,
+                c.family_name,
+                c.date_of_birth,
+                name_key(c.given_name, c.family_name),
+            )
+            for c in corrections
+        ]
+    )
+    if not people:
+        return MatchOutcome([], [], corrected)
     keys = [name_key(p.given_name, p.family_name) for p in people]
-    born = [
-        (p.date_of_birth, key.partition("|")[0], key.partition("|")[2])
-        for p, key in zip(people, keys, strict=True)
-        if p.date_of_birth
-    ]
     candidates = await repo.candidates(
         police_ids={p.police_person_id for p in people if p.police_person_id},
         name_keys=set(keys),
-        born=born,
     )
     index = _Index()
     for subject_id, police_person_id, key, date_of_birth in candidates:
@@ -215,7 +219,17 @@ async def match_people(session: AsyncSession, *, people: Sequence[PersonIdentity
     await repo.insert_subjects(list(new_rows.values()))
     await repo.set_police_ids(police_updates)
     await repo.add_flags(flags)
-    return MatchOutcome(subject_ids, list(new_rows), list(police_updates))
+    return MatchOutcome(subject_ids, list(new_rows), [*corrected, *police_updates])
+
+
+async def flag_similar(session: AsyncSession, *, subject_ids: Collection[UUID], threshold: float) -> None:
+    """Flag the possible duplicates of these (new or corrected) young people whose names are similar: same date
+    of birth, or known by age only and of the same age band in the same district
+    (:meth:`SubjectRepository.flag_similar_names`: one statement, after their incidents' people are written)."""
+    if subject_ids:
+        repo = SubjectRepository(session)
+        await repo.refresh_statistics()
+        await repo.flag_similar_names(subject_ids, threshold)
 
 
 def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
