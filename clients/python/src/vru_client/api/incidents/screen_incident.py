@@ -112,8 +112,10 @@ def sync_detailed(
 
      An analyst's decision, with a required reason. Screening in links the incident to the open review of
     one of its young people, or opens a review for the coordinator of its district; screening out takes
-    it out of its review (the review's history records it). The decision sticks: re-sent reports and
-    automatic screening never override it. Analysts only.
+    it out of its review (the review's history records it). Only the people of an incident in scope are
+    young people's records: screening in matches them (as on intake), screening out unlinks them (a
+    record nothing else names is deleted). The decision sticks: re-sent reports and automatic screening
+    never override it. Analysts only.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -153,8 +155,10 @@ def sync(
 
      An analyst's decision, with a required reason. Screening in links the incident to the open review of
     one of its young people, or opens a review for the coordinator of its district; screening out takes
-    it out of its review (the review's history records it). The decision sticks: re-sent reports and
-    automatic screening never override it. Analysts only.
+    it out of its review (the review's history records it). Only the people of an incident in scope are
+    young people's records: screening in matches them (as on intake), screening out unlinks them (a
+    record nothing else names is deleted). The decision sticks: re-sent reports and automatic screening
+    never override it. Analysts only.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -189,8 +193,10 @@ async def asyncio_detailed(
 
      An analyst's decision, with a required reason. Screening in links the incident to the open review of
     one of its young people, or opens a review for the coordinator of its district; screening out takes
-    it out of its review (the review's history records it). The decision sticks: re-sent reports and
-    automatic screening never override it. Analysts only.
+    it out of its review (the review's history records it). Only the people of an incident in scope are
+    young people's records: screening in matches them (as on intake), screening out unlinks them (a
+    record nothing else names is deleted). The decision sticks: re-sent reports and automatic screening
+    never override it. Analysts only.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -228,8 +234,10 @@ async def asyncio(
 
      An analyst's decision, with a required reason. Screening in links the incident to the open review of
     one of its young people, or opens a review for the coordinator of its district; screening out takes
-    it out of its review (the review's history records it). The decision sticks: re-sent reports and
-    automatic screening never override it. Analysts only.
+    it out of its review (the review's history records it). Only the people of an incident in scope are
+    young people's records: screening in matches them (as on intake), screening out unlinks them (a
+    record nothing else names is deleted). The decision sticks: re-sent reports and automatic screening
+    never override it. Analysts only.
 
     Args:
         incident_id (UUID): The incident's id.
