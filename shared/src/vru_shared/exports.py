@@ -10,7 +10,7 @@ Formats (the ``format`` query parameter, :data:`FormatParam`; ``csv`` unless ask
 - ``csv`` — UTF-8 with a byte-order mark (so Excel reads the accents), RFC 4180 (CRLF, ``"`` doubled), a
   header row. Text cells are formula-safe as :mod:`vru_shared.csv_export` makes them (a ``'`` before ``=``,
   ``+``, ``-``, ``@``, tab, CR); numbers and money are plain numbers (``1234.50``); dates ``2026-12-03``;
-  date-times RFC 3339 with their offset.
+  date-times RFC 3339 in UTC; yes/no values ``true``/``false`` (as in the JSON).
 - ``xlsx`` — one sheet, a bold header row, written by xlsxwriter in ``constant_memory`` mode. Text is always
   written as a *string* cell (``write_string``; ``strings_to_formulas`` off), so ``=HYPERLINK(...)`` stays text
   exactly as held — never a formula; numbers and money are Excel numbers (money as ``#,##0.00``); dates and
@@ -51,6 +51,8 @@ from vru_shared.csv_export import Cell, neutralise
 from vru_shared.pagination import PageParams
 
 T = TypeVar("T")
+#: A column that reads any of several record types may stand for a column of one of them.
+R = TypeVar("R", contravariant=True)
 
 #: Rows fetched per query while exporting.
 BATCH: Final = 1000
@@ -91,11 +93,11 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Column(Generic[T]):
+class Column(Generic[R]):
     """One column of an export: its header, how to get its value from a record, and what kind it is."""
 
     header: str
-    value: Callable[[T], Cell]
+    value: Callable[[R], Cell]
     kind: Kind = Kind.TEXT
 
 
@@ -109,7 +111,7 @@ def csv_example(columns: Sequence[Column[Any]]) -> str:
     return ",".join(headers(columns)) + "\r\n"
 
 
-def responses(columns: Sequence[Column[Any]]) -> dict[int | str, dict[str, Any]]:
+def export_responses(columns: Sequence[Column[Any]]) -> dict[int | str, dict[str, Any]]:
     """The 200 response of an export route in OpenAPI: both media types."""
     return {
         200: {
@@ -120,6 +122,13 @@ def responses(columns: Sequence[Column[Any]]) -> dict[int | str, dict[str, Any]]
             },
         }
     }
+
+
+def export_purpose(name: str, **filters: Any) -> str:
+    """The audit purpose of an export: its name and the filters it was asked with (those given), e.g.
+    ``incident export (district=swale, screening=in)``."""
+    given = [f"{k}={v.isoformat() if isinstance(v, date) else v}" for k, v in filters.items() if v is not None]
+    return f"{name} ({', '.join(given)})" if given else name
 
 
 async def keyset_batches(
@@ -175,6 +184,8 @@ class ExportFile:
 
 
 def _csv_cell(value: Cell, kind: Kind) -> str | int | float | Decimal:
+    if isinstance(value, bool):
+        return str(value).lower()
     if kind is Kind.MONEY and isinstance(value, Decimal | int):
         return Decimal(value).quantize(Decimal("0.01"))
     if kind is Kind.DATETIME and isinstance(value, datetime):
