@@ -214,6 +214,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("GET", "/v1/interventions/{intervention_id}"): RF_CASEWORK_READ,
         ("PATCH", "/v1/interventions/{intervention_id}"): RF_CASEWORK_WORK,
         ("GET", "/v1/statistics/incidents"): RF_STATISTICS,
+        ("GET", "/v1/statistics/incidents/export"): RF_STATISTICS,
         ("GET", "/v1/audit-log"): AUDITOR,
         ("GET", "/v1/audit-log/verify"): AUDITOR,
         ("GET", "/v1/audit-log/export"): AUDITOR,
