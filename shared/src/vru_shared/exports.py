@@ -33,6 +33,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import tempfile
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ def export_responses(columns: Sequence[Column[Any]]) -> dict[int | str, dict[str
             "description": "The file, as an attachment.",
             "content": {
                 "text/csv": {"example": "\ufeff" + csv_example(columns)},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                XLSX_TYPE: {},
             },
         }
     }
@@ -193,6 +194,10 @@ def _csv_cell(value: Cell, kind: Kind) -> str | int | float | Decimal:
     return neutralise(value)
 
 
+def _finite(value: int | float | Decimal) -> bool:
+    return isinstance(value, int) or math.isfinite(value)
+
+
 class _CsvSheet:
     def __init__(self, out: IO[bytes]) -> None:
         self._out = out
@@ -238,7 +243,7 @@ class _XlsxSheet:
                 continue
             if isinstance(value, bool):
                 self._sheet.write_string(r, col, str(value).lower())
-            elif isinstance(value, int | float | Decimal) and kind in (Kind.NUMBER, Kind.MONEY):
+            elif isinstance(value, int | float | Decimal) and kind in (Kind.NUMBER, Kind.MONEY) and _finite(value):
                 self._sheet.write_number(r, col, float(value), self._money if kind is Kind.MONEY else None)
             elif isinstance(value, datetime) and kind is Kind.DATETIME:
                 naive = value.astimezone(UTC).replace(tzinfo=None)
