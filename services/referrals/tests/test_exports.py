@@ -247,3 +247,30 @@ async def test_the_referral_export_is_the_list_in_each_audiences_view(casework: 
     assert entry[:3] == ("export", "referral", [sent["id"], young["subject"]])
     assert entry[3].startswith("referral export: referral shared with ")
     assert entry[3].endswith(f"({YJS}) (format=csv)")
+
+
+async def test_an_export_with_no_rows_is_just_the_header_and_long_filters_fit_the_audit_log(
+    casework: Casework,
+) -> None:
+    """Found by schemathesis: filters as long as the schema allows made the audit purpose longer than its column
+    (200 characters), a 500. The purpose is cut with "…"; the export is made and audited."""
+    for path, params in (
+        (
+            "/v1/incidents/export",
+            {
+                "crime_reference": "46/123456/26",
+                "district": "0" * 63,
+                "screening": "in",
+                "occurred_from": "2026-11-01T00:00:00Z",
+                "occurred_to": "2026-12-01T00:00:00Z",
+            },
+        ),
+        ("/v1/referrals/export", {"forum": "0", "district": "0" * 63}),
+        ("/v1/reviews/export", {"district": "0" * 63}),
+    ):
+        rows = read_csv((await _export(casework, path, casework.ANALYST, **params)).content)
+        assert len(rows) == 1, path
+    purposes = [e[3] for e in await casework.audit(str(casework.ANALYST["sub"])) if e[0] == "export"]
+    assert len(purposes) == 3
+    assert purposes[0].startswith("incident export (format=csv, crime_reference=46/123456/26, district=000")
+    assert (len(purposes[0]), purposes[0][-1]) == (200, "…")

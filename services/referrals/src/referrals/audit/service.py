@@ -23,6 +23,9 @@ from vru_shared.logging import current_client_request_id, current_request_id
 from vru_shared.pagination import PageParams
 
 GENESIS = "0" * 64
+#: The audit log's purpose column holds this many characters; a longer purpose (an export's filters, which the
+#: caller chooses) is cut with "…" rather than failing the action it records.
+PURPOSE_CHARS = 200
 SEAL_BATCH = 5000
 MAX_BREAKS = 20
 
@@ -66,7 +69,7 @@ async def record(
             "action": action.value,
             "record_type": record_type,
             "record_ids": [str(i) for i in record_ids],
-            "purpose": purpose,
+            "purpose": purpose if len(purpose) <= PURPOSE_CHARS else purpose[: PURPOSE_CHARS - 1] + "…",
             "request_id": current_request_id(),
             "client_request_id": current_client_request_id(),
         }
