@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
-from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app
+from vru_dev.testing import TEST_ISSUER, TestIssuer, read_csv, read_xlsx, running_app
 
 FEED = {"kind": "client", "scopes": ["incidents:ingest"], "client_id": "police-feed"}
 SERVICE = {"kind": "client", "roles": ["service"], "client_id": "funding"}
@@ -130,6 +130,40 @@ class TestIncidentStatistics:
         )
         assert total.json()["total"] == 2
         assert total.json()["groups"] == [{"district": None, "month": None, "category": None, "count": 2}]
+
+    @pytest.mark.usefixtures("incidents")
+    async def test_the_export_has_the_same_groups_in_documented_columns(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        """Issue 14 item 8: the figures as CSV or xlsx, same parameters, same districts (a coordinator's own)."""
+        params = {**PERIOD, "group_by": "district,month"}
+        response = await client.get(
+            "/v1/statistics/incidents/export", params=params, headers=issuer.headers(roles=["analyst"])
+        )
+        assert response.status_code == 200, response.text
+        assert response.headers["content-disposition"] == 'attachment; filename="incident-statistics.csv"'
+        assert read_csv(response.content) == [
+            ["district", "month", "category", "count"],
+            ["medway", "2025-03", "", "3"],
+            ["swale", "2025-05", "", "2"],
+        ]
+        coordinator = issuer.headers(roles=["coordinator"], districts=["medway"])
+        response = await client.get(
+            "/v1/statistics/incidents/export", params={**params, "format": "xlsx"}, headers=coordinator
+        )
+        sheet = read_xlsx(response.content)
+        assert [[(c.kind, c.text) if c else None for c in row] for row in sheet[1:]] == [
+            [("inlineStr", "medway"), ("inlineStr", "2025-03"), None, ("n", "3")]
+        ]
+        unknown = await client.get(
+            "/v1/statistics/incidents/export", params={**params, "format": "ods"}, headers=coordinator
+        )
+        assert unknown.status_code == 422
+        assert unknown.json()["type"].endswith("/validation-error")
+        partner = await client.get(
+            "/v1/statistics/incidents/export", params=params, headers=issuer.headers(roles=["partner_agency"])
+        )
+        assert partner.status_code == 403
 
     async def test_bad_parameters(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         headers = issuer.headers(**SERVICE)

@@ -233,3 +233,59 @@ def repo_root() -> Path:
 
 def service_root(service: str) -> Path:
     return repo_root() / "services" / service
+
+
+@dataclass(frozen=True)
+class SheetCell:
+    """A cell of an xlsx sheet as stored: its type (``s`` shared string, ``inlineStr``, ``n`` number…), its text
+    and whether it holds a formula."""
+
+    kind: str
+    text: str
+    formula: bool
+
+
+def read_xlsx(content: bytes) -> list[list[SheetCell | None]]:
+    """The first sheet of an xlsx file, read with the standard library (the sheet's XML in the zip): rows of
+    cells, ``None`` where a cell is empty. Enough to assert what a spreadsheet would make of each cell."""
+    import io
+    import re
+    import zipfile
+    from xml.etree import ElementTree
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            strings = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))  # noqa: S314 - our own output
+            shared = ["".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")) for si in strings]
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))  # noqa: S314 - our own output
+    rows: list[list[SheetCell | None]] = []
+    for row in sheet.iterfind("m:sheetData/m:row", ns):
+        cells: list[SheetCell | None] = []
+        for cell in row.iterfind("m:c", ns):
+            letters = re.match(r"[A-Z]+", cell.get("r", "A"))
+            column = 0
+            for ch in letters.group(0) if letters else "A":
+                column = column * 26 + ord(ch) - 64
+            cells.extend([None] * (column - 1 - len(cells)))
+            kind = cell.get("t", "n")
+            value = cell.find("m:v", ns)
+            if kind == "inlineStr":
+                text = "".join(t.text or "" for t in cell.iter(f"{{{ns['m']}}}t"))
+            elif kind == "s" and value is not None and value.text is not None:
+                text = shared[int(value.text)]
+            else:
+                text = value.text or "" if value is not None else ""
+            cells.append(SheetCell(kind, text, cell.find("m:f", ns) is not None))
+        rows.append(cells)
+    return rows
+
+
+def read_csv(content: bytes) -> list[list[str]]:
+    """A CSV export's rows, checking it starts with the UTF-8 byte-order mark."""
+    import csv
+    import io
+
+    assert content.startswith(b"\xef\xbb\xbf"), "a CSV export starts with the UTF-8 BOM"
+    return list(csv.reader(io.StringIO(content[3:].decode())))

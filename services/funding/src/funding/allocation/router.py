@@ -1,15 +1,17 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.responses import StreamingResponse
 
 from funding.access import COMMISSION, READ_GRANTS, district_scope
 from funding.allocation import service
 from funding.allocation.dependencies import AllocationId, StatusFilter
-from funding.allocation.schemas import AllocationCreate, AllocationRead
+from funding.allocation.schemas import EXPORT_COLUMNS, AllocationCreate, AllocationRead
 from funding.clients.referrals import ReferralsClient, referrals_client
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
+from vru_shared.exports import ExportFormat, FormatParam, batches_of, export_responses, write_export
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
@@ -78,6 +80,25 @@ async def get_allocation(
     allocation = await service.get_allocation(session, scope=district_scope(principal), allocation_id=allocation_id)
     set_etag(response, allocation.version)
     return allocation
+
+
+@router.get(
+    "/v1/allocations/{allocation_id}/export",
+    summary="Export an allocation's explanation (CSV or xlsx)",
+    description="Each recipient's figures of the run as `GET /v1/allocations/{id}` shows them (a CSP officer: "
+    "only their districts' shares; 404 when none), one row per recipient, as a file: `format=csv` (the default) "
+    'or `xlsx`. Columns in a fixed order (docs/funding.md, "Exports").',
+    response_class=StreamingResponse,
+    responses={**export_responses(EXPORT_COLUMNS), **problem_responses(401, 403, 404, 422)},
+)
+async def export_allocation(
+    session: Session, principal: Reader, allocation_id: AllocationId, fmt: FormatParam = ExportFormat.CSV
+) -> StreamingResponse:
+    allocation = await service.get_allocation(session, scope=district_scope(principal), allocation_id=allocation_id)
+    file = await write_export(
+        EXPORT_COLUMNS, batches_of(allocation.recipients), fmt=fmt, name=f"allocation-{allocation_id}"
+    )
+    return file.response()
 
 
 @router.post(

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Self
 from uuid import UUID
 
@@ -6,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictInt, StringC
 
 from funding.allocation.models import AllocationBasis, AllocationStatus
 from funding.money import Currency
+from vru_shared.exports import Column, Kind
 from vru_shared.inputs import Day
 from vru_shared.kent_medway import DISTRICT_CODES, DistrictCode
 from vru_shared.money import Pence, PositivePence
@@ -193,3 +195,23 @@ class AllocationRead(BaseModel):
     committed_by: str | None
     committed_at: datetime | None
     version: int
+
+
+#: The columns of an allocation's explanation export (``GET /v1/allocations/{id}/export``): one row per recipient,
+#: in the run's order, in this column order (docs/funding.md, "Exports"). Amounts in pence, as the run computes them.
+EXPORT_COLUMNS: list[Column[AllocationLineRead]] = [
+    Column("district", lambda r: r.district),
+    Column("district_name", lambda r: r.district_name),
+    Column("basis_value", lambda r: r.basis_value, Kind.NUMBER),
+    Column("quota", lambda r: r.quota),
+    Column("quota_pence", lambda r: Decimal(r.quota_pence), Kind.NUMBER),
+    Column("bound", lambda r: r.bound),
+    Column("whole_pence", lambda r: r.whole_pence, Kind.NUMBER),
+    Column("remainder", lambda r: r.remainder),
+    Column("remainder_decimal", lambda r: Decimal(r.remainder_decimal), Kind.NUMBER),
+    Column("rank", lambda r: r.rank, Kind.NUMBER),
+    Column("extra_penny", lambda r: r.extra_penny),
+    Column("tie_broken", lambda r: r.tie_broken),
+    Column("amount_pence", lambda r: r.amount_pence, Kind.NUMBER),
+    Column("grant_id", lambda r: r.grant_id),
+]

@@ -1,6 +1,9 @@
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from vru_shared.exports import Column, Kind
 
 
 class TotalsDimension(StrEnum):
@@ -59,3 +62,24 @@ class Totals(BaseModel):
     financial_year: str | None = Field(description="The year filtered on, if any.")
     currency: str = "GBP"
     groups: list[TotalsGroup]
+
+
+def pounds(pence: int | None) -> Decimal | None:
+    """Pence as pounds, for a spreadsheet: ``4445000`` → ``Decimal("44450.00")``."""
+    return None if pence is None else Decimal(pence) / 100
+
+
+#: The columns of the totals export (``GET /v1/reports/totals/export``), in this order (docs/funding.md,
+#: "Exports"); money in pounds (GBP). A dimension not grouped by is empty.
+EXPORT_COLUMNS: list[Column[TotalsGroup]] = [
+    Column("financial_year", lambda g: g.financial_year),
+    Column("area", lambda g: g.area),
+    Column("stream", lambda g: g.stream),
+    Column("projects", lambda g: g.projects, Kind.NUMBER),
+    Column("grants", lambda g: g.grants, Kind.NUMBER),
+    Column("awarded_gbp", lambda g: pounds(g.awarded_pence), Kind.MONEY),
+    Column("paid_gbp", lambda g: pounds(g.paid_pence), Kind.MONEY),
+    Column("spent_gbp", lambda g: pounds(g.spent_pence), Kind.MONEY),
+    Column("people_served", lambda g: g.people_served, Kind.NUMBER),
+    Column("sessions_delivered", lambda g: g.sessions_delivered, Kind.NUMBER),
+]

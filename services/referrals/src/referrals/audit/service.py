@@ -23,6 +23,9 @@ from vru_shared.logging import current_client_request_id, current_request_id
 from vru_shared.pagination import PageParams
 
 GENESIS = "0" * 64
+#: The audit log's purpose column holds this many characters; a longer purpose (an export's filters, which the
+#: caller chooses) is cut with "…" rather than failing the action it records.
+PURPOSE_CHARS = 200
 SEAL_BATCH = 5000
 MAX_BREAKS = 20
 
@@ -73,7 +76,7 @@ def entry(principal: Principal, *, action: AuditAction, record_type: str, purpos
         "roles": sorted(principal.roles),
         "action": action.value,
         "record_type": record_type,
-        "purpose": purpose,
+        "purpose": purpose if len(purpose) <= PURPOSE_CHARS else purpose[: PURPOSE_CHARS - 1] + "…",
         "request_id": current_request_id(),
         "client_request_id": current_client_request_id(),
     }

@@ -1,6 +1,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import StreamingResponse
 
 from referrals.access import READ_CASEWORK, REFERENCE_CHECK, district_scope
 from referrals.incident import service
@@ -13,10 +14,11 @@ from referrals.incident.dependencies import (
     RequiredCrimeReference,
     ScreeningFilter,
 )
-from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead, IncidentSummary
+from referrals.incident.schemas import EXPORT_COLUMNS, CrimeReferenceCheck, IncidentRead, IncidentSummary
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import set_etag
+from vru_shared.exports import ExportFormat, FormatParam, export_responses
 from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
@@ -58,6 +60,39 @@ async def list_incidents(
         occurred_to=occurred_to,
     )
     return paginate(incidents, page, lambda i: (i.occurred_at, i.id), request, response)
+
+
+@router.get(
+    "/v1/incidents/export",
+    summary="Export incidents (CSV or xlsx)",
+    description="Every incident the list shows with the same filters and visibility, most recent first, as a "
+    'file: `format=csv` (the default) or `xlsx`. Columns in a fixed order (docs/referrals.md, "Exports"). '
+    "Recorded in the audit log (action `export`, the incidents' ids, the filters).",
+    response_class=StreamingResponse,
+    responses={**export_responses(EXPORT_COLUMNS), **problem_responses(400, 401, 403, 422)},
+)
+async def export_incidents(
+    session: Session,
+    principal: Reader,
+    fmt: FormatParam = ExportFormat.CSV,
+    crime_reference: CrimeReferenceFilter = None,
+    district: DistrictFilter = None,
+    screening: ScreeningFilter = None,
+    occurred_from: OccurredFrom = None,
+    occurred_to: OccurredTo = None,
+) -> StreamingResponse:
+    file = await service.export_incidents(
+        session,
+        principal=principal,
+        scope=district_scope(principal),
+        fmt=fmt,
+        crime_reference=crime_reference,
+        district=district,
+        screening=screening,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
+    )
+    return file.response()
 
 
 @router.get(

@@ -4,7 +4,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from referrals.incident.models import PersonRole, ScreeningDecision, ScreeningSource
+from referrals.incident.models import Incident, PersonRole, ScreeningDecision, ScreeningSource
+from vru_shared.exports import Column, Kind
 
 PERSON_EXAMPLE: dict[str, JsonValue] = {
     "role": "victim",
@@ -120,3 +121,22 @@ class CrimeReferenceCheck(BaseModel):
 
     crime_reference: str
     known: bool
+
+
+#: The columns of the incident export (``GET /v1/incidents/export``), in this order (docs/referrals.md, "Exports").
+EXPORT_COLUMNS: list[Column[Incident]] = [
+    Column("id", lambda i: i.id),
+    Column("crime_reference", lambda i: i.crime_reference),
+    Column("occurred_at", lambda i: i.occurred_at, Kind.DATETIME),
+    Column("district", lambda i: i.district),
+    Column("category", lambda i: i.category),
+    Column("weapon_knife", lambda i: i.weapon_knife),
+    Column("weapon_firearm", lambda i: i.weapon_firearm),
+    Column("location", lambda i: i.location),
+    Column("screening", lambda i: i.screening),
+    Column("screening_source", lambda i: i.screening_source),
+    Column("screening_reason", lambda i: i.screening_reason),
+    Column("review_id", lambda i: i.review_id),
+    Column("created_at", lambda i: i.created_at, Kind.DATETIME),
+    Column("updated_at", lambda i: i.updated_at, Kind.DATETIME),
+]

@@ -11,8 +11,9 @@ from referrals.audit.service import record
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision
 from referrals.incident.repository import IncidentRepository
-from referrals.incident.schemas import CrimeReferenceCheck, IncidentRead
+from referrals.incident.schemas import EXPORT_COLUMNS, CrimeReferenceCheck, IncidentRead
 from vru_shared.auth import Principal
+from vru_shared.exports import ExportFile, ExportFormat, export_purpose, keyset_batches, write_export
 from vru_shared.pagination import PageParams
 
 
@@ -52,6 +53,74 @@ async def list_incidents(
             )
     return items
 
+
+async def export_incidents(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: frozenset[str] | None,
+    fmt: ExportFormat,
+    crime_reference: str | None,
+    district: str | None,
+    screening: ScreeningDecision | None,
+    occurred_from: datetime | None,
+    occurred_to: datetime | None,
+) -> ExportFile:
+    """Every incident the list would show with these filters (its query, in batches), as a file; audited like the
+    list: the caller's districts' incidents in one entry, those elsewhere (involving their residents) in another."""
+    filters = {
+        "crime_reference": crime_reference,
+        "district": district,
+        "screening": screening,
+        "occurred_from": occurred_from,
+        "occurred_to": occurred_to,
+    }
+    repo = IncidentRepository(session)
+
+    async def fetch(page: PageParams) -> Sequence[Incident]:
+        return await repo.search(
+            page,
+            scope,
+            crime_reference=crime_reference,
+            district=district,
+            screening=screening,
+            occurred_from=occurred_from,
+            occurred_to=occurred_to,
+        )
+
+    elsewhere: list[str] = []
+
+    def record_id(incident: Incident) -> str:
+        if not _in_scope(incident, scope):
+            elsewhere.append(str(incident.id))
+        return str(incident.id)
+
+    file = await write_export(
+        EXPORT_COLUMNS,
+        keyset_batches(fetch, lambda i: (i.occurred_at, i.id)),
+        fmt=fmt,
+        name="incidents",
+        record_id=record_id,
+    )
+    others = set(elsewhere)
+    own = [i for i in file.record_ids if i not in others]
+    entries = [(own, "incident export")]
+    if elsewhere:
+        entries.append((elsewhere, "incident export: " + RESIDENTS_EXPORT_REASON))
+    for ids, name in entries:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.EXPORT,
+            record_type="incident",
+            record_ids=ids,
+            purpose=export_purpose(name, format=fmt.value, **filters),
+        )
+    return file
+
+
+#: Why a coordinator exports incidents outside their districts (the audit purpose).
+RESIDENTS_EXPORT_REASON = "in other districts, involving residents of the caller's"
 
 #: Why a coordinator reads an incident outside their districts: the audit log's purpose.
 RESIDENTS_LIST_PURPOSE = "incident list: in other districts, involving residents of the caller's"

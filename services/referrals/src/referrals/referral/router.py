@@ -1,6 +1,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import StreamingResponse
 
 from referrals.access import READ_REFERRALS, RESPOND_REFERRALS, WORK_CASEWORK, casework_scope
 from referrals.clients.funding import FundingClient, funding_client
@@ -14,6 +15,7 @@ from referrals.referral.dependencies import (
     SubjectFilter,
 )
 from referrals.referral.schemas import (
+    EXPORT_COLUMNS,
     AnyReferralRead,
     FundedProjects,
     ReferralCreate,
@@ -26,6 +28,7 @@ from referrals.referral.schemas import (
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
+from vru_shared.exports import ExportFormat, FormatParam, export_responses
 from vru_shared.pagination import ChangeFeed, paginate
 from vru_shared.problems import problem_responses
 
@@ -98,6 +101,42 @@ async def list_referrals(
     )
     listed = paginate(rows, page, lambda r: (r.created_at, r.id), request, response)
     return ReferralPage(items=listed.items, next_cursor=listed.next_cursor)
+
+
+@router.get(
+    "/v1/referrals/export",
+    summary="Export referrals (CSV or xlsx)",
+    description="Every referral the list shows with the same filters and visibility, newest first, as a file: "
+    "`format=csv` (the default) or `xlsx`, in the caller's view — a partner agency's export has only the shared "
+    'view\'s columns. Columns in a fixed order (docs/referrals.md, "Exports"). Recorded in the audit log (action '
+    "`export`, the referrals' and young people's ids, the filters; for a partner agency, a disclosure naming it).",
+    response_class=StreamingResponse,
+    responses={**export_responses(EXPORT_COLUMNS), **problem_responses(400, 401, 403, 422)},
+)
+async def export_referrals(
+    session: Session,
+    principal: Reader,
+    fmt: FormatParam = ExportFormat.CSV,
+    status: StatusFilter = None,
+    subject_id: SubjectFilter = None,
+    review_id: ReviewFilter = None,
+    forum: CodeFilter = None,
+    partner_agency: CodeFilter = None,
+    district: CodeFilter = None,
+) -> StreamingResponse:
+    file = await service.export_referrals(
+        session,
+        principal=principal,
+        scope=casework_scope(principal),
+        fmt=fmt,
+        status=status,
+        subject_id=subject_id,
+        review_id=review_id,
+        forum=forum,
+        partner_agency=partner_agency,
+        district=district,
+    )
+    return file.response()
 
 
 @router.post(

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Literal, Self
 from uuid import UUID
 
@@ -6,6 +7,7 @@ from pydantic import AliasPath, BaseModel, ConfigDict, Field, JsonValue, StringC
 
 from referrals.fields import Code, Text
 from referrals.referral.models import Consent, FundingCountStatus, LawfulBasis, ReferralEventKind, ReferralStatus
+from vru_shared.exports import Column, Kind
 from vru_shared.pagination import Page
 
 
@@ -352,3 +354,47 @@ class ReferralTransition(BaseModel):
         if self.outcome and self.to is not ReferralStatus.COMPLETED:
             raise ValueError("outcome is only for completed")
         return self
+
+
+def _enum(value: StrEnum | None) -> str | None:
+    return None if value is None else value.value
+
+
+#: The columns both audiences' referral exports share (``GET /v1/referrals/export``).
+_SHARED: list[Column[ReferralSummary | SharedReferralSummary]] = [
+    Column("id", lambda r: r.id),
+    Column("status", lambda r: r.status.value),
+    Column("district", lambda r: r.district),
+    Column("destination_kind", lambda r: r.destination.kind),
+    Column("destination_code", lambda r: r.destination.code),
+    Column("destination_name", lambda r: r.destination.name),
+    Column("given_name", lambda r: r.subject.given_name),
+    Column("family_name", lambda r: r.subject.family_name),
+    Column("date_of_birth", lambda r: r.subject.date_of_birth, Kind.DATE),
+    Column("reason", lambda r: r.reason),
+    Column("lawful_basis", lambda r: _enum(r.lawful_basis)),
+    Column("consent", lambda r: _enum(r.consent)),
+    Column("sharing_note", lambda r: r.sharing_note),
+    Column("agency_reference", lambda r: r.agency_reference),
+    Column("status_reason", lambda r: r.status_reason),
+    Column("outcome", lambda r: r.outcome),
+    Column("referred_by", lambda r: r.referred_by),
+    Column("created_at", lambda r: r.created_at, Kind.DATETIME),
+    Column("updated_at", lambda r: r.updated_at, Kind.DATETIME),
+    Column("sent_at", lambda r: r.sent_at, Kind.DATETIME),
+    Column("closed_at", lambda r: r.closed_at, Kind.DATETIME),
+]
+
+#: A partner agency's referral export: exactly the shared view's fields, in this order (docs/referrals.md,
+#: "Exports").
+SHARED_EXPORT_COLUMNS: list[Column[SharedReferralSummary]] = [*_SHARED]
+
+#: VRU staff's referral export: the shared view's columns, with the young person's id before their name and the
+#: review's id after the date of birth.
+EXPORT_COLUMNS: list[Column[ReferralSummary]] = [
+    *_SHARED[:6],
+    Column("subject_id", lambda r: r.subject.id),
+    *_SHARED[6:9],
+    Column("review_id", lambda r: r.review_id),
+    *_SHARED[9:],
+]

@@ -5,6 +5,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +40,8 @@ from referrals.referral.models import (
 )
 from referrals.referral.repository import FundingCountRepository, ReferralRepository
 from referrals.referral.schemas import (
+    EXPORT_COLUMNS,
+    SHARED_EXPORT_COLUMNS,
     FundedProjectRead,
     FundedProjects,
     ReferralCreate,
@@ -54,6 +57,7 @@ from referrals.subject.exceptions import SubjectNotFound
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
 from vru_shared.events import Audience, publish
+from vru_shared.exports import Column, ExportFile, ExportFormat, export_purpose, keyset_batches, write_export
 from vru_shared.http_client import DownstreamUnavailable
 from vru_shared.pagination import PageParams
 
@@ -76,14 +80,33 @@ async def _read(repo: ReferralRepository, referral_id: UUID, scope: CaseworkScop
 
 
 async def _audit_read(
-    session: AsyncSession, principal: Principal, scope: CaseworkScope, referrals: Sequence[Referral]
+    session: AsyncSession,
+    principal: Principal,
+    scope: CaseworkScope,
+    referrals: Sequence[Referral],
+    *,
+    action: AuditAction = AuditAction.READ,
+    filters: str = "",
 ) -> None:
-    """Staff reads are reads; a partner agency's reads are disclosures to that agency, named in the purpose."""
+    """Staff reads are reads; a partner agency's reads are disclosures to that agency, named in the purpose. The
+    referrals' ids, then their young people's."""
     ids: list[UUID] = [r.id for r in referrals] + list(dict.fromkeys(r.subject_id for r in referrals))
+    await _audit(session, principal, scope, ids, action=action, filters=filters)
+
+
+async def _audit(
+    session: AsyncSession,
+    principal: Principal,
+    scope: CaseworkScope,
+    ids: Sequence[UUID | str],
+    *,
+    action: AuditAction,
+    filters: str,
+) -> None:
     purpose = await _read_purpose(session, scope)
-    await record(
-        session, principal=principal, action=AuditAction.READ, record_type="referral", record_ids=ids, purpose=purpose
-    )
+    if action is AuditAction.EXPORT:
+        purpose = f"referral export: {purpose}{filters}"
+    await record(session, principal=principal, action=action, record_type="referral", record_ids=ids, purpose=purpose)
 
 
 async def _read_purpose(session: AsyncSession, scope: CaseworkScope) -> str:
@@ -120,6 +143,65 @@ async def list_referrals(
     if referrals:
         await _audit_read(session, principal, scope, referrals[: page.limit])
     return [_view(scope)[0].model_validate(r) for r in referrals]
+
+
+async def export_referrals(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: CaseworkScope,
+    fmt: ExportFormat,
+    status: ReferralStatus | None,
+    subject_id: UUID | None,
+    review_id: UUID | None,
+    forum: str | None,
+    partner_agency: str | None,
+    district: str | None,
+) -> ExportFile:
+    """Every referral the list would show with these filters (its query, in batches), as a file in the caller's
+    audience's view — a partner agency's has only the shared view's columns; one audit entry (for a partner
+    agency, a disclosure naming it)."""
+    repo = ReferralRepository(session)
+    view = _view(scope)[0]
+    subjects: dict[UUID, None] = {}
+
+    async def fetch(page: PageParams) -> list[ReferralSummary | SharedReferralSummary]:
+        referrals = await repo.find(
+            page,
+            scope,
+            status=status,
+            subject_id=subject_id,
+            review_id=review_id,
+            forum=forum,
+            partner_agency=partner_agency,
+            district=district,
+        )
+        # the young people's ids, for the audit entry (a partner's view has none: read them from the query)
+        subjects.update(dict.fromkeys(r.subject_id for r in referrals[: page.limit]))
+        return [view.model_validate(r) for r in referrals]
+
+    # the view and the columns are chosen together, by scope.partner
+    columns: Sequence[Column[Any]] = SHARED_EXPORT_COLUMNS if scope.partner else EXPORT_COLUMNS
+    file = await write_export(
+        columns,
+        keyset_batches(fetch, lambda r: (r.created_at, r.id)),
+        fmt=fmt,
+        name="referrals",
+        record_id=lambda r: r.id,
+    )
+    filters = export_purpose(
+        "",
+        format=fmt.value,
+        status=status,
+        subject_id=subject_id,
+        review_id=review_id,
+        forum=forum,
+        partner_agency=partner_agency,
+        district=district,
+    )
+    ids = [*file.record_ids, *map(str, subjects)]
+    await _audit(session, principal, scope, ids, action=AuditAction.EXPORT, filters=filters)
+    return file
 
 
 async def _visible(

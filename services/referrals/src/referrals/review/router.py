@@ -1,16 +1,18 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import StreamingResponse
 
 from referrals.access import READ_CASEWORK, WORK_REVIEWS, district_scope
 from referrals.calendar import WorkingDays
 from referrals.review import service
 from referrals.review.dependencies import AreaFilter, DistrictFilter, OverdueFilter, ReviewId, StatusFilter
-from referrals.review.schemas import ReviewRead, ReviewSummary, ReviewTransition
+from referrals.review.schemas import EXPORT_COLUMNS, ReviewRead, ReviewSummary, ReviewTransition
 from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
+from vru_shared.exports import ExportFormat, FormatParam, export_responses
 from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
 
@@ -56,6 +58,39 @@ async def list_reviews(
         overdue=overdue,
     )
     return paginate(rows, page, lambda r: (r.created_at, r.id), request, response)
+
+
+@router.get(
+    "/v1/reviews/export",
+    summary="Export the review queue (CSV or xlsx)",
+    description="Every review the queue shows with the same filters and visibility, newest first, as a file: "
+    '`format=csv` (the default) or `xlsx`. Columns in a fixed order (docs/referrals.md, "Exports"). Recorded '
+    "in the audit log (action `export`, the reviews' ids, the filters).",
+    response_class=StreamingResponse,
+    responses={**export_responses(EXPORT_COLUMNS), **problem_responses(400, 401, 403, 422)},
+)
+async def export_reviews(
+    session: Session,
+    principal: Reader,
+    request: Request,
+    fmt: FormatParam = ExportFormat.CSV,
+    area: AreaFilter = None,
+    district: DistrictFilter = None,
+    status: StatusFilter = None,
+    overdue: OverdueFilter = None,
+) -> StreamingResponse:
+    file = await service.export_reviews(
+        session,
+        principal=principal,
+        scope=district_scope(principal),
+        fmt=fmt,
+        target=_target(request),
+        area=area,
+        district=district,
+        status=status,
+        overdue=overdue,
+    )
+    return file.response()
 
 
 @router.get(

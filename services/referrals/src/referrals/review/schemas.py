@@ -5,6 +5,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 from referrals.review.models import ReviewEventKind, ReviewStatus
+from vru_shared.exports import Column, Kind
 
 _SUMMARY_EXAMPLE: dict[str, JsonValue] = {
     "id": "5b9c1f0e-2a3d-4c5b-8e7f-6a5b4c3d2e1f",
@@ -166,3 +167,23 @@ class ReviewTransition(BaseModel):
         if self.forum_case_ref and self.to is not ReviewStatus.ALREADY_MANAGED:
             raise ValueError("forum_case_ref is only for already managed")
         return self
+
+
+#: The columns of the review queue export (``GET /v1/reviews/export``), in this order (docs/referrals.md,
+#: "Exports"). ``districts`` is the codes separated by spaces.
+EXPORT_COLUMNS: list[Column[ReviewSummary]] = [
+    Column("id", lambda r: r.id),
+    Column("status", lambda r: r.status.value),
+    Column("area", lambda r: r.area),
+    Column("district", lambda r: r.district),
+    Column("districts", lambda r: " ".join(r.districts)),
+    Column("incident_count", lambda r: r.incident_count, Kind.NUMBER),
+    Column("subject_count", lambda r: r.subject_count, Kind.NUMBER),
+    Column("due_on", lambda r: r.due_on, Kind.DATE),
+    Column("overdue", lambda r: r.overdue),
+    Column("forum_case_ref", lambda r: r.forum_case_ref),
+    Column("outcome_reason", lambda r: r.outcome_reason),
+    Column("created_at", lambda r: r.created_at, Kind.DATETIME),
+    Column("updated_at", lambda r: r.updated_at, Kind.DATETIME),
+    Column("closed_at", lambda r: r.closed_at, Kind.DATETIME),
+]

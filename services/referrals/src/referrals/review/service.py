@@ -10,9 +10,10 @@ from referrals.calendar import WorkingDays, local_day, london_today
 from referrals.review.exceptions import ReviewNotFound, ReviewTransitionNotAllowed
 from referrals.review.models import TRANSITIONS, Review, ReviewEventKind, ReviewStatus
 from referrals.review.repository import ReviewRepository
-from referrals.review.schemas import ReviewRead, ReviewSummary, ReviewTransition
+from referrals.review.schemas import EXPORT_COLUMNS, ReviewRead, ReviewSummary, ReviewTransition
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.exports import ExportFile, ExportFormat, export_purpose, keyset_batches, write_export
 from vru_shared.kent_medway import LONDON
 from vru_shared.pagination import PageParams
 
@@ -90,6 +91,48 @@ async def list_reviews(
             purpose="review queue",
         )
     return items
+
+
+async def export_reviews(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    scope: frozenset[str] | None,
+    fmt: ExportFormat,
+    target: WorkingDays,
+    area: str | None,
+    district: str | None,
+    status: ReviewStatus | None,
+    overdue: bool | None,
+) -> ExportFile:
+    """Every review the queue would show with these filters (its query, in batches), as a file; one audit entry."""
+    repo = ReviewRepository(session)
+    before = overdue_before(london_today(), target)
+
+    async def fetch(page: PageParams) -> list[ReviewSummary]:
+        reviews = await repo.search(
+            page, scope, area=area, district=district, status=status, overdue_before=before, overdue=overdue
+        )
+        return await _summaries(repo, reviews, target)
+
+    file = await write_export(
+        EXPORT_COLUMNS,
+        keyset_batches(fetch, lambda r: (r.created_at, r.id)),
+        fmt=fmt,
+        name="reviews",
+        record_id=lambda r: r.id,
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.EXPORT,
+        record_type="review",
+        record_ids=file.record_ids,
+        purpose=export_purpose(
+            "review queue export", format=fmt.value, area=area, district=district, status=status, overdue=overdue
+        ),
+    )
+    return file
 
 
 async def _read(repo: ReviewRepository, review: Review, target: WorkingDays) -> ReviewRead:

@@ -3,6 +3,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vru_shared.exports import Column, Kind
+
 
 class GroupBy(StrEnum):
     DISTRICT = "district"
@@ -53,3 +55,13 @@ class IncidentStatistics(BaseModel):
     )
     total: int
     groups: list[IncidentCount] = Field(description="Non-zero groups, ordered by district, month and category.")
+
+
+#: The columns of the statistics export (``GET /v1/statistics/incidents/export``), in this order
+#: (docs/referrals.md, "Exports"): a dimension not grouped by is empty.
+EXPORT_COLUMNS: list[Column[IncidentCount]] = [
+    Column("district", lambda g: g.district),
+    Column("month", lambda g: g.month),
+    Column("category", lambda g: g.category),
+    Column("count", lambda g: g.count, Kind.NUMBER),
+]
