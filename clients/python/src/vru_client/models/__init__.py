@@ -85,6 +85,7 @@ from .event_in_data_additional_property_type_2 import EventInDataAdditionalPrope
 from .event_in_type import EventInType
 from .events_accepted import EventsAccepted
 from .expiring_pack import ExpiringPack
+from .export_format import ExportFormat
 from .field_error import FieldError
 from .financial_year_read import FinancialYearRead
 from .forum_kind import ForumKind
@@ -432,6 +433,7 @@ __all__ = (
     "EventInType",
     "EventsAccepted",
     "ExpiringPack",
+    "ExportFormat",
     "FieldError",
     "FinancialYearRead",
     "ForumKind",

@@ -1,0 +1,282 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.export_format import ExportFormat
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: datetime.date,
+    to: datetime.date,
+    format_: ExportFormat | Unset = UNSET,
+    knife: bool | None | Unset = UNSET,
+    group_by: str | Unset = "",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to = to.isoformat()
+    params["to"] = json_to
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+    json_knife: bool | Unset | None
+    if isinstance(knife, Unset):
+        json_knife = UNSET
+    else:
+        json_knife = knife
+    params["knife"] = json_knife
+
+    params["group_by"] = group_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/statistics/incidents/export",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    format_: ExportFormat | Unset = UNSET,
+    knife: bool | None | Unset = UNSET,
+    group_by: str | Unset = "",
+) -> Response[Any | Problem]:
+    """Export incident counts (CSV or xlsx)
+
+     The groups of `GET /v1/statistics/incidents` with the same parameters and the same districts, as a
+    file: `format=csv` (the default) or `xlsx`. Columns `district`, `month`, `category`, `count` (a
+    dimension not grouped by is empty). Aggregates only: not audited.
+
+    Args:
+        from_ (datetime.date): First day (UK local date), inclusive.
+        to (datetime.date): Last day (UK local date), inclusive.
+        format_ (ExportFormat | Unset):
+        knife (bool | None | Unset): `true`: only knife incidents (knife flag or a knife offence
+            category); `false`: the others.
+        group_by (str | Unset): Comma-separated dimensions to count by: `district`, `month`,
+            `category`. Empty: one total. Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        format_=format_,
+        knife=knife,
+        group_by=group_by,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    format_: ExportFormat | Unset = UNSET,
+    knife: bool | None | Unset = UNSET,
+    group_by: str | Unset = "",
+) -> Any | Problem | None:
+    """Export incident counts (CSV or xlsx)
+
+     The groups of `GET /v1/statistics/incidents` with the same parameters and the same districts, as a
+    file: `format=csv` (the default) or `xlsx`. Columns `district`, `month`, `category`, `count` (a
+    dimension not grouped by is empty). Aggregates only: not audited.
+
+    Args:
+        from_ (datetime.date): First day (UK local date), inclusive.
+        to (datetime.date): Last day (UK local date), inclusive.
+        format_ (ExportFormat | Unset):
+        knife (bool | None | Unset): `true`: only knife incidents (knife flag or a knife offence
+            category); `false`: the others.
+        group_by (str | Unset): Comma-separated dimensions to count by: `district`, `month`,
+            `category`. Empty: one total. Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        from_=from_,
+        to=to,
+        format_=format_,
+        knife=knife,
+        group_by=group_by,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    format_: ExportFormat | Unset = UNSET,
+    knife: bool | None | Unset = UNSET,
+    group_by: str | Unset = "",
+) -> Response[Any | Problem]:
+    """Export incident counts (CSV or xlsx)
+
+     The groups of `GET /v1/statistics/incidents` with the same parameters and the same districts, as a
+    file: `format=csv` (the default) or `xlsx`. Columns `district`, `month`, `category`, `count` (a
+    dimension not grouped by is empty). Aggregates only: not audited.
+
+    Args:
+        from_ (datetime.date): First day (UK local date), inclusive.
+        to (datetime.date): Last day (UK local date), inclusive.
+        format_ (ExportFormat | Unset):
+        knife (bool | None | Unset): `true`: only knife incidents (knife flag or a knife offence
+            category); `false`: the others.
+        group_by (str | Unset): Comma-separated dimensions to count by: `district`, `month`,
+            `category`. Empty: one total. Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        format_=format_,
+        knife=knife,
+        group_by=group_by,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    format_: ExportFormat | Unset = UNSET,
+    knife: bool | None | Unset = UNSET,
+    group_by: str | Unset = "",
+) -> Any | Problem | None:
+    """Export incident counts (CSV or xlsx)
+
+     The groups of `GET /v1/statistics/incidents` with the same parameters and the same districts, as a
+    file: `format=csv` (the default) or `xlsx`. Columns `district`, `month`, `category`, `count` (a
+    dimension not grouped by is empty). Aggregates only: not audited.
+
+    Args:
+        from_ (datetime.date): First day (UK local date), inclusive.
+        to (datetime.date): Last day (UK local date), inclusive.
+        format_ (ExportFormat | Unset):
+        knife (bool | None | Unset): `true`: only knife incidents (knife flag or a knife offence
+            category); `false`: the others.
+        group_by (str | Unset): Comma-separated dimensions to count by: `district`, `month`,
+            `category`. Empty: one total. Default: ''.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_=from_,
+            to=to,
+            format_=format_,
+            knife=knife,
+            group_by=group_by,
+        )
+    ).parsed
