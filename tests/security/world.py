@@ -308,7 +308,12 @@ async def referrals_world(s: Services) -> World:
         )
     )["id"]
     world.add("intervention", "intervention", intervention, ms, f"/v1/interventions/{intervention}")
-    world.values |= {"code": "swale", "other_id": world.id("subject_draft")}
+    world.values |= {
+        "code": "swale",
+        "other_id": world.id("subject_draft"),
+        # A path whose {code} is a partner agency's, not a district's (path_values: "<path>:<name>" first).
+        "/v1/partner-agencies/{code}/projects:code": "box-it-out",
+    }
     return world
 
 
@@ -439,7 +444,12 @@ async def funding_world(s: Services) -> World:
         )
     )
     world.add("allocation", "allocation", allocation["id"], swale, f"/v1/allocations/{allocation['id']}")
-    world.values |= {"budget_line_id": KNIFE_LINE_2020, "project_id": sheppey["project_id"], "version": "1"}
+    world.values |= {
+        "budget_line_id": KNIFE_LINE_2020,
+        "project_id": sheppey["project_id"],
+        "version": "1",
+        "organisation_id": sheppey["recipient_organisation_id"],
+    }
     return world
 
 
@@ -857,7 +867,7 @@ def path_values(op: Operation, world: World) -> dict[str, str]:
         if records:
             values[name] = world.records[records[0]].id
         else:
-            values[name] = world.values.get(name, str(uuid.uuid4()))
+            values[name] = world.values.get(f"{op.path}:{name}", world.values.get(name, str(uuid.uuid4())))
     return values
 
 
