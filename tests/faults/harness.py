@@ -63,7 +63,7 @@ DEV_PASSWORD = "vru-dev-password"
 POLICE_FEED = ("police-crime-feed", "dev-only-police-feed-secret")
 KNIFE_LINE_2020 = "8cc3a269-e9dd-5f2f-86e5-a4d11f13974d"  # seeded: £150,000.00, nothing spent
 BOX_IT_OUT = "30ef20cc-301d-578e-b731-92f71ec7cd3a"  # seeded: Medway, an active grant
-BOX_IT_OUT_GRANT = "04df5c96-f0f8-5752-ab61-3425eca60bdd"
+BOX_IT_OUT_GRANT = "366617f3-b790-5e55-ab7f-f8e89c49d99d"  # its 2026/27 grant: the one an acceptance today counts into
 
 
 def wait_for(probe: Callable[[], T], done: Callable[[T], bool], *, timeout: float, what: str, every: float = 0.2) -> T:

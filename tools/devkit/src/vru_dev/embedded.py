@@ -210,6 +210,11 @@ def recover(base: Path, data_dir: Path, target_time: str, archive: Path | None =
     shutil.copytree(base / "base", pgdata, dirs_exist_ok=True)
     for leftover in ("postmaster.pid", "postmaster.opts", ".handle_pids.json"):
         (pgdata / leftover).unlink(missing_ok=True)
+    # The embedded server keeps its socket in the data folder, so the base backup holds the socket's lock file
+    # (pg_basebackup skips only the socket): naming the source's postmaster, still running, it would stop this
+    # one from starting ("lock file … already exists").
+    for lock in pgdata.glob(".s.PGSQL.*.lock"):
+        lock.unlink()
     new_archive = data_dir / "wal-archive"
     new_archive.mkdir(exist_ok=True)
     settings = {
