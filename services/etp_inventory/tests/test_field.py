@@ -494,7 +494,7 @@ async def test_a_pack_used_is_an_event_for_the_units_staff(
     async with app.state.sessionmaker() as session:
         rows = (await session.execute(select(event_outbox).where(event_outbox.c.type == "pack.used"))).all()
     [event] = [dict(r._mapping) for r in rows if r.data["id"] == report["id"]]
-    assert event["audience"] == {"agencies": [], "staff": True}
+    assert event["audience"] == {"agencies": [], "staff": True, "people": []}
     assert event["data"]["links"] == {"self": f"/v1/use-reports/{report['id']}"}
     assert (event["data"]["pack_id"], event["data"]["site_id"], event["data"]["district"]) == (
         world.packs["chatham"],

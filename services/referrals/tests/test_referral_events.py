@@ -35,7 +35,7 @@ async def test_each_transition_is_an_event_for_the_receiving_agency(casework: Ca
     events = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
     assert [e["type"] for e in events] == ["referral.sent", "referral.accepted", "referral.withdrawn"]
     for event in events:
-        assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True}
+        assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True, "people": []}
         assert event["data"]["links"] == {"self": f"/v1/referrals/{referral['id']}"}
         assert event["data"]["district"] == "swale"
         assert event["data"]["partner_agency"] == CSWS
@@ -54,7 +54,7 @@ async def test_a_draft_is_never_announced_to_the_agency(casework: Casework) -> N
     await casework.move(referral["id"], "withdrawn", reason="Not needed.")
     [event] = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
     assert event["type"] == "referral.withdrawn"
-    assert event["audience"] == {"agencies": [], "staff": True}
+    assert event["audience"] == {"agencies": [], "staff": True, "people": []}
 
 
 async def test_a_refused_transition_writes_no_event(casework: Casework) -> None:
@@ -141,7 +141,7 @@ async def test_a_meeting_action_is_announced_to_its_owning_agency(casework: Case
     [event] = [
         e for e in await outbox(casework) if e["type"] == "meeting_action.assigned" and e["data"]["id"] == action["id"]
     ]
-    assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True}
+    assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True, "people": []}
     assert event["data"]["links"] == {"self": f"/v1/actions/{action['id']}"}
     assert (event["data"]["owner_agency"], event["data"]["due_on"], event["data"]["status"]) == (CSWS, due, "open")
     assert "Visit the family" not in json.dumps(event["data"])

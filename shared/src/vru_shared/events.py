@@ -66,7 +66,8 @@ def event_outbox_table(metadata: MetaData) -> Table:
         Column("occurred_at", DateTime(timezone=True), nullable=False),
         #: ``{"id", "status", "district", "agency_ids", "links": {"self"}}``: what the receiver sees.
         Column("data", JSONB, nullable=False),
-        #: ``{"agencies": [uuid, …], "staff": bool}``: who may hear of the record (routing, never sent).
+        #: ``{"agencies": [uuid, …], "staff": bool, "people": [uuid, …]}``: who may hear of the record (routing,
+        #: never sent).
         Column("audience", JSONB, nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
         Column("sent_at", DateTime(timezone=True), nullable=True),
@@ -79,13 +80,20 @@ def event_outbox_table(metadata: MetaData) -> Table:
 
 @dataclass(frozen=True, slots=True)
 class Audience:
-    """Who may hear of a record: these identity agencies' subscriptions, and (``staff``) the unit's own."""
+    """Who may hear of a record: these identity agencies' subscriptions, and (``staff``) the unit's own; ``people``
+    are identity person ids to nudge by e-mail or SMS (the referral's author, the site's guardians) — routing
+    only, never sent to a webhook."""
 
     agencies: Sequence[UUID] = ()
     staff: bool = True
+    people: Sequence[UUID] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return {"agencies": sorted({str(a) for a in self.agencies}), "staff": self.staff}
+        return {
+            "agencies": sorted({str(a) for a in self.agencies}),
+            "staff": self.staff,
+            "people": sorted({str(p) for p in self.people}),
+        }
 
 
 async def publish(

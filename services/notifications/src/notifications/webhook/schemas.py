@@ -95,6 +95,8 @@ class EventAudience(BaseModel):
 
     agencies: list[UUID] = Field(default_factory=list, max_length=50)
     staff: StrictBool = True
+    #: Identity person ids to nudge by e-mail or SMS (never sent to a webhook).
+    people: list[UUID] = Field(default_factory=list, max_length=200)
 
 
 EventText = Annotated[str, Field(max_length=2048)]
