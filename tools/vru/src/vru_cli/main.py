@@ -1,7 +1,7 @@
 """``vru``: the developer command.
 
 vru up          start everything (embedded PostgreSQL, migrations, seed data, services, gateway)
-vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest
+vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest (VRU_TEST_SERIAL=1: one at a time)
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
 vru backup      a logical dump of the platform database with a manifest (--base: a base backup for PITR)
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from types import FrameType
@@ -157,24 +159,56 @@ def ensure_chromium() -> str:
 
 def cmd_test(args: argparse.Namespace) -> int:
     """Lint, types, then pytest in stages: the main suite; the fault runs (platforms of their own, processes
-    killed under load); the front end in chromium."""
+    killed under load); the front end in chromium. Steps of one group run at the same time (types beside the
+    main suite; faults beside the browser), as neither keeps both cores busy alone; ``VRU_TEST_SERIAL=1`` runs
+    them one after another."""
     os.environ.setdefault("VRU_CHROMIUM", ensure_chromium())
-    steps = [
-        ["ruff", "check", "."],
-        ["ruff", "format", "--check", "."],
-        ["mypy", "shared/src", "shared/tests", "services", "tools", "clients", "tests", "bench", "conftest.py"],
-        ["pytest", "-m", "not browser and not faults", *args.pytest_args],
-        ["pytest", "-m", "faults", *args.pytest_args],
-        ["pytest", "-m", "browser", *args.pytest_args],
+    groups = [
+        [["ruff", "check", "."]],
+        [["ruff", "format", "--check", "."]],
+        [
+            ["pytest", "-m", "not browser and not faults", *args.pytest_args],
+            ["mypy", "shared/src", "shared/tests", "services", "tools", "clients", "tests", "bench", "conftest.py"],
+        ],
+        [["pytest", "-m", "faults", *args.pytest_args], ["pytest", "-m", "browser", *args.pytest_args]],
     ]
-    bin_dir = Path(sys.executable).parent
-    for step in steps:
-        print("vru test: " + " ".join(step), flush=True)
-        result = subprocess.run([str(bin_dir / step[0]), *step[1:]], cwd=REPO_ROOT, check=False)  # noqa: S603
-        # A stage that a -k or a path narrowed to nothing (pytest's 5) is not a failure.
-        if result.returncode not in (0, 5) or (result.returncode == 5 and step[0] != "pytest"):
-            return result.returncode
+    if os.environ.get("VRU_TEST_SERIAL"):
+        groups = [[step] for group in groups for step in group]
+    for group in groups:
+        if (code := run_together(group)) != 0:
+            return code
     return 0
+
+
+def run_together(steps: list[list[str]]) -> int:
+    """Run the steps at once: the first writes to the terminal as it goes, the others' output is shown when each
+    ends. Returns the first failing step's exit code (0 when all passed)."""
+    bin_dir = Path(sys.executable).parent
+    print("vru test: " + " & ".join(" ".join(step) for step in steps), flush=True)
+    failed = 0
+    with contextlib.ExitStack() as stack:
+        logs = [stack.enter_context(tempfile.TemporaryFile()) for _ in steps[1:]]
+        processes = [
+            subprocess.Popen(  # noqa: S603
+                [str(bin_dir / step[0]), *step[1:]],
+                cwd=REPO_ROOT,
+                stdout=None if i == 0 else logs[i - 1],
+                stderr=None if i == 0 else subprocess.STDOUT,
+            )
+            for i, step in enumerate(steps)
+        ]
+        for i, (step, process) in enumerate(zip(steps, processes, strict=True)):
+            code = process.wait()
+            if i > 0:
+                logs[i - 1].seek(0)
+                print(f"vru test: output of {' '.join(step)}", flush=True)
+                sys.stdout.buffer.write(logs[i - 1].read())
+                sys.stdout.flush()
+            # A stage that a -k or a path narrowed to nothing (pytest's 5) is not a failure.
+            if (code not in (0, 5) or (code == 5 and step[0] != "pytest")) and not failed:
+                print(f"vru test: {' '.join(step)} failed ({code})", flush=True)
+                failed = code
+    return failed
 
 
 def dev_secret(login: str) -> str:
