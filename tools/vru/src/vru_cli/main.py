@@ -1,7 +1,7 @@
 """``vru``: the developer command.
 
 vru up          start everything (embedded PostgreSQL, migrations, seed data, services, gateway)
-vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest (VRU_TEST_SERIAL=1: one at a time)
+vru test        run all checks: ruff, mypy --strict, alembic check (in pytest), pytest in stages
 vru token WHO   print a development access token for a seeded person (e-mail) or API client (client id)
 vru openapi     write the merged OpenAPI document of the whole API
 vru backup      a logical dump of the platform database with a manifest (--base: a base backup for PITR)
