@@ -352,6 +352,8 @@ async def update_action(
         values["status"] = data.status.value
         done = data.status in (ActionStatus.DONE, ActionStatus.CANCELLED)
         values["completed_at"] = datetime.now(UTC) if done else None
+    if data.due_on is not None and data.due_on != action.due_on:
+        values["overdue_announced_at"] = None  # a new due date: announced again if it passes too
     await repo.update(action, values)
     await record(
         session,
