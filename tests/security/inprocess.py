@@ -55,6 +55,7 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 token_issuer=TEST_ISSUER,
                 crime_reference_recheck_seconds=3600,
                 events_relay_interval_seconds=3600,
+                alerts_announce_interval_seconds=3600,
             )
         ),
         "notifications": create_notifications(
