@@ -3,14 +3,18 @@ notice window (``pack.expiring``, once per pack and expiry date) and a pack at a
 overdue (``pack.check_overdue``, once per overdue period), each marked by one ``UPDATE … RETURNING`` with its event
 written in the same transaction; to the unit's staff, naming the site's guardians to nudge."""
 
+import asyncio
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from etp_inventory.alert.service import announce
 from etp_inventory.db import event_outbox
@@ -129,3 +133,58 @@ async def test_a_pack_in_a_csps_stock_expiring_names_no_site(
         "csp",
         "medway",
     )
+
+
+async def test_two_replicas_at_once_announce_a_pack_once(db_urls: dict[str, str], pg_admin_url: str) -> None:
+    """Real connections and commits: while one round holds its packs, a second round at the same moment skips them
+    (SKIP LOCKED: it neither waits nor announces them again); afterwards there is one event."""
+    pack = uuid.uuid4()
+    now = datetime.now(UTC).replace(microsecond=0) + timedelta(microseconds=4243)
+    admin = await asyncpg.connect(pg_admin_url)
+    engine = create_async_engine(db_urls["etp_inventory"])
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    rules = ReadinessRules(now, INTERVAL_DAYS)
+    try:
+        async with admin.transaction():  # a pack in Medway's CSP stock, expiring in 5 days (kit and lot checks off)
+            await admin.execute("SET LOCAL session_replication_role = replica")
+            await admin.execute(
+                "INSERT INTO etp_inventory.packs (id, public_id, serial, kit_type_id, purchase_id, status, "
+                "location_id, expires_on, needs_attention, version) "
+                "SELECT $1, $2, $3, $2, $2, 'in_stock', id, $4, false, 1 "
+                "FROM etp_inventory.locations WHERE kind = 'csp' AND district = 'medway'",
+                pack,
+                uuid.uuid4(),
+                f"RACE-{pack.hex[:8]}",
+                now.date() + timedelta(days=5),
+            )
+        async with sessions() as first, sessions() as second:
+            async with first.begin():
+                one = await announce(first, rules=rules, expiry_notice_days=NOTICE_DAYS)
+                async with second.begin():
+                    other = await asyncio.wait_for(
+                        announce(second, rules=rules, expiry_notice_days=NOTICE_DAYS), timeout=20
+                    )
+            assert one.expiring >= 1
+            assert other.expiring == 0
+        async with sessions() as third, third.begin():
+            assert (await announce(third, rules=rules, expiry_notice_days=NOTICE_DAYS)).expiring == 0
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                select(event_outbox.c.type).where(event_outbox.c.data["id"].astext == str(pack))
+            )
+            assert rows.scalars().all() == ["pack.expiring"]
+    finally:
+        async with admin.transaction():
+            announced = await admin.fetch(
+                "DELETE FROM etp_inventory.event_outbox WHERE occurred_at = $1 RETURNING (data->>'id')::uuid AS id", now
+            )
+            ids = [row["id"] for row in announced]
+            await admin.execute(
+                "UPDATE etp_inventory.packs SET expiry_announced_on = NULL, check_overdue_announced_at = NULL "
+                "WHERE id = ANY($1::uuid[])",
+                ids,
+            )
+            await admin.execute("SET LOCAL session_replication_role = replica")
+            await admin.execute("DELETE FROM etp_inventory.packs WHERE id = $1", pack)
+        await admin.close()
+        await engine.dispose()
