@@ -144,6 +144,7 @@ async def test_a_meeting_action_is_announced_to_its_owning_agency(casework: Case
     assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True, "people": []}
     assert event["data"]["links"] == {"self": f"/v1/actions/{action['id']}"}
     assert (event["data"]["owner_agency"], event["data"]["due_on"], event["data"]["status"]) == (CSWS, due, "open")
+    assert event["data"]["district"] == "swale"
     assert "Visit the family" not in json.dumps(event["data"])
     assert ids["subject"] not in json.dumps(event["data"])
 

@@ -249,6 +249,7 @@ async def record_decision(
             path=f"/v1/actions/{meeting_action.id}",
             audience=Audience([owner.identity_agency_id] if owner.identity_agency_id is not None else []),
             status=meeting_action.status,
+            district=referral.district.code,
             extra={
                 "owner_agency": owner.code,
                 "meeting_id": str(meeting_id),
