@@ -45,6 +45,7 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 audit_seal_interval_seconds=3600,
                 funding_count_interval_seconds=3600,
                 events_relay_interval_seconds=3600,
+                overdue_announce_interval_seconds=3600,
             )
         ),
         "funding": create_funding(FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER)),
@@ -54,6 +55,7 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 token_issuer=TEST_ISSUER,
                 crime_reference_recheck_seconds=3600,
                 events_relay_interval_seconds=3600,
+                alerts_announce_interval_seconds=3600,
             )
         ),
         "notifications": create_notifications(

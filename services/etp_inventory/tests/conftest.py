@@ -37,6 +37,7 @@ def app(db_urls: dict[str, str]) -> FastAPI:
         token_issuer=TEST_ISSUER,
         crime_reference_recheck_seconds=3600,
         events_relay_interval_seconds=3600,
+        alerts_announce_interval_seconds=3600,
         check_interval_days=30,
         csp_minimum_stock=5,
     )

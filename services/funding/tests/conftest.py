@@ -16,7 +16,9 @@ from vru_shared.http_client import CircuitBreaker, RetryPolicy, ServiceClient
 
 @pytest.fixture
 def settings(db_urls: dict[str, str]) -> FundingSettings:
-    return FundingSettings(database_url=db_urls["funding"], token_issuer=TEST_ISSUER)
+    return FundingSettings(
+        database_url=db_urls["funding"], token_issuer=TEST_ISSUER, events_relay_interval_seconds=3600
+    )
 
 
 @pytest.fixture

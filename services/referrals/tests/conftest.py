@@ -21,6 +21,7 @@ def app(db_urls: dict[str, str]) -> FastAPI:
         audit_seal_interval_seconds=3600,
         funding_count_interval_seconds=3600,  # tests run the outbox by hand
         events_relay_interval_seconds=3600,  # and the event relay
+        overdue_announce_interval_seconds=3600,  # and the overdue announcer
     )
     return create_app(settings)
 

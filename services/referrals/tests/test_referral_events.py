@@ -144,6 +144,7 @@ async def test_a_meeting_action_is_announced_to_its_owning_agency(casework: Case
     assert event["audience"] == {"agencies": [str(partner["agency"])], "staff": True, "people": []}
     assert event["data"]["links"] == {"self": f"/v1/actions/{action['id']}"}
     assert (event["data"]["owner_agency"], event["data"]["due_on"], event["data"]["status"]) == (CSWS, due, "open")
+    assert event["data"]["district"] == "swale"
     assert "Visit the family" not in json.dumps(event["data"])
     assert ids["subject"] not in json.dumps(event["data"])
 
@@ -182,3 +183,32 @@ async def test_an_event_notifications_refuses_does_not_hold_back_the_others(case
     assert rows[bogus]["sent_at"] is not None
     assert rows[bogus]["last_error"].startswith("refused by notifications")
     assert str(bogus) not in taken
+
+
+async def test_a_review_opened_is_one_event_for_the_units_staff(casework: Casework) -> None:
+    """Screening that opens a review announces ``review.opened`` once (thin, with its district); a second incident
+    of the same young person links to it and announces nothing more."""
+    ids = await casework.young_person("46/906/26", district="thanet", given_name="Robin")
+    [event] = [e for e in await outbox(casework) if e["type"] == "review.opened" and e["data"]["id"] == ids["review"]]
+    assert event["audience"] == {"agencies": [], "staff": True, "people": []}
+    assert event["data"]["links"] == {"self": f"/v1/reviews/{ids['review']}"}
+    assert (event["data"]["status"], event["data"]["district"]) == ("new", "thanet")
+    text = json.dumps(event["data"])
+    for private in ("Robin", "2010-03-14", ids["subject"], ids["incident"], "46/906/26"):
+        assert private not in text
+    before = len([e for e in await outbox(casework) if e["type"] == "review.opened"])
+    report = {
+        "crime_reference": "46/907/26",
+        "occurred_at": "2026-10-20T22:40:00Z",
+        "district": "thanet",
+        "category": "drug-supply-linked",
+        "weapon_knife": True,
+        "people": [
+            {"role": "victim", "given_name": "Robin", "family_name": "Example4690626", "date_of_birth": "2010-03-14"}
+        ],
+    }
+    response = await casework.client.post(
+        "/v1/imports/incidents", json={"reports": [report]}, headers=casework.headers(casework.FEED)
+    )
+    assert response.json()["created"] == 1, response.text
+    assert len([e for e in await outbox(casework) if e["type"] == "review.opened"]) == before

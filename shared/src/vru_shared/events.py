@@ -96,6 +96,38 @@ class Audience:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event to write: ``path`` is the API path that reads the record (``/v1/referrals/<id>``); ``extra``
+    carries further ids, codes or dates as text, or lists of them (never personal data; notifications takes text
+    only)."""
+
+    event_type: str
+    record_id: UUID
+    path: str
+    audience: Audience
+    status: str | None = None
+    district: str | None = None
+    extra: dict[str, str | list[str] | None] | None = None
+    occurred_at: datetime | None = None
+
+    def row(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": str(self.record_id), "links": {"self": self.path}}
+        if self.status is not None:
+            data["status"] = self.status
+        if self.district is not None:
+            data["district"] = self.district
+        data["agency_ids"] = self.audience.as_json()["agencies"]
+        data.update(self.extra or {})
+        return {
+            "id": uuid4(),
+            "type": self.event_type,
+            "occurred_at": self.occurred_at or datetime.now(UTC),
+            "data": data,
+            "audience": self.audience.as_json(),
+        }
+
+
 async def publish(
     session: AsyncSession,
     outbox: Table,
@@ -106,29 +138,23 @@ async def publish(
     audience: Audience,
     status: str | None = None,
     district: str | None = None,
-    extra: dict[str, str | int | None] | None = None,
+    extra: dict[str, str | list[str] | None] | None = None,
     occurred_at: datetime | None = None,
 ) -> UUID:
-    """Write one event to the outbox in the caller's transaction; returns the event id. ``path`` is the API path
-    that reads the record (``/v1/referrals/<id>``); ``extra`` carries further ids or codes (never personal data)."""
-    event_id = uuid4()
-    data: dict[str, Any] = {"id": str(record_id), "links": {"self": path}}
-    if status is not None:
-        data["status"] = status
-    if district is not None:
-        data["district"] = district
-    data["agency_ids"] = audience.as_json()["agencies"]
-    data.update(extra or {})
-    await session.execute(
-        outbox.insert().values(
-            id=event_id,
-            type=event_type,
-            occurred_at=occurred_at or datetime.now(UTC),
-            data=data,
-            audience=audience.as_json(),
-        )
+    """Write one event to the outbox in the caller's transaction; returns the event id (see :class:`Event`)."""
+    [event_id] = await publish_many(
+        session, outbox, [Event(event_type, record_id, path, audience, status, district, extra, occurred_at)]
     )
     return event_id
+
+
+async def publish_many(session: AsyncSession, outbox: Table, events: Sequence[Event]) -> list[UUID]:
+    """Write several events in the caller's transaction (one batched INSERT, for a bulk change or a background
+    round that announces many records); returns their ids in order."""
+    rows = [event.row() for event in events]
+    if rows:
+        await session.execute(outbox.insert(), rows)
+    return [row["id"] for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 from etp_inventory.alert.router import router as alert_router
+from etp_inventory.alert.service import announce_forever
 from etp_inventory.check.router import router as check_router
 from etp_inventory.component_type.router import router as component_type_router
 from etp_inventory.csp.router import router as csp_router
@@ -40,15 +41,27 @@ def create_app(settings: EtpInventorySettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
-        """The crime-reference re-check and the event relay, while the app runs."""
-        relay = asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds))
+        """The crime-reference re-check, the event relay and the alerts announcer, while the app runs."""
+        tasks = [
+            asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds)),
+            asyncio.create_task(
+                announce_forever(
+                    app,
+                    settings.alerts_announce_interval_seconds,
+                    check_interval_days=settings.check_interval_days,
+                    expiry_notice_days=settings.expiry_notice_days,
+                )
+            ),
+        ]
         try:
             async with verifying(app, settings.crime_reference_recheck_seconds):
                 yield
         finally:
-            relay.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await relay
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     return create_service_app(
         settings,

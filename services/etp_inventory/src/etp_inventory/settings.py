@@ -18,6 +18,11 @@ class EtpInventorySettings(ServiceSettings):
     csp_minimum_stock: int = Field(default=5, ge=0)
     #: How often use reports whose crime reference could not be checked are checked again.
     crime_reference_recheck_seconds: float = Field(default=300.0, gt=0)
+    #: A pack in stock is announced ``pack.expiring`` (once) when its expiry falls within this many days.
+    expiry_notice_days: int = Field(default=30, ge=1, le=366)
+    #: How often expiring packs and overdue checks are looked for and announced (``pack.expiring``,
+    #: ``pack.check_overdue``).
+    alerts_announce_interval_seconds: float = Field(default=300.0, gt=0)
     #: How often the event outbox (webhooks) is relayed to the notifications service.
     events_relay_interval_seconds: float = Field(default=1.0, gt=0)
     #: ``Cache-Control: public, max-age=…`` of the public map and the open-data export.

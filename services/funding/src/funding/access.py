@@ -11,6 +11,7 @@
 """
 
 from vru_shared.auth import Principal, Role, require, require_role_or_scopes
+from vru_shared.events import Audience
 
 READ_SCOPE = "funding:read"
 SPEND_SCOPE = "funding:spend"
@@ -50,3 +51,10 @@ def district_scope(principal: Principal) -> DistrictScope:
     if principal.has_role(*(r.value for r in _STAFF)) or principal.has_scopes(READ_SCOPE):
         return None
     return principal.districts
+
+
+#: Who hears of a grant approved, a disbursement paid or an allocation committed (webhooks, docs/notifications.md):
+#: the unit's staff subscriptions only. Partner agencies read published grant data (the 360Giving export), never
+#: ``/v1/grants/{id}``, ``/v1/disbursements/{id}`` or ``/v1/allocations/{id}``, which an event's ``links.self``
+#: names; a funded organisation is not an identity agency; CSP officers read by district, not by subscription.
+EVENT_AUDIENCE = Audience([], staff=True)

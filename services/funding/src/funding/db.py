@@ -1,8 +1,9 @@
-"""The funding schema: declarative base and the shared idempotency table."""
+"""The funding schema: declarative base, the shared idempotency table and the event outbox."""
 
 from sqlalchemy.orm import DeclarativeBase
 
 from vru_shared.db import TYPE_ANNOTATION_MAP, make_metadata
+from vru_shared.events import event_outbox_table
 from vru_shared.idempotency import idempotency_table
 
 SCHEMA = "funding"
@@ -14,3 +15,5 @@ class Base(DeclarativeBase):
 
 
 idempotency_keys = idempotency_table(Base.metadata)
+#: Events for partners' webhooks, written in the transaction of the change (``vru_shared.events``).
+event_outbox = event_outbox_table(Base.metadata)

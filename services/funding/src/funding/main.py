@@ -1,9 +1,13 @@
 """The funding service: commissioning and allocation of the unit's grant money (DESIGN §5)."""
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from funding.allocation.router import router as allocation_router
-from funding.db import idempotency_keys
+from funding.db import event_outbox, idempotency_keys
 from funding.export.router import router as export_router
 from funding.financial_year.router import router as financial_year_router
 from funding.fund.router import router as fund_router
@@ -15,6 +19,7 @@ from funding.project_referral.router import router as project_referral_router
 from funding.report.router import router as report_router
 from funding.settings import FundingSettings, get_settings
 from vru_shared.app import create_service_app
+from vru_shared.events import relay_forever
 
 DESCRIPTION = """
 Commissioning and allocation of the unit's money: the Home Office grant received through the Police and
@@ -29,8 +34,21 @@ Money is integer pence with `currency: "GBP"`. Everything is planned around fina
 
 def create_app(settings: FundingSettings | None = None) -> FastAPI:
     load_all_models()
+    settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def background(app: FastAPI) -> AsyncIterator[None]:
+        """The event relay (grant.approved, disbursement.paid, allocation.committed), while the app runs."""
+        relay = asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds))
+        try:
+            yield
+        finally:
+            relay.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await relay
+
     return create_service_app(
-        settings or get_settings(),
+        settings,
         title="VRU Funding API",
         description=DESCRIPTION,
         routers=[
@@ -59,4 +77,5 @@ def create_app(settings: FundingSettings | None = None) -> FastAPI:
             {"name": "reports", "description": "Totals by financial year, area and stream."},
             {"name": "360Giving", "description": "Published grant data in the 360Giving Data Standard."},
         ],
+        extra_lifespan=background,
     )

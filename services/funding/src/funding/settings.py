@@ -18,6 +18,8 @@ class FundingSettings(ServiceSettings):
     funder_org_id: str = Field(default="GB-GOR-PC000047", pattern=r"^[A-Z]{2}-[A-Z]{2,5}-\S+$")
     #: How long a passing due-diligence check of an organisation counts for approving a grant to it (months).
     due_diligence_valid_months: int = Field(default=12, ge=1, le=36)
+    #: How often the event outbox (webhooks) is relayed to the notifications service.
+    events_relay_interval_seconds: float = Field(default=1.0, gt=0)
     funder_org_name: str = (
         "Kent & Medway Violence Reduction Unit (Office of the Police and Crime Commissioner for Kent)"
     )

@@ -15,6 +15,7 @@ from referrals.intake.router import router as intake_router
 from referrals.meeting.router import actions_router
 from referrals.meeting.router import router as meeting_router
 from referrals.models import load_all_models
+from referrals.overdue.service import announce_forever
 from referrals.privacy.router import router as privacy_router
 from referrals.reference.router import router as reference_router
 from referrals.referral.outbox import send_forever
@@ -42,8 +43,8 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def background(app: FastAPI) -> AsyncIterator[None]:
-        """The audit sealer, the funding outbox sender, the event relay and the retention of screened-out
-        incidents' people, while the app runs."""
+        """The audit sealer, the funding outbox sender, the event relay, the overdue announcer and the retention
+        of screened-out incidents' people, while the app runs."""
         tasks = [
             asyncio.create_task(
                 seal_forever(app, settings.audit_seal_interval_seconds, settings.audit_checkpoint_interval_seconds)
@@ -52,6 +53,9 @@ def create_app(settings: ReferralsSettings | None = None) -> FastAPI:
                 send_forever(app, settings.funding_count_interval_seconds, settings.funding_count_max_backoff_seconds)
             ),
             asyncio.create_task(relay_forever(app, event_outbox, settings.events_relay_interval_seconds)),
+            asyncio.create_task(
+                announce_forever(app, settings.overdue_announce_interval_seconds, settings.review_target)
+            ),
             asyncio.create_task(
                 purge_forever(app, settings.screened_out_purge_interval_seconds, settings.screened_out_retention_days)
             ),

@@ -37,6 +37,9 @@ class ReferralsSettings(ServiceSettings):
     #: How often the event outbox (partners' webhooks) is relayed to the notifications service; also the first
     #: retry delay of a batch notifications did not take, doubling up to 5 minutes.
     events_relay_interval_seconds: float = Field(default=1.0, gt=0)
+    #: How often reviews past their target and meeting actions past their due date are looked for and announced
+    #: (``review.overdue``, ``meeting_action.overdue``; each once).
+    overdue_announce_interval_seconds: float = Field(default=300.0, gt=0)
     #: Body limit of the bulk import routes (``/v1/imports/…``), streamed; other routes keep ``max_body_bytes``.
     import_max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
     #: Imports run one at a time: a second one waits this long for the first to finish (however short the

@@ -55,7 +55,7 @@ APPS: tuple[str, ...] = (*SERVICES, WEB)
 PEERS = {
     "identity": ("referrals", "funding", "etp_inventory", "notifications"),
     "referrals": ("funding", "notifications"),
-    "funding": ("referrals",),
+    "funding": ("referrals", "notifications"),
     "etp_inventory": ("funding", "referrals", "identity", "notifications"),
     "notifications": (),
     WEB: (),

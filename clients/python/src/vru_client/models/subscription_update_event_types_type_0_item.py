@@ -17,6 +17,7 @@ class SubscriptionUpdateEventTypesType0Item(StrEnum):
     REFERRAL_SENT = "referral.sent"
     REFERRAL_WITHDRAWN = "referral.withdrawn"
     REVIEW_OPENED = "review.opened"
+    REVIEW_OVERDUE = "review.overdue"
     WEBHOOK_SUBSCRIPTION_PAUSED = "webhook_subscription.paused"
 
     def __str__(self) -> str:

@@ -59,6 +59,11 @@ class Pack(Versioned, Base):
     last_checked_at: Mapped[datetime | None]
     #: The last check found a problem (broken seal, missing contents, out of date) not yet put right.
     needs_attention: Mapped[bool] = mapped_column(default=False)
+    #: The expiry date ``pack.expiring`` was announced for (webhooks; never in the API): once per pack and date.
+    expiry_announced_on: Mapped[date | None]
+    #: When ``pack.check_overdue`` was last announced: once per overdue period (a check or an arrival after it
+    #: starts a new one).
+    check_overdue_announced_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=changed_now)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.access import DistrictScope
+from funding.access import EVENT_AUDIENCE, DistrictScope
 from funding.allocation.exceptions import (
     AllocationInfeasible,
     AllocationNotFound,
@@ -19,6 +19,7 @@ from funding.allocation.models import Allocation, AllocationBasis, AllocationLin
 from funding.allocation.repository import AllocationRepository
 from funding.allocation.schemas import AllocationCreate, AllocationLineRead, AllocationRead
 from funding.clients.referrals import ReferralsClient
+from funding.db import event_outbox
 from funding.fund.repository import BudgetLineRepository
 from funding.fund.service import ensure_room
 from funding.grant.models import Grant, GrantStatus
@@ -28,6 +29,7 @@ from funding.organisation.repository import OrganisationRepository
 from funding.project.repository import ProjectRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.events import publish
 from vru_shared.kent_medway import DISTRICTS
 from vru_shared.pagination import PageParams
 
@@ -280,4 +282,22 @@ async def commit(
     run.status = AllocationStatus.COMMITTED.value
     run.committed_by, run.committed_at = principal.subject, now
     await AllocationRepository(session).flush()
+    shared = sorted(line.district for line in lines if line.amount_pence > 0)
+    await publish(
+        session,
+        event_outbox,
+        "allocation.committed",
+        record_id=run.id,
+        path=f"/v1/allocations/{run.id}",
+        audience=EVENT_AUDIENCE,
+        status=run.status,
+        district=shared[0] if len(shared) == 1 else None,
+        extra={
+            "districts": shared,
+            "grant_ids": sorted(str(line.grant_id) for line in lines if line.grant_id is not None),
+            "budget_line_id": str(run.budget_line_id),
+            "project_id": str(run.project_id) if run.project_id is not None else None,
+            "basis": run.basis,
+        },
+    )
     return _read(run, full=True)

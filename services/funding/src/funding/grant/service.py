@@ -4,7 +4,8 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from funding.access import DistrictScope
+from funding.access import EVENT_AUDIENCE, DistrictScope
+from funding.db import event_outbox
 from funding.fund.repository import BudgetLineRepository
 from funding.fund.service import ensure_room
 from funding.grant.exceptions import (
@@ -55,6 +56,7 @@ from funding.organisation.service import ensure_due_diligence
 from funding.project.repository import ProjectRepository
 from vru_shared.auth import Principal
 from vru_shared.etag import check_if_match
+from vru_shared.events import publish
 from vru_shared.pagination import PageParams
 
 #: A monitoring return is due this many days after its quarter ends.
@@ -251,7 +253,37 @@ async def transition(
         actor_name=principal.name,
     )
     await repo.flush()
+    if data.to is GrantStatus.APPROVED:
+        await announce_grant(session, grant, "grant.approved")
     return await get_grant(session, scope=None, grant_id=grant_id)
+
+
+def _district(districts: Sequence[str]) -> str | None:
+    """The one district a grant serves (``data.district``), or None when it serves several."""
+    return districts[0] if len(districts) == 1 else None
+
+
+async def announce_grant(session: AsyncSession, grant: Grant, event_type: str) -> None:
+    """``grant.<status>`` for webhooks, in this transaction: ids, codes and dates (never the title, description
+    or amounts' reasons)."""
+    await publish(
+        session,
+        event_outbox,
+        event_type,
+        record_id=grant.id,
+        path=f"/v1/grants/{grant.id}",
+        audience=EVENT_AUDIENCE,
+        status=grant.status,
+        district=_district(grant.districts),
+        extra={
+            "districts": sorted(grant.districts),
+            "recipient_organisation_id": str(grant.recipient_organisation_id),
+            "project_id": str(grant.project_id) if grant.project_id is not None else None,
+            "budget_line_id": str(grant.budget_line_id) if grant.budget_line_id is not None else None,
+            "allocation_id": str(grant.allocation_id) if grant.allocation_id is not None else None,
+            "award_date": grant.award_date.isoformat() if grant.award_date is not None else None,
+        },
+    )
 
 
 async def _approve(
@@ -362,6 +394,7 @@ async def transition_disbursement(
             f"A disbursement in status '{current}' cannot move to '{data.to}'. Allowed next: {options}.",
             extra={"current_status": current.value, "allowed": sorted(allowed)},
         )
+    grant = None
     if data.to is DisbursementStatus.PAID:
         grant = await _load(GrantRepository(session), disbursement.grant_id, None, lock=True)
         if GrantStatus(grant.status) not in (GrantStatus.APPROVED, GrantStatus.ACTIVE):
@@ -371,6 +404,25 @@ async def transition_disbursement(
     disbursement.reason = data.reason or disbursement.reason
     disbursement.updated_at = datetime.now(UTC)
     await DisbursementRepository(session).flush()
+    if grant is not None:
+        await publish(
+            session,
+            event_outbox,
+            "disbursement.paid",
+            record_id=disbursement.id,
+            path=f"/v1/disbursements/{disbursement.id}",
+            audience=EVENT_AUDIENCE,
+            status=disbursement.status,
+            district=_district(grant.districts),
+            extra={
+                "districts": sorted(grant.districts),
+                "grant_id": str(grant.id),
+                "recipient_organisation_id": str(grant.recipient_organisation_id),
+                "sequence": str(disbursement.sequence),
+                "due_on": disbursement.due_on.isoformat(),
+                "paid_on": disbursement.paid_on.isoformat() if disbursement.paid_on else None,
+            },
+        )
     return disbursement
 
 

@@ -20,6 +20,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "meeting_action.assigned",
     "meeting_action.overdue",
     "review.opened",
+    "review.overdue",
     "pack.used",
     "pack.expiring",
     "pack.check_overdue",

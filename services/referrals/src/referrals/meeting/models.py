@@ -2,7 +2,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from referrals.calendar import london_today
@@ -121,6 +121,12 @@ class MeetingAction(Versioned, Base):
         Index("ix_meeting_actions_due_on_id", "due_on", "id"),
         # The change feed partners poll (``GET /v1/actions?updated_since=``).
         Index("ix_meeting_actions_updated_at_id", "updated_at", "id"),
+        # The overdue announcer's candidates (``meeting_action.overdue``): outstanding and not yet announced.
+        Index(
+            "ix_meeting_actions_overdue_unannounced",
+            "due_on",
+            postgresql_where=text("overdue_announced_at IS NULL AND status IN ('open', 'in_progress')"),
+        ),
     )
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
@@ -134,6 +140,8 @@ class MeetingAction(Versioned, Base):
     status: Mapped[str] = mapped_column(String(16), default=ActionStatus.OPEN.value)
     note: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[datetime | None]
+    #: When ``meeting_action.overdue`` was announced for its current due date (webhooks; never in the API).
+    overdue_announced_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)

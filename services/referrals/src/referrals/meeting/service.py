@@ -249,6 +249,7 @@ async def record_decision(
             path=f"/v1/actions/{meeting_action.id}",
             audience=Audience([owner.identity_agency_id] if owner.identity_agency_id is not None else []),
             status=meeting_action.status,
+            district=referral.district.code,
             extra={
                 "owner_agency": owner.code,
                 "meeting_id": str(meeting_id),
@@ -352,6 +353,8 @@ async def update_action(
         values["status"] = data.status.value
         done = data.status in (ActionStatus.DONE, ActionStatus.CANCELLED)
         values["completed_at"] = datetime.now(UTC) if done else None
+    if data.due_on is not None and data.due_on != action.due_on:
+        values["overdue_announced_at"] = None  # a new due date: announced again if it passes too
     await repo.update(action, values)
     await record(
         session,

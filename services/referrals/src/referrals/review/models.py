@@ -2,7 +2,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from referrals.db import Base
@@ -55,6 +55,12 @@ class Review(Versioned, Base):
     __table_args__ = (
         CheckConstraint(f"status IN ({_STATUSES})", name="status"),
         Index("ix_reviews_created_at_id", "created_at", "id"),
+        # The overdue announcer's candidates (``review.overdue``): not closed and not yet announced.
+        Index(
+            "ix_reviews_overdue_unannounced",
+            "created_at",
+            postgresql_where=text("overdue_announced_at IS NULL AND status <> 'closed'"),
+        ),
         # The queue reads ~7 reviews per row it returns, walking ix_reviews_created_at_id: a parallel plan's
         # worker start-up (~10 ms) cost more than the whole serial page (2.5 ms) at 1M reviews (bench §2).
         {"postgresql_with": {"parallel_workers": "0"}},
@@ -70,6 +76,8 @@ class Review(Versioned, Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp(), onupdate=changed_now)
     closed_at: Mapped[datetime | None]
+    #: When ``review.overdue`` was announced (webhooks; never in the API): once per review.
+    overdue_announced_at: Mapped[datetime | None]
 
     area_ref: Mapped[CoordinatorArea] = relationship(lazy="raise")
     district_ref: Mapped[District] = relationship(lazy="raise")

@@ -175,8 +175,10 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
 
     # --- screening --------------------------------------------------------------------------------------
 
-    async def district_areas(self) -> dict[UUID, UUID]:
-        return {d: a for d, a in (await self.session.execute(select(District.id, District.area_id))).all()}
+    async def district_areas(self) -> dict[UUID, tuple[UUID, str]]:
+        """Each district's coordinator area and code, by district id."""
+        rows = (await self.session.execute(select(District.id, District.area_id, District.code))).all()
+        return {d: (a, code) for d, a, code in rows}
 
     async def open_reviews_of_subjects(self, subject_ids: Collection[UUID]) -> dict[UUID, UUID]:
         """Each subject's oldest review that is not closed."""

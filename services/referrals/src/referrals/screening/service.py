@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from referrals.audit.schemas import AuditAction
 from referrals.audit.service import record
 from referrals.calendar import local_day
+from referrals.db import event_outbox
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision, ScreeningSource
 from referrals.incident.repository import IncidentRepository
@@ -30,6 +31,7 @@ from referrals.subject import service as subjects
 from referrals.subject.service import PersonIdentity
 from vru_shared.auth import Principal, PrincipalKind
 from vru_shared.background import every
+from vru_shared.events import Audience, Event, publish_many
 
 logger = logging.getLogger("vru.referrals.screening")
 
@@ -120,7 +122,7 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
                 review_id = next((open_review_of[s] for s in young_here if s in open_review_of), None)
                 if review_id is None:
                     review_id = uuid4()
-                    new_reviews.append((review_id, area_of[case.district_id], case.district_id))
+                    new_reviews.append((review_id, area_of[case.district_id][0], case.district_id))
                     outcome.opened.append(review_id)
                     event(
                         review_id,
@@ -151,9 +153,31 @@ async def screen(session: AsyncSession, *, cases: Sequence[ScreeningCase], princ
     await writes.insert_reviews(new_reviews)
     await writes.link(districts=district_links, subjects=subject_links)
     await writes.add_events(events)
+    await announce_opened(session, [(review_id, area_of[district_id][1]) for review_id, _, district_id in new_reviews])
     await repo.touch(touched)
     outcome.touched = sorted(touched)
     return outcome
+
+
+async def announce_opened(session: AsyncSession, reviews: Sequence[tuple[UUID, str]]) -> None:
+    """``review.opened`` for webhooks, one per new review ``(id, district code)``, in this transaction (one
+    batched INSERT): to the unit's staff subscriptions only — a review names young people and is read by the
+    unit's coordinators and analysts, never by a partner agency (docs/notifications.md)."""
+    await publish_many(
+        session,
+        event_outbox,
+        [
+            Event(
+                "review.opened",
+                review_id,
+                f"/v1/reviews/{review_id}",
+                Audience([], staff=True),
+                status=ReviewStatus.NEW.value,
+                district=district,
+            )
+            for review_id, district in reviews
+        ],
+    )
 
 
 async def screen_by_hand(
