@@ -9,10 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from standardwebhooks import Webhook
 
 from notifications.webhook.models import Subscription
-from notifications.webhook.worker import signatures
+from notifications.webhook.worker import signatures, signing_secrets
 from vru_dev.testing import TestIssuer
 
 PATH = "/v1/webhook-subscriptions"
@@ -172,7 +173,9 @@ class TestChange:
 
 
 class TestRotation:
-    async def test_both_secrets_sign_during_the_overlap(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+    async def test_both_secrets_sign_during_the_overlap(
+        self, app: FastAPI, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
         created = await subscribe(client, partner(issuer))
         rotated = await client.post(f"{PATH}/{created['id']}/secret", headers=partner(issuer))
         assert rotated.status_code == 200
@@ -182,19 +185,25 @@ class TestRotation:
         expires = datetime.fromisoformat(rotated.json()["previous_secret_expires_at"])
         assert timedelta(hours=23) < expires - datetime.now(UTC) <= timedelta(hours=24)
         now = datetime.now(UTC)
-        subscription = Subscription(secret=new, previous_secret=created["secret"], previous_secret_expires_at=expires)
+        async with app.state.sessionmaker() as session:  # the stored row, its secrets encrypted
+            subscription = await session.get(Subscription, uuid.UUID(created["id"]))
+        assert subscription is not None
+        box = app.state.settings.secret_box
         body = b'{"type":"referral.sent"}'
         headers = {
             "webhook-id": "msg_1",
             "webhook-timestamp": str(int(now.timestamp())),
-            "webhook-signature": signatures(subscription, msg_id="msg_1", timestamp=now, body=body),
+            "webhook-signature": signatures(
+                signing_secrets(subscription, box, now), msg_id="msg_1", timestamp=now, body=body
+            ),
         }
         assert len(headers["webhook-signature"].split(" ")) == 2
         Webhook(new).verify(body, headers)
         Webhook(created["secret"]).verify(body, headers)  # the receiver that has not switched yet
         # after the overlap only the new secret signs
         later = expires + timedelta(seconds=1)
-        assert len(signatures(subscription, msg_id="msg_1", timestamp=later, body=body).split(" ")) == 1
+        after = signatures(signing_secrets(subscription, box, later), msg_id="msg_1", timestamp=later, body=body)
+        assert len(after.split(" ")) == 1
 
 
 def event(event_type: str, agencies: list[uuid.UUID], *, staff: bool = True) -> dict[str, Any]:

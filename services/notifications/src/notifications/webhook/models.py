@@ -69,8 +69,9 @@ class Subscription(Base):
     description: Mapped[str] = mapped_column(String(500), server_default="")
     status: Mapped[str] = mapped_column(String(16), server_default=SubscriptionStatus.ACTIVE.value)
     paused_reason: Mapped[str | None] = mapped_column(String(32))
-    secret: Mapped[str] = mapped_column(String(100))
-    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    #: The signing secrets, encrypted (``secret_box``: never stored as they are shown).
+    secret_encrypted: Mapped[str] = mapped_column(String(512))
+    previous_secret_encrypted: Mapped[str | None] = mapped_column(String(512))
     previous_secret_expires_at: Mapped[datetime | None]
     consecutive_failures: Mapped[int] = mapped_column(server_default="0")
     circuit_open_until: Mapped[datetime | None]

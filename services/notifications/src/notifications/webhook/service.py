@@ -72,13 +72,14 @@ async def create(
         agency = scope.agency
     url = await _checked_url(data.url, settings)
     now = datetime.now(UTC)
+    secret = new_secret()
     subscription = Subscription(
         agency_id=agency,
         url=url,
         event_types=sorted(set(data.event_types)),
         description=data.description,
         status=SubscriptionStatus.ACTIVE.value,
-        secret=new_secret(),
+        secret_encrypted=settings.secret_box.encrypt(secret),
         consecutive_failures=0,
         created_by=principal.subject,
         created_at=now,
@@ -86,7 +87,7 @@ async def create(
     )
     await SubscriptionRepository(session).add(subscription)
     return SubscriptionCreated.model_validate(
-        SubscriptionRead.model_validate(subscription).model_dump() | {"secret": subscription.secret}
+        SubscriptionRead.model_validate(subscription).model_dump() | {"secret": secret}
     )
 
 
@@ -134,16 +135,17 @@ async def rotate_secret(
     subscription = await _visible(session, subscription_id, scope_of(principal))
     now = datetime.now(UTC)
     expires = now + timedelta(hours=settings.secret_overlap_hours)
+    secret = new_secret()
     await SubscriptionRepository(session).update(
         subscription,
         {
-            "previous_secret": subscription.secret,
+            "previous_secret_encrypted": subscription.secret_encrypted,
             "previous_secret_expires_at": expires,
-            "secret": new_secret(),
+            "secret_encrypted": settings.secret_box.encrypt(secret),
             "updated_at": now,
         },
     )
-    return SecretRotated(secret=subscription.secret, previous_secret_expires_at=expires)
+    return SecretRotated(secret=secret, previous_secret_expires_at=expires)
 
 
 async def delete(session: AsyncSession, *, principal: Principal, subscription_id: UUID) -> None:
