@@ -137,7 +137,9 @@ class TestServerSideRequestForgery:
     async def test_refused_on_change(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         created = await subscribe(client, partner(issuer))
         response = await client.patch(
-            f"{PATH}/{created['id']}", json={"url": "https://10.0.0.1/x"}, headers=partner(issuer)
+            f"{PATH}/{created['id']}",
+            json={"url": "https://10.0.0.1/x"},
+            headers=partner(issuer) | {"If-Match": '"v1"'},
         )
         assert response.status_code == 422
         assert response.json()["type"].endswith("/webhook-target-not-public")
@@ -155,12 +157,14 @@ class TestServerSideRequestForgery:
 class TestChange:
     async def test_pause_and_activate(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         created = await subscribe(client, partner(issuer))
-        paused = await client.patch(f"{PATH}/{created['id']}", json={"status": "paused"}, headers=partner(issuer))
+        paused = await client.patch(
+            f"{PATH}/{created['id']}", json={"status": "paused"}, headers=partner(issuer) | {"If-Match": '"v1"'}
+        )
         assert (paused.json()["status"], paused.json()["paused_reason"]) == ("paused", "by_request")
         active = await client.patch(
             f"{PATH}/{created['id']}",
             json={"status": "active", "event_types": ["referral.accepted", "referral.sent"]},
-            headers=partner(issuer),
+            headers=partner(issuer) | {"If-Match": paused.headers["ETag"]},
         )
         assert active.json()["status"] == "active"
         assert active.json()["event_types"] == ["referral.accepted", "referral.sent"]
@@ -170,6 +174,62 @@ class TestChange:
         assert (await client.delete(f"{PATH}/{created['id']}", headers=partner(issuer))).status_code == 204
         gone = await client.get(f"{PATH}/{created['id']}", headers=partner(issuer))
         assert gone.json()["type"].endswith("/webhook-subscription-not-found")
+
+
+class TestConcurrency:
+    """Optimistic concurrency (docs/code-structure.md, "Versioned records"): GET gives an ETag; PATCH needs
+    If-Match (428 without, 412 stale); DELETE and rotation check it when sent."""
+
+    async def test_get_gives_an_etag_and_patch_needs_if_match(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        created = await subscribe(client, partner(issuer))
+        path = f"{PATH}/{created['id']}"
+        read = await client.get(path, headers=partner(issuer))
+        assert read.headers["ETag"] == '"v1"'
+        assert read.json()["version"] == 1
+        for headers in ({}, {"If-Match": "*"}):
+            missing = await client.patch(path, json={"description": "x"}, headers=partner(issuer) | headers)
+            assert missing.status_code == 428, missing.text
+            assert missing.json()["type"].endswith("/precondition-required")
+        first = await client.patch(path, json={"description": "first"}, headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert first.status_code == 200, first.text
+        assert first.headers["ETag"] == '"v2"'
+        # a second change made from the same read loses, and nothing of it is written
+        stale = await client.patch(path, json={"description": "second"}, headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert stale.status_code == 412
+        assert stale.json()["type"].endswith("/precondition-failed")
+        assert stale.headers["ETag"] == '"v2"'
+        assert (await client.get(path, headers=partner(issuer))).json()["description"] == "first"
+
+    async def test_delete_and_rotation_honour_if_match(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
+        created = await subscribe(client, partner(issuer))
+        path = f"{PATH}/{created['id']}"
+        rotated = await client.post(f"{path}/secret", headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert rotated.status_code == 200, rotated.text
+        assert rotated.headers["ETag"] == '"v2"'
+        stale = await client.post(f"{path}/secret", headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert stale.status_code == 412
+        assert stale.json()["type"].endswith("/precondition-failed")
+        refused = await client.delete(path, headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert refused.status_code == 412
+        assert refused.json()["type"].endswith("/precondition-failed")
+        assert (await client.get(path, headers=partner(issuer))).status_code == 200  # not deleted
+        assert (await client.delete(path, headers=partner(issuer) | {"If-Match": '"v2"'})).status_code == 204
+
+    async def test_a_worker_change_moves_the_etag(
+        self, app: FastAPI, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        """An automatic pause (or a failure counted) between a read and a PATCH is a change the PATCH must see."""
+        created = await subscribe(client, partner(issuer))
+        path = f"{PATH}/{created['id']}"
+        async with app.state.sessionmaker() as session, session.begin():
+            subscription = await session.get(Subscription, uuid.UUID(created["id"]))
+            assert subscription is not None
+            subscription.consecutive_failures = 1
+        assert (await client.get(path, headers=partner(issuer))).headers["ETag"] == '"v2"'
+        stale = await client.patch(path, json={"status": "active"}, headers=partner(issuer) | {"If-Match": '"v1"'})
+        assert stale.json()["type"].endswith("/precondition-failed")
 
 
 class TestRotation:

@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from notifications.db import Base
+from vru_shared.etag import Versioned
 
 #: Every event type a subscription may ask for (docs/notifications.md says who hears of each).
 EVENT_TYPES: tuple[str, ...] = (
@@ -57,8 +58,9 @@ class Event(Base):
     received_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
-class Subscription(Base):
-    """A partner agency's (``agency_id``) or the unit's own (``agency_id`` null: staff audience) webhook endpoint."""
+class Subscription(Versioned, Base):
+    """A partner agency's (``agency_id``) or the unit's own (``agency_id`` null: staff audience) webhook endpoint.
+    Versioned: its ETag moves on every change (the worker's failure count and auto-pause included)."""
 
     __tablename__ = "subscriptions"
 
@@ -78,6 +80,7 @@ class Subscription(Base):
     created_by: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    version: Mapped[int] = mapped_column(default=1)
 
 
 class Delivery(Base):

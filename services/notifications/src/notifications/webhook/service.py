@@ -31,6 +31,7 @@ from notifications.webhook.schemas import (
     SubscriptionUpdate,
 )
 from vru_shared.auth import Principal, Role
+from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 from vru_shared.settings import Environment
 
@@ -108,8 +109,10 @@ async def update(
     subscription_id: UUID,
     data: SubscriptionUpdate,
     settings: NotificationsSettings,
+    if_match: str | None,
 ) -> Subscription:
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    check_if_match(if_match, subscription.version)
     values: dict[str, Any] = {"updated_at": datetime.now(UTC)}
     if data.url is not None:
         values["url"] = await _checked_url(data.url, settings)
@@ -130,9 +133,17 @@ async def update(
 
 
 async def rotate_secret(
-    session: AsyncSession, *, principal: Principal, subscription_id: UUID, settings: NotificationsSettings
-) -> SecretRotated:
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    subscription_id: UUID,
+    settings: NotificationsSettings,
+    if_match: str | None,
+) -> tuple[SecretRotated, int]:
+    """The new secret, and the subscription's new version. ``If-Match`` is checked when given."""
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    if if_match is not None:
+        check_if_match(if_match, subscription.version)
     now = datetime.now(UTC)
     expires = now + timedelta(hours=settings.secret_overlap_hours)
     secret = new_secret()
@@ -145,11 +156,14 @@ async def rotate_secret(
             "updated_at": now,
         },
     )
-    return SecretRotated(secret=secret, previous_secret_expires_at=expires)
+    return SecretRotated(secret=secret, previous_secret_expires_at=expires), subscription.version
 
 
-async def delete(session: AsyncSession, *, principal: Principal, subscription_id: UUID) -> None:
+async def delete(session: AsyncSession, *, principal: Principal, subscription_id: UUID, if_match: str | None) -> None:
+    """Delete the subscription (and its log). ``If-Match`` is checked when given."""
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    if if_match is not None:
+        check_if_match(if_match, subscription.version)
     await SubscriptionRepository(session).delete(subscription)
 
 

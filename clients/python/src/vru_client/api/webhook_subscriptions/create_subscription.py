@@ -104,7 +104,7 @@ def sync_detailed(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once. The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -141,7 +141,7 @@ def sync(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once. The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once. The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -208,7 +208,7 @@ async def asyncio(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once. The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
