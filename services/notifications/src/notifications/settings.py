@@ -16,9 +16,13 @@ class NotificationsSettings(ServiceSettings):
     db_schema: str = "notifications"
     #: The platform's public base URL: ``links.self`` of an event is this plus the record's API path.
     public_url: AnyHttpUrl = AnyHttpUrl("http://localhost:8080")
-    #: Hosts (exact names or IP addresses) a subscription may target although they resolve to a private,
-    #: loopback or link-local address — for tests and a developer's receiver (``127.0.0.1``). Empty in production.
+    #: Hosts (exact names or IP addresses, each alone for any port or as ``host:port`` for that port only) a
+    #: subscription may target although they resolve to a private, loopback or link-local address — for tests and
+    #: a developer's receiver (``127.0.0.1``). Empty in production.
     webhook_allowed_hosts: list[str] = Field(default_factory=list, max_length=50)
+    #: Only the allow-listed hosts may be targets, and no other host is even looked up in DNS: a staging platform,
+    #: the security suite's fuzzing (which must not make the service call out to hosts it makes up).
+    webhook_allowed_hosts_only: bool = False
     #: How often the delivery worker looks for due deliveries.
     delivery_poll_seconds: float = Field(default=1.0, gt=0, le=60)
     #: Deliveries one worker claims per round, and how long a claim (lease) lasts before another replica may

@@ -63,6 +63,7 @@ class Subscription(Versioned, Base):
     Versioned: its ETag moves on every change (the worker's failure count and auto-pause included)."""
 
     __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("created_by", "idempotency_key"),)
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
     agency_id: Mapped[UUID | None] = mapped_column(index=True)
@@ -81,6 +82,8 @@ class Subscription(Versioned, Base):
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
     version: Mapped[int] = mapped_column(default=1)
+    #: The ``Idempotency-Key`` of the create, per caller: a retry is a 409 naming this subscription, not a second one.
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
 
 
 class Delivery(Base):

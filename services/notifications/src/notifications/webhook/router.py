@@ -37,16 +37,31 @@ PATH = "/v1/webhook-subscriptions"
     description="A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The "
     "URL is checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`, "
     "`webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries the "
-    "signing `secret` — shown only this once. The answer's `ETag` is the subscription's version.",
+    "signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an `Idempotency-Key` "
+    "replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-already-created` with the "
+    "subscription's `Location` (rotate its secret if the first answer was lost). The answer's `ETag` is the "
+    "subscription's version.",
     status_code=status.HTTP_201_CREATED,
     response_model=SubscriptionCreated,
-    responses={201: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 422)},
+    responses={201: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 409, 422)},
 )
 async def create_subscription(
-    session: Session, principal: Manager, data: SubscriptionCreate, settings: Settings, response: Response
+    session: Session,
+    principal: Manager,
+    data: SubscriptionCreate,
+    settings: Settings,
+    request: Request,
+    response: Response,
 ) -> SubscriptionCreated:
-    created = await service.create(session, principal=principal, data=data, settings=settings)
+    created = await service.create(
+        session,
+        principal=principal,
+        data=data,
+        settings=settings,
+        idempotency_key=request.headers.get("Idempotency-Key"),
+    )
     response.headers["Location"] = f"{PATH}/{created.id}"
+    response.headers["Cache-Control"] = "no-store"  # the secret: never stored, not even for a replay
     set_etag(response, created.version)
     return created
 
@@ -128,7 +143,9 @@ async def delete_subscription(
     description="A new secret, shown only in this answer. For the overlap period (24 hours by default) each "
     "delivery carries two signatures in `webhook-signature`, the new secret's and the old one's, so a "
     "receiver can switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed "
-    "since that read is not rotated (412). The answer's `ETag` is the subscription's new version.",
+    "since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the answer is "
+    "`Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag` is the subscription's "
+    "new version.",
     response_model=SecretRotated,
     responses={200: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 404, 412, 422, 428)},
 )
@@ -143,6 +160,7 @@ async def rotate_secret(
     rotated, version = await service.rotate_secret(
         session, principal=principal, subscription_id=subscription_id, settings=settings, if_match=if_match
     )
+    response.headers["Cache-Control"] = "no-store"  # the secret: never stored, not even for a replay
     set_etag(response, version)
     return rotated
 

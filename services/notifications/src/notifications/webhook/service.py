@@ -12,7 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
-from notifications.webhook.exceptions import DeliveryNotFound, NotYourAgency, SubscriptionNotFound
+from notifications.webhook.exceptions import (
+    DeliveryNotFound,
+    NotYourAgency,
+    SubscriptionAlreadyCreated,
+    SubscriptionNotFound,
+)
 from notifications.webhook.models import Delivery, DeliveryStatus, Subscription, SubscriptionStatus
 from notifications.webhook.repository import (
     DeliveryRepository,
@@ -49,6 +54,7 @@ async def _checked_url(url: str, settings: NotificationsSettings) -> str:
     await targets.check(
         url,
         allowed_hosts=settings.webhook_allowed_hosts,
+        allowed_only=settings.webhook_allowed_hosts_only,
         development=settings.environment is Environment.DEVELOPMENT,
     )
     return url
@@ -61,10 +67,30 @@ async def _visible(session: AsyncSession, subscription_id: UUID, scope: Subscrip
     return subscription
 
 
+def _already_created(subscription_id: UUID) -> SubscriptionAlreadyCreated:
+    return SubscriptionAlreadyCreated(
+        f"This Idempotency-Key already created webhook subscription {subscription_id}; its secret was shown only in "
+        "that answer. If you did not receive it, rotate the secret (POST …/secret).",
+        headers={"Location": f"/v1/webhook-subscriptions/{subscription_id}"},
+    )
+
+
 async def create(
-    session: AsyncSession, *, principal: Principal, data: SubscriptionCreate, settings: NotificationsSettings
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    data: SubscriptionCreate,
+    settings: NotificationsSettings,
+    idempotency_key: str | None = None,
 ) -> SubscriptionCreated:
+    """A new subscription and its secret (shown once). Retried with the same ``Idempotency-Key``: 409 naming the
+    subscription that key made (the answer with the secret is never stored for a replay)."""
     scope = scope_of(principal)
+    repo = SubscriptionRepository(session)
+    if idempotency_key is not None:
+        made = await repo.get_by(created_by=principal.subject, idempotency_key=idempotency_key)
+        if made is not None:
+            raise _already_created(made.id)
     if scope.admin:
         agency = data.agency_id
     else:
@@ -85,8 +111,11 @@ async def create(
         created_by=principal.subject,
         created_at=now,
         updated_at=now,
+        idempotency_key=idempotency_key,
     )
-    await SubscriptionRepository(session).add(subscription)
+    if not await repo.add(subscription):  # the same key, concurrently
+        made = await repo.get_by(created_by=principal.subject, idempotency_key=idempotency_key)
+        raise _already_created(made.id if made is not None else subscription.id)
     return SubscriptionCreated.model_validate(
         SubscriptionRead.model_validate(subscription).model_dump() | {"secret": secret}
     )

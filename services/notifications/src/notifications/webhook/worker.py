@@ -83,6 +83,7 @@ async def send(
         target = await targets.check(
             url,
             allowed_hosts=settings.webhook_allowed_hosts,
+            allowed_only=settings.webhook_allowed_hosts_only,
             development=settings.environment is Environment.DEVELOPMENT,
         )
     except ProblemError as exc:

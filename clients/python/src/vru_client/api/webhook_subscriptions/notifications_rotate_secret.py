@@ -123,7 +123,9 @@ def sync_detailed(
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
     switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
-    since that read is not rotated (412). The answer's `ETag` is the subscription's new version.
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
@@ -164,7 +166,9 @@ def sync(
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
     switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
-    since that read is not rotated (412). The answer's `ETag` is the subscription's new version.
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
@@ -200,7 +204,9 @@ async def asyncio_detailed(
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
     switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
-    since that read is not rotated (412). The answer's `ETag` is the subscription's new version.
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
@@ -239,7 +245,9 @@ async def asyncio(
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
     switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
-    since that read is not rotated (412). The answer's `ETag` is the subscription's new version.
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
