@@ -121,6 +121,9 @@ async def test_a_signed_thin_delivery(
     assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("delivered", 1, 204)
     assert logged["next_attempt_at"] is None
     assert await worker() == 0  # delivered once
+    # a healthy delivery changes nothing of the subscription: its ETag holds for its owner's next PATCH
+    read = await client.get(f"{PATH}/{subscription['id']}", headers=partner(issuer))
+    assert read.headers["ETag"] == '"v1"'
 
 
 async def test_down_then_up_then_given_up_and_redelivered(

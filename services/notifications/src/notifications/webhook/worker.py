@@ -178,8 +178,12 @@ async def _record(
     }
     if outcome.ok:
         values |= {"status": DeliveryStatus.DELIVERED.value, "delivered_at": now}
-        subscription.consecutive_failures = 0
-        subscription.circuit_open_until = None
+        # The subscription changes (and its ETag moves) only when there is something to reset: a busy, healthy
+        # subscription keeps its version, so its owner's PATCH is not refused after every delivery.
+        if subscription.consecutive_failures or subscription.circuit_open_until is not None:
+            subscription.consecutive_failures = 0
+            subscription.circuit_open_until = None
+            subscription.updated_at = now
     else:
         if values["attempts"] >= settings.max_attempts:
             values["status"] = DeliveryStatus.FAILED.value
@@ -188,7 +192,7 @@ async def _record(
         if _failed(subscription, now, settings):
             await repo.flush()
             await announce_paused(session, subscription, now)
-    subscription.updated_at = now
+        subscription.updated_at = now
     await repo.update(delivery, values)
 
 
