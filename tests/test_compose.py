@@ -111,6 +111,9 @@ def test_migrate_job_has_every_database_url(compose: dict[str, Any]) -> None:
     for service in SERVICES:
         assert f"{service.upper()}_DATABASE_URL" in migrate["environment"]
     assert migrate["depends_on"]["postgres"]["condition"] == "service_healthy"
+    # the webhook secrets' migration encrypts with the keys the notifications service decrypts with
+    keys = "NOTIFICATIONS_SECRET_ENCRYPTION_KEYS"
+    assert migrate["environment"][keys] == compose["services"]["notifications"]["environment"][keys]
 
 
 RUNTIME_SYNC = "uv sync --frozen --no-dev --package vru-cli"

@@ -41,6 +41,7 @@ CUSTOM_KINDS = {"IngressRoute", "Middleware", "ServersTransport", "Cluster", "Sc
 SECRETS: dict[str, str] = {
     "audit-seal-key": "k8s-test-audit-seal-key-0123456789abcdef",
     "web-session-key": "k8s-test-web-session-key-0123456789abcdef",
+    "webhook-secret-encryption-keys": '["k8s-test-webhook-secret-key-0123456789abcdef"]',
     **{f"db-password-{role}": f"k8stest{role.replace('_', '')}0123456789" for role in DATABASE_ROLES},
     **{f"client-secret-{HOSTS[s]}": f"k8s-test-{HOSTS[s]}-client-secret" for s in CLIENT_IDS},
 }
@@ -341,6 +342,15 @@ def test_audit_anchor_volume_is_shared_and_kept(objects: list[dict[str, Any]]) -
     pvc = one(objects, "PersistentVolumeClaim", "referrals-audit-anchor")
     assert pvc["spec"]["accessModes"] == ["ReadWriteMany"]
     assert pvc["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
+
+
+def test_the_migrations_get_the_webhook_secret_keys_the_service_gets(objects: list[dict[str, Any]]) -> None:
+    """A migration may encrypt the webhook signing secrets it finds: with the notifications service's own keys."""
+    [migrate] = one(objects, "Job", "vru-migrate")["spec"]["template"]["spec"]["containers"]
+    [service] = one(objects, "Deployment", "notifications")["spec"]["template"]["spec"]["containers"]
+    name = "NOTIFICATIONS_SECRET_ENCRYPTION_KEYS"
+    assert env_of(migrate)[name] == env_of(service)[name]
+    assert env_of(service)[name]["valueFrom"]["secretKeyRef"]["key"] == "webhook-secret-encryption-keys"
 
 
 def test_secret_has_every_key(objects: list[dict[str, Any]]) -> None:

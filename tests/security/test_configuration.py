@@ -205,6 +205,8 @@ def settings_with(service: str, environment: str, password: str, secret: str, **
     if service == "referrals":
         extra.setdefault("audit_seal_key", secret)
         extra.setdefault("audit_anchor_path", "/var/lib/vru/audit-anchor.jsonl")
+    if service == "notifications":
+        extra.setdefault("secret_encryption_keys", [secret])
     return SETTINGS[service](environment=environment, database_url=url, client_secret=secret, **extra)
 
 
@@ -225,6 +227,13 @@ def test_default_secrets_are_refused_outside_development(service: str, environme
             settings_with(service, environment, STRONG, STRONG, audit_seal_key="dev-only-audit-seal-key")
         with pytest.raises(ValidationError, match="audit_anchor_path"):
             settings_with(service, environment, STRONG, STRONG, audit_anchor_path=None)
+    if service == "notifications":
+        with pytest.raises(ValidationError, match=r"secret_encryption_keys\[0\]"):
+            settings_with(
+                service, environment, STRONG, STRONG, secret_encryption_keys=["dev-only-webhook-secret-encryption-key"]
+            )
+        with pytest.raises(ValidationError, match=r"secret_encryption_keys\[1\]"):
+            settings_with(service, environment, STRONG, STRONG, secret_encryption_keys=[STRONG, "dev-retired-key"])
     assert settings_with(service, environment, STRONG, STRONG).environment.value == environment
     assert settings_with(service, "development", "dev-only-db-password", "dev-only-client-secret")
 

@@ -54,6 +54,8 @@ ROLES = {
     "referrals": ("analyst@example.org", "partner@example.org"),
     "funding": ("programme.officer@example.org", "partner@example.org"),
     "etp_inventory": ("programme.officer@example.org", "guardian@example.org"),
+    # a partner agency's person manages their agency's webhook subscriptions; a guardian may touch none
+    "notifications": ("partner@example.org", "guardian@example.org"),
 }
 
 RUNS = [(service, who) for service, people in ROLES.items() for who in people]
@@ -103,9 +105,21 @@ def st_run(gateway_url: str, service: str, who: str, phases: str) -> Outcome:
     return Outcome(result.returncode, result.stdout + result.stderr, time.monotonic() - started)
 
 
+#: Schemathesis must not make the notifications service call out to hosts it makes up (or to any port of this
+#: machine): the allow-list is the only target, one port nothing listens on, and no other host is even looked up.
+#: ``schemathesis.toml`` offers that receiver's URL to the subscription bodies, so creates succeed and the stateful
+#: phase reaches the routes by id.
+WEBHOOK_TARGETS = {
+    "NOTIFICATIONS_WEBHOOK_ALLOWED_HOSTS": '["127.0.0.1:9"]',
+    "NOTIFICATIONS_WEBHOOK_ALLOWED_HOSTS_ONLY": "true",
+}
+
+
 @pytest.fixture(scope="module")
 def fuzz_platform(pg_admin_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
-    with running_platform(pg_admin_url, Path(tmp_path_factory.mktemp("fuzz-platform")), "vru_fuzz") as running:
+    with running_platform(
+        pg_admin_url, Path(tmp_path_factory.mktemp("fuzz-platform")), "vru_fuzz", extra_env=WEBHOOK_TARGETS
+    ) as running:
         yield running
 
 

@@ -57,7 +57,7 @@ capabilities:
 
 {{/* Refuse development values: every service refuses them outside development, so refuse them at install. */}}
 {{- define "vru.refuseDevelopmentValue" -}}
-{{- if hasPrefix "dev-" (toString .value) -}}
+{{- if or (hasPrefix "dev-" (toString .value)) (contains "\"dev-" (toString .value)) -}}
 {{- fail (printf "%s: a development value (dev-…) cannot be deployed; generate a secret (docs/kubernetes.md)" .name) -}}
 {{- end -}}
 {{- end }}

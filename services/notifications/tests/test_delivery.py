@@ -121,6 +121,9 @@ async def test_a_signed_thin_delivery(
     assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("delivered", 1, 204)
     assert logged["next_attempt_at"] is None
     assert await worker() == 0  # delivered once
+    # a healthy delivery changes nothing of the subscription: its ETag holds for its owner's next PATCH
+    read = await client.get(f"{PATH}/{subscription['id']}", headers=partner(issuer))
+    assert read.headers["ETag"] == '"v1"'
 
 
 async def test_down_then_up_then_given_up_and_redelivered(
@@ -171,7 +174,11 @@ async def test_the_circuit_opens_and_the_subscription_pauses(
     assert sorted(d["attempts"] for d in await deliveries(client, issuer, subscription)) == [0, 1, 1]
 
     pausing = settings.model_copy(update={"auto_pause_after_failures": 4, "circuit_failure_threshold": 100})
-    await client.patch(f"{PATH}/{subscription['id']}", json={"status": "active"}, headers=partner(issuer))
+    etag = (await client.get(f"{PATH}/{subscription['id']}", headers=partner(issuer))).headers["ETag"]
+    activated = await client.patch(
+        f"{PATH}/{subscription['id']}", json={"status": "active"}, headers={**partner(issuer), "If-Match": etag}
+    )
+    assert activated.status_code == 200, activated.text
     await asyncio.sleep(0.05)
     for _ in range(10):
         await worker(pausing)

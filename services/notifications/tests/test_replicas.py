@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from notifications.webhook.models import Delivery, Event, Subscription
 from notifications.webhook.repository import DeliveryRepository
+from notifications.webhook.secret_box import SecretBox
 
 
 async def test_two_workers_never_claim_the_same_delivery(db_urls: dict[str, str]) -> None:
@@ -28,7 +29,7 @@ async def test_two_workers_never_claim_the_same_delivery(db_urls: dict[str, str]
                     agency_id=uuid.uuid4(),
                     url="http://127.0.0.1:9/hooks",
                     event_types=["referral.sent"],
-                    secret="whsec_dGVzdA==",
+                    secret_encrypted=SecretBox(["test-replicas-key"]).encrypt("whsec_dGVzdA=="),
                     created_by="test",
                 )
             )

@@ -1,8 +1,12 @@
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from pydantic import AnyHttpUrl, Field
+from pydantic import AnyHttpUrl, Field, SecretStr
 
+from notifications.webhook.secret_box import SecretBox
 from vru_shared.settings import ServiceSettings, service_config
+
+#: The development key ``vru up``, docker-compose and the tests use; refused outside development (``dev-…``).
+DEVELOPMENT_SECRET_ENCRYPTION_KEY = "dev-only-webhook-secret-encryption-key"
 
 
 class NotificationsSettings(ServiceSettings):
@@ -12,9 +16,13 @@ class NotificationsSettings(ServiceSettings):
     db_schema: str = "notifications"
     #: The platform's public base URL: ``links.self`` of an event is this plus the record's API path.
     public_url: AnyHttpUrl = AnyHttpUrl("http://localhost:8080")
-    #: Hosts (exact names or IP addresses) a subscription may target although they resolve to a private,
-    #: loopback or link-local address — for tests and a developer's receiver (``127.0.0.1``). Empty in production.
+    #: Hosts (exact names or IP addresses, each alone for any port or as ``host:port`` for that port only) a
+    #: subscription may target although they resolve to a private, loopback or link-local address — for tests and
+    #: a developer's receiver (``127.0.0.1``). Empty in production.
     webhook_allowed_hosts: list[str] = Field(default_factory=list, max_length=50)
+    #: Only the allow-listed hosts may be targets, and no other host is even looked up in DNS: a staging platform,
+    #: the security suite's fuzzing (which must not make the service call out to hosts it makes up).
+    webhook_allowed_hosts_only: bool = False
     #: How often the delivery worker looks for due deliveries.
     delivery_poll_seconds: float = Field(default=1.0, gt=0, le=60)
     #: Deliveries one worker claims per round, and how long a claim (lease) lasts before another replica may
@@ -37,6 +45,20 @@ class NotificationsSettings(ServiceSettings):
     webhook_connect_timeout_seconds: float = Field(default=3.0, gt=0, le=30)
     webhook_read_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
     webhook_max_response_bytes: int = Field(default=64 * 1024, ge=1024, le=1024 * 1024)
+    #: Keys that encrypt the subscriptions' signing secrets at rest (JSON list; docs/operations.md, "Webhook
+    #: secret keys"): the first encrypts, every one decrypts — put a new key first, re-encrypt, then drop the old.
+    #: Each a random string of 32 characters or more (``secrets.token_urlsafe(32)``).
+    secret_encryption_keys: list[SecretStr] = Field(
+        default_factory=lambda: [SecretStr(DEVELOPMENT_SECRET_ENCRYPTION_KEY)], min_length=1, max_length=10
+    )
+
+    def secrets(self) -> dict[str, SecretStr]:
+        keys = self.secret_encryption_keys
+        return super().secrets() | {f"secret_encryption_keys[{i}]": key for i, key in enumerate(keys)}
+
+    @cached_property
+    def secret_box(self) -> SecretBox:
+        return SecretBox([key.get_secret_value() for key in self.secret_encryption_keys])
 
 
 @lru_cache

@@ -193,6 +193,9 @@ class Platform:
         if service == "notifications":  # links in events point at the gateway; a receiver on this machine is allowed
             env[prefix + "PUBLIC_URL"] = self.config.gateway_url
             env[prefix + "WEBHOOK_ALLOWED_HOSTS"] = json.dumps(["127.0.0.1", "localhost"])
+            env[prefix + "SECRET_ENCRYPTION_KEYS"] = os.environ.get(
+                "VRU_WEBHOOK_SECRET_ENCRYPTION_KEYS", json.dumps(["dev-only-webhook-secret-encryption-key"])
+            )
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")

@@ -31,6 +31,8 @@ class SubscriptionCreated:
             too (after a rotation).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        version (int): Bumped on every change (the worker's failure count and an automatic pause too); the ETag is
+            `"v<version>"`.
         secret (str): The signing secret. Shown only in this answer: store it now.
     """
 
@@ -46,6 +48,7 @@ class SubscriptionCreated:
     previous_secret_expires_at: datetime.datetime | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
     secret: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -87,6 +90,8 @@ class SubscriptionCreated:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         secret = self.secret
 
         field_dict: dict[str, Any] = {}
@@ -105,6 +110,7 @@ class SubscriptionCreated:
                 "previous_secret_expires_at": previous_secret_expires_at,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "version": version,
                 "secret": secret,
             }
         )
@@ -182,6 +188,8 @@ class SubscriptionCreated:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         secret = d.pop("secret")
 
         subscription_created = cls(
@@ -197,6 +205,7 @@ class SubscriptionCreated:
             previous_secret_expires_at=previous_secret_expires_at,
             created_at=created_at,
             updated_at=updated_at,
+            version=version,
             secret=secret,
         )
 

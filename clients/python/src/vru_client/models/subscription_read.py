@@ -31,6 +31,8 @@ class SubscriptionRead:
             too (after a rotation).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        version (int): Bumped on every change (the worker's failure count and an automatic pause too); the ETag is
+            `"v<version>"`.
     """
 
     id: UUID
@@ -45,6 +47,7 @@ class SubscriptionRead:
     previous_secret_expires_at: datetime.datetime | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +88,8 @@ class SubscriptionRead:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -101,6 +106,7 @@ class SubscriptionRead:
                 "previous_secret_expires_at": previous_secret_expires_at,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "version": version,
             }
         )
 
@@ -177,6 +183,8 @@ class SubscriptionRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         subscription_read = cls(
             id=id,
             agency_id=agency_id,
@@ -190,6 +198,7 @@ class SubscriptionRead:
             previous_secret_expires_at=previous_secret_expires_at,
             created_at=created_at,
             updated_at=updated_at,
+            version=version,
         )
 
         subscription_read.additional_properties = d

@@ -1,4 +1,4 @@
-from vru_shared.problems import Forbidden, NotFound, Unprocessable
+from vru_shared.problems import Conflict, Forbidden, NotFound, Unprocessable
 
 
 class SubscriptionNotFound(NotFound):
@@ -35,3 +35,16 @@ class WebhookTargetNotPublic(Unprocessable):
     """The host resolves to a private, loopback, link-local, multicast or reserved address (SSRF)."""
 
     slug = "webhook-target-not-public"
+
+
+class SubscriptionAlreadyCreated(Conflict):
+    """A create retried with the ``Idempotency-Key`` that already made a subscription: its answer (with the secret)
+    is never stored for a replay, so the retry names the subscription (``Location``) instead of making a second."""
+
+    slug = "webhook-subscription-already-created"
+
+
+class WebhookHostNotAllowed(Unprocessable):
+    """Only the allow-listed hosts may be targets here (``NOTIFICATIONS_WEBHOOK_ALLOWED_HOSTS_ONLY``)."""
+
+    slug = "webhook-host-not-allowed"

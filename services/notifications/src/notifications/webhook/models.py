@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from notifications.db import Base
+from vru_shared.etag import Versioned
 
 #: Every event type a subscription may ask for (docs/notifications.md says who hears of each).
 EVENT_TYPES: tuple[str, ...] = (
@@ -58,10 +59,12 @@ class Event(Base):
     received_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
-class Subscription(Base):
-    """A partner agency's (``agency_id``) or the unit's own (``agency_id`` null: staff audience) webhook endpoint."""
+class Subscription(Versioned, Base):
+    """A partner agency's (``agency_id``) or the unit's own (``agency_id`` null: staff audience) webhook endpoint.
+    Versioned: its ETag moves on every change (the worker's failure count and auto-pause included)."""
 
     __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("created_by", "idempotency_key"),)
 
     id: Mapped[UUID] = mapped_column(primary_key=True, default=uuid4)
     agency_id: Mapped[UUID | None] = mapped_column(index=True)
@@ -70,14 +73,18 @@ class Subscription(Base):
     description: Mapped[str] = mapped_column(String(500), server_default="")
     status: Mapped[str] = mapped_column(String(16), server_default=SubscriptionStatus.ACTIVE.value)
     paused_reason: Mapped[str | None] = mapped_column(String(32))
-    secret: Mapped[str] = mapped_column(String(100))
-    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    #: The signing secrets, encrypted (``secret_box``: never stored as they are shown).
+    secret_encrypted: Mapped[str] = mapped_column(String(512))
+    previous_secret_encrypted: Mapped[str | None] = mapped_column(String(512))
     previous_secret_expires_at: Mapped[datetime | None]
     consecutive_failures: Mapped[int] = mapped_column(server_default="0")
     circuit_open_until: Mapped[datetime | None]
     created_by: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    version: Mapped[int] = mapped_column(default=1)
+    #: The ``Idempotency-Key`` of the create, per caller: a retry is a 409 naming this subscription, not a second one.
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
 
 
 class Delivery(Base):

@@ -1,4 +1,4 @@
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,6 +31,18 @@ class SubscriptionRepository(ScopedRepository[Subscription, SubscriptionScope]):
         if scope.agency is None:
             return Subscription.id.is_(None)
         return Subscription.agency_id == scope.agency
+
+    async def rewrite_secrets(self, change: Callable[[str], str]) -> int:
+        """Every stored signing secret through ``change`` (re-encryption under a new key), rows locked meanwhile."""
+        stmt = select(Subscription).order_by(Subscription.id).with_for_update()
+        count = 0
+        for subscription in (await self.session.scalars(stmt)).all():
+            subscription.secret_encrypted = change(subscription.secret_encrypted)
+            if subscription.previous_secret_encrypted is not None:
+                subscription.previous_secret_encrypted = change(subscription.previous_secret_encrypted)
+            count += 1
+        await self.session.flush()
+        return count
 
     async def listening(self, event_type: str, agencies: Sequence[UUID], staff: bool) -> Sequence[Subscription]:
         """Active subscriptions to ``event_type`` whose audience may hear of the record."""

@@ -4,7 +4,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from notifications.webhook import service
-from notifications.webhook.dependencies import MANAGE, PUBLISH, Settings
+from notifications.webhook.dependencies import ETAG_HEADER, MANAGE, PUBLISH, OptionalIfMatch, Settings
 from notifications.webhook.models import DeliveryStatus, Subscription
 from notifications.webhook.schemas import (
     DeliveryRead,
@@ -19,6 +19,7 @@ from notifications.webhook.schemas import (
 )
 from vru_shared.auth import Principal
 from vru_shared.db import Session
+from vru_shared.etag import IfMatch, set_etag
 from vru_shared.pagination import Page, Pagination, paginate
 from vru_shared.problems import problem_responses
 
@@ -36,16 +37,32 @@ PATH = "/v1/webhook-subscriptions"
     description="A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The "
     "URL is checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`, "
     "`webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries the "
-    "signing `secret` — shown only this once.",
+    "signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an `Idempotency-Key` "
+    "replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-already-created` with the "
+    "subscription's `Location` (rotate its secret if the first answer was lost). The answer's `ETag` is the "
+    "subscription's version.",
     status_code=status.HTTP_201_CREATED,
     response_model=SubscriptionCreated,
-    responses=problem_responses(401, 403, 422),
+    responses={201: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 409, 422)},
 )
 async def create_subscription(
-    session: Session, principal: Manager, data: SubscriptionCreate, settings: Settings, response: Response
+    session: Session,
+    principal: Manager,
+    data: SubscriptionCreate,
+    settings: Settings,
+    request: Request,
+    response: Response,
 ) -> SubscriptionCreated:
-    created = await service.create(session, principal=principal, data=data, settings=settings)
+    created = await service.create(
+        session,
+        principal=principal,
+        data=data,
+        settings=settings,
+        idempotency_key=request.headers.get("Idempotency-Key"),
+    )
     response.headers["Location"] = f"{PATH}/{created.id}"
+    response.headers["Cache-Control"] = "no-store"  # the secret: never stored, not even for a replay
+    set_etag(response, created.version)
     return created
 
 
@@ -66,39 +83,57 @@ async def list_subscriptions(
 @router.get(
     PATH + "/{subscription_id}",
     summary="Get a webhook subscription",
-    description="One subscription of your agency (another agency's: 404). Never the secret.",
+    description="One subscription of your agency (another agency's: 404), with its `ETag` for a later PATCH, "
+    "DELETE or secret rotation. Never the secret.",
     response_model=SubscriptionRead,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={200: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 404, 422)},
 )
-async def get_subscription(session: Session, principal: Manager, subscription_id: UUID) -> Subscription:
-    return await service.get(session, principal=principal, subscription_id=subscription_id)
+async def get_subscription(
+    session: Session, principal: Manager, subscription_id: UUID, response: Response
+) -> Subscription:
+    subscription = await service.get(session, principal=principal, subscription_id=subscription_id)
+    set_etag(response, subscription.version)
+    return subscription
 
 
 @router.patch(
     PATH + "/{subscription_id}",
     summary="Change a webhook subscription",
     description="Change the URL (checked as on creation), the event types or the description; pause "
-    "(`status: paused`) or activate it again (which also resets its failure count and closes its circuit).",
+    "(`status: paused`) or activate it again (which also resets its failure count and closes its circuit). Send "
+    "`If-Match` with the ETag of your last read (428 without it, 412 when the subscription changed meanwhile — "
+    "an automatic pause or a failed delivery counts); the answer carries the new `ETag`.",
     response_model=SubscriptionRead,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={200: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 404, 412, 422, 428)},
 )
 async def update_subscription(
-    session: Session, principal: Manager, subscription_id: UUID, data: SubscriptionUpdate, settings: Settings
+    session: Session,
+    principal: Manager,
+    subscription_id: UUID,
+    data: SubscriptionUpdate,
+    settings: Settings,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Subscription:
-    return await service.update(
-        session, principal=principal, subscription_id=subscription_id, data=data, settings=settings
+    subscription = await service.update(
+        session, principal=principal, subscription_id=subscription_id, data=data, settings=settings, if_match=if_match
     )
+    set_etag(response, subscription.version)
+    return subscription
 
 
 @router.delete(
     PATH + "/{subscription_id}",
     summary="Delete a webhook subscription",
-    description="No more deliveries; its delivery log goes with it.",
+    description="No more deliveries; its delivery log goes with it. `If-Match` is optional: when sent, a "
+    "subscription changed since that read is not deleted (412).",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 412, 422, 428),
 )
-async def delete_subscription(session: Session, principal: Manager, subscription_id: UUID) -> Response:
-    await service.delete(session, principal=principal, subscription_id=subscription_id)
+async def delete_subscription(
+    session: Session, principal: Manager, subscription_id: UUID, if_match: OptionalIfMatch = None
+) -> Response:
+    await service.delete(session, principal=principal, subscription_id=subscription_id, if_match=if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -107,14 +142,27 @@ async def delete_subscription(session: Session, principal: Manager, subscription
     summary="Rotate the signing secret",
     description="A new secret, shown only in this answer. For the overlap period (24 hours by default) each "
     "delivery carries two signatures in `webhook-signature`, the new secret's and the old one's, so a "
-    "receiver can switch over without losing a delivery.",
+    "receiver can switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed "
+    "since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the answer is "
+    "`Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag` is the subscription's "
+    "new version.",
     response_model=SecretRotated,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={200: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 404, 412, 422, 428)},
 )
 async def rotate_secret(
-    session: Session, principal: Manager, subscription_id: UUID, settings: Settings
+    session: Session,
+    principal: Manager,
+    subscription_id: UUID,
+    settings: Settings,
+    response: Response,
+    if_match: OptionalIfMatch = None,
 ) -> SecretRotated:
-    return await service.rotate_secret(session, principal=principal, subscription_id=subscription_id, settings=settings)
+    rotated, version = await service.rotate_secret(
+        session, principal=principal, subscription_id=subscription_id, settings=settings, if_match=if_match
+    )
+    response.headers["Cache-Control"] = "no-store"  # the secret: never stored, not even for a replay
+    set_etag(response, version)
+    return rotated
 
 
 @router.get(

@@ -58,6 +58,10 @@ class SubscriptionRead(BaseModel):
     )
     created_at: datetime
     updated_at: datetime
+    version: int = Field(
+        description="Bumped on every change (the worker's failure count and an automatic pause too); the ETag is "
+        '`"v<version>"`.'
+    )
 
 
 class SubscriptionCreated(SubscriptionRead):

@@ -12,7 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
-from notifications.webhook.exceptions import DeliveryNotFound, NotYourAgency, SubscriptionNotFound
+from notifications.webhook.exceptions import (
+    DeliveryNotFound,
+    NotYourAgency,
+    SubscriptionAlreadyCreated,
+    SubscriptionNotFound,
+)
 from notifications.webhook.models import Delivery, DeliveryStatus, Subscription, SubscriptionStatus
 from notifications.webhook.repository import (
     DeliveryRepository,
@@ -31,6 +36,7 @@ from notifications.webhook.schemas import (
     SubscriptionUpdate,
 )
 from vru_shared.auth import Principal, Role
+from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
 from vru_shared.settings import Environment
 
@@ -48,6 +54,7 @@ async def _checked_url(url: str, settings: NotificationsSettings) -> str:
     await targets.check(
         url,
         allowed_hosts=settings.webhook_allowed_hosts,
+        allowed_only=settings.webhook_allowed_hosts_only,
         development=settings.environment is Environment.DEVELOPMENT,
     )
     return url
@@ -60,10 +67,30 @@ async def _visible(session: AsyncSession, subscription_id: UUID, scope: Subscrip
     return subscription
 
 
+def _already_created(subscription_id: UUID) -> SubscriptionAlreadyCreated:
+    return SubscriptionAlreadyCreated(
+        f"This Idempotency-Key already created webhook subscription {subscription_id}; its secret was shown only in "
+        "that answer. If you did not receive it, rotate the secret (POST …/secret).",
+        headers={"Location": f"/v1/webhook-subscriptions/{subscription_id}"},
+    )
+
+
 async def create(
-    session: AsyncSession, *, principal: Principal, data: SubscriptionCreate, settings: NotificationsSettings
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    data: SubscriptionCreate,
+    settings: NotificationsSettings,
+    idempotency_key: str | None = None,
 ) -> SubscriptionCreated:
+    """A new subscription and its secret (shown once). Retried with the same ``Idempotency-Key``: 409 naming the
+    subscription that key made (the answer with the secret is never stored for a replay)."""
     scope = scope_of(principal)
+    repo = SubscriptionRepository(session)
+    if idempotency_key is not None:
+        made = await repo.get_by(created_by=principal.subject, idempotency_key=idempotency_key)
+        if made is not None:
+            raise _already_created(made.id)
     if scope.admin:
         agency = data.agency_id
     else:
@@ -72,21 +99,25 @@ async def create(
         agency = scope.agency
     url = await _checked_url(data.url, settings)
     now = datetime.now(UTC)
+    secret = new_secret()
     subscription = Subscription(
         agency_id=agency,
         url=url,
         event_types=sorted(set(data.event_types)),
         description=data.description,
         status=SubscriptionStatus.ACTIVE.value,
-        secret=new_secret(),
+        secret_encrypted=settings.secret_box.encrypt(secret),
         consecutive_failures=0,
         created_by=principal.subject,
         created_at=now,
         updated_at=now,
+        idempotency_key=idempotency_key,
     )
-    await SubscriptionRepository(session).add(subscription)
+    if not await repo.add(subscription):  # the same key, concurrently
+        made = await repo.get_by(created_by=principal.subject, idempotency_key=idempotency_key)
+        raise _already_created(made.id if made is not None else subscription.id)
     return SubscriptionCreated.model_validate(
-        SubscriptionRead.model_validate(subscription).model_dump() | {"secret": subscription.secret}
+        SubscriptionRead.model_validate(subscription).model_dump() | {"secret": secret}
     )
 
 
@@ -107,8 +138,10 @@ async def update(
     subscription_id: UUID,
     data: SubscriptionUpdate,
     settings: NotificationsSettings,
+    if_match: str | None,
 ) -> Subscription:
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    check_if_match(if_match, subscription.version)
     values: dict[str, Any] = {"updated_at": datetime.now(UTC)}
     if data.url is not None:
         values["url"] = await _checked_url(data.url, settings)
@@ -129,25 +162,37 @@ async def update(
 
 
 async def rotate_secret(
-    session: AsyncSession, *, principal: Principal, subscription_id: UUID, settings: NotificationsSettings
-) -> SecretRotated:
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    subscription_id: UUID,
+    settings: NotificationsSettings,
+    if_match: str | None,
+) -> tuple[SecretRotated, int]:
+    """The new secret, and the subscription's new version. ``If-Match`` is checked when given."""
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    if if_match is not None:
+        check_if_match(if_match, subscription.version)
     now = datetime.now(UTC)
     expires = now + timedelta(hours=settings.secret_overlap_hours)
+    secret = new_secret()
     await SubscriptionRepository(session).update(
         subscription,
         {
-            "previous_secret": subscription.secret,
+            "previous_secret_encrypted": subscription.secret_encrypted,
             "previous_secret_expires_at": expires,
-            "secret": new_secret(),
+            "secret_encrypted": settings.secret_box.encrypt(secret),
             "updated_at": now,
         },
     )
-    return SecretRotated(secret=subscription.secret, previous_secret_expires_at=expires)
+    return SecretRotated(secret=secret, previous_secret_expires_at=expires), subscription.version
 
 
-async def delete(session: AsyncSession, *, principal: Principal, subscription_id: UUID) -> None:
+async def delete(session: AsyncSession, *, principal: Principal, subscription_id: UUID, if_match: str | None) -> None:
+    """Delete the subscription (and its log). ``If-Match`` is checked when given."""
     subscription = await _visible(session, subscription_id, scope_of(principal))
+    if if_match is not None:
+        check_if_match(if_match, subscription.version)
     await SubscriptionRepository(session).delete(subscription)
 
 

@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
@@ -26,6 +27,7 @@ from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
 from notifications.webhook.models import Delivery, DeliveryStatus, Event, Subscription, SubscriptionStatus
 from notifications.webhook.repository import DeliveryRepository
+from notifications.webhook.secret_box import SecretBox, SecretUndecryptable
 from notifications.webhook.service import announce_paused
 from vru_shared.background import every
 from vru_shared.problems import ProblemError
@@ -52,13 +54,18 @@ def payload(event: Event, public_url: str) -> bytes:
     return json.dumps(body, separators=(",", ":"), sort_keys=True).encode()
 
 
-def signatures(subscription: Subscription, *, msg_id: str, timestamp: datetime, body: bytes) -> str:
-    """``webhook-signature``: the current secret's, and the previous one's during the rotation overlap."""
-    keys = [subscription.secret]
+def signing_secrets(subscription: Subscription, box: SecretBox, now: datetime) -> list[str]:
+    """The secrets that sign now, decrypted: the current one, and the previous one during the rotation overlap."""
+    keys = [box.decrypt(subscription.secret_encrypted)]
     expires = subscription.previous_secret_expires_at
-    if subscription.previous_secret and expires is not None and expires > timestamp:
-        keys.append(subscription.previous_secret)
-    return " ".join(Webhook(key).sign(msg_id, timestamp, body.decode()) for key in keys)
+    if subscription.previous_secret_encrypted and expires is not None and expires > now:
+        keys.append(box.decrypt(subscription.previous_secret_encrypted))
+    return keys
+
+
+def signatures(secrets: Sequence[str], *, msg_id: str, timestamp: datetime, body: bytes) -> str:
+    """``webhook-signature``: one signature per secret, space-separated."""
+    return " ".join(Webhook(key).sign(msg_id, timestamp, body.decode()) for key in secrets)
 
 
 def retry_delay(attempts: int, settings: NotificationsSettings) -> timedelta:
@@ -76,6 +83,7 @@ async def send(
         target = await targets.check(
             url,
             allowed_hosts=settings.webhook_allowed_hosts,
+            allowed_only=settings.webhook_allowed_hosts_only,
             development=settings.environment is Environment.DEVELOPMENT,
         )
     except ProblemError as exc:
@@ -140,10 +148,11 @@ async def _prepare(
         return None
     body = payload(delivery.event, str(settings.public_url))
     msg_id = str(delivery.event_id)
+    secrets = signing_secrets(subscription, settings.secret_box, now)
     headers = {
         "webhook-id": msg_id,
         "webhook-timestamp": str(int(now.timestamp())),
-        "webhook-signature": signatures(subscription, msg_id=msg_id, timestamp=now, body=body),
+        "webhook-signature": signatures(secrets, msg_id=msg_id, timestamp=now, body=body),
         "User-Agent": "VRU-Webhooks/1",
     }
     return _Prepared(subscription.url, headers, body)
@@ -169,8 +178,12 @@ async def _record(
     }
     if outcome.ok:
         values |= {"status": DeliveryStatus.DELIVERED.value, "delivered_at": now}
-        subscription.consecutive_failures = 0
-        subscription.circuit_open_until = None
+        # The subscription changes (and its ETag moves) only when there is something to reset: a busy, healthy
+        # subscription keeps its version, so its owner's PATCH is not refused after every delivery.
+        if subscription.consecutive_failures or subscription.circuit_open_until is not None:
+            subscription.consecutive_failures = 0
+            subscription.circuit_open_until = None
+            subscription.updated_at = now
     else:
         if values["attempts"] >= settings.max_attempts:
             values["status"] = DeliveryStatus.FAILED.value
@@ -179,7 +192,7 @@ async def _record(
         if _failed(subscription, now, settings):
             await repo.flush()
             await announce_paused(session, subscription, now)
-    subscription.updated_at = now
+        subscription.updated_at = now
     await repo.update(delivery, values)
 
 
@@ -212,11 +225,19 @@ async def deliver_due(
         ids = await DeliveryRepository(session).claim_due(now, lease, settings.delivery_batch)
     attempted = 0
     for delivery_id in ids:
-        async with sessionmaker() as session, session.begin():
-            prepared = await _prepare(session, delivery_id, lease, settings)
-        if prepared is None:
-            continue
-        outcome = await send(http, settings, prepared.url, prepared.headers, prepared.body)
+        try:
+            async with sessionmaker() as session, session.begin():
+                prepared = await _prepare(session, delivery_id, lease, settings)
+        except SecretUndecryptable:
+            # A key dropped before the secrets were re-encrypted (docs/operations.md): nothing can be signed.
+            logger.error(
+                "webhook secret not decryptable with the configured keys", extra={"delivery": str(delivery_id)}
+            )
+            outcome = Outcome(False, error="refused: secret-undecryptable: no configured key decrypts the secret")
+        else:
+            if prepared is None:
+                continue
+            outcome = await send(http, settings, prepared.url, prepared.headers, prepared.body)
         attempted += 1
         async with sessionmaker() as session, session.begin():
             await _record(session, delivery_id, lease, outcome, settings)
@@ -231,4 +252,4 @@ async def deliver_forever(app: FastAPI, settings: NotificationsSettings) -> NoRe
     await every(settings.delivery_poll_seconds, round_, what="delivering webhooks", logger=logger)
 
 
-__all__ = ["Delivery", "deliver_due", "deliver_forever", "payload", "send", "signatures"]
+__all__ = ["Delivery", "deliver_due", "deliver_forever", "payload", "send", "signatures", "signing_secrets"]

@@ -104,7 +104,10 @@ def sync_detailed(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an
+    `Idempotency-Key` replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-
+    already-created` with the subscription's `Location` (rotate its secret if the first answer was
+    lost). The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -141,7 +144,10 @@ def sync(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an
+    `Idempotency-Key` replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-
+    already-created` with the subscription's `Location` (rotate its secret if the first answer was
+    lost). The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an
+    `Idempotency-Key` replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-
+    already-created` with the subscription's `Location` (rotate its secret if the first answer was
+    lost). The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):
@@ -208,7 +217,10 @@ async def asyncio(
      A webhook endpoint for your agency (an administrator: for any agency, or the unit's own). The URL is
     checked: https only, and its host must resolve to public addresses (422 `webhook-url-not-https`,
     `webhook-target-not-public`, `webhook-host-unresolvable`, `webhook-url-invalid`). The answer carries
-    the signing `secret` — shown only this once.
+    the signing `secret` — shown only this once (`Cache-Control: no-store`: never kept for an
+    `Idempotency-Key` replay). Retried with the same `Idempotency-Key`: 409 `webhook-subscription-
+    already-created` with the subscription's `Location` (rotate its secret if the first answer was
+    lost). The answer's `ETag` is the subscription's version.
 
     Args:
         idempotency_key (str | Unset):

@@ -8,12 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     subscription_id: UUID,
+    *,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -50,10 +56,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -84,13 +100,17 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a webhook subscription
 
-     No more deliveries; its delivery log goes with it.
+     No more deliveries; its delivery log goes with it. `If-Match` is optional: when sent, a subscription
+    changed since that read is not deleted (412).
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +122,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -115,13 +136,17 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a webhook subscription
 
-     No more deliveries; its delivery log goes with it.
+     No more deliveries; its delivery log goes with it. `If-Match` is optional: when sent, a subscription
+    changed since that read is not deleted (412).
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +159,7 @@ def sync(
     return sync_detailed(
         subscription_id=subscription_id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -141,13 +167,17 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a webhook subscription
 
-     No more deliveries; its delivery log goes with it.
+     No more deliveries; its delivery log goes with it. `If-Match` is optional: when sent, a subscription
+    changed since that read is not deleted (412).
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +189,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,13 +201,17 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a webhook subscription
 
-     No more deliveries; its delivery log goes with it.
+     No more deliveries; its delivery log goes with it. `If-Match` is optional: when sent, a subscription
+    changed since that read is not deleted (412).
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +225,6 @@ async def asyncio(
         await asyncio_detailed(
             subscription_id=subscription_id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

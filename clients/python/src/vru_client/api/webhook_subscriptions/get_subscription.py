@@ -93,7 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | SubscriptionRead]:
     """Get a webhook subscription
 
-     One subscription of your agency (another agency's: 404). Never the secret.
+     One subscription of your agency (another agency's: 404), with its `ETag` for a later PATCH, DELETE
+    or secret rotation. Never the secret.
 
     Args:
         subscription_id (UUID):
@@ -124,7 +125,8 @@ def sync(
 ) -> Problem | SubscriptionRead | None:
     """Get a webhook subscription
 
-     One subscription of your agency (another agency's: 404). Never the secret.
+     One subscription of your agency (another agency's: 404), with its `ETag` for a later PATCH, DELETE
+    or secret rotation. Never the secret.
 
     Args:
         subscription_id (UUID):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | SubscriptionRead]:
     """Get a webhook subscription
 
-     One subscription of your agency (another agency's: 404). Never the secret.
+     One subscription of your agency (another agency's: 404), with its `ETag` for a later PATCH, DELETE
+    or secret rotation. Never the secret.
 
     Args:
         subscription_id (UUID):
@@ -179,7 +182,8 @@ async def asyncio(
 ) -> Problem | SubscriptionRead | None:
     """Get a webhook subscription
 
-     One subscription of your agency (another agency's: 404). Never the secret.
+     One subscription of your agency (another agency's: 404), with its `ETag` for a later PATCH, DELETE
+    or secret rotation. Never the secret.
 
     Args:
         subscription_id (UUID):

@@ -15,9 +15,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     subscription_id: UUID,
     *,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -65,10 +69,20 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -101,16 +115,22 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SecretRotated]:
     """Rotate the signing secret
 
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
-    switch over without losing a delivery.
+    switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
         idempotency_key (str | Unset):
 
     Raises:
@@ -123,6 +143,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -137,16 +158,22 @@ def sync(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | SecretRotated | None:
     """Rotate the signing secret
 
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
-    switch over without losing a delivery.
+    switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
         idempotency_key (str | Unset):
 
     Raises:
@@ -160,6 +187,7 @@ def sync(
     return sync_detailed(
         subscription_id=subscription_id,
         client=client,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -168,16 +196,22 @@ async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SecretRotated]:
     """Rotate the signing secret
 
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
-    switch over without losing a delivery.
+    switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
         idempotency_key (str | Unset):
 
     Raises:
@@ -190,6 +224,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
+        if_match=if_match,
         idempotency_key=idempotency_key,
     )
 
@@ -202,16 +237,22 @@ async def asyncio(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | SecretRotated | None:
     """Rotate the signing secret
 
      A new secret, shown only in this answer. For the overlap period (24 hours by default) each delivery
     carries two signatures in `webhook-signature`, the new secret's and the old one's, so a receiver can
-    switch over without losing a delivery.
+    switch over without losing a delivery. `If-Match` is optional: when sent, a subscription changed
+    since that read is not rotated (412), so a retry with the same `If-Match` cannot rotate twice (the
+    answer is `Cache-Control: no-store`, never replayed for an `Idempotency-Key`). The answer's `ETag`
+    is the subscription's new version.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): Optional: the ETag from your last read of this
+            subscription; when sent and stale, 412 and nothing is changed (`*` names no version: 428).
         idempotency_key (str | Unset):
 
     Raises:
@@ -226,6 +267,7 @@ async def asyncio(
         await asyncio_detailed(
             subscription_id=subscription_id,
             client=client,
+            if_match=if_match,
             idempotency_key=idempotency_key,
         )
     ).parsed

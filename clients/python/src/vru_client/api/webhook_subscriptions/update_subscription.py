@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.subscription_read import SubscriptionRead
 from ...models.subscription_update import SubscriptionUpdate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     subscription_id: UUID,
     *,
     body: SubscriptionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -63,10 +66,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -100,14 +113,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubscriptionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionRead]:
     """Change a webhook subscription
 
      Change the URL (checked as on creation), the event types or the description; pause (`status:
-    paused`) or activate it again (which also resets its failure count and closes its circuit).
+    paused`) or activate it again (which also resets its failure count and closes its circuit). Send
+    `If-Match` with the ETag of your last read (428 without it, 412 when the subscription changed
+    meanwhile — an automatic pause or a failed delivery counts); the answer carries the new `ETag`.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
         body (SubscriptionUpdate):
 
     Raises:
@@ -121,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -135,14 +154,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SubscriptionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionRead | None:
     """Change a webhook subscription
 
      Change the URL (checked as on creation), the event types or the description; pause (`status:
-    paused`) or activate it again (which also resets its failure count and closes its circuit).
+    paused`) or activate it again (which also resets its failure count and closes its circuit). Send
+    `If-Match` with the ETag of your last read (428 without it, 412 when the subscription changed
+    meanwhile — an automatic pause or a failed delivery counts); the answer carries the new `ETag`.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
         body (SubscriptionUpdate):
 
     Raises:
@@ -157,6 +181,7 @@ def sync(
         subscription_id=subscription_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -165,14 +190,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SubscriptionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SubscriptionRead]:
     """Change a webhook subscription
 
      Change the URL (checked as on creation), the event types or the description; pause (`status:
-    paused`) or activate it again (which also resets its failure count and closes its circuit).
+    paused`) or activate it again (which also resets its failure count and closes its circuit). Send
+    `If-Match` with the ETag of your last read (428 without it, 412 when the subscription changed
+    meanwhile — an automatic pause or a failed delivery counts); the answer carries the new `ETag`.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
         body (SubscriptionUpdate):
 
     Raises:
@@ -186,6 +216,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,14 +229,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SubscriptionUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Problem | SubscriptionRead | None:
     """Change a webhook subscription
 
      Change the URL (checked as on creation), the event types or the description; pause (`status:
-    paused`) or activate it again (which also resets its failure count and closes its circuit).
+    paused`) or activate it again (which also resets its failure count and closes its circuit). Send
+    `If-Match` with the ETag of your last read (428 without it, 412 when the subscription changed
+    meanwhile — an automatic pause or a failed delivery counts); the answer carries the new `ETag`.
 
     Args:
         subscription_id (UUID):
+        if_match (None | str | Unset): The ETag from your last read of this record. Required, `*`
+            is not enough; stale: 412.
         body (SubscriptionUpdate):
 
     Raises:
@@ -221,5 +257,6 @@ async def asyncio(
             subscription_id=subscription_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed
