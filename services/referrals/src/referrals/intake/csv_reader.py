@@ -7,8 +7,9 @@ consecutive rows with the same ``crime_reference`` are one report (their inciden
 import codecs
 import csv
 import io
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from datetime import UTC
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -170,10 +171,9 @@ class CsvReports:
         self.incident_columns: list[tuple[str, int]] = []
         self.person_columns: list[tuple[str, int]] = []
         self.reference_index = 0
-        #: (index in a row, or -1 when the header lacks it; default) of every column, in ``INCIDENT_COLUMNS`` /
-        #: ``PERSON_COLUMNS`` order: a report's values as the compiled validator takes them.
-        self.incident_plan: list[tuple[int, object]] = []
-        self.person_plan: list[tuple[int, object]] = []
+        #: A report's values as the compiled validator takes them.
+        self.incident_values = _Columns({}, (), 0)
+        self.person_values = _Columns({}, (), 0)
         self.incident_indexes: list[int] = []
 
     async def read(self, chunks: AsyncIterator[bytes]) -> None:
@@ -204,8 +204,8 @@ class CsvReports:
         self.incident_columns = [(name, index[name]) for name in INCIDENT_COLUMNS if name in index]
         self.person_columns = [(name, index[name]) for name in PERSON_COLUMNS if name in index]
         self.reference_index = index["crime_reference"]
-        self.incident_plan = [(index.get(name, -1), DEFAULTS.get(name, _REQUIRED)) for name in INCIDENT_COLUMNS]
-        self.person_plan = [(index.get(name, -1), DEFAULTS.get(name, _REQUIRED)) for name in PERSON_COLUMNS]
+        self.incident_values = _Columns(index, INCIDENT_COLUMNS, len(names))
+        self.person_values = _Columns(index, PERSON_COLUMNS, len(names))
         self.incident_indexes = [i for _, i in self.incident_columns]
         return names
 
@@ -218,6 +218,7 @@ class CsvReports:
         if reference != self.reference:
             await self._close()
             self.reference = reference
+        fields.append("")  # the cell of an absent column (``_Columns``)
         self.rows.append((line, fields))
 
     async def _close(self) -> None:
@@ -279,12 +280,12 @@ class CsvReports:
             for i in self.incident_indexes:
                 if fields[i] != first[i]:
                     return None
-        incident = _values(first, self.incident_plan)
+        incident = self.incident_values.of(first)
         if incident is None:
             return None
         people = []
         for _, fields in rows:
-            person = _values(fields, self.person_plan)
+            person = self.person_values.of(fields)
             if person is None:
                 return None
             people.append(person)
@@ -311,19 +312,19 @@ class CsvReports:
         )
 
 
-def _values(fields: list[str], plan: list[tuple[int, object]]) -> list[object] | None:
-    """The stripped cells of ``plan``'s columns in its order, an absent column or empty cell its default;
-    ``None`` if a required one is empty or absent."""
-    values: list[object] = []
-    for i, default in plan:
-        value = fields[i].strip() if i >= 0 else ""
-        if value:
-            values.append(value)
-        elif default is _REQUIRED:
-            return None
-        else:
-            values.append(default)
-    return values
+class _Columns:
+    """Some columns' cells of a row, stripped, in the order of ``names``; an absent column or an empty cell is
+    the column's default. A row has one empty cell appended (:meth:`CsvReports._row`): an absent column reads it."""
+
+    def __init__(self, index: dict[str, int], names: Sequence[str], width: int) -> None:
+        self.cells = itemgetter(*(index.get(name, width) for name in names)) if names else None
+        self.defaults = [DEFAULTS.get(name, _REQUIRED) for name in names]
+
+    def of(self, fields: list[str]) -> list[object] | None:
+        """The values, or ``None`` when a required one is empty or absent."""
+        assert self.cells is not None
+        values = [cell.strip() or default for cell, default in zip(self.cells(fields), self.defaults, strict=True)]
+        return None if _REQUIRED in values else values
 
 
 def _present(fields: list[str], columns: list[tuple[str, int]]) -> dict[str, Any]:
