@@ -3,9 +3,13 @@
 Starts an embedded PostgreSQL in a scratch folder, migrates it, builds the referrals app and posts the bench's
 CSV files (streamed in 64 KiB chunks, as a server hands them over) through an in-process ASGI transport.
 For each 10,000-row request it prints the rows/s, the CPU time of this Python process and of PostgreSQL per
-row, and the time spent in the cyclic garbage collector's full collections — what the wall time is made of.
+row, and the time spent in the cyclic garbage collector's full collections — what the wall time is made of —
+then the time the service waited for each statement (µs per row, slowest first). At the end, the indexes of the
+tables intake writes with how often a statement used each (``pg_stat_user_indexes``) and their size.
 ``--freeze`` calls ``gc.freeze()`` once the app is up (as a service could after start-up), ``--profile FILE``
-writes a cProfile of the imports. Not part of the tests; the machine's other load shows in the wall times.
+writes a cProfile of the imports (``python -m pstats FILE``), ``--explain`` prints the ``EXPLAIN (ANALYZE,
+BUFFERS)`` of the similar-names statement of each file's last chunk. Not part of the tests; the machine's other
+load shows in the wall times.
 """
 
 from __future__ import annotations
