@@ -241,12 +241,20 @@ INTAKE_COLUMNS = [
 ]
 
 
+YOUNG_BORN_FROM = dt.date(2001, 1, 1)
+YOUNG_BORN_DAYS = (dt.date(2013, 1, 1) - YOUNG_BORN_FROM).days
+
+
 def intake_row(i: int) -> list[str]:
     """Report ``i`` of the bulk-intake scenario: one person; every tenth a young person (born 2001–2012, so
-    15–25 on the day, identified by date of birth), the others a 40-year-old. Names are made up and distinct
+    13–25 on the day, identified by date of birth), the others a 40-year-old. Names are made up and distinct
     per person, as in a real feed: the scenario measures intake, not a file where every young person shares
-    one surname and one birthday (each would be a "possible duplicate" of all the others)."""
+    one surname and one birthday (each would be a "possible duplicate" of all the others). The dates of birth
+    spread over the twelve years as a real feed's do (a few young people per date); until issue 17 the year and
+    the month were both ``i % 12`` and the day ``i % 28``, so the 10,000 young people shared 42 dates, ~240 each,
+    and every one was compared with all of its date's (the similar-names flagging's candidates)."""
     young = i % 10 == 0
+    born = YOUNG_BORN_FROM + dt.timedelta(days=(i // 10 * 7919) % YOUNG_BORN_DAYS)
     district = INTAKE_DISTRICTS[i % 13]
     return [
         f"BULK/{i}",
@@ -260,7 +268,7 @@ def intake_row(i: int) -> list[str]:
         f"KP-B{i}",
         f"Given{i % 997}",
         f"Family{i}",
-        f"{2001 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}" if young else "",
+        born.isoformat() if young else "",
         "" if young else "40",
         district,
     ]
@@ -325,8 +333,8 @@ def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
         f"{api_seconds:.1f} s",
         f"{copy_seconds:.2f} s",
         f"{ratio:.2f}",
-        "≥ 0.25",
-        met(ratio >= 0.25),
+        "≥ 0.50",
+        met(ratio >= 0.5),
     )
     bench.add(
         name,

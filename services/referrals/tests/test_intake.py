@@ -11,8 +11,8 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from referrals.intake.csv_reader import COLUMNS
-from referrals.intake.schemas import IncidentReport
-from referrals.intake.service import Report, report_hash
+from referrals.intake.schemas import IncidentReport, Report
+from referrals.intake.service import report_hash
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_dev.testing import TEST_ISSUER, TestIssuer, running_app

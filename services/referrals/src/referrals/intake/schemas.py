@@ -1,4 +1,5 @@
-from typing import Annotated, Any, Self
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, NamedTuple, Self
 
 from pydantic import (
     BaseModel,
@@ -8,6 +9,7 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StringConstraints,
+    TypeAdapter,
     ValidationError,
     ValidatorFunctionWrapHandler,
     model_validator,
@@ -30,6 +32,9 @@ CrimeReference = Annotated[
     Field(description="The police's crime reference: the idempotency key of the report.", examples=["46/123456/26"]),
 ]
 
+PoliceId = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)]
+Location = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+
 _REPORT_EXAMPLE: dict[str, JsonValue] = {
     **REPORTED_EXAMPLE,
     "people": [PERSON_EXAMPLE, {"role": "suspect", "given_name": "Sam", "family_name": "Sample", "age": 19}],
@@ -42,7 +47,7 @@ class PersonReport(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [PERSON_EXAMPLE]})
 
     role: PersonRole
-    police_person_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)] | None = Field(
+    police_person_id: PoliceId | None = Field(
         default=None, description="The police's own person identifier; the surest way to match a young person."
     )
     given_name: Name
@@ -73,7 +78,7 @@ class IncidentReport(BaseModel):
     category: Code = Field(description="Offence category code (see `GET /v1/offence-categories`).")
     weapon_knife: StrictBool = Field(default=False, description="A knife or sharp instrument was involved.")
     weapon_firearm: StrictBool = Field(default=False, description="A firearm was involved.")
-    location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+    location: Location = ""
     people: list[PersonReport] = Field(min_length=1, max_length=MAX_PEOPLE)
 
     @model_validator(mode="after")
@@ -190,3 +195,66 @@ class ImportResult(BaseModel):
     )
     reviews_opened: int = Field(default=0, description="Serious Violence Reviews this import opened.")
     rejected_rows: list[RejectedRow]
+
+
+class Person(NamedTuple):
+    """A person of a report as validated, as a tuple: a chunk's worth of reports waits to be written, and a
+    tuple is one object where a model is three (itself, its ``__dict__``, its set of fields) for the garbage
+    collector to track."""
+
+    role: str
+    police_person_id: str | None
+    given_name: str
+    family_name: str
+    date_of_birth: date | None
+    age: int | None
+    home_district: str | None
+
+
+class Report(NamedTuple):
+    """A validated crime report (see :class:`Person`)."""
+
+    crime_reference: str
+    occurred_at: datetime
+    district: str
+    category: str
+    weapon_knife: bool
+    weapon_firearm: bool
+    location: str
+    people: tuple[Person, ...]
+
+    @classmethod
+    def of(cls, report: IncidentReport) -> "Report":
+        return cls(
+            report.crime_reference,
+            report.occurred_at.astimezone(UTC),  # the same instant, with a shared time zone object
+            report.district,
+            report.category,
+            report.weapon_knife,
+            report.weapon_firearm,
+            report.location,
+            tuple(
+                Person(
+                    p.role.value,
+                    p.police_person_id,
+                    p.given_name,
+                    p.family_name,
+                    p.date_of_birth,
+                    p.age,
+                    p.home_district,
+                )
+                for p in report.people
+            ),
+        )
+
+
+#: A CSV report's values as tuples, in the order of :class:`IncidentReport`'s fields (and :class:`PersonReport`'s
+#: for each person), with the same types: the whole report is checked by one call of a compiled validator, and no
+#: model is built per row. The rules the models check in Python (:meth:`PersonReport._dob_or_age`,
+#: :meth:`IncidentReport._plausible_births`) are checked on the result (``csv_reader``); a report that fails any
+#: of it goes through the models, whose errors name the row's fields.
+CsvPersonValues = tuple[PersonRole, PoliceId | None, Name, Name, DateOfBirth | None, Age | None, Code | None]
+CsvReportValues = tuple[
+    CrimeReference, OccurredAt, Code, Code, StrictBool, StrictBool, Location, tuple[CsvPersonValues, ...]
+]
+CSV_REPORT: TypeAdapter[CsvReportValues] = TypeAdapter(CsvReportValues)  # type: ignore[arg-type]  # a tuple alias

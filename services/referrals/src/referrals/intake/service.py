@@ -23,7 +23,7 @@ from referrals.incident.models import IncidentPerson, ScreeningDecision, Screeni
 from referrals.intake.csv_reader import CsvReports
 from referrals.intake.exceptions import ImportStillRunning
 from referrals.intake.repository import INCIDENT_COLUMNS, PERSON_COLUMNS, UPDATE_COLUMNS, Codes, IntakeRepository
-from referrals.intake.schemas import ImportResult, IncidentBatch, IncidentReport, RejectedRow
+from referrals.intake.schemas import ImportResult, IncidentBatch, Person, RejectedRow, Report
 from referrals.screening import service as screening
 from referrals.screening.repository import ScreeningRepository
 from referrals.screening.service import YOUNG_AGE, CasePerson, ScreeningCase, automatic_decision
@@ -52,58 +52,9 @@ _HOME = PERSON_COLUMNS.index("home_district_id")
 _REPORTED = slice(INCIDENT_COLUMNS.index("occurred_at"), INCIDENT_COLUMNS.index("report_hash") + 1)
 _SCREENED = slice(INCIDENT_COLUMNS.index("screening"), INCIDENT_COLUMNS.index("review_id") + 1)
 _AS_REPORTED = slice(PERSON_COLUMNS.index("position"), PERSON_COLUMNS.index("home_district_id") + 1)
+_OUT = ScreeningDecision.OUT.value  # an enum member's value is a descriptor lookup: once, not per report
+_AUTOMATIC = ScreeningSource.AUTOMATIC.value
 assert ("id", *INCIDENT_COLUMNS[_REPORTED], *INCIDENT_COLUMNS[_SCREENED], "version", "updated_at") == UPDATE_COLUMNS
-
-
-class Person(NamedTuple):
-    """A person of a report as validated, as a tuple: a chunk's worth of reports waits to be written, and a
-    tuple is one object where a model is three (itself, its ``__dict__``, its set of fields) for the garbage
-    collector to track."""
-
-    role: str
-    police_person_id: str | None
-    given_name: str
-    family_name: str
-    date_of_birth: date | None
-    age: int | None
-    home_district: str | None
-
-
-class Report(NamedTuple):
-    """A validated crime report (see :class:`Person`)."""
-
-    crime_reference: str
-    occurred_at: datetime
-    district: str
-    category: str
-    weapon_knife: bool
-    weapon_firearm: bool
-    location: str
-    people: tuple[Person, ...]
-
-    @classmethod
-    def of(cls, report: IncidentReport) -> "Report":
-        return cls(
-            report.crime_reference,
-            report.occurred_at.astimezone(UTC),  # the same instant, with a shared time zone object
-            report.district,
-            report.category,
-            report.weapon_knife,
-            report.weapon_firearm,
-            report.location,
-            tuple(
-                Person(
-                    p.role.value,
-                    p.police_person_id,
-                    p.given_name,
-                    p.family_name,
-                    p.date_of_birth,
-                    p.age,
-                    p.home_district,
-                )
-                for p in report.people
-            ),
-        )
 
 
 def person_age(person: Person, day: date) -> int:
@@ -287,8 +238,8 @@ class _Pending(NamedTuple):
             report.weapon_firearm,
             report.location,
             digest,
-            ScreeningDecision.OUT.value,
-            ScreeningSource.AUTOMATIC.value,
+            _OUT,
+            _AUTOMATIC,
             None,
             1,
         )
@@ -370,6 +321,8 @@ class Intake:
         self.subjects_erased: list[UUID] = []
         #: The chunk's new and corrected young people, flagged by similar names once their people are written.
         self.to_flag: list[UUID] = []
+        #: Whether the young people's table's statistics were checked (once an import: ``subjects.flag_similar``).
+        self.statistics_checked = False
         self.reviews_opened: list[UUID] = []
         self.reviews_touched: set[UUID] = set()
         self.screened_in = 0
@@ -390,8 +343,10 @@ class Intake:
         self.rejected += 1
         self.rejected_rows += [RejectedRow(line=line, crime_reference=crime_reference, reason=r) for line, r in rows]
 
-    async def add(self, lines: list[int], validated: IncidentReport) -> None:
-        reference = validated.crime_reference
+    async def add(self, lines: list[int], report: Report) -> None:
+        """One valid report (its schema checked: :meth:`Report.of` an ``IncidentReport``, or a CSV report
+        validated as tuples), with its lines."""
+        reference = report.crime_reference
         if reference in self.seen:
             reason = "crime_reference appears more than once in this request (a report's rows must be consecutive)"
             self.reject([(line, reason) for line in lines], reference)
@@ -401,7 +356,6 @@ class Intake:
             await self._lock()
             self.codes = await self.repo.codes()
             self.keys = _Keys.of(self.codes)
-        report = Report.of(validated)
         problem = unknown_codes(report, self.codes)
         if problem is None:
             self.received += 1
@@ -634,7 +588,13 @@ class Intake:
         await self.repo.update_incidents(updates)
         await self.repo.replace_people(changed_ids, people)
         await self.repo.insert_changes(changes)
-        await subjects.flag_similar(self.session, subject_ids=self.to_flag, threshold=self.similarity)
+        if await subjects.flag_similar(
+            self.session,
+            subject_ids=self.to_flag,
+            threshold=self.similarity,
+            check_statistics=not self.statistics_checked,
+        ):
+            self.statistics_checked = True
         # Whoever a corrected report no longer names (or names out of scope) leaves the review through it, and
         # their record goes if nothing else refers to it.
         self.subjects_erased += await ScreeningRepository(self.session).release(subjects=released, reviews=reviews)
@@ -664,7 +624,7 @@ async def import_batch(
     """A JSON batch: its valid reports in order, and those the schema already refused listed as rejected."""
     async with Intake(session, principal, lock_wait=lock_wait, similarity=similarity) as intake:
         for position, report in zip(batch.positions, batch.reports, strict=True):
-            await intake.add([position], report)
+            await intake.add([position], Report.of(report))
         for rejected in batch.rejected:
             intake.reject([(rejected.line, rejected.reason)], rejected.crime_reference)
         return await intake.finish()

@@ -222,14 +222,24 @@ async def match_people(
     return MatchOutcome(subject_ids, list(new_rows), [*corrected, *police_updates])
 
 
-async def flag_similar(session: AsyncSession, *, subject_ids: Collection[UUID], threshold: float) -> None:
+async def flag_similar(
+    session: AsyncSession, *, subject_ids: Collection[UUID], threshold: float, check_statistics: bool = True
+) -> bool:
     """Flag the possible duplicates of these (new or corrected) young people whose names are similar: same date
     of birth, or known by age only and of the same age band in the same district
-    (:meth:`SubjectRepository.flag_similar_names`: one statement, after their incidents' people are written)."""
-    if subject_ids:
-        repo = SubjectRepository(session)
+    (:meth:`SubjectRepository.flag_similar_names`: one statement, after their incidents' people are written).
+
+    First, with ``check_statistics``, the young people's table is analysed if much of it changed since it last
+    was. Its change count is what committed transactions reported: within one import it does not move, so an
+    import checks once, at its first chunk that has anyone to flag (each chunk would otherwise ANALYZE the table
+    again, ~60 ms each, once it is stale). Returns whether it checked."""
+    if not subject_ids:
+        return False
+    repo = SubjectRepository(session)
+    if check_statistics:
         await repo.refresh_statistics()
-        await repo.flag_similar_names(subject_ids, threshold)
+    await repo.flag_similar_names(subject_ids, threshold)
+    return check_statistics
 
 
 def possible_duplicates(flags: Sequence[SubjectDuplicate], of: Collection[UUID]) -> list[PossibleDuplicate]:
