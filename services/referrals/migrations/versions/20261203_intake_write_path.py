@@ -1,7 +1,7 @@
 """intake's write path: two incident indexes no query uses dropped; the trigram similarity computed in C
 
 Revision ID: s23_intake_write_path
-Revises: a10_subject_name_trigrams
+Revises: a11_overdue_announcements
 Create Date: 2026-12-03 18:15:00.000000+00:00
 
 Every incident an import writes was written into seven indexes. Two serve no query (issue 17, item 5; the
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "s23_intake_write_path"
-down_revision: str | None = "a10_subject_name_trigrams"
+down_revision: str | None = "a11_overdue_announcements"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
