@@ -1088,3 +1088,15 @@ def test_the_front_door_holds_the_port_until_traefik_has_its_routes(
         if gateway is not None:
             _stop(gateway)
         door.close()
+
+
+def test_the_platforms_start_up_check_asks_each_service_through_its_own_routes() -> None:
+    """``vru up`` waits until the gateway routes to every service with a path of that service's (its 401), not
+    its OpenAPI document, which a service keeps in memory once built (issue 17, idle RSS)."""
+    from vru_cli.deploy import SERVICES
+    from vru_dev.platform import ROUTED_PATHS
+
+    assert set(ROUTED_PATHS) == set(SERVICES)
+    for service, path in ROUTED_PATHS.items():
+        assert any(_matches(path, prefix) for prefix in ROUTES[service]), (service, path)
+        assert not path.startswith("/openapi")

@@ -142,3 +142,14 @@ def test_a_service_does_not_load_xlsxwriter_until_it_writes_a_workbook() -> None
         "assert 'xlsxwriter' not in sys.modules, 'xlsxwriter imported at start'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def test_a_service_does_not_load_httpx_command_line_client() -> None:
+    """httpx's command-line client (click, rich, pygments: ~5 MB) is not loaded by a service (issue 17, idle RSS);
+    httpx itself works."""
+    code = (
+        "import sys, vru_shared.app, httpx\n"
+        "assert 'rich' not in sys.modules and 'pygments' not in sys.modules, 'httpx loaded its CLI'\n"
+        "assert httpx.Client().get\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
