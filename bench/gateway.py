@@ -7,7 +7,7 @@ Measured where the gateway matters, with the same wrk settings on both sides:
   reference app) vs direct: what Traefik itself costs per request, which a slow service hides;
 - the analyst's referral read through the platform's gateway vs direct to the referrals service.
 
-Traefik's CPU per request (from ``/proc``) is printed beside each ratio: on a shared machine it drifts less than
+Traefik's CPU per request (from ``/proc``) is printed for the static answer: on a shared machine it drifts less than
 requests per second do.
 """
 
@@ -119,11 +119,12 @@ def scenario_gateway(bench: Bench) -> None:
 
     rid = make_referral(bench)
     headers = {"Authorization": f"Bearer {bench.tokens['analyst']}"}
-    pid = bench.platform.processes["gateway"].pid
     path = f"/v1/referrals/{rid}"
-    first, first_cpu = measured(bench.gateway + path, headers, bench.seconds, pid)
+    # (Traefik's CPU per request is not shown here: at tens of requests a second its background work — health
+    # checks, metrics — outweighs the requests' own.)
+    first = wrk(bench.gateway + path, headers=headers, seconds=bench.seconds)
     direct = wrk(bench.platform.config.service_url("referrals") + path, headers=headers, seconds=bench.seconds)
-    second, second_cpu = measured(bench.gateway + path, headers, bench.seconds, pid)
+    second = wrk(bench.gateway + path, headers=headers, seconds=bench.seconds)
     through = (first.requests_per_second + second.requests_per_second) / 2
     ratio = through / direct.requests_per_second
     bench.add(
@@ -135,6 +136,5 @@ def scenario_gateway(bench: Bench) -> None:
         "≥ 0.95",
         "met" if ratio >= 0.95 else "MISSED",
     )
-    bench.add(name, "referral read: Traefik CPU µs per request", f"{(first_cpu + second_cpu) / 2:.0f}")
     errors = first.errors + second.errors + direct.errors
     bench.add(name, "errors (non-2xx + socket)", str(errors), "", "", "0", "met" if errors == 0 else "MISSED")

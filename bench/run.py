@@ -467,6 +467,11 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
 }
 
 
+#: Where the hand-written part of bench/RESULTS.md starts (the profiled causes of missed targets): a run rewrites the
+#: table above it and keeps it.
+PROFILED_CAUSES = "## Profiled causes"
+
+
 def write_results(bench: Bench, command: str, started: dt.datetime) -> str:
     cores = os.cpu_count()
     memory = next(
@@ -570,7 +575,9 @@ def main(argv: list[str] | None = None) -> int:
     table = write_results(bench, "./vru bench " + " ".join(argv or sys.argv[1:]), started)
     print("\n" + table)
     if not args.no_write:
-        (ROOT / "bench" / "RESULTS.md").write_text(table)
+        results = ROOT / "bench" / "RESULTS.md"
+        kept = results.read_text().partition(PROFILED_CAUSES)[1:] if results.exists() else ("", "")
+        results.write_text(table + ("\n" + "".join(kept) if kept[0] else ""))
     return 0
 
 
