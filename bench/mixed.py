@@ -347,7 +347,7 @@ def scenario_mixed(bench: Bench) -> None:
     ref_rate = len(ref_samples) / ref_wall
     bench.add(
         name,
-        "read + list routes req/s (same mix of them)",
+        "read + list req/s (product: amid the writes too)",
         f"{read_rate:.0f}",
         f"{ref_rate:.0f}",
         f"{read_rate / ref_rate:.2f}",
