@@ -347,16 +347,22 @@ class Platform:
             # service's own 401 for an API path, which only the service makes (the gateway answers 404, 502, 503).
             routes = {s: f"{self.config.gateway_url}{path}" for s, path in ROUTED_PATHS.items()}
             routes[WEB] = f"{self.config.gateway_url}/sign-in"
+            last: dict[str, str] = {}
             while routes:
                 for name, url in list(routes.items()):
                     try:
-                        if client.get(url).status_code == (200 if name == WEB else 401):
-                            del routes[name]
-                    except httpx.HTTPError:
-                        pass
+                        response = client.get(url)
+                    except httpx.HTTPError as exc:
+                        last[name] = type(exc).__name__
+                        continue
+                    if response.status_code == (200 if name == WEB else 401):
+                        del routes[name]
+                    else:
+                        last[name] = f"{response.status_code} {response.text[:200]}"
                 if routes and time.monotonic() > deadline:
+                    seen = "; ".join(f"{name}: {last.get(name, 'no answer')}" for name in routes)
                     raise TimeoutError(
-                        f"the gateway does not route to {', '.join(routes)}:\n" + self.log_tail("gateway")
+                        f"the gateway does not route to {', '.join(routes)} ({seen}):\n" + self.log_tail("gateway")
                     )
                 if routes:
                     time.sleep(0.2)
