@@ -65,6 +65,56 @@ LIMIT $2
 """
 
 
+#: The mixed load's incident read (bench/mixed.py): the incident with its district and category and the audit row,
+#: then its people with where they live, then its changes.
+READ_INCIDENT = """
+WITH audit AS (
+    INSERT INTO referrals_audit.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
+    VALUES ($2, 'person', ARRAY['analyst'], 'read', 'incident', ARRAY[$3::text], 'incident')
+)
+SELECT i.id, i.crime_reference, i.occurred_at, i.weapon_knife, i.weapon_firearm, i.location, i.screening,
+       i.review_id, i.version, d.code AS district_code, c.code AS category_code
+FROM referrals.incidents i
+JOIN referrals.districts d ON d.id = i.district_id
+JOIN referrals.offence_categories c ON c.id = i.category_id
+WHERE i.id = $1
+"""
+
+INCIDENT_PEOPLE = """
+SELECT p.id, p.role, p.given_name, p.family_name, p.date_of_birth, p.age, p.subject_id, h.code AS home_district
+FROM referrals.incident_people p LEFT JOIN referrals.districts h ON h.id = p.home_district_id
+WHERE p.incident_id = $1 ORDER BY p.position
+"""
+
+INCIDENT_CHANGES = "SELECT * FROM referrals.incident_changes WHERE incident_id = $1"
+
+#: The first page of the incidents list (newest first, one row more than the page to know whether another follows).
+INCIDENT_PAGE = """
+SELECT i.id, i.crime_reference, i.occurred_at, i.weapon_knife, i.weapon_firearm, i.screening, i.review_id,
+       i.version, d.code AS district_code, c.code AS category_code
+FROM referrals.incidents i
+JOIN referrals.districts d ON d.id = i.district_id
+JOIN referrals.offence_categories c ON c.id = i.category_id
+ORDER BY i.occurred_at DESC, i.id DESC
+LIMIT $1
+"""
+
+#: The first page of the referrals list; ``$2`` a partner agency's code (its referrals once sent) or NULL (all).
+REFERRAL_PAGE = """
+SELECT r.id, r.status, r.reason, r.version, r.created_at, r.sent_at,
+       s.id AS subject_id, s.given_name, s.family_name, s.date_of_birth,
+       d.code AS district_code, f.code AS forum_code, p.code AS partner_code
+FROM referrals.referrals r
+JOIN referrals.subjects s ON s.id = r.subject_id
+JOIN referrals.districts d ON d.id = r.district_id
+LEFT JOIN referrals.forums f ON f.id = r.forum_id
+LEFT JOIN referrals.partner_agencies p ON p.id = r.partner_agency_id
+WHERE $2::text IS NULL OR (r.sent_at IS NOT NULL AND p.code = $2::text)
+ORDER BY r.created_at DESC, r.id DESC
+LIMIT $1
+"""
+
+
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     app.state.pool = await asyncpg.create_pool(os.environ["BENCH_DSN"], min_size=4, max_size=10)
@@ -103,6 +153,43 @@ async def queue(request: Request) -> Response:
     return JSONResponse([{"id": str(r["id"]), "status": r["status"]} for r in rows])
 
 
+async def read_incident(request: Request) -> Response:
+    incident_id = UUID(request.path_params["incident_id"])
+    async with request.app.state.pool.acquire() as connection, connection.transaction():
+        row = await connection.fetchrow(READ_INCIDENT, incident_id, "bench-reference", str(incident_id))
+        if row is None:
+            return JSONResponse({"status": 404}, status_code=404)
+        people = await connection.fetch(INCIDENT_PEOPLE, incident_id)
+        changes = await connection.fetch(INCIDENT_CHANGES, incident_id)
+    body = _jsonable(dict(row))
+    body["people"] = [_jsonable(dict(p)) for p in people]
+    body["changes"] = [_jsonable(dict(c)) for c in changes]
+    return JSONResponse(body)
+
+
+async def incidents(request: Request) -> Response:
+    async with request.app.state.pool.acquire() as connection:
+        rows = await connection.fetch(INCIDENT_PAGE, 51)
+    return JSONResponse({"items": [_jsonable(dict(r)) for r in rows[:50]]})
+
+
+async def referrals(request: Request) -> Response:
+    partner = request.query_params.get("partner_agency")
+    async with request.app.state.pool.acquire() as connection:
+        rows = await connection.fetch(REFERRAL_PAGE, 51, partner)
+    return JSONResponse({"items": [_jsonable(dict(r)) for r in rows[:50]]})
+
+
+def _jsonable(row: dict[str, object]) -> dict[str, object]:
+    return {k: (str(v) if v is not None and not isinstance(v, bool | int | str) else v) for k, v in row.items()}
+
+
+async def static(_: Request) -> Response:
+    """A static answer, no database: the gateway's own cost is the difference between this through Traefik and
+    direct (bench/gateway.py)."""
+    return JSONResponse({"status": "ok"})
+
+
 async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "alive"})
 
@@ -112,6 +199,12 @@ app = Starlette(
         Route("/reviews/{review_id}", read_review),
         Route("/referrals/{referral_id}", read_referral),
         Route("/queue", queue),
+        Route("/incidents/{incident_id}", read_incident),
+        Route("/incidents", incidents),
+        Route("/referrals", referrals),
+        # A path of the referrals service's prefixes (services/gateway/dynamic/routers.yml), so that a gateway whose
+        # referrals backend is this app routes it here.
+        Route("/v1/districts/bench-static", static),
         Route("/healthz", healthz),
     ],
     lifespan=lifespan,

@@ -123,6 +123,8 @@ def _matches(path: str, prefix: str) -> bool:
 
 #: Paths each stub received, by service (the gateway's health checks included).
 SEEN: dict[str, list[str]] = {name: [] for name in (*ROUTES, "web")}
+#: (path, the gateway's TCP port) of each request a stub received: which connection carried it.
+CONNECTIONS: list[tuple[str, int]] = []
 
 
 class _StubHandler(BaseHTTPRequestHandler):
@@ -159,6 +161,7 @@ class _StubHandler(BaseHTTPRequestHandler):
             self.rfile.read(length)
         path = self.path.split("?", 1)[0]
         SEEN[self.service].append(path)
+        CONNECTIONS.append((path, int(self.client_address[1])))
         if path == "/healthz":
             self._send(200, {"status": "ok"})
             return
@@ -556,6 +559,34 @@ def test_a_client_cannot_set_the_client_request_id_itself(client: httpx.Client) 
     assert "x-client-request-id" not in response.json()["headers"]
     response = client.get("/v1/packs", headers={"X-Client-Request-ID": "forged-1", "X-Request-ID": "mine-2"})
     assert response.json()["headers"]["x-client-request-id"] == "mine-2"
+
+
+def test_the_gateway_keeps_its_connections_to_a_service_alive(gateway: Gateway) -> None:
+    """16 clients at once, 10 requests each: the gateway carries them over about 16 kept-alive connections to the
+    service, not a new TCP connection per request (Go's default keeps 2 idle connections per host, which made
+    the gateway open a connection for most requests under load: issue 17, the gateway's overhead)."""
+    path = f"/v1/funds/keep-alive-{uuid.uuid4().hex[:8]}"
+    concurrency, rounds = 16, 10
+    barrier = threading.Barrier(concurrency)
+    failures: list[int] = []
+
+    def one_client() -> None:
+        with httpx.Client(base_url=gateway.url, timeout=10) as client:
+            for _ in range(rounds):
+                barrier.wait(timeout=10)  # all 16 in flight together, then all idle together
+                response = client.get(path)
+                if response.status_code != 200:
+                    failures.append(response.status_code)
+
+    threads = [threading.Thread(target=one_client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not failures
+    ports = {port for seen, port in list(CONNECTIONS) if seen == path}
+    assert sum(seen == path for seen, _ in list(CONNECTIONS)) == concurrency * rounds
+    assert len(ports) <= 2 * concurrency, f"{len(ports)} connections for {concurrency * rounds} requests"
 
 
 def test_request_ids_are_distinct(client: httpx.Client) -> None:
@@ -1057,3 +1088,15 @@ def test_the_front_door_holds_the_port_until_traefik_has_its_routes(
         if gateway is not None:
             _stop(gateway)
         door.close()
+
+
+def test_the_platforms_start_up_check_asks_each_service_through_its_own_routes() -> None:
+    """``vru up`` waits until the gateway routes to every service with a path of that service's (its 401), not
+    its OpenAPI document, which a service keeps in memory once built (issue 17, idle RSS)."""
+    from vru_cli.deploy import SERVICES
+    from vru_dev.platform import ROUTED_PATHS
+
+    assert set(ROUTED_PATHS) == set(SERVICES)
+    for service, path in ROUTED_PATHS.items():
+        assert any(_matches(path, prefix) for prefix in ROUTES[service]), (service, path)
+        assert not path.startswith("/openapi")

@@ -512,6 +512,9 @@ def test_services_and_timeouts_match_the_gateway(objects: list[dict[str, Any]], 
     assert set(http["services"]) == {o["metadata"]["name"] for o in find(objects, "Service")}
     transport = one(objects, "ServersTransport", "backend")
     assert transport["spec"]["forwardingTimeouts"] == http["serversTransports"]["backend"]["forwardingTimeouts"]
+    # Keep-alive to the services as in dynamic/services.yml (Go's default of 2 idle connections is far too few).
+    assert transport["spec"]["maxIdleConnsPerHost"] == http["serversTransports"]["backend"]["maxIdleConnsPerHost"]
+    assert transport["spec"]["maxIdleConnsPerHost"] >= 32
 
 
 def edited_chart(tmp_path: Path, edit: Callable[[str], str], file: str = "files/routes.yaml") -> Path:

@@ -1,6 +1,9 @@
 """The shared export mechanism: typed columns → CSV (BOM, RFC 4180, formula-safe) or xlsx (real types, no
 formulas), fetched in keyset batches, the format chosen by the ``format`` query parameter."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -129,3 +132,24 @@ async def test_an_unknown_format_is_422() -> None:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(_app()), base_url="http://t") as client:
         response = await client.get("/things/export?format=pdf")
     assert response.status_code == 422
+
+
+def test_a_service_does_not_load_xlsxwriter_until_it_writes_a_workbook() -> None:
+    """xlsxwriter costs a process ~14 MB from its start (issue 17: idle RSS ≤ 100 MB per service): a service that
+    imports the exports module (every list with an export route) loads it on its first xlsx export only."""
+    code = (
+        "import sys, vru_shared.app, vru_shared.exports\n"
+        "assert 'xlsxwriter' not in sys.modules, 'xlsxwriter imported at start'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def test_a_service_does_not_load_httpx_command_line_client() -> None:
+    """httpx's command-line client (click, rich, pygments: ~5 MB) is not loaded by a service (issue 17, idle RSS);
+    httpx itself works."""
+    code = (
+        "import sys, vru_shared.app, httpx\n"
+        "assert 'rich' not in sys.modules and 'pygments' not in sys.modules, 'httpx loaded its CLI'\n"
+        "assert httpx.Client().get\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})

@@ -43,7 +43,6 @@ from enum import StrEnum
 from typing import IO, Annotated, Any, Final, Generic, TypeVar
 
 import anyio
-import xlsxwriter
 from fastapi import Query
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
@@ -221,6 +220,10 @@ class _CsvSheet:
 
 class _XlsxSheet:
     def __init__(self, out: IO[bytes], sheet_name: str) -> None:
+        # Imported here, on the first xlsx export: the module costs a service ~14 MB of memory from its start,
+        # and most processes never write a workbook (issue 17, idle RSS).
+        import xlsxwriter
+
         self._book = xlsxwriter.Workbook(
             out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
         )

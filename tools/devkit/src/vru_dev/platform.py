@@ -51,6 +51,16 @@ APP_FACTORIES = {
 }
 #: Every process the platform runs besides the gateway: the APIs and the front end.
 APPS: tuple[str, ...] = (*SERVICES, WEB)
+#: A path of each service's API behind the gateway that an unauthenticated request gets the service's 401 for, with
+#: no database work, and without building its OpenAPI document (built on the first request and kept for the life of
+#: the process: ~8 MB a service would carry from its start when the start-up check asked for it; issue 17).
+ROUTED_PATHS: dict[str, str] = {
+    "identity": "/v1/agencies",
+    "referrals": "/v1/districts",
+    "funding": "/v1/funds",
+    "etp_inventory": "/v1/packs",
+    "notifications": "/v1/webhook-subscriptions",
+}
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
     "identity": ("referrals", "funding", "etp_inventory", "notifications"),
@@ -336,19 +346,26 @@ class Platform:
                         tails = "\n".join(f"--- {n}\n{self.log_tail(n)}" for n in pending)
                         raise TimeoutError(f"not ready after {timeout:.0f}s: {', '.join(pending)}\n{tails}")
                     time.sleep(0.2)
-            # The gateway is up once it routes to every service (its health checks may lag the services).
-            routes = {s: f"{self.config.gateway_url}/openapi/{s}.json" for s in SERVICES}
+            # The gateway is up once it routes to every service (its health checks may lag the services): each
+            # service's own 401 for an API path, which only the service makes (the gateway answers 404, 502, 503).
+            routes = {s: f"{self.config.gateway_url}{path}" for s, path in ROUTED_PATHS.items()}
             routes[WEB] = f"{self.config.gateway_url}/sign-in"
+            last: dict[str, str] = {}
             while routes:
                 for name, url in list(routes.items()):
                     try:
-                        if client.get(url).status_code == 200:
-                            del routes[name]
-                    except httpx.HTTPError:
-                        pass
+                        response = client.get(url)
+                    except httpx.HTTPError as exc:
+                        last[name] = type(exc).__name__
+                        continue
+                    if response.status_code == (200 if name == WEB else 401):
+                        del routes[name]
+                    else:
+                        last[name] = f"{response.status_code} {response.text[:200]}"
                 if routes and time.monotonic() > deadline:
+                    seen = "; ".join(f"{name}: {last.get(name, 'no answer')}" for name in routes)
                     raise TimeoutError(
-                        f"the gateway does not route to {', '.join(routes)}:\n" + self.log_tail("gateway")
+                        f"the gateway does not route to {', '.join(routes)} ({seen}):\n" + self.log_tail("gateway")
                     )
                 if routes:
                     time.sleep(0.2)
