@@ -17,10 +17,12 @@ class EventAudience:
     Attributes:
         agencies (list[UUID] | Unset):
         staff (bool | Unset):  Default: True.
+        people (list[UUID] | Unset):
     """
 
     agencies: list[UUID] | Unset = UNSET
     staff: bool | Unset = True
+    people: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         agencies: list[str] | Unset = UNSET
@@ -32,6 +34,13 @@ class EventAudience:
 
         staff = self.staff
 
+        people: list[str] | Unset = UNSET
+        if not isinstance(self.people, Unset):
+            people = []
+            for people_item_data in self.people:
+                people_item = str(people_item_data)
+                people.append(people_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -39,6 +48,8 @@ class EventAudience:
             field_dict["agencies"] = agencies
         if staff is not UNSET:
             field_dict["staff"] = staff
+        if people is not UNSET:
+            field_dict["people"] = people
 
         return field_dict
 
@@ -56,9 +67,19 @@ class EventAudience:
 
         staff = d.pop("staff", UNSET)
 
+        _people = d.pop("people", UNSET)
+        people: list[UUID] | Unset = UNSET
+        if _people is not UNSET:
+            people = []
+            for people_item_data in _people:
+                people_item = UUID(people_item_data)
+
+                people.append(people_item)
+
         event_audience = cls(
             agencies=agencies,
             staff=staff,
+            people=people,
         )
 
         return event_audience
