@@ -12,6 +12,7 @@ import copy
 import json
 import re
 import shutil
+import uuid
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,7 @@ CUSTOM_KINDS = {"IngressRoute", "Middleware", "ServersTransport", "Cluster", "Sc
 SECRETS: dict[str, str] = {
     "audit-seal-key": "k8s-test-audit-seal-key-0123456789abcdef",
     "web-session-key": "k8s-test-web-session-key-0123456789abcdef",
+    "notify-api-key": f"k8s_test-{uuid.UUID(int=1)}-{uuid.UUID(int=2)}",
     **{f"db-password-{role}": f"k8stest{role.replace('_', '')}0123456789" for role in DATABASE_ROLES},
     **{f"client-secret-{HOSTS[s]}": f"k8s-test-{HOSTS[s]}-client-secret" for s in CLIENT_IDS},
 }
