@@ -692,3 +692,19 @@ def test_only_traefik_and_the_platform_reach_the_services(objects: list[dict[str
     traefik = yaml.safe_load(TRAEFIK_VALUES.read_text())
     assert namespaces == [{"kubernetes.io/metadata.name": "traefik"}]
     assert traefik["providers"]["kubernetesCRD"]["namespaces"] == ["vru"]
+
+
+def test_the_notify_templates_are_given_to_the_notifications_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit's Notify template ids (docs/notifications.md, "E-mail and SMS") reach NOTIFICATIONS_NOTIFY_TEMPLATES,
+    which the service validates at start-up; a wrong shape is refused at install."""
+    templates = {"review.overdue": {"email": str(uuid.UUID(int=7)), "sms": str(uuid.UUID(int=8))}}
+    objects = render({"notifications": {"notifyTemplates": templates}})
+    [container] = one(objects, "Deployment", "notifications")["spec"]["template"]["spec"]["containers"]
+    value = env_of(container)["NOTIFICATIONS_NOTIFY_TEMPLATES"]["value"]
+    assert json.loads(value) == templates
+    from notifications.settings import NotificationsSettings
+
+    monkeypatch.setenv("NOTIFICATIONS_NOTIFY_TEMPLATES", value)
+    assert NotificationsSettings().notify_templates == templates
+    with pytest.raises(helm.HelmValuesError):
+        render({"notifications": {"notifyTemplates": {"review.overdue": {"letter": str(uuid.UUID(int=9))}}}})
