@@ -432,3 +432,57 @@ async def test_two_workers_send_each_notice_once(
             await session.execute(delete(Notice).where(Notice.event_id == event_id))
             await session.execute(delete(Event).where(Event.id == event_id))
         await engine.dispose()
+
+
+class TestStandin:
+    """The stand-in answers the real client as GOV.UK Notify does."""
+
+    def client(self, standin: NotifyStandin, key: str | None = None) -> Any:
+        from notifications_python_client.notifications import NotificationsAPIClient
+
+        from vru_dev.notify_standin import DEV_API_KEY
+
+        return NotificationsAPIClient(key or DEV_API_KEY, base_url=standin.url)  # type: ignore[no-untyped-call]
+
+    def test_missing_personalisation_and_an_old_token(self, standin: NotifyStandin) -> None:
+        import jwt
+        import requests
+        from notifications_python_client.errors import HTTPError
+
+        from vru_dev.notify_standin import DEV_API_KEY, split_key
+
+        template = default_template_ids()["review.overdue"]["sms"]
+        with pytest.raises(HTTPError) as refused:
+            self.client(standin).send_sms_notification(
+                phone_number="07700900123", template_id=template, personalisation={"district": "Swale"}
+            )
+        assert refused.value.status_code == 400
+        assert refused.value.message == [
+            {"error": "BadRequestError", "message": "Missing personalisation: due_date, link, reference"}
+        ]
+        service, secret = split_key(DEV_API_KEY)
+        old = jwt.encode({"iss": service, "iat": int(datetime.now(UTC).timestamp()) - 120}, secret, algorithm="HS256")
+        answer = requests.post(
+            standin.url + "/v2/notifications/email",
+            json={"email_address": "a@example.org", "template_id": template},
+            headers={"Authorization": f"Bearer {old}"},
+            timeout=5,
+        )
+        assert answer.status_code == 403
+        clock = "Error: Your system clock must be accurate to within 30 seconds"
+        assert answer.json() == {"status_code": 403, "errors": [{"error": "AuthError", "message": clock}]}
+
+    def test_a_text_is_recorded_and_listed(self, standin: NotifyStandin) -> None:
+        template = default_template_ids()["pack.used"]["sms"]
+        fields = {"district": "Medway", "reference": "5B9C2F0E", "link": "https://vru.example.org/packs/sites/x"}
+        sent = self.client(standin).send_sms_notification(
+            phone_number="+447700900123", template_id=template, personalisation=fields, reference="ref-1"
+        )
+        assert sent["content"]["from_number"] == "VRU"
+        assert sent["template"]["id"] == template
+        assert "Medway" in sent["content"]["body"]
+        listed = self.client(standin).get_all_notifications(template_type="sms")
+        assert [(n["id"], n["phone_number"], n["personalisation"]) for n in listed["notifications"]] == [
+            (sent["id"], "+447700900123", fields)
+        ]
+        assert self.client(standin).get_notification_by_id(sent["id"])["reference"] == "ref-1"

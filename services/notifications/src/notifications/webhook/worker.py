@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
@@ -22,6 +21,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks import Webhook
 
+from notifications.leasing import jittered_backoff
 from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
 from notifications.webhook.models import Delivery, DeliveryStatus, Event, Subscription, SubscriptionStatus
@@ -63,8 +63,7 @@ def signatures(subscription: Subscription, *, msg_id: str, timestamp: datetime, 
 
 def retry_delay(attempts: int, settings: NotificationsSettings) -> timedelta:
     """Exponential backoff with jitter: ``base × 2^(attempts-1)`` capped at the maximum, times [0.5, 1]."""
-    ceiling = min(settings.retry_max_seconds, settings.retry_base_seconds * 2 ** max(0, attempts - 1))
-    return timedelta(seconds=ceiling * random.uniform(0.5, 1.0))
+    return jittered_backoff(attempts, base_seconds=settings.retry_base_seconds, max_seconds=settings.retry_max_seconds)
 
 
 async def send(
