@@ -107,6 +107,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     ),
     "notifications": (
         "/v1/webhook-subscriptions",
+        "/v1/notification-preferences",
         "/openapi/notifications.json",
     ),
 }
