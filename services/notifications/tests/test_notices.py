@@ -321,7 +321,8 @@ class TestPreferences:
     async def test_an_api_client_has_none(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         response = await client.get(PREFS, headers=service_headers(issuer))
         assert response.status_code == 403
-        assert response.json()["type"].endswith("/notification-preferences-people-only")
+        assert response.json()["type"].endswith("/forbidden")
+        assert "API client" in response.json()["detail"]
 
     async def test_defaults_are_the_roles_kinds_by_email(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         guardian = uuid.uuid4()

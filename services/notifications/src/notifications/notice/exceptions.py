@@ -1,10 +1,4 @@
-from vru_shared.problems import Forbidden, NotFound, Unprocessable
-
-
-class NotAPerson(Forbidden):
-    """Notification preferences belong to people; an API client has none."""
-
-    slug = "notification-preferences-people-only"
+from vru_shared.problems import NotFound, Unprocessable
 
 
 class MobileNumberRequired(Unprocessable):

@@ -16,8 +16,8 @@ PATH = "/v1/notification-preferences"
     PATH + "/me",
     summary="Your notification preferences",
     description="Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS "
-    "off), and the mobile number SMS go to. Signed-in people only (an API client: 403 "
-    "`notification-preferences-people-only`; a person another issuer signed in: 404 `notification-person-unknown`).",
+    "off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a person another "
+    "issuer signed in: 404 `notification-person-unknown`).",
     response_model=PreferencesRead,
     responses=problem_responses(401, 403, 404),
 )

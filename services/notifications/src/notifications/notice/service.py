@@ -8,12 +8,12 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notifications.notice.exceptions import DuplicateKind, MobileNumberRequired, NotAPerson, NotAPlatformPerson
+from notifications.notice.exceptions import DuplicateKind, MobileNumberRequired, NotAPlatformPerson
 from notifications.notice.kinds import KINDS, Channel, kinds_for
 from notifications.notice.models import NoticePreference, NoticeStatus
 from notifications.notice.repository import FanoutRepository, NoticeRepository, PreferenceRepository
 from notifications.notice.schemas import KindRead, PreferencesRead, PreferencesUpdate
-from vru_shared.auth import Principal, PrincipalKind
+from vru_shared.auth import Principal
 
 
 def channels_for(preference: NoticePreference | None, kind: str) -> list[Channel]:
@@ -82,8 +82,6 @@ async def queue_for_events(session: AsyncSession, events: Sequence[dict[str, Any
 
 
 def person_of(principal: Principal) -> UUID:
-    if principal.kind is not PrincipalKind.PERSON:
-        raise NotAPerson("Notification preferences are a person's; an API client has none.")
     try:
         return UUID(principal.subject)
     except ValueError as exc:

@@ -82,8 +82,8 @@ def sync_detailed(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `notification-
-    preferences-people-only`; a person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
+    person another issuer signed in: 404 `notification-person-unknown`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,8 +109,8 @@ def sync(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `notification-
-    preferences-people-only`; a person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
+    person another issuer signed in: 404 `notification-person-unknown`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +132,8 @@ async def asyncio_detailed(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `notification-
-    preferences-people-only`; a person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
+    person another issuer signed in: 404 `notification-person-unknown`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +157,8 @@ async def asyncio(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `notification-
-    preferences-people-only`; a person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
+    person another issuer signed in: 404 `notification-person-unknown`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
