@@ -5,6 +5,7 @@ development by every service's settings."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -21,6 +22,7 @@ from referrals.settings import ReferralsSettings
 from tests.conftest import auth, password_token
 from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import PROBLEM_JSON
+from vru_dev.notify_standin import DEV_API_KEY
 from vru_dev.testing import TestIssuer, running_app
 from vru_shared.problems import problem_type
 from vru_shared.settings import ServiceSettings
@@ -205,6 +207,8 @@ def settings_with(service: str, environment: str, password: str, secret: str, **
     if service == "referrals":
         extra.setdefault("audit_seal_key", secret)
         extra.setdefault("audit_anchor_path", "/var/lib/vru/audit-anchor.jsonl")
+    if service == "notifications":
+        extra.setdefault("notify_api_key", f"vru_live-{uuid.UUID(int=1)}-{secret}")
     return SETTINGS[service](environment=environment, database_url=url, client_secret=secret, **extra)
 
 
@@ -225,6 +229,9 @@ def test_default_secrets_are_refused_outside_development(service: str, environme
             settings_with(service, environment, STRONG, STRONG, audit_seal_key="dev-only-audit-seal-key")
         with pytest.raises(ValidationError, match="audit_anchor_path"):
             settings_with(service, environment, STRONG, STRONG, audit_anchor_path=None)
+    if service == "notifications":  # the Notify stand-in's key (vru up, docker-compose)
+        with pytest.raises(ValidationError, match="notify_api_key"):
+            settings_with(service, environment, STRONG, STRONG, notify_api_key=DEV_API_KEY)
     assert settings_with(service, environment, STRONG, STRONG).environment.value == environment
     assert settings_with(service, "development", "dev-only-db-password", "dev-only-client-secret")
 

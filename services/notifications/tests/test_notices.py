@@ -324,6 +324,16 @@ class TestPreferences:
         assert response.json()["type"].endswith("/forbidden")
         assert "API client" in response.json()["detail"]
 
+    async def test_a_person_of_another_issuer_reads_the_defaults_only(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        headers = issuer.headers(roles=["coordinator"], sub="someone-elsewhere")
+        read = await client.get(PREFS, headers=headers)
+        assert (read.status_code, read.json()["person_id"]) == (200, None)
+        refused = await client.put(PREFS, json={}, headers=headers)
+        assert refused.status_code == 404
+        assert refused.json()["type"].endswith("/notification-person-unknown")
+
     async def test_defaults_are_the_roles_kinds_by_email(self, client: httpx.AsyncClient, issuer: TestIssuer) -> None:
         guardian = uuid.uuid4()
         response = await client.get(PREFS, headers=issuer.headers(roles=["guardian"], sub=str(guardian)))

@@ -19,21 +19,26 @@ T = TypeVar("T", bound="PreferencesRead")
 class PreferencesRead:
     """
     Attributes:
-        person_id (UUID):
+        person_id (None | UUID): Your identity person id (null when another issuer signed you in: the defaults,
+            unchangeable).
         mobile_number (None | str): Where SMS notices go; none: no SMS.
         kinds (list[KindRead]): The kinds of notice your roles receive (and any you chose before), with your choices:
             e-mail on and SMS off unless you said otherwise.
         updated_at (datetime.datetime | None): When you last changed them (null: the defaults).
     """
 
-    person_id: UUID
+    person_id: UUID | None
     mobile_number: str | None
     kinds: list[KindRead]
     updated_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        person_id = str(self.person_id)
+        person_id: str | None
+        if isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
 
         mobile_number: str | None
         mobile_number = self.mobile_number
@@ -67,7 +72,21 @@ class PreferencesRead:
         from ..models.kind_read import KindRead
 
         d = dict(src_dict)
-        person_id = UUID(d.pop("person_id"))
+
+        def _parse_person_id(data: object) -> UUID | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id"))
 
         def _parse_mobile_number(data: object) -> str | None:
             if data is None:

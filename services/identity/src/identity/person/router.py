@@ -148,7 +148,8 @@ contacts_router = APIRouter(tags=["contacts"], dependencies=[Depends(CONTACTS)])
     summary="Whom to send a notice to",
     description="Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), "
     "or the holders of a role in a district (`role` and `district`) — how the notifications service addresses its "
-    "e-mail notices. Neither: 422 `contacts-query-incomplete`. Deactivated people are left out. The platform's "
+    "e-mail notices. A role without a district (or a district without a role) is 422 `contacts-query-incomplete`; no "
+    "query at all, an empty list. Deactivated people are left out. The platform's "
     "services only.",
     response_model=Page[ContactRead],
     responses=problem_responses(401, 403, 422),

@@ -89,10 +89,12 @@ async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:
 async def contacts(
     session: AsyncSession, *, person_ids: Sequence[UUID], role: str | None, district: str | None
 ) -> Sequence[Person]:
-    """Whom to send a notice to, with their e-mail: people by id, or a role's holders in a district (one of them is
-    required)."""
-    if not person_ids and (role is None or district is None):
-        raise ContactsQueryIncomplete("Give person_id, or role and district.")
+    """Whom to send a notice to, with their e-mail: people by id, or a role's holders in a district (a role without
+    a district, or a district without a role, would be a directory: refused). Neither: no one."""
+    if (role is None) != (district is None):
+        raise ContactsQueryIncomplete("Give role and district together (or person_id).")
+    if not person_ids and role is None:
+        return []
     return await PersonRepository(session).contacts(
         person_ids=person_ids, role=role, district=district, limit=MAX_CONTACTS
     )

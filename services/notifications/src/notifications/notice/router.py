@@ -16,10 +16,10 @@ PATH = "/v1/notification-preferences"
     PATH + "/me",
     summary="Your notification preferences",
     description="Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS "
-    "off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a person another "
-    "issuer signed in: 404 `notification-person-unknown`).",
+    "off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`). A person another "
+    "issuer signed in (not an identity person) sees the defaults, with `person_id` null.",
     response_model=PreferencesRead,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403),
 )
 async def get_my_preferences(session: Session, principal: Caller) -> PreferencesRead:
     return await service.get_preferences(session, principal=principal)
@@ -30,7 +30,8 @@ async def get_my_preferences(session: Session, principal: Caller) -> Preferences
     summary="Set your notification preferences",
     description="Your mobile number (a UK mobile, `07…` or `+447…`; null: none) and your choices for the kinds you "
     "list (the others keep theirs). SMS on for any kind needs a mobile number (422 `mobile-number-required`); a "
-    "kind listed twice is 422 `notice-kind-repeated`. Never a young person's details: notices carry a link only.",
+    "kind listed twice is 422 `notice-kind-repeated`; a person who is not an identity person (another issuer's): 404 "
+    "`notification-person-unknown`. Never a young person's details: notices carry a link only.",
     response_model=PreferencesRead,
     responses=problem_responses(401, 403, 404, 422),
 )

@@ -50,7 +50,9 @@ class PreferencesRead(BaseModel):
         }
     )
 
-    person_id: UUID
+    person_id: UUID | None = Field(
+        description="Your identity person id (null when another issuer signed you in: the defaults, unchangeable)."
+    )
     mobile_number: str | None = Field(description="Where SMS notices go; none: no SMS.")
     kinds: list[KindRead] = Field(
         description="The kinds of notice your roles receive (and any you chose before), with your choices: e-mail on "

@@ -88,7 +88,9 @@ def person_of(principal: Principal) -> UUID:
         raise NotAPlatformPerson("This token does not name a person of the platform's identity service.") from exc
 
 
-def preferences_read(person_id: UUID, roles: frozenset[str], preference: NoticePreference | None) -> PreferencesRead:
+def preferences_read(
+    person_id: UUID | None, roles: frozenset[str], preference: NoticePreference | None
+) -> PreferencesRead:
     choices: dict[str, Any] = preference.choices if preference is not None else {}
     listed = [k for k in KINDS.values() if k in kinds_for(roles) or k.event_type in choices]
     return PreferencesRead(
@@ -108,7 +110,10 @@ def preferences_read(person_id: UUID, roles: frozenset[str], preference: NoticeP
 
 
 async def get_preferences(session: AsyncSession, *, principal: Principal) -> PreferencesRead:
-    person = person_of(principal)
+    try:
+        person = person_of(principal)
+    except NotAPlatformPerson:  # signed in by another issuer: the defaults (which only an identity person may change)
+        return preferences_read(None, principal.roles, None)
     preference = (await PreferenceRepository(session).of_people([person])).get(person)
     return preferences_read(person, principal.roles, preference)
 

@@ -130,8 +130,9 @@ def sync_detailed(
 
      Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), or
     the holders of a role in a district (`role` and `district`) — how the notifications service
-    addresses its e-mail notices. Neither: 422 `contacts-query-incomplete`. Deactivated people are left
-    out. The platform's services only.
+    addresses its e-mail notices. A role without a district (or a district without a role) is 422
+    `contacts-query-incomplete`; no query at all, an empty list. Deactivated people are left out. The
+    platform's services only.
 
     Args:
         person_id (list[UUID] | None | Unset): People by id (repeat the parameter; at most 100).
@@ -170,8 +171,9 @@ def sync(
 
      Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), or
     the holders of a role in a district (`role` and `district`) — how the notifications service
-    addresses its e-mail notices. Neither: 422 `contacts-query-incomplete`. Deactivated people are left
-    out. The platform's services only.
+    addresses its e-mail notices. A role without a district (or a district without a role) is 422
+    `contacts-query-incomplete`; no query at all, an empty list. Deactivated people are left out. The
+    platform's services only.
 
     Args:
         person_id (list[UUID] | None | Unset): People by id (repeat the parameter; at most 100).
@@ -205,8 +207,9 @@ async def asyncio_detailed(
 
      Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), or
     the holders of a role in a district (`role` and `district`) — how the notifications service
-    addresses its e-mail notices. Neither: 422 `contacts-query-incomplete`. Deactivated people are left
-    out. The platform's services only.
+    addresses its e-mail notices. A role without a district (or a district without a role) is 422
+    `contacts-query-incomplete`; no query at all, an empty list. Deactivated people are left out. The
+    platform's services only.
 
     Args:
         person_id (list[UUID] | None | Unset): People by id (repeat the parameter; at most 100).
@@ -243,8 +246,9 @@ async def asyncio(
 
      Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), or
     the holders of a role in a district (`role` and `district`) — how the notifications service
-    addresses its e-mail notices. Neither: 422 `contacts-query-incomplete`. Deactivated people are left
-    out. The platform's services only.
+    addresses its e-mail notices. A role without a district (or a district without a role) is 422
+    `contacts-query-incomplete`; no query at all, an empty list. Deactivated people are left out. The
+    platform's services only.
 
     Args:
         person_id (list[UUID] | None | Unset): People by id (repeat the parameter; at most 100).

@@ -43,11 +43,6 @@ def _parse_response(
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -82,8 +77,8 @@ def sync_detailed(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
-    person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`). A
+    person another issuer signed in (not an identity person) sees the defaults, with `person_id` null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,8 +104,8 @@ def sync(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
-    person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`). A
+    person another issuer signed in (not an identity person) sees the defaults, with `person_id` null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +127,8 @@ async def asyncio_detailed(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
-    person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`). A
+    person another issuer signed in (not an identity person) sees the defaults, with `person_id` null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +152,8 @@ async def asyncio(
     """Your notification preferences
 
      Per kind of notice your roles receive: e-mail on or off, SMS on or off (defaults: e-mail on, SMS
-    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`; a
-    person another issuer signed in: 404 `notification-person-unknown`).
+    off), and the mobile number SMS go to. Signed-in people only (an API client: 403 `forbidden`). A
+    person another issuer signed in (not an identity person) sees the defaults, with `person_id` null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -99,7 +99,8 @@ def sync_detailed(
 
      Your mobile number (a UK mobile, `07…` or `+447…`; null: none) and your choices for the kinds you
     list (the others keep theirs). SMS on for any kind needs a mobile number (422 `mobile-number-
-    required`); a kind listed twice is 422 `notice-kind-repeated`. Never a young person's details:
+    required`); a kind listed twice is 422 `notice-kind-repeated`; a person who is not an identity
+    person (another issuer's): 404 `notification-person-unknown`. Never a young person's details:
     notices carry a link only.
 
     Args:
@@ -133,7 +134,8 @@ def sync(
 
      Your mobile number (a UK mobile, `07…` or `+447…`; null: none) and your choices for the kinds you
     list (the others keep theirs). SMS on for any kind needs a mobile number (422 `mobile-number-
-    required`); a kind listed twice is 422 `notice-kind-repeated`. Never a young person's details:
+    required`); a kind listed twice is 422 `notice-kind-repeated`; a person who is not an identity
+    person (another issuer's): 404 `notification-person-unknown`. Never a young person's details:
     notices carry a link only.
 
     Args:
@@ -162,7 +164,8 @@ async def asyncio_detailed(
 
      Your mobile number (a UK mobile, `07…` or `+447…`; null: none) and your choices for the kinds you
     list (the others keep theirs). SMS on for any kind needs a mobile number (422 `mobile-number-
-    required`); a kind listed twice is 422 `notice-kind-repeated`. Never a young person's details:
+    required`); a kind listed twice is 422 `notice-kind-repeated`; a person who is not an identity
+    person (another issuer's): 404 `notification-person-unknown`. Never a young person's details:
     notices carry a link only.
 
     Args:
@@ -194,7 +197,8 @@ async def asyncio(
 
      Your mobile number (a UK mobile, `07…` or `+447…`; null: none) and your choices for the kinds you
     list (the others keep theirs). SMS on for any kind needs a mobile number (422 `mobile-number-
-    required`); a kind listed twice is 422 `notice-kind-repeated`. Never a young person's details:
+    required`); a kind listed twice is 422 `notice-kind-repeated`; a person who is not an identity
+    person (another issuer's): 404 `notification-person-unknown`. Never a young person's details:
     notices carry a link only.
 
     Args:
