@@ -317,14 +317,14 @@ class TestLinkNotificationsToIdentityContacts:
         agency = await identity_app.http.post("/v1/agencies", json=body, headers=admin)
         ids = {}
         for name, districts in (("swale", ["swale"]), ("thanet", ["thanet"])):
-            body = {
+            person: dict[str, Any] = {
                 "email": f"contract.{name}@example.org",
                 "display_name": f"Contract {name}",
                 "agency_id": agency.json()["id"],
                 "roles": ["coordinator"],
                 "districts": districts,
             }
-            created = await identity_app.http.post("/v1/people", json=body, headers=admin)
+            created = await identity_app.http.post("/v1/people", json=person, headers=admin)
             assert created.status_code == 201, created.text
             ids[name] = uuid.UUID(created.json()["id"])
         client = identity_app.client("identity", "notifications-service")
