@@ -8,7 +8,6 @@ from sqlalchemy.dialects.postgresql import insert
 
 from notifications.leasing import lease_due
 from notifications.notice.models import Notice, NoticeFanout, NoticePreference
-from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository
 
 
@@ -52,11 +51,6 @@ class NoticeRepository(Repository[Notice]):
         """Those of ``ids`` whose lease (this worker's) still holds."""
         stmt = select(Notice).where(Notice.id.in_(list(ids)), Notice.lease_until == lease_until)
         return (await self.session.scalars(stmt)).all()
-
-    async def of_person(self, person_id: UUID, params: PageParams) -> Sequence[Notice]:
-        return await self.page(
-            params, Notice.person_id == person_id, order=[Notice.created_at, Notice.id], descending=True
-        )
 
 
 class FanoutRepository(Repository[NoticeFanout]):

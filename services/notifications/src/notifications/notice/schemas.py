@@ -82,20 +82,3 @@ class PreferencesUpdate(BaseModel):
         max_length=len(KINDS),
         description="Your choices per kind; a kind left out keeps its choice (or the default).",
     )
-
-
-class NoticeRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: UUID
-    event_id: UUID
-    person_id: UUID
-    kind: str
-    channel: Literal["email", "sms"]
-    status: Literal["pending", "sent", "failed"]
-    attempts: int
-    notify_id: str | None = Field(description="GOV.UK Notify's notification id, once it took the notice.")
-    last_status_code: int | None
-    last_error: str | None
-    sent_at: datetime | None
-    created_at: datetime
