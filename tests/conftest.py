@@ -33,6 +33,8 @@ WEBHOOK_SPEED = {
     "NOTIFICATIONS_RETRY_MAX_SECONDS": "1",
     "NOTIFICATIONS_MAX_ATTEMPTS": "4",
     "NOTIFICATIONS_CIRCUIT_COOLDOWN_SECONDS": "1",
+    # e-mail and SMS notices (tests/test_notices_e2e.py): the notice worker's rounds
+    "NOTIFICATIONS_NOTICE_POLL_SECONDS": "0.25",
 }
 
 

@@ -12,7 +12,8 @@ import yaml
 
 from vru_cli.deploy import SERVICES
 from vru_dev.gateway import GATEWAY_DIR, traces_url, tracing_config
-from vru_dev.platform import APP_FACTORIES, APPS, PEERS, Platform, PlatformConfig, Ports
+from vru_dev.notify_standin import DEV_API_KEY
+from vru_dev.platform import APP_FACTORIES, APPS, NOTIFY_STANDIN, PEERS, Platform, PlatformConfig, Ports
 from vru_dev.testing import repo_root
 
 ROOT = repo_root()
@@ -32,7 +33,25 @@ def local_env() -> dict[str, dict[str, str]]:
 
 
 def test_services_present(compose: dict[str, Any]) -> None:
-    assert set(compose["services"]) == {"postgres", "migrate", "gateway", *HOSTS.values()}
+    assert set(compose["services"]) == {"postgres", "migrate", "gateway", NOTIFY_STANDIN, *HOSTS.values()}
+
+
+def test_the_notify_standin_runs_as_vru_up_runs_it(
+    compose: dict[str, Any], local_env: dict[str, dict[str, str]]
+) -> None:
+    """The GOV.UK Notify stand-in: the development kit's module (mounted: the runtime image has no development kit),
+    on the port the notifications service is given, with the key ``vru up`` gives it."""
+    standin = compose["services"][NOTIFY_STANDIN]
+    [mount] = standin["volumes"]
+    source, target = mount.split(":")[:2]
+    assert (ROOT / source).resolve() == (ROOT / "tools/devkit/src/vru_dev/notify_standin.py").resolve()
+    assert standin["command"][:2] == ["python", target]
+    port = standin["command"][standin["command"].index("--port") + 1]
+    env = compose["services"]["notifications"]["environment"]
+    assert env["NOTIFICATIONS_NOTIFY_BASE_URL"] == f"${{VRU_NOTIFY_BASE_URL:-http://{NOTIFY_STANDIN}:{port}}}"
+    assert env["NOTIFICATIONS_NOTIFY_API_KEY"] == f"${{VRU_NOTIFY_API_KEY:-{DEV_API_KEY}}}"
+    assert local_env["notifications"]["NOTIFICATIONS_NOTIFY_API_KEY"] == DEV_API_KEY
+    assert "readyz" not in " ".join(standin["healthcheck"]["test"])
 
 
 @pytest.mark.parametrize("service", APPS)

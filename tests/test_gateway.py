@@ -43,6 +43,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
         "/v1/agencies",
         "/v1/people",
         "/v1/guardians",
+        "/v1/contacts",
         "/v1/clients",
         "/v1/signing-keys",
         "/v1/revocations",
@@ -107,6 +108,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     ),
     "notifications": (
         "/v1/webhook-subscriptions",
+        "/v1/notification-preferences",
         "/openapi/notifications.json",
     ),
 }

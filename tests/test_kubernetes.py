@@ -12,6 +12,7 @@ import copy
 import json
 import re
 import shutil
+import uuid
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,7 @@ SECRETS: dict[str, str] = {
     "audit-seal-key": "k8s-test-audit-seal-key-0123456789abcdef",
     "web-session-key": "k8s-test-web-session-key-0123456789abcdef",
     "webhook-secret-encryption-keys": '["k8s-test-webhook-secret-key-0123456789abcdef"]',
+    "notify-api-key": f"k8s_test-{uuid.UUID(int=1)}-{uuid.UUID(int=2)}",
     **{f"db-password-{role}": f"k8stest{role.replace('_', '')}0123456789" for role in DATABASE_ROLES},
     **{f"client-secret-{HOSTS[s]}": f"k8s-test-{HOSTS[s]}-client-secret" for s in CLIENT_IDS},
 }
@@ -703,3 +705,19 @@ def test_only_traefik_and_the_platform_reach_the_services(objects: list[dict[str
     traefik = yaml.safe_load(TRAEFIK_VALUES.read_text())
     assert namespaces == [{"kubernetes.io/metadata.name": "traefik"}]
     assert traefik["providers"]["kubernetesCRD"]["namespaces"] == ["vru"]
+
+
+def test_the_notify_templates_are_given_to_the_notifications_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit's Notify template ids (docs/notifications.md, "E-mail and SMS") reach NOTIFICATIONS_NOTIFY_TEMPLATES,
+    which the service validates at start-up; a wrong shape is refused at install."""
+    templates = {"review.overdue": {"email": str(uuid.UUID(int=7)), "sms": str(uuid.UUID(int=8))}}
+    objects = render({"notifications": {"notifyTemplates": templates}})
+    [container] = one(objects, "Deployment", "notifications")["spec"]["template"]["spec"]["containers"]
+    value = env_of(container)["NOTIFICATIONS_NOTIFY_TEMPLATES"]["value"]
+    assert json.loads(value) == templates
+    from notifications.settings import NotificationsSettings
+
+    monkeypatch.setenv("NOTIFICATIONS_NOTIFY_TEMPLATES", value)
+    assert NotificationsSettings().notify_templates == templates
+    with pytest.raises(helm.HelmValuesError):
+        render({"notifications": {"notifyTemplates": {"review.overdue": {"letter": str(uuid.UUID(int=9))}}}})

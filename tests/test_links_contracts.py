@@ -303,3 +303,37 @@ class TestLink4ReferralsToFundingProjects:
         counted = await funding_app.http.get(f"/v1/projects/{BOX_IT_OUT}/referrals", headers=officer)
         assert [r["referral_id"] for r in counted.json()["items"]].count(str(referral)) == 1
         funding_app.assert_in_openapi()
+
+
+class TestLinkNotificationsToIdentityContacts:
+    """notifications → identity: ``GET /v1/contacts`` (the e-mail of the people a notice goes to, and a district's
+    coordinators), with the notice worker's own look-ups."""
+
+    async def test_people_by_id_and_a_districts_coordinators(self, identity_app: Provider) -> None:
+        from notifications.notice.worker import contacts_of, holders_of
+
+        admin = identity_app.issuer.headers(roles=["admin"])
+        body = {"code": "contract-notices", "name": "Contract Notices", "kind": "charity"}
+        agency = await identity_app.http.post("/v1/agencies", json=body, headers=admin)
+        ids = {}
+        for name, districts in (("swale", ["swale"]), ("thanet", ["thanet"])):
+            person: dict[str, Any] = {
+                "email": f"contract.{name}@example.org",
+                "display_name": f"Contract {name}",
+                "agency_id": agency.json()["id"],
+                "roles": ["coordinator"],
+                "districts": districts,
+            }
+            created = await identity_app.http.post("/v1/people", json=person, headers=admin)
+            assert created.status_code == 201, created.text
+            ids[name] = uuid.UUID(created.json()["id"])
+        client = identity_app.client("identity", "notifications-service")
+        found = await contacts_of(client, [ids["swale"], ids["thanet"], uuid.uuid4()])
+        assert {p: c.email for p, c in found.items()} == {
+            ids["swale"]: "contract.swale@example.org",
+            ids["thanet"]: "contract.thanet@example.org",
+        }
+        holders = await holders_of(client, ["coordinator"], "swale")
+        assert ids["swale"] in [c.id for c in holders]
+        assert ids["thanet"] not in [c.id for c in holders]
+        identity_app.assert_in_openapi()

@@ -247,6 +247,7 @@ def test_vru_up_restarts_and_sigterm_stops_everything(own_folder: Path) -> None:
         **os.environ,
         "VRU_GATEWAY_PORT": str(ports.gateway),
         "VRU_GATEWAY_INTERNAL_PORT": str(ports.gateway_internal),
+        "VRU_NOTIFY_STANDIN_PORT": str(ports.notify_standin),
         **{f"VRU_{s.upper()}_PORT": str(port) for s, port in ports.services.items()},
     }
     out = (tmp_path / "out.txt").open("w")
@@ -264,11 +265,12 @@ def test_vru_up_restarts_and_sigterm_stops_everything(own_folder: Path) -> None:
         os.kill(postmaster, signal.SIGKILL)
         wait_for(output.read_text, lambda text: "postgres restarted" in text, timeout=60, what="postgres restarted")
         spawned = children_of(vru.pid)
-        assert len(spawned) == len(APPS) + 1, spawned  # the services, the front end and Traefik
+        # the services, the front end, the GOV.UK Notify stand-in and Traefik
+        assert len(spawned) == len(APPS) + 2, spawned
         os.killpg(spawned[0], signal.SIGKILL)
         wait_for(
             partial(children_of, vru.pid),
-            lambda now: len(now) == len(APPS) + 1 and spawned[0] not in now,
+            lambda now: len(now) == len(APPS) + 2 and spawned[0] not in now,
             timeout=60,
             what="the killed process restarted",
         )

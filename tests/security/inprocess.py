@@ -63,6 +63,7 @@ def build_apps(db_urls: dict[str, str]) -> dict[str, FastAPI]:
                 database_url=db_urls["notifications"],
                 token_issuer=TEST_ISSUER,
                 delivery_poll_seconds=60,
+                notice_poll_seconds=60,
                 webhook_allowed_hosts=["127.0.0.1"],
             )
         ),

@@ -134,6 +134,8 @@ ETP_REFERENCE = ETP_LOCAL | GUARDIANS | COORDINATORS | _group("analyst", "audito
 
 # notifications (docs/notifications.md "Subscriptions API"): a partner agency's own subscriptions, any for admin
 NT_MANAGE = PARTNERS | ADMIN
+#: Notification preferences are a person's own (an API client has none).
+NT_PEOPLE = frozenset(name for name, p in PRINCIPALS.items() if p.kind == "person")
 
 # --------------------------------------------------------------------------------------------------
 # The table
@@ -155,6 +157,7 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("POST", "/v1/people/{person_id}/unlock"): ADMIN,
         ("GET", "/v1/guardians"): ID_GUARDIAN_LOOKUP,
         ("GET", "/v1/guardians/{person_id}"): ID_GUARDIAN_LOOKUP,
+        ("GET", "/v1/contacts"): _group("service"),
         ("POST", "/v1/clients"): ADMIN,
         ("GET", "/v1/clients"): ADMIN,
         ("GET", "/v1/clients/{client_uuid}"): ADMIN,
@@ -340,6 +343,9 @@ POLICY: dict[str, dict[tuple[str, str], Access]] = {
         ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/redeliver-failed"): NT_MANAGE,
         ("POST", "/v1/webhook-subscriptions/{subscription_id}/deliveries/{delivery_id}/redeliver"): NT_MANAGE,
         ("POST", "/v1/events"): _group("service"),
+        ("GET", "/v1/notification-preferences/me"): NT_PEOPLE,
+        ("PUT", "/v1/notification-preferences/me"): NT_PEOPLE,
+        ("GET", "/v1/notification-preferences/{person_id}"): ADMIN,
     },
 }
 

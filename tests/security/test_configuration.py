@@ -5,6 +5,7 @@ development by every service's settings."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -21,6 +22,7 @@ from referrals.settings import ReferralsSettings
 from tests.conftest import auth, password_token
 from tests.security.inprocess import SERVICES, Services, build_apps
 from tests.security.oas import PROBLEM_JSON
+from vru_dev.notify_standin import DEV_API_KEY
 from vru_dev.testing import TestIssuer, running_app
 from vru_shared.problems import problem_type
 from vru_shared.settings import ServiceSettings
@@ -207,6 +209,7 @@ def settings_with(service: str, environment: str, password: str, secret: str, **
         extra.setdefault("audit_anchor_path", "/var/lib/vru/audit-anchor.jsonl")
     if service == "notifications":
         extra.setdefault("secret_encryption_keys", [secret])
+        extra.setdefault("notify_api_key", f"vru_live-{uuid.UUID(int=1)}-{secret}")
     return SETTINGS[service](environment=environment, database_url=url, client_secret=secret, **extra)
 
 
@@ -234,6 +237,9 @@ def test_default_secrets_are_refused_outside_development(service: str, environme
             )
         with pytest.raises(ValidationError, match=r"secret_encryption_keys\[1\]"):
             settings_with(service, environment, STRONG, STRONG, secret_encryption_keys=[STRONG, "dev-retired-key"])
+    if service == "notifications":  # the Notify stand-in's key (vru up, docker-compose)
+        with pytest.raises(ValidationError, match="notify_api_key"):
+            settings_with(service, environment, STRONG, STRONG, notify_api_key=DEV_API_KEY)
     assert settings_with(service, environment, STRONG, STRONG).environment.value == environment
     assert settings_with(service, "development", "dev-only-db-password", "dev-only-client-secret")
 

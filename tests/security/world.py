@@ -672,6 +672,8 @@ PARAMS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "notifications": {
         "subscription_id": ("subscription_a", "subscription_b"),
         "delivery_id": ("delivery_a",),
+        # an administrator's view of anyone's notification preferences: no object-level rule
+        "person_id": None,
     },
 }
 

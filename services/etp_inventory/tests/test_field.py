@@ -481,7 +481,8 @@ async def test_openapi_every_operation_documented(client: httpx.AsyncClient) -> 
 async def test_a_pack_used_is_an_event_for_the_units_staff(
     client: httpx.AsyncClient, issuer: TestIssuer, world: World, app: FastAPI
 ) -> None:
-    """``pack.used`` for webhooks, written with the use report (vru_shared.events): thin, to the unit's staff."""
+    """``pack.used`` for webhooks, written with the use report (vru_shared.events): thin, to the unit's staff; the
+    site's guardians (identity persons) are named for an e-mail or SMS notice."""
     body = {
         "pack_id": world.packs["chatham"],
         "site_id": world.sites["chatham"],
@@ -494,7 +495,7 @@ async def test_a_pack_used_is_an_event_for_the_units_staff(
     async with app.state.sessionmaker() as session:
         rows = (await session.execute(select(event_outbox).where(event_outbox.c.type == "pack.used"))).all()
     [event] = [dict(r._mapping) for r in rows if r.data["id"] == report["id"]]
-    assert event["audience"] == {"agencies": [], "staff": True, "people": []}
+    assert event["audience"] == {"agencies": [], "staff": True, "people": [GUARDIAN["sub"]]}
     assert event["data"]["links"] == {"self": f"/v1/use-reports/{report['id']}"}
     assert (event["data"]["pack_id"], event["data"]["site_id"], event["data"]["district"]) == (
         world.packs["chatham"],

@@ -1,5 +1,5 @@
 """Fixtures for the notifications service's tests: the app on the real test database (each test in a rolled-back
-transaction); the delivery worker is left idle (the worker's own tests drive it)."""
+transaction); the delivery and notice workers are left idle (the worker's own tests drive it)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def settings(db_urls: dict[str, str]) -> NotificationsSettings:
         database_url=db_urls["notifications"],
         token_issuer=TEST_ISSUER,
         delivery_poll_seconds=60,
+        notice_poll_seconds=60,
         webhook_allowed_hosts=["127.0.0.1"],
     )
 

@@ -38,6 +38,7 @@ def settings(db_urls: dict[str, str]) -> NotificationsSettings:
         database_url=db_urls["notifications"],
         token_issuer=TEST_ISSUER,
         delivery_poll_seconds=60,  # the tests run the rounds themselves
+        notice_poll_seconds=60,
         webhook_allowed_hosts=["127.0.0.1"],
         public_url="https://vru.example.org",
         retry_base_seconds=0.01,

@@ -46,6 +46,21 @@ async def test_each_transition_is_an_event_for_the_receiving_agency(casework: Ca
         assert private not in text
 
 
+async def test_the_referrals_author_is_named_for_an_e_mail_notice(casework: Casework) -> None:
+    """The person who made the referral (an identity person: a UUID subject) is in the audience's ``people``, so the
+    notifications service e-mails them its answer; a referral made by a non-person subject names nobody."""
+    partner = await casework.link_partner(CSWS)
+    author = str(uuid.uuid4())
+    ids = await casework.young_person("46/901/26")
+    referral = await casework.refer(ids, {**casework.MEDWAY_SWALE, "sub": author}, send=True, partner_agency=CSWS)
+    await casework.move(referral["id"], "accepted", partner)
+    events = [e for e in await outbox(casework) if e["data"]["id"] == referral["id"]]
+    assert [(e["type"], e["audience"]["people"]) for e in events] == [
+        ("referral.sent", [author]),
+        ("referral.accepted", [author]),
+    ]
+
+
 async def test_a_draft_is_never_announced_to_the_agency(casework: Casework) -> None:
     await casework.link_partner(CSWS)
     ids = await casework.young_person("46/901/26")

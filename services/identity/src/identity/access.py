@@ -12,6 +12,9 @@ READ_AGENCIES = require(any_authenticated=True)
 #: The platform's own services (client credentials with the ``service`` role): the token revocation list.
 SERVICES = require(Role.SERVICE)
 
+#: The notifications service (and the platform's other services) looking up whom to send an e-mail notice to.
+CONTACTS = require(Role.SERVICE)
+
 #: Who assigns guardians to pack sites (the ETP inventory's staff and CSP officers), and the ETP inventory service
 #: checking an assignment: look a guardian up by e-mail or id — their name and e-mail only.
 GUARDIAN_LOOKUP = require(Role.ADMIN, Role.DIRECTOR, Role.PROGRAMME_OFFICER, Role.CSP_OFFICER, Role.SERVICE)

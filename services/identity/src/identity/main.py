@@ -11,7 +11,7 @@ from identity.client.router import router as client_router
 from identity.db import idempotency_keys
 from identity.hashing import SecretHasher
 from identity.models import load_all_models
-from identity.person.router import guardians_router
+from identity.person.router import contacts_router, guardians_router
 from identity.person.router import router as person_router
 from identity.portal.router import router as portal_router
 from identity.portal.service import MergedDocs
@@ -39,6 +39,7 @@ TAGS = [
     },
     {"name": "agencies", "description": "The VRU's partner agencies."},
     {"name": "people", "description": "People who log in, their roles and districts. Admin only."},
+    {"name": "contacts", "description": "Whom to send e-mail notices to. The platform's services only."},
     {"name": "API clients", "description": "Systems that call the API with client credentials. Admin only."},
     {"name": "signing keys", "description": "Token signing keys and their rotation. Admin only."},
 ]
@@ -66,6 +67,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             agency_router,
             person_router,
             guardians_router,
+            contacts_router,
             client_router,
             signing_key_router,
             portal_router,

@@ -1,7 +1,8 @@
 from functools import cached_property, lru_cache
 
-from pydantic import AnyHttpUrl, Field, SecretStr
+from pydantic import AnyHttpUrl, Field, SecretStr, field_validator
 
+from notifications.notice.kinds import KINDS, default_template_ids
 from notifications.webhook.secret_box import SecretBox
 from vru_shared.settings import ServiceSettings, service_config
 
@@ -59,6 +60,41 @@ class NotificationsSettings(ServiceSettings):
     @cached_property
     def secret_box(self) -> SecretBox:
         return SecretBox([key.get_secret_value() for key in self.secret_encryption_keys])
+
+    # --- e-mail and SMS notices to people (GOV.UK Notify) ---
+    #: The Notify API key (``name-<service id>-<secret>``); the default is the development stand-in's, refused
+    #: outside development.
+    notify_api_key: SecretStr = SecretStr(
+        "dev-standin-6c9a4f4e-7a35-4d3b-9a51-2f0d1c7e8b90-0d5f3c1a-8e2b-4f6a-9c7d-1b2a3e4f5d6c"
+    )
+    #: Notify's API (the stand-in's on ``vru up``: ``python -m vru_dev.notify_standin``).
+    notify_base_url: AnyHttpUrl = AnyHttpUrl("http://127.0.0.1:8107")
+    #: The Notify template id of each notice kind and channel: ``{"referral.accepted": {"email": "<id>", "sms":
+    #: "<id>"}, …}`` (JSON). A kind or channel without a template is not sent on it. Default: the stand-in's.
+    notify_templates: dict[str, dict[str, str]] = Field(default_factory=default_template_ids)
+    #: One call to Notify at most this long (the client is synchronous; it runs in a thread).
+    notify_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    #: The web front end's base URL: the link in each message is this plus the record's page.
+    web_url: AnyHttpUrl = AnyHttpUrl("http://localhost:8080")
+    #: The notice worker: rounds, batch, lease, retries (backoff ``base × 2^(n-1)`` capped, times [0.5, 1]) and
+    #: when a notice is given up.
+    notice_poll_seconds: float = Field(default=2.0, gt=0, le=60)
+    notice_batch: int = Field(default=50, ge=1, le=500)
+    notice_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
+    notice_retry_base_seconds: float = Field(default=30.0, gt=0)
+    notice_retry_max_seconds: float = Field(default=3600.0, gt=0)
+    notice_max_attempts: int = Field(default=12, ge=1, le=50)
+
+    @field_validator("notify_templates")
+    @classmethod
+    def _known_kinds(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for kind, channels in value.items():
+            if kind not in KINDS:
+                raise ValueError(f"not a notice kind: {kind} (one of {', '.join(KINDS)})")
+            for channel in channels:
+                if channel not in ("email", "sms"):
+                    raise ValueError(f"{kind}: not a channel: {channel} (email or sms)")
+        return value
 
 
 @lru_cache

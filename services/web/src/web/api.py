@@ -93,6 +93,10 @@ class Api:
         response = await self.call("POST", path, json=body, **kwargs)
         return response.json() if response.content else None
 
+    async def put(self, path: str, body: Any) -> Any:
+        response = await self.call("PUT", path, json=body)
+        return response.json() if response.content else None
+
     async def patch(self, path: str, body: Any, etag: str | None = None) -> Any:
         response = await self.call("PATCH", path, json=body, headers={"If-Match": etag} if etag else None)
         return response.json() if response.content else None

@@ -37,6 +37,7 @@ from vru_cli.deploy import (
 from vru_dev import frontdoor
 from vru_dev.embedded import start_embedded
 from vru_dev.gateway import GatewayConfig, traefik_command
+from vru_dev.notify_standin import DEV_API_KEY
 from vru_dev.provision import create_database, provision
 from vru_dev.supervisor import Backoff, CrashLoop, Supervisor
 from vru_dev.testing import database_url, with_database
@@ -61,13 +62,15 @@ ROUTED_PATHS: dict[str, str] = {
     "etp_inventory": "/v1/packs",
     "notifications": "/v1/webhook-subscriptions",
 }
+#: The GOV.UK Notify stand-in's process name (``python -m vru_dev.notify_standin``): what would be e-mailed or texted.
+NOTIFY_STANDIN = "notify-standin"
 #: Which peers each service calls (DESIGN §1, issue links): base URLs are passed in as settings.
 PEERS = {
     "identity": ("referrals", "funding", "etp_inventory", "notifications"),
     "referrals": ("funding", "notifications"),
     "funding": ("referrals", "notifications"),
     "etp_inventory": ("funding", "referrals", "identity", "notifications"),
-    "notifications": (),
+    "notifications": ("identity",),
     WEB: (),
 }
 
@@ -82,6 +85,8 @@ def free_port() -> int:
 class Ports:
     gateway: int = 8080
     gateway_internal: int = 8081
+    #: The GOV.UK Notify stand-in (vru_dev.notify_standin).
+    notify_standin: int = 8107
     services: dict[str, int] = field(
         default_factory=lambda: {
             "identity": 8101,
@@ -95,13 +100,14 @@ class Ports:
 
     @classmethod
     def free(cls) -> Ports:
-        return cls(free_port(), free_port(), {s: free_port() for s in APPS})
+        return cls(free_port(), free_port(), free_port(), {s: free_port() for s in APPS})
 
     @classmethod
     def from_env(cls) -> Ports:
         ports = cls()
         ports.gateway = int(os.environ.get("VRU_GATEWAY_PORT", ports.gateway))
         ports.gateway_internal = int(os.environ.get("VRU_GATEWAY_INTERNAL_PORT", ports.gateway_internal))
+        ports.notify_standin = int(os.environ.get("VRU_NOTIFY_STANDIN_PORT", ports.notify_standin))
         for service in APPS:
             ports.services[service] = int(os.environ.get(f"VRU_{service.upper()}_PORT", ports.services[service]))
         return ports
@@ -140,6 +146,10 @@ class PlatformConfig:
 
     def service_url(self, service: str) -> str:
         return f"http://{self.host}:{self.ports.services[service]}"
+
+    @property
+    def notify_standin_url(self) -> str:
+        return f"http://{self.host}:{self.ports.notify_standin}"
 
 
 def db_password(service: str) -> str:
@@ -206,6 +216,10 @@ class Platform:
             env[prefix + "SECRET_ENCRYPTION_KEYS"] = os.environ.get(
                 "VRU_WEBHOOK_SECRET_ENCRYPTION_KEYS", json.dumps(["dev-only-webhook-secret-encryption-key"])
             )
+            # e-mail and SMS notices go to the GOV.UK Notify stand-in, with its key; their links to the front end
+            env[prefix + "NOTIFY_BASE_URL"] = os.environ.get("VRU_NOTIFY_BASE_URL", self.config.notify_standin_url)
+            env[prefix + "NOTIFY_API_KEY"] = os.environ.get("VRU_NOTIFY_API_KEY", DEV_API_KEY)
+            env[prefix + "WEB_URL"] = self.config.gateway_url
         if service == "referrals":  # the audit chain's key and anchor, outside the database
             env[prefix + "AUDIT_SEAL_KEY"] = os.environ.get("VRU_AUDIT_SEAL_KEY", "dev-only-audit-seal-key")
             env[prefix + "AUDIT_ANCHOR_PATH"] = str(self.config.data_dir / "audit-anchor.jsonl")
@@ -247,6 +261,19 @@ class Platform:
             "5",
         ]
         self._spawn(service, argv, self.service_env(service))
+
+    def start_notify_standin(self) -> None:
+        """The GOV.UK Notify stand-in: records what the notifications service would send (``GET /`` lists it)."""
+        argv = [
+            sys.executable,
+            "-m",
+            "vru_dev.notify_standin",
+            "--host",
+            self.config.host,
+            "--port",
+            str(self.config.ports.notify_standin),
+        ]
+        self._spawn(NOTIFY_STANDIN, argv, {})
 
     def start_replica(self, service: str, timeout: float = 60.0) -> str:
         """One more process of ``service`` on a port of its own (the same database and settings), as a second
@@ -326,6 +353,8 @@ class Platform:
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         checks = {s: self.config.service_url(s) + "/readyz" for s in APPS}
+        if NOTIFY_STANDIN in self.processes:
+            checks[NOTIFY_STANDIN] = self.config.notify_standin_url + "/?format=json"
         # /ready: the routes are loaded (/ping answers as soon as Traefik listens)
         checks["gateway"] = f"http://{self.config.host}:{self.config.ports.gateway_internal}/ready"
         deadline = time.monotonic() + timeout
@@ -380,6 +409,7 @@ class Platform:
         self.config.data_dir.mkdir(parents=True, exist_ok=True)
         self.start_database()
         asyncio.run(self._prepare())
+        self.start_notify_standin()
         for service in APPS:
             self.start_service(service)
         if self.front_door is None and frontdoor.supported():

@@ -119,6 +119,7 @@ def print_banner(platform: Platform) -> None:
         f"-d password=vru-dev-password {cfg.gateway_url}/oauth/token",
         f"  Gateway metrics:     http://{cfg.host}:{cfg.ports.gateway_internal}/metrics",
         "  Services (direct):   " + ", ".join(f"{s} {cfg.service_url(s)}" for s in cfg.ports.services),
+        f"  E-mail and SMS:      {cfg.notify_standin_url}/  (the GOV.UK Notify stand-in: what would have been sent)",
         f"  Logs:                {cfg.data_dir / 'logs'} (restarts: supervisor.log)",
         f"  Data:                {cfg.data_dir} (back up: vru backup DIR; docs/backup.md)",
         "",

@@ -43,6 +43,7 @@ from .component_expiry import ComponentExpiry
 from .component_replacement import ComponentReplacement
 from .component_type_read import ComponentTypeRead
 from .consent import Consent
+from .contact_read import ContactRead
 from .coordinator_area_read import CoordinatorAreaRead
 from .crime_reference_check import CrimeReferenceCheck
 from .crime_reference_status import CrimeReferenceStatus
@@ -131,11 +132,16 @@ from .intervention_update import InterventionUpdate
 from .json_web_key import JsonWebKey
 from .json_web_key_set import JsonWebKeySet
 from .key_state import KeyState
+from .kind_choice import KindChoice
+from .kind_choice_kind import KindChoiceKind
+from .kind_read import KindRead
+from .kind_read_kind import KindReadKind
 from .kit_component_in import KitComponentIn
 from .kit_component_read import KitComponentRead
 from .kit_type_create import KitTypeCreate
 from .kit_type_read import KitTypeRead
 from .lawful_basis import LawfulBasis
+from .list_contacts_district_type_0 import ListContactsDistrictType0
 from .list_grants_district_type_0 import ListGrantsDistrictType0
 from .list_locations_district_type_0 import ListLocationsDistrictType0
 from .list_organisations_district_type_0 import ListOrganisationsDistrictType0
@@ -187,6 +193,7 @@ from .page_audit_entry_read import PageAuditEntryRead
 from .page_budget_line_read import PageBudgetLineRead
 from .page_check_read import PageCheckRead
 from .page_component_type_read import PageComponentTypeRead
+from .page_contact_read import PageContactRead
 from .page_coordinator_area_read import PageCoordinatorAreaRead
 from .page_csp_summary import PageCspSummary
 from .page_delivery_read import PageDeliveryRead
@@ -245,6 +252,8 @@ from .plan_status import PlanStatus
 from .point import Point
 from .possible_duplicate import PossibleDuplicate
 from .possible_duplicate_pair import PossibleDuplicatePair
+from .preferences_read import PreferencesRead
+from .preferences_update import PreferencesUpdate
 from .problem import Problem
 from .project_create import ProjectCreate
 from .project_create_districts_item import ProjectCreateDistrictsItem
@@ -391,6 +400,7 @@ __all__ = (
     "ComponentReplacement",
     "ComponentTypeRead",
     "Consent",
+    "ContactRead",
     "CoordinatorAreaRead",
     "CrimeReferenceCheck",
     "CrimeReferenceStatus",
@@ -479,11 +489,16 @@ __all__ = (
     "JsonWebKey",
     "JsonWebKeySet",
     "KeyState",
+    "KindChoice",
+    "KindChoiceKind",
+    "KindRead",
+    "KindReadKind",
     "KitComponentIn",
     "KitComponentRead",
     "KitTypeCreate",
     "KitTypeRead",
     "LawfulBasis",
+    "ListContactsDistrictType0",
     "ListGrantsDistrictType0",
     "ListLocationsDistrictType0",
     "ListOrganisationsDistrictType0",
@@ -535,6 +550,7 @@ __all__ = (
     "PageBudgetLineRead",
     "PageCheckRead",
     "PageComponentTypeRead",
+    "PageContactRead",
     "PageCoordinatorAreaRead",
     "PageCspSummary",
     "PageDeliveryRead",
@@ -593,6 +609,8 @@ __all__ = (
     "Point",
     "PossibleDuplicate",
     "PossibleDuplicatePair",
+    "PreferencesRead",
+    "PreferencesUpdate",
     "Problem",
     "ProjectCreate",
     "ProjectCreateDistrictsItem",

@@ -1,5 +1,6 @@
 from collections.abc import Collection, Sequence
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, case, delete, exists, false, literal_column, null, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -111,6 +112,17 @@ class LocationRepository(ScopedRepository[Location, Scope]):
             .returning(literal_column("(xmax = 0)"))
         )
         return bool((await self.session.execute(stmt)).scalar_one())
+
+    async def guardian_people(self, site_id: UUID) -> list[UUID]:
+        """The identity person ids of a site's guardians (whom a pack's use is told to by e-mail or SMS)."""
+        stmt = select(SiteGuardian.subject).where(SiteGuardian.site_id == site_id).order_by(SiteGuardian.subject)
+        people = []
+        for subject in (await self.session.scalars(stmt)).all():
+            try:
+                people.append(UUID(subject))
+            except ValueError:  # not an identity person id
+                continue
+        return people
 
     async def remove_guardian(self, site: Location, subject: str) -> bool:
         stmt = delete(SiteGuardian).where(SiteGuardian.site_id == site.id, SiteGuardian.subject == subject)

@@ -9,6 +9,7 @@ from etp_inventory.access import Scope
 from etp_inventory.clients.referrals import ReferralsClient
 from etp_inventory.db import event_outbox
 from etp_inventory.location.models import LocationKind
+from etp_inventory.location.repository import LocationRepository
 from etp_inventory.movement.models import MovementKind, ResupplyStatus, ResupplyTask
 from etp_inventory.movement.repository import ResupplyRepository
 from etp_inventory.movement.service import record
@@ -99,7 +100,8 @@ async def report_use(
         "pack.used",
         record_id=report.id,
         path=f"/v1/use-reports/{report.id}",
-        audience=Audience([], staff=True),  # sites and packs belong to the unit and its CSPs, not to an agency
+        # sites and packs belong to the unit and its CSPs, not to an agency; the site's guardians get a notice
+        audience=Audience([], staff=True, people=await LocationRepository(session).guardian_people(location.id)),
         status=PackStatus.USED.value,
         district=location.district,
         extra={"pack_id": str(pack.id), "site_id": str(location.id)},

@@ -1,4 +1,4 @@
-from vru_shared.problems import Conflict, NotFound
+from vru_shared.problems import Conflict, NotFound, Unprocessable
 
 
 class PersonNotFound(NotFound):
@@ -11,3 +11,7 @@ class EmailTaken(Conflict):
 
 class GuardianNotFound(NotFound):
     slug = "guardian-not-found"
+
+
+class ContactsQueryIncomplete(Unprocessable):
+    slug = "contacts-query-incomplete"

@@ -48,6 +48,19 @@ class PersonRepository(Repository[Person]):
         stmt = update(Person).where(Person.id == person.id, Person.password_hash == old).values(password_hash=new)
         await self.session.execute(stmt.execution_options(synchronize_session=False))
 
+    async def contacts(
+        self, *, person_ids: Sequence[UUID], role: str | None, district: str | None, limit: int
+    ) -> Sequence[Person]:
+        """Active people by id, or holding ``role`` for ``district`` — whom the notifications service nudges."""
+        stmt = self.statement().where(Person.active.is_(True))
+        if person_ids:
+            stmt = stmt.where(Person.id.in_(list(person_ids)))
+        if role is not None:
+            stmt = stmt.where(Person.roles.contains([role]))
+        if district is not None:
+            stmt = stmt.where(Person.districts.contains([district]))
+        return (await self.session.scalars(stmt.order_by(Person.email).limit(limit))).all()
+
     async def guardian(self, *, person_id: UUID | None = None, email: str | None = None) -> Person | None:
         """An active person holding the guardian role, by id or by e-mail."""
         stmt = self.statement().where(Person.active.is_(True), Person.roles.contains(["guardian"]))

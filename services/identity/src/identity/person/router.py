@@ -1,11 +1,20 @@
 from fastapi import APIRouter, Depends, Request, Response, status
 
-from identity.access import ADMIN, GUARDIAN_LOOKUP
+from identity.access import ADMIN, CONTACTS, GUARDIAN_LOOKUP
 from identity.dependencies import Hasher
 from identity.person import service
-from identity.person.dependencies import ActiveFilter, AgencyFilter, GuardianEmail, PersonId, RoleFilter
+from identity.person.dependencies import (
+    ActiveFilter,
+    AgencyFilter,
+    ContactDistrict,
+    ContactIds,
+    ContactRole,
+    GuardianEmail,
+    PersonId,
+    RoleFilter,
+)
 from identity.person.models import Person
-from identity.person.schemas import GuardianRead, PersonCreate, PersonRead, PersonUpdate
+from identity.person.schemas import ContactRead, GuardianRead, PersonCreate, PersonRead, PersonUpdate
 from vru_shared.db import Session
 from vru_shared.etag import IfMatch, set_etag
 from vru_shared.pagination import Page, Pagination, paginate, whole
@@ -129,3 +138,26 @@ async def find_guardian(session: Session, email: GuardianEmail) -> Page[Guardian
 )
 async def get_guardian(session: Session, person_id: PersonId) -> Person:
     return await service.get_guardian(session, person_id=person_id)
+
+
+contacts_router = APIRouter(tags=["contacts"], dependencies=[Depends(CONTACTS)])
+
+
+@contacts_router.get(
+    "/v1/contacts",
+    summary="Whom to send a notice to",
+    description="Active people with their e-mail, roles and districts: by id (`person_id`, repeated, at most 100), "
+    "or the holders of a role in a district (`role` and `district`) — how the notifications service addresses its "
+    "e-mail notices. A role without a district (or a district without a role) is 422 `contacts-query-incomplete`; no "
+    "query at all, an empty list. Deactivated people are left out. The platform's "
+    "services only.",
+    response_model=Page[ContactRead],
+    responses=problem_responses(401, 403, 422),
+)
+async def list_contacts(
+    session: Session, person_ids: ContactIds = None, role: ContactRole = None, district: ContactDistrict = None
+) -> Page[ContactRead]:
+    rows = await service.contacts(
+        session, person_ids=person_ids or [], role=role.value if role else None, district=district
+    )
+    return whole([ContactRead.model_validate(p) for p in rows])

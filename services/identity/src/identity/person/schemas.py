@@ -125,6 +125,30 @@ class PersonRead(BaseModel):
     updated_at: datetime
 
 
+class ContactRead(BaseModel):
+    """Whom the notifications service may send an e-mail notice to: the address, and the roles and districts that
+    decide which notices."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "5b1e7d2a-3c4f-4a6b-8e9d-0f1a2b3c4d5e",
+                    "email": "coordinator@example.org",
+                    "roles": ["coordinator"],
+                    "districts": ["swale"],
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    email: str
+    roles: list[str]
+    districts: list[str]
+
+
 class GuardianRead(BaseModel):
     """A pack-site guardian as those who assign guardians see them: who they are, nothing more."""
 

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from identity.agency.service import check_exists as check_agency
 from identity.hashing import SecretHasher
-from identity.person.exceptions import EmailTaken, GuardianNotFound, PersonNotFound
+from identity.person.exceptions import ContactsQueryIncomplete, EmailTaken, GuardianNotFound, PersonNotFound
 from identity.person.models import Person
 from identity.person.repository import PersonRepository
 from identity.person.schemas import PersonCreate, PersonRead, PersonUpdate
@@ -15,6 +15,9 @@ from identity.revocation.service import Reason
 from vru_shared.auth import PrincipalKind, Role
 from vru_shared.etag import check_if_match
 from vru_shared.pagination import PageParams
+
+#: People one contacts look-up answers at most (ids per request are capped at 100).
+MAX_CONTACTS = 500
 
 
 async def create(session: AsyncSession, *, data: PersonCreate, hasher: SecretHasher) -> Person:
@@ -81,6 +84,20 @@ async def unlock(session: AsyncSession, *, person_id: UUID) -> Person:
     """Clear the failed-login count and a lock an earlier version set (no change, no new version, when none)."""
     person = await get(session, person_id=person_id, for_update=True)  # no If-Match: one unlock after another
     return await PersonRepository(session).update(person, {"locked_until": None, "failed_attempts": 0})
+
+
+async def contacts(
+    session: AsyncSession, *, person_ids: Sequence[UUID], role: str | None, district: str | None
+) -> Sequence[Person]:
+    """Whom to send a notice to, with their e-mail: people by id, or a role's holders in a district (a role without
+    a district, or a district without a role, would be a directory: refused). Neither: no one."""
+    if (role is None) != (district is None):
+        raise ContactsQueryIncomplete("Give role and district together (or person_id).")
+    if not person_ids and role is None:
+        return []
+    return await PersonRepository(session).contacts(
+        person_ids=person_ids, role=role, district=district, limit=MAX_CONTACTS
+    )
 
 
 async def find_guardian(session: AsyncSession, *, email: str) -> list[Person]:

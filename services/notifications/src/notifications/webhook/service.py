@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notifications.notice.service import queue_for_events
 from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
 from notifications.webhook.exceptions import (
@@ -219,7 +220,8 @@ async def accept_events(session: AsyncSession, *, principal: Principal, batch: E
 
 
 async def store_events(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
-    """Store the events not stored yet and queue their deliveries; returns (stored, deliveries queued)."""
+    """Store the events not stored yet and queue their deliveries, and the e-mail and SMS notices they are due (in
+    the same transaction); returns (stored, deliveries queued)."""
     stored = await EventRepository(session).add_new(rows)
     subscriptions = SubscriptionRepository(session)
     now = datetime.now(UTC)
@@ -230,6 +232,7 @@ async def store_events(session: AsyncSession, rows: Sequence[dict[str, Any]]) ->
         agencies = [UUID(str(a)) for a in row["audience"].get("agencies", [])]
         for subscription in await subscriptions.listening(row["type"], agencies, bool(row["audience"].get("staff"))):
             queued.append({"subscription_id": subscription.id, "event_id": row["id"], "next_attempt_at": now})
+    await queue_for_events(session, [row for row in rows if row["id"] in stored])
     return len(stored), await DeliveryRepository(session).queue(queued)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +22,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks import Webhook
 
+from notifications.leasing import jittered_backoff
 from notifications.settings import NotificationsSettings
 from notifications.webhook import targets
 from notifications.webhook.models import Delivery, DeliveryStatus, Event, Subscription, SubscriptionStatus
@@ -70,8 +70,7 @@ def signatures(secrets: Sequence[str], *, msg_id: str, timestamp: datetime, body
 
 def retry_delay(attempts: int, settings: NotificationsSettings) -> timedelta:
     """Exponential backoff with jitter: ``base × 2^(attempts-1)`` capped at the maximum, times [0.5, 1]."""
-    ceiling = min(settings.retry_max_seconds, settings.retry_base_seconds * 2 ** max(0, attempts - 1))
-    return timedelta(seconds=ceiling * random.uniform(0.5, 1.0))
+    return jittered_backoff(attempts, base_seconds=settings.retry_base_seconds, max_seconds=settings.retry_max_seconds)
 
 
 async def send(

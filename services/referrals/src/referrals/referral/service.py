@@ -441,6 +441,14 @@ async def transition(
     return await _read(repo, referral.id, scope)
 
 
+def _author(referral: Referral) -> list[UUID]:
+    """The identity person who made the referral (none when an API client did)."""
+    try:
+        return [UUID(referral.created_by)]
+    except ValueError:
+        return []
+
+
 async def _announce(session: AsyncSession, referral: Referral) -> None:
     """``referral.<status>`` for partners' webhooks, in this transaction (docs/notifications.md). The receiving
     partner agency hears of it only once it was sent (never of a draft); the unit's staff subscriptions always."""
@@ -452,7 +460,10 @@ async def _announce(session: AsyncSession, referral: Referral) -> None:
         f"referral.{referral.status}",
         record_id=referral.id,
         path=f"/v1/referrals/{referral.id}",
-        audience=Audience([partner.identity_agency_id] if shared and partner and partner.identity_agency_id else []),
+        audience=Audience(
+            [partner.identity_agency_id] if shared and partner and partner.identity_agency_id else [],
+            people=_author(referral),  # e-mail or SMS notices of the answer (docs/notifications.md)
+        ),
         status=referral.status,
         district=referral.district.code,
         extra={
