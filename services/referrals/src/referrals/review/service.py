@@ -25,10 +25,6 @@ def due_on(created_at: datetime, target: WorkingDays) -> date:
     return target.after(local_day(created_at))
 
 
-def is_overdue(review: Review, target: WorkingDays, today: date) -> bool:
-    return review.status != ReviewStatus.CLOSED.value and today > due_on(review.created_at, target)
-
-
 def overdue_before(today: date, target: WorkingDays) -> datetime:
     """Reviews opened before this instant (and not closed) are overdue today.
 
@@ -44,18 +40,21 @@ async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target: 
     uncounted = [r.id for r in reviews if r.incident_count is None or r.subject_count is None]
     counts = await repo.counts_of(uncounted) if uncounted else {}
     today = london_today()
-    return [
-        ReviewSummary.model_validate(
-            {
-                **{name: getattr(review, name) for name in _COLUMNS.split()},
-                "incident_count": counts[review.id][0] if review.id in counts else review.incident_count,
-                "subject_count": counts[review.id][1] if review.id in counts else review.subject_count,
-                "due_on": due_on(review.created_at, target),
-                "overdue": is_overdue(review, target, today),
-            }
+    summaries = []
+    for review in reviews:
+        due = due_on(review.created_at, target)
+        summaries.append(
+            ReviewSummary.model_validate(
+                {
+                    **{name: getattr(review, name) for name in _COLUMNS.split()},
+                    "incident_count": counts[review.id][0] if review.id in counts else review.incident_count,
+                    "subject_count": counts[review.id][1] if review.id in counts else review.subject_count,
+                    "due_on": due,
+                    "overdue": review.status != ReviewStatus.CLOSED.value and today > due,
+                }
+            )
         )
-        for review in reviews
-    ]
+    return summaries
 
 
 async def list_reviews(
