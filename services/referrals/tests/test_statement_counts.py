@@ -72,15 +72,14 @@ class TestReadOneRecord:
         assert not any(s.startswith("INSERT") for s in log.statements), log
 
     @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
-    async def test_a_review_is_four_statements(
-        self, casework: Casework, three: list[dict[str, Any]], token: str
-    ) -> None:
+    async def test_a_review_is_one_statement(self, casework: Casework, three: list[dict[str, Any]], token: str) -> None:
         review = three[0]["review"]
         log = await counted(casework.client, f"/v1/reviews/{review}", casework.headers(getattr(casework, token)))
-        # the review with its districts, counts and audit row; its young people, history and incidents
-        # (selectinload, each a fixed one). Was 8: its districts, two counts (of its incidents and young people)
-        # and the audit INSERT each a statement of their own.
-        assert log.count == 4, log
+        # the review with its districts, counts, incidents, young people and history (JSON lists), and its audit
+        # row: a Core statement built once (review.repository.REVIEW_READ). Was 4 (its young people, history and
+        # incidents each a selectinload), and before that 8: its districts, two counts (of its incidents and young
+        # people) and the audit INSERT each a statement of their own.
+        assert log.count == 1, log
         assert log.statements[0].startswith(AUDIT_CTE), log
         assert not any(s.startswith("INSERT") or ("count(*)" in s and "GROUP BY" in s) for s in log.statements), log
 
@@ -134,3 +133,42 @@ class TestListPage:
         one = await counted(casework.client, url, headers, limit=1)
         fifty = await counted(casework.client, url, headers, limit=50)
         assert one.count == fifty.count == statements, f"page of 1: {one}\npage of 50: {fifty}"
+
+
+class TestOneStatementReads:
+    """The hot reads built once as Core statements (issue 17, item 2) answer exactly what the ORM read did."""
+
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE", "THANET"])
+    async def test_a_review_reads_as_the_orm_read_it(self, casework: Casework, token: str) -> None:
+        from referrals.review import service
+        from referrals.review.repository import ReviewRepository
+        from referrals.review.schemas import ReviewRead
+
+        # one young person in two incidents, Swale then Thanet: one review drawn into both districts, with history
+        first = await casework.young_person("46/901/26", "swale")
+        second = await casework.young_person("46/90/126", "thanet")
+        assert first["review"] == second["review"]
+        moved = await casework.client.post(
+            f"/v1/reviews/{first['review']}/transitions",
+            json={"to": "in_review"},
+            headers=casework.headers(casework.ANALYST),
+        )
+        assert moved.status_code == 200, moved.text
+        principal = getattr(casework, token)
+        response = await casework.client.get(f"/v1/reviews/{first['review']}", headers=casework.headers(principal))
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["districts"] == ["swale", "thanet"]
+        assert body["incident_count"] == 2
+        assert body["events"], body
+
+        scope = None if token == "ANALYST" else frozenset(principal["districts"])
+        target = casework.app.state.settings.review_target
+        async with casework.app.state.sessionmaker() as session:
+            repo = ReviewRepository(session)
+            review = await repo.read(uuid.UUID(first["review"]), scope)
+            assert review is not None
+            orm = await service._read(repo, review, target)
+        assert body == ReviewRead.model_validate(orm).model_dump(mode="json")
+        seen = {i["district"] for i in body["incidents"]}
+        assert seen == ({"swale", "thanet"} if scope is None else {"swale", "thanet"} & scope)  # their districts' only

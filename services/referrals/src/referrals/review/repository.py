@@ -3,15 +3,32 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Text, Uuid, cast, exists, func, insert, or_, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    RowMapping,
+    Select,
+    String,
+    Text,
+    Uuid,
+    any_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy import update as sql_update
-from sqlalchemy.dialects.postgresql import array
-from sqlalchemy.orm import QueryableAttribute, joinedload, selectinload, with_expression
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array
+from sqlalchemy.orm import QueryableAttribute, aliased, joinedload, selectinload, with_expression
 
-from referrals.audit.repository import with_audit_row
+from referrals.audit.repository import audit_parameters, with_audit_row, with_bound_audit_row
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import IncidentRepository
-from referrals.reference.models import CoordinatorArea, District
+from referrals.reference.models import CoordinatorArea, District, OffenceCategory
 from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
@@ -71,6 +88,159 @@ def counted(stmt: Select[Review]) -> Select[Review]:
     return stmt.options(
         with_expression(Review.incident_count, incidents), with_expression(Review.subject_count, subjects)
     ).execution_options(populate_existing=True)
+
+
+# --- the review read as one statement, built once (issue 17) ------------------------------------------------
+#: A coordinator's district codes, bound at execution (``districts``): one statement for every coordinator.
+_SCOPE = bindparam("districts", type_=ARRAY(String()))
+_REVIEW_ID = bindparam("review_id", type_=Uuid())
+
+
+def _scoped_district_ids() -> Select[Any]:
+    return select(District.id).where(District.code == any_(_SCOPE))
+
+
+def _seen_incident(incident: type[Incident] | Any) -> ColumnElement[bool]:
+    """:func:`referrals.incident.repository.visible_incident` for the bound ``districts``."""
+    resident = aliased(IncidentPerson)
+    return or_(
+        incident.district_id.in_(_scoped_district_ids()),
+        exists(
+            select(resident.id).where(
+                resident.incident_id == incident.id, resident.home_district_id.in_(_scoped_district_ids())
+            )
+        ),
+    )
+
+
+def _json_list(fields: dict[str, Any], *order: Any) -> Any:
+    """``coalesce(json_agg(json_build_object('name', value, …) ORDER BY …), '[]')``: a nested list in the row."""
+    pairs: list[Any] = []
+    for name, value in fields.items():
+        pairs += [literal_column(f"'{name}'"), value]
+    return func.coalesce(
+        func.json_agg(aggregate_order_by(func.json_build_object(*pairs), *order)), literal_column("'[]'::json")
+    )
+
+
+def _review_read(scoped: bool) -> Select[Any]:
+    """The review with its area, districts, counts, incidents (with their codes), young people and history, and
+    its audit row (:func:`~referrals.audit.repository.with_bound_audit_row`): one statement, one round trip,
+    rows straight into the response model — what :meth:`ReviewRepository.read` gives the ORM in four. Scoped: as
+    the coordinator of the bound ``districts`` sees it (the review, and of its incidents and of its history's
+    entries about an incident, those they may read), else everything."""
+    area, lead, drawn = aliased(CoordinatorArea), aliased(District), aliased(District)
+    incident_district, category = aliased(District), aliased(OffenceCategory)
+    seen = aliased(Incident)
+    districts = (
+        select(func.coalesce(func.array_agg(aggregate_order_by(drawn.code, drawn.code)), literal_column("'{}'")))
+        .join(ReviewDistrict, ReviewDistrict.district_id == drawn.id)
+        .where(ReviewDistrict.review_id == Review.id)
+        .scalar_subquery()
+    )
+    incidents = (
+        select(
+            _json_list(
+                {
+                    "id": Incident.id,
+                    "crime_reference": Incident.crime_reference,
+                    "occurred_at": Incident.occurred_at,
+                    "district": incident_district.code,
+                    "category": category.code,
+                    "weapon_knife": Incident.weapon_knife,
+                    "weapon_firearm": Incident.weapon_firearm,
+                },
+                Incident.occurred_at,
+                Incident.id,
+            )
+        )
+        .select_from(Incident)
+        .join(incident_district, incident_district.id == Incident.district_id)
+        .join(category, category.id == Incident.category_id)
+        .where(Incident.review_id == Review.id, *([_seen_incident(Incident)] if scoped else []))
+        .scalar_subquery()
+    )
+    subjects = (
+        select(
+            _json_list(
+                {
+                    "id": Subject.id,
+                    "given_name": Subject.given_name,
+                    "family_name": Subject.family_name,
+                    "date_of_birth": Subject.date_of_birth,
+                },
+                Subject.family_name,
+                Subject.given_name,
+                Subject.id,
+            )
+        )
+        .select_from(ReviewSubject)
+        .join(Subject, Subject.id == ReviewSubject.subject_id)
+        .where(ReviewSubject.review_id == Review.id)
+        .scalar_subquery()
+    )
+    about_seen = or_(
+        ReviewEvent.incident_id.is_(None),
+        exists(select(seen.id).where(seen.id == ReviewEvent.incident_id, _seen_incident(seen))),
+    )
+    events = (
+        select(
+            _json_list(
+                {
+                    "kind": ReviewEvent.kind,
+                    "from_status": ReviewEvent.from_status,
+                    "to_status": ReviewEvent.to_status,
+                    "reason": ReviewEvent.reason,
+                    "forum_case_ref": ReviewEvent.forum_case_ref,
+                    "incident_id": ReviewEvent.incident_id,
+                    "actor": ReviewEvent.actor,
+                    "actor_name": ReviewEvent.actor_name,
+                    "at": ReviewEvent.at,
+                },
+                ReviewEvent.at,
+                ReviewEvent.id,
+            )
+        )
+        .where(ReviewEvent.review_id == Review.id, *([about_seen] if scoped else []))
+        .scalar_subquery()
+    )
+    visible = [
+        exists(
+            select(ReviewDistrict.review_id).where(
+                ReviewDistrict.review_id == Review.id, ReviewDistrict.district_id.in_(_scoped_district_ids())
+            )
+        )
+    ]
+    where = [Review.id == _REVIEW_ID, *(visible if scoped else [])]
+    read = (
+        select(
+            Review.id,
+            Review.status,
+            area.code.label("area"),
+            lead.code.label("district"),
+            districts.label("districts"),
+            select(func.count()).where(Incident.review_id == Review.id).scalar_subquery().label("incident_count"),
+            select(func.count()).where(ReviewSubject.review_id == Review.id).scalar_subquery().label("subject_count"),
+            Review.forum_case_ref,
+            Review.outcome_reason,
+            Review.created_at,
+            Review.updated_at,
+            Review.closed_at,
+            Review.version,
+            cast(incidents, JSON).label("incidents"),
+            cast(subjects, JSON).label("subjects"),
+            cast(events, JSON).label("events"),
+        )
+        .select_from(Review)
+        .join(area, area.id == Review.area_id)
+        .join(lead, lead.id == Review.district_id)
+        .where(*where)
+    )
+    return with_bound_audit_row(read, select(array([cast(Review.id, Text)])).where(*where))
+
+
+#: Built and compiled once: for analysts and the director (everything), and for coordinators (their districts).
+REVIEW_READ = {False: _review_read(scoped=False), True: _review_read(scoped=True)}
 
 
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
@@ -156,6 +326,20 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             ids = select(array([cast(Review.id, Text)])).where(Review.id == review_id)
             details = with_audit_row(details, audit, ids if condition is None else ids.where(condition))
         return await self.get(review_id, for_update=for_update, base=details)
+
+    async def read_audited(
+        self, review_id: UUID, scope: frozenset[str] | None, audit: Mapping[str, object]
+    ) -> RowMapping | None:
+        """The review as :data:`REVIEW_READ` reads it, if ``scope`` may see it, with its audit entry (the fields
+        of :func:`referrals.audit.service.entry`) written by the same statement; nothing is audited when it is not
+        visible. Its nested lists are JSON (``incidents``, ``subjects``, ``events``), for the response model."""
+        parameters: dict[str, object] = {"review_id": review_id, **audit_parameters(audit)}
+        if scope is not None:
+            parameters["districts"] = sorted(scope)
+        connection = await self.session.connection()
+        result = await connection.execute(REVIEW_READ[scope is not None], parameters)
+        row: RowMapping | None = result.mappings().one_or_none()
+        return row
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
         """(incidents, subjects) per review."""

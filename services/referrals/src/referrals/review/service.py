@@ -147,12 +147,13 @@ async def _read(repo: ReviewRepository, review: Review, target: WorkingDays) -> 
 async def get_review(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target: WorkingDays
 ) -> ReviewRead:
-    repo = ReviewRepository(session)
     audit = entry(principal, action=AuditAction.READ, record_type="review", purpose="review")
-    review = await repo.read(review_id, scope, audit=audit)
-    if review is None:
+    row = await ReviewRepository(session).read_audited(review_id, scope, audit)
+    if row is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    return await _read(repo, review, target)
+    due = due_on(row["created_at"], target)
+    overdue = row["status"] != ReviewStatus.CLOSED.value and london_today() > due
+    return ReviewRead.model_validate({**row, "due_on": due, "overdue": overdue})
 
 
 async def transition(
