@@ -172,3 +172,53 @@ class TestOneStatementReads:
         assert body == ReviewRead.model_validate(orm).model_dump(mode="json")
         seen = {i["district"] for i in body["incidents"]}
         assert seen == ({"swale", "thanet"} if scope is None else {"swale", "thanet"} & scope)  # their districts' only
+
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    @pytest.mark.parametrize("destination", ["forum", "partner_agency", "project"])
+    async def test_a_referral_reads_as_the_orm_read_it(self, casework: Casework, token: str, destination: str) -> None:
+        from datetime import UTC, datetime
+
+        from sqlalchemy import insert, select, update
+
+        from referrals.access import CaseworkScope
+        from referrals.reference.models import PartnerAgency
+        from referrals.referral.models import FundingCount, Referral
+        from referrals.referral.repository import ReferralRepository
+        from referrals.referral.schemas import ReferralRead
+
+        ids = await casework.young_person("46/905/26", "swale")
+        referral_id = uuid.UUID((await casework.refer(ids, send=True, forum=MAM))["id"])
+        async with casework.app.state.sessionmaker() as session, session.begin():
+            values: dict[str, Any] = {}
+            if destination == "project":  # the other destinations, as their own referrals store them
+                values = {"forum_id": None, "project_id": uuid.uuid4(), "project_code": "box-it", "project_name": "Box"}
+            elif destination == "partner_agency":
+                values = {"forum_id": None, "partner_agency_id": await session.scalar(select(PartnerAgency.id))}
+            if values:
+                await session.execute(update(Referral).where(Referral.id == referral_id).values(**values))
+            now = datetime.now(UTC)
+            await session.execute(  # a funded project's count, delivered
+                insert(FundingCount).values(
+                    referral_id=referral_id,
+                    project_id=uuid.uuid4(),
+                    accepted_at=now,
+                    status="delivered",
+                    attempts=1,
+                    grant_id=uuid.uuid4(),
+                    period="2026-27 Q3",
+                    delivered_at=now,
+                )
+            )
+        principal = getattr(casework, token)
+        response = await casework.client.get(f"/v1/referrals/{referral_id}", headers=casework.headers(principal))
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["destination"]["kind"] == destination
+        assert body["funding_count"]["status"] == "delivered"
+        assert body["events"], body
+
+        districts = None if token == "ANALYST" else frozenset(principal["districts"])
+        async with casework.app.state.sessionmaker() as session:
+            orm = await ReferralRepository(session).get_visible(referral_id, CaseworkScope(districts))
+            assert orm is not None
+            assert body == ReferralRead.model_validate(orm).model_dump(mode="json")

@@ -33,7 +33,7 @@ from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
 from vru_shared.pagination import PageParams
-from vru_shared.repository import ScopedRepository
+from vru_shared.repository import ScopedRepository, json_list
 
 
 def visible_review(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
@@ -113,16 +113,6 @@ def _seen_incident(incident: type[Incident] | Any) -> ColumnElement[bool]:
     )
 
 
-def _json_list(fields: dict[str, Any], *order: Any) -> Any:
-    """``coalesce(json_agg(json_build_object('name', value, …) ORDER BY …), '[]')``: a nested list in the row."""
-    pairs: list[Any] = []
-    for name, value in fields.items():
-        pairs += [literal_column(f"'{name}'"), value]
-    return func.coalesce(
-        func.json_agg(aggregate_order_by(func.json_build_object(*pairs), *order)), literal_column("'[]'::json")
-    )
-
-
 def _review_read(scoped: bool) -> Select[Any]:
     """The review with its area, districts, counts, incidents (with their codes), young people and history, and
     its audit row (:func:`~referrals.audit.repository.with_bound_audit_row`): one statement, one round trip,
@@ -140,7 +130,7 @@ def _review_read(scoped: bool) -> Select[Any]:
     )
     incidents = (
         select(
-            _json_list(
+            json_list(
                 {
                     "id": Incident.id,
                     "crime_reference": Incident.crime_reference,
@@ -162,7 +152,7 @@ def _review_read(scoped: bool) -> Select[Any]:
     )
     subjects = (
         select(
-            _json_list(
+            json_list(
                 {
                     "id": Subject.id,
                     "given_name": Subject.given_name,
@@ -185,7 +175,7 @@ def _review_read(scoped: bool) -> Select[Any]:
     )
     events = (
         select(
-            _json_list(
+            json_list(
                 {
                     "kind": ReviewEvent.kind,
                     "from_status": ReviewEvent.from_status,
