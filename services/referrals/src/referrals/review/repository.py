@@ -229,6 +229,40 @@ def _review_read(scoped: bool) -> Select[Any]:
     return with_bound_audit_row(read, select(array([cast(Review.id, Text)])).where(*where))
 
 
+def _summary_rows() -> Select[Any]:
+    """A review as the queue shows it (``ReviewSummary`` but its due date): its area and lead district codes, every
+    district drawn in and its counts, in one SELECT."""
+    area, lead, drawn = aliased(CoordinatorArea), aliased(District), aliased(District)
+    districts = (
+        select(func.coalesce(func.array_agg(aggregate_order_by(drawn.code, drawn.code)), literal_column("'{}'")))
+        .join(ReviewDistrict, ReviewDistrict.district_id == drawn.id)
+        .where(ReviewDistrict.review_id == Review.id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Review.id,
+            Review.status,
+            area.code.label("area"),
+            lead.code.label("district"),
+            districts.label("districts"),
+            select(func.count()).where(Incident.review_id == Review.id).scalar_subquery().label("incident_count"),
+            select(func.count()).where(ReviewSubject.review_id == Review.id).scalar_subquery().label("subject_count"),
+            Review.forum_case_ref,
+            Review.outcome_reason,
+            Review.created_at,
+            Review.updated_at,
+            Review.closed_at,
+            Review.version,
+        )
+        .select_from(Review)
+        .join(area, area.id == Review.area_id)
+        .join(lead, lead.id == Review.district_id)
+    )
+
+
+SUMMARY_ROWS = _summary_rows()
+
 #: Built and compiled once: for analysts and the director (everything), and for coordinators (their districts).
 REVIEW_READ = {False: _review_read(scoped=False), True: _review_read(scoped=True)}
 
@@ -260,6 +294,16 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         overdue_before: datetime | None,
         overdue: bool | None,
     ) -> Sequence[Review]:
+        filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
+        if overdue is not None and overdue_before is not None:
+            late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
+            filters.append(late if overdue else ~late)
+        return await self.page(page, *filters, base=counted(self.readable(scope)), descending=True)
+
+    @staticmethod
+    def _search_filters(
+        *, area: str | None, district: str | None, status: ReviewStatus | None, overdue_before: datetime | None
+    ) -> list[ColumnElement[bool]]:
         filters: list[ColumnElement[bool]] = []
         if area is not None:
             filters.append(Review.area_id.in_(select(CoordinatorArea.id).where(CoordinatorArea.code == area)))
@@ -273,10 +317,29 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             )
         if status is not None:
             filters.append(Review.status == status.value)
+        return filters
+
+    async def search_rows(
+        self,
+        page: PageParams,
+        scope: frozenset[str] | None,
+        *,
+        area: str | None,
+        district: str | None,
+        status: ReviewStatus | None,
+        overdue_before: datetime | None,
+        overdue: bool | None,
+    ) -> Sequence[RowMapping]:
+        """:meth:`search` as rows for ``ReviewSummary`` (its codes, districts and counts in the same SELECT): one
+        statement and no ORM objects, for the review queue page (issue 17)."""
+        filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
             filters.append(late if overdue else ~late)
-        return await self.page(page, *filters, base=counted(self.readable(scope)), descending=True)
+        condition = self.visible(scope)
+        if condition is not None:
+            filters.append(condition)
+        return await self.page_rows(page, SUMMARY_ROWS, *filters, descending=True)
 
     async def read(
         self,

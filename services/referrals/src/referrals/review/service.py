@@ -69,8 +69,7 @@ async def list_reviews(
     status: ReviewStatus | None,
     overdue: bool | None,
 ) -> list[ReviewSummary]:
-    repo = ReviewRepository(session)
-    reviews = await repo.search(
+    rows = await ReviewRepository(session).search_rows(
         page,
         scope,
         area=area,
@@ -79,7 +78,12 @@ async def list_reviews(
         overdue_before=overdue_before(london_today(), target),
         overdue=overdue,
     )
-    items = await _summaries(repo, reviews, target)
+    today = london_today()
+    items = []
+    for row in rows:
+        due = due_on(row["created_at"], target)
+        overdue_now = row["status"] != ReviewStatus.CLOSED.value and today > due
+        items.append(ReviewSummary.model_validate({**row, "due_on": due, "overdue": overdue_now}))
     if items:
         await record(
             session,
