@@ -83,6 +83,18 @@ class TestReadOneRecord:
         assert log.statements[0].startswith(AUDIT_CTE), log
         assert not any(s.startswith("INSERT") or ("count(*)" in s and "GROUP BY" in s) for s in log.statements), log
 
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_an_incident_is_three_statements(
+        self, casework: Casework, three: list[dict[str, Any]], token: str
+    ) -> None:
+        incident = three[0]["incident"]
+        log = await counted(casework.client, f"/v1/incidents/{incident}", casework.headers(getattr(casework, token)))
+        # the incident with its district, category and audit row (its purpose computed in the statement); its
+        # people and changes (selectinload, each a fixed one). Was 4: the audit INSERT a statement of its own.
+        assert log.count == 3, log
+        assert log.statements[0].startswith(AUDIT_CTE), log
+        assert not any(s.startswith("INSERT") for s in log.statements), log
+
     async def test_the_audit_row_is_written_once_and_only_for_a_visible_record(
         self, casework: Casework, three: list[dict[str, Any]]
     ) -> None:
@@ -92,6 +104,7 @@ class TestReadOneRecord:
         for url, slug in (
             (f"/v1/referrals/{first['referral']}", "/referral-not-found"),
             (f"/v1/reviews/{first['review']}", "/review-not-found"),
+            (f"/v1/incidents/{first['incident']}", "/incident-not-found"),
         ):
             refused = await casework.client.get(url, headers=headers)
             assert refused.status_code == 404

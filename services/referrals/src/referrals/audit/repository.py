@@ -15,19 +15,24 @@ T = TypeVar("T")
 SEAL_LOCK = 0x5EA1_A0D1
 
 
-def with_audit_row(read: Select[T], values: Mapping[str, object], record_ids: Select[Any]) -> Select[T]:
+def with_audit_row(
+    read: Select[T], values: Mapping[str, object], record_ids: Select[Any], *, computed: Sequence[str] = ()
+) -> Select[T]:
     """``read`` with its audit entry attached as a CTE: ``WITH audit AS (INSERT INTO audit_log … SELECT …)
     SELECT …`` — the read and its audit row in one statement, one round trip, in the same transaction.
 
     ``values`` are the entry's fields but ``record_ids`` (:func:`referrals.audit.service.entry`);
     ``record_ids`` selects one ``text[]`` per entry to write, with the read's own filters (visibility
     included), so a record the caller cannot see is neither returned nor audited. PostgreSQL runs a
-    data-modifying CTE exactly once, whether or not the read refers to it.
+    data-modifying CTE exactly once, whether or not the read refers to it. ``computed``: the fields that
+    ``record_ids`` selects after the ids, where the entry's value depends on the record read (an incident read's
+    purpose); they are left out of ``values``.
     """
     table = AuditEntry.__table__
     ids = record_ids.subquery("audited")
-    rows = select(*(literal(value, table.c[name].type) for name, value in values.items()), *ids.c)
-    entry = insert(AuditEntry).from_select([*values, "record_ids"], rows)
+    given = {name: value for name, value in values.items() if name not in computed}
+    rows = select(*(literal(value, table.c[name].type) for name, value in given.items()), *ids.c)
+    entry = insert(AuditEntry).from_select([*given, "record_ids", *computed], rows)
     return read.add_cte(entry.cte("audit"))
 
 
