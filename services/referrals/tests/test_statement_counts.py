@@ -95,6 +95,18 @@ class TestReadOneRecord:
         assert log.statements[0].startswith(AUDIT_CTE), log
         assert not any(s.startswith("INSERT") for s in log.statements), log
 
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_a_young_persons_page_writes_its_audit_row_in_its_first_statement(
+        self, casework: Casework, three: list[dict[str, Any]], token: str
+    ) -> None:
+        subject = three[0]["subject"]
+        log = await counted(casework.client, f"/v1/subjects/{subject}", casework.headers(getattr(casework, token)))
+        # the young person and the audit row; then their incidents, reviews, referrals, support plans and possible
+        # duplicates, each a fixed statement. Was 7, the audit INSERT one of them.
+        assert log.count == 6, log
+        assert log.statements[0].startswith(AUDIT_CTE), log
+        assert not any(s.startswith("INSERT") for s in log.statements), log
+
     async def test_the_audit_row_is_written_once_and_only_for_a_visible_record(
         self, casework: Casework, three: list[dict[str, Any]]
     ) -> None:
@@ -105,6 +117,7 @@ class TestReadOneRecord:
             (f"/v1/referrals/{first['referral']}", "/referral-not-found"),
             (f"/v1/reviews/{first['review']}", "/review-not-found"),
             (f"/v1/incidents/{first['incident']}", "/incident-not-found"),
+            (f"/v1/subjects/{first['subject']}", "/subject-not-found"),
         ):
             refused = await casework.client.get(url, headers=headers)
             assert refused.status_code == 404
