@@ -143,9 +143,9 @@ class TestListPage:
         ("url", "statements"),
         [
             ("/v1/referrals", 3),  # page, events (selectinload), audit row
-            # page with codes, districts and counts (a Core statement: no ORM objects), audit row — was 3 (the
-            # districts a selectinload), and before that 5
-            ("/v1/reviews", 2),
+            # the page with codes, districts and counts (no ORM objects) and its audit row (a CTE reading the page's
+            # own CTE) — was 3 (the districts a selectinload, the audit INSERT), and before that 5
+            ("/v1/reviews", 1),
             ("/v1/incidents", 2),
             ("/v1/subjects", 2),
             ("/v1/actions", 2),  # page, audit row
@@ -277,3 +277,23 @@ class TestOneStatementReads:
             )
             orm = await service._summaries(repo, reviews[:50], target)
         assert items == [summary.model_dump(mode="json") for summary in orm]
+
+    @pytest.mark.parametrize("feed", [False, True])
+    async def test_the_queue_page_audits_the_rows_it_shows_in_their_order(
+        self, casework: Casework, three: list[dict[str, Any]], feed: bool
+    ) -> None:
+        """The audit entry written by the queue page's own statement names the page's rows (not the extra row
+        fetched to know there is a next page), in the page's order; an empty page writes none."""
+        headers = casework.headers(casework.MEDWAY_SWALE)
+        params: dict[str, Any] = {"limit": 2} | ({"updated_since": "2020-01-01"} if feed else {})
+        before = await casework.audit(MEDWAY_SWALE)
+        page = await casework.client.get("/v1/reviews", headers=headers, params=params)
+        assert page.status_code == 200, page.text
+        shown = [item["id"] for item in page.json()["items"]]
+        assert len(shown) == 2
+        assert page.json()["next_cursor"]
+        empty = await casework.client.get("/v1/reviews", headers=headers, params=params | {"status": "closed"})
+        assert empty.status_code == 200
+        assert empty.json()["items"] == []
+        added = (await casework.audit(MEDWAY_SWALE))[len(before) :]
+        assert added == [("read", "review", shown, "review queue", None)]

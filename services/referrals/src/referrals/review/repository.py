@@ -329,9 +329,13 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         status: ReviewStatus | None,
         overdue_before: datetime | None,
         overdue: bool | None,
+        audit: Mapping[str, object],
     ) -> Sequence[RowMapping]:
-        """:meth:`search` as rows for ``ReviewSummary`` (its codes, districts and counts in the same SELECT): one
-        statement and no ORM objects, for the review queue page (issue 17)."""
+        """:meth:`search` as rows for ``ReviewSummary`` (its codes, districts and counts in the same SELECT), with
+        the page's audit entry (``audit``: :func:`referrals.audit.service.entry`'s fields; the ids of the page's
+        rows but the extra one, in the page's order; none for an empty page) written by the same statement: one
+        statement and no ORM objects, for the review queue page (issue 17). The page is a CTE that both the
+        answer and the audit entry read, so its rows are found once."""
         filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
@@ -339,7 +343,20 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         condition = self.visible(scope)
         if condition is not None:
             filters.append(condition)
-        return await self.page_rows(page, SUMMARY_ROWS, *filters, descending=True)
+        listed = self._page(SUMMARY_ROWS.where(*filters), page, (), True).cte("listed")
+        feed = page.changed_since is not None
+        key = ("updated_at", "id") if feed else ("created_at", "id")
+
+        def ordered(rows: Any) -> list[Any]:  # the page's order: newest first, or the change feed's
+            return [rows.c[name].asc() if feed else rows.c[name].desc() for name in key]
+
+        shown = select(listed.c.id, listed.c[key[0]]).order_by(*ordered(listed)).limit(page.limit).subquery()
+        ids = select(func.array_agg(aggregate_order_by(cast(shown.c.id, Text), *ordered(shown)))).having(
+            func.count() > 0
+        )
+        read: Select[Any] = with_audit_row(select(listed).order_by(*ordered(listed)), audit, ids)
+        rows: Sequence[RowMapping] = (await self.session.execute(read)).mappings().all()
+        return rows
 
     async def read(
         self,

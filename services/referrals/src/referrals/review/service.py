@@ -77,6 +77,7 @@ async def list_reviews(
         status=status,
         overdue_before=overdue_before(london_today(), target),
         overdue=overdue,
+        audit=entry(principal, action=AuditAction.READ, record_type="review", purpose="review queue"),
     )
     today = london_today()
     items = []
@@ -84,15 +85,6 @@ async def list_reviews(
         due = due_on(row["created_at"], target)
         overdue_now = row["status"] != ReviewStatus.CLOSED.value and today > due
         items.append(ReviewSummary.model_validate({**row, "due_on": due, "overdue": overdue_now}))
-    if items:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.READ,
-            record_type="review",
-            record_ids=[r.id for r in items[: page.limit]],
-            purpose="review queue",
-        )
     return items
 
 
