@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, RowMapping, Select, func, inspect, literal_column, select
+from sqlalchemy import ColumnElement, Select, func, inspect, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -105,30 +105,19 @@ class Repository(Generic[ModelT]):
     ) -> Sequence[ModelT]:
         """One keyset page (``limit + 1`` rows, for :func:`vru_shared.pagination.paginate`). In a change feed
         (``params.changed_since``): the records changed since then, by ``(updated_at, id)`` ascending."""
-        stmt = self._page((self.statement() if base is None else base).where(*filters), params, order, descending)
+        base = self.statement() if base is None else base
+        stmt = self.page_statement(base.where(*filters), params, order, descending)
         return (await self.session.scalars(stmt)).unique().all()
 
-    async def page_rows(
-        self,
-        params: PageParams,
-        base: Select[Any],
-        *filters: ColumnElement[bool],
-        order: Sequence[InstrumentedAttribute[Any]] = (),
-        descending: bool = False,
-    ) -> Sequence[RowMapping]:
-        """:meth:`page` of a Core statement selecting columns (``base``), as rows for a response model: no ORM
-        objects to build, for the hot lists (issue 17)."""
-        stmt = self._page(base.where(*filters), params, order, descending)
-        rows: Sequence[RowMapping] = (await self.session.execute(stmt)).mappings().all()
-        return rows
-
-    def _page(
+    def page_statement(
         self,
         stmt: Select[Any],
         params: PageParams,
-        order: Sequence[InstrumentedAttribute[Any]],
-        descending: bool,
+        order: Sequence[InstrumentedAttribute[Any]] = (),
+        descending: bool = False,
     ) -> Select[Any]:
+        """``stmt`` as :meth:`page` pages it: keyset order and cursor, ``limit + 1``, the change feed's filter and
+        order — for a repository that selects rows rather than its model (issue 17: the review queue page)."""
         columns = order or [self.column(name) for name in self.order]
         if params.changed_since is not None:
             updated_at = self.column("updated_at")

@@ -343,7 +343,7 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         condition = self.visible(scope)
         if condition is not None:
             filters.append(condition)
-        listed = self._page(SUMMARY_ROWS.where(*filters), page, (), True).cte("listed")
+        listed = self.page_statement(SUMMARY_ROWS.where(*filters), page, descending=True).cte("listed")
         feed = page.changed_since is not None
         key = ("updated_at", "id") if feed else ("created_at", "id")
 
