@@ -7,8 +7,10 @@ Every benchmark ratio is product ÷ this, measured minutes apart on the same mac
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import AsyncIterator
+from datetime import datetime
 from uuid import UUID
 
 import asyncpg
@@ -17,18 +19,39 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-#: One round trip: the audit row rides in the same statement as the read (DESIGN §9).
+#: The product's review read (``referrals.review.repository.REVIEW_READ``, issue 17): the review with its codes,
+#: districts, counts, incidents, young people and history, and its audit row, in one statement.
 READ_REVIEW = """
 WITH audit AS (
     INSERT INTO referrals_audit.audit_log (actor_subject, actor_kind, roles, action, record_type, record_ids, purpose)
     VALUES ($2, 'person', ARRAY['analyst'], 'read', 'review', ARRAY[$3::text], 'review')
 )
-SELECT r.id, r.status, r.version, r.created_at, a.code AS area_code, d.code AS district_code
+SELECT r.id, r.status, a.code AS area, d.code AS district,
+       (SELECT coalesce(array_agg(d2.code ORDER BY d2.code), '{}') FROM referrals.review_districts rd
+        JOIN referrals.districts d2 ON d2.id = rd.district_id WHERE rd.review_id = r.id) AS districts,
+       (SELECT count(*) FROM referrals.incidents WHERE review_id = r.id) AS incident_count,
+       (SELECT count(*) FROM referrals.review_subjects WHERE review_id = r.id) AS subject_count,
+       r.forum_case_ref, r.outcome_reason, r.created_at, r.updated_at, r.closed_at, r.version,
+       (SELECT coalesce(json_agg(json_build_object('id', i.id, 'crime_reference', i.crime_reference,
+                'occurred_at', i.occurred_at, 'district', id2.code, 'category', c.code,
+                'weapon_knife', i.weapon_knife, 'weapon_firearm', i.weapon_firearm) ORDER BY i.occurred_at, i.id), '[]')
+        FROM referrals.incidents i JOIN referrals.districts id2 ON id2.id = i.district_id
+        JOIN referrals.offence_categories c ON c.id = i.category_id WHERE i.review_id = r.id)::text AS incidents,
+       (SELECT coalesce(json_agg(json_build_object('id', s.id, 'given_name', s.given_name, 'family_name', s.family_name,
+                'date_of_birth', s.date_of_birth) ORDER BY s.family_name, s.given_name, s.id), '[]')
+        FROM referrals.review_subjects rs JOIN referrals.subjects s ON s.id = rs.subject_id
+        WHERE rs.review_id = r.id)::text AS subjects,
+       (SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'from_status', e.from_status,
+                'to_status', e.to_status, 'reason', e.reason, 'forum_case_ref', e.forum_case_ref,
+                'incident_id', e.incident_id, 'actor', e.actor, 'actor_name', e.actor_name, 'at', e.at)
+                ORDER BY e.at, e.id), '[]')
+        FROM referrals.review_events e WHERE e.review_id = r.id)::text AS events
 FROM referrals.reviews r
 JOIN referrals.coordinator_areas a ON a.id = r.area_id
 JOIN referrals.districts d ON d.id = r.district_id
 WHERE r.id = $1
 """
+NESTED = ("incidents", "subjects", "events")
 
 #: The product's referral read: the row with its subject and destination, the audit row, then the history.
 READ_REFERRAL = """
@@ -126,11 +149,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 
 async def read_review(request: Request) -> Response:
     review_id = UUID(request.path_params["review_id"])
-    async with request.app.state.pool.acquire() as connection:
+    # in a transaction, as the product's request is (BEGIN and COMMIT: a round trip each)
+    async with request.app.state.pool.acquire() as connection, connection.transaction():
         row = await connection.fetchrow(READ_REVIEW, review_id, "bench-reference", str(review_id))
     if row is None:
         return JSONResponse({"status": 404}, status_code=404)
-    return JSONResponse({**dict(row), "id": str(row["id"]), "created_at": row["created_at"].isoformat()})
+    body: dict[str, object] = {
+        k: (json.loads(v) if k in NESTED else v.isoformat() if isinstance(v, datetime) else v)
+        for k, v in dict(row).items()
+    }
+    body["id"] = str(row["id"])
+    return JSONResponse(body)
 
 
 async def read_referral(request: Request) -> Response:

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 import json
+import time
 from collections.abc import AsyncIterator
 
 import httpx
@@ -183,3 +184,54 @@ async def test_extra_trusted_issuer_is_accepted_and_others_are_not() -> None:
     assert external_principal.roles == frozenset({"analyst"})
     with pytest.raises(Unauthorized):
         await verifier.verify(TestIssuer(issuer="https://elsewhere.example.org").token())
+
+
+class TestRememberedTokens:
+    """A verified token is remembered until its ``exp`` (issue 17: the ES256 check was a fifth of a read's CPU),
+    never past it, never once its key has left the JWKS, and never past a revocation."""
+
+    @staticmethod
+    def verifier(issuer: TestIssuer, served: list[TestIssuer], clock: list[float]) -> TokenVerifier:
+        def jwks(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"keys": [k for i in served for k in i.jwks()["keys"]]})
+
+        trusted = TrustedIssuer(issuer=issuer.issuer, jwks_url=TEST_JWKS_URL)
+        client = httpx.AsyncClient(transport=httpx.MockTransport(jwks))
+        return TokenVerifier([trusted], client, 300, clock=lambda: clock[0])
+
+    async def test_a_token_is_verified_once_then_remembered_until_it_expires(self) -> None:
+        issuer = TestIssuer()
+        now = [time.time()]
+        verifier = self.verifier(issuer, [issuer], now)
+        token = issuer.token(sub="p-1", roles=["analyst"], ttl=900)
+        first = await verifier.verify(token)
+        assert await verifier.verify(token) is first  # remembered: not decoded and checked again
+        assert (await verifier.verify(issuer.token(sub="p-2"))).subject == "p-2"  # another token: its own
+        now[0] += 901  # past its exp: verified afresh (the leeway still lets it in), not the remembered answer
+        again = await verifier.verify(token)
+        assert again is not first
+        assert again == first
+
+    async def test_a_remembered_token_is_refused_once_its_key_is_withdrawn(self) -> None:
+        issuer, successor = TestIssuer(kid="old"), TestIssuer(kid="new")
+        served = [issuer]
+        now = [time.time()]
+        verifier = self.verifier(issuer, served, now)
+        token = issuer.token(sub="p-1")
+        assert (await verifier.verify(token)).subject == "p-1"
+        served[:] = [successor]  # the key is withdrawn (rotated out, compromised)
+        verifier.caches[issuer.issuer]._fetched_at -= 301  # the JWKS cache's time is up
+        with pytest.raises(Unauthorized) as refused:
+            await verifier.verify(token)
+        assert refused.value.slug == "unauthorized"
+
+    async def test_a_remembered_token_is_still_checked_against_revocations(
+        self, client: httpx.AsyncClient, issuer: TestIssuer
+    ) -> None:
+        token = issuer.token(sub="p-9", roles=["analyst"])
+        assert (await client.get("/v1/whoami", headers=bearer(token))).status_code == 200
+        app = client._transport.app  # type: ignore[attr-defined]
+        app.state.revocations._entries["p-9"] = int(time.time()) + 1  # identity revoked p-9's earlier tokens
+        refused = await client.get("/v1/whoami", headers=bearer(token))
+        assert refused.status_code == 401
+        assert refused.json()["type"].endswith("/token-revoked")

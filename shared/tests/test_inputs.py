@@ -68,3 +68,17 @@ async def test_an_unknown_query_parameter_is_a_422_naming_it() -> None:
         unknown = await c.get("/things", params={"colour": "red", "limit": 5})
         assert unknown.status_code == 422
         assert [e["field"] for e in unknown.json()["errors"]] == ["colour"]
+
+
+def test_the_platform_dependencies_run_on_the_event_loop() -> None:
+    """Every request runs these: as plain ``def`` FastAPI ran each in a worker thread, a hop there and back (issue
+    17: two of them were ~10 % of a read's CPU, ``bench/profile_read.py``)."""
+    import inspect
+
+    from vru_shared.auth import authenticate
+    from vru_shared.db import get_session
+    from vru_shared.inputs import reject_unknown_query
+    from vru_shared.pagination import feed_params, page_params
+
+    for dependency in (get_session, reject_unknown_query, page_params, feed_params, authenticate):
+        assert inspect.iscoroutinefunction(dependency), dependency.__name__

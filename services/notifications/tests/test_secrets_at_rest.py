@@ -93,6 +93,7 @@ def test_the_development_key_is_refused_outside_development(db_urls: dict[str, s
         "environment": "production",
         "database_url": "postgresql+asyncpg://notifications:" + STRONG + "@db.example.org/vru",
         "client_secret": STRONG,
+        "notify_api_key": f"vru_live-{uuid.UUID(int=1)}-{uuid.UUID(int=2)}",  # a live GOV.UK Notify key
     }
     with pytest.raises(ValidationError, match=r"secret_encryption_keys\[0\]"):
         NotificationsSettings(**common)

@@ -111,6 +111,18 @@ class TestWorkingDays:
             with pytest.raises(InvalidBankHolidays):
                 BankHolidays.load(tmp_path / "holidays.json")
 
+    def test_a_due_date_is_counted_once_per_opening_day(self) -> None:
+        """A queue page asks for 50 reviews' due dates, mostly of the same day: counted day by day each time, that
+        was half of the page's CPU (issue 17). The answer is remembered, per list of holidays."""
+        from vru_shared.bank_holidays import _working_days_after
+
+        other = BankHolidays(days=frozenset({date(2031, 3, 4)}), covers_until=date(2031, 12, 31))
+        before = _working_days_after.cache_info()
+        assert TEN.after(date(2031, 3, 3)) == TEN.after(date(2031, 3, 3)) == date(2031, 3, 17)
+        assert WorkingDays(10, other).after(date(2031, 3, 3)) == date(2031, 3, 18)  # its own holidays
+        after = _working_days_after.cache_info()
+        assert (after.misses - before.misses, after.hits - before.hits) == (2, 1)
+
     def test_overdue_boundary(self) -> None:
         cutoff = overdue_before(date(2026, 12, 7), TEN)  # Monday
         # Opened by Sunday 22 November: due Friday 4 December, overdue now; opened Monday 23rd: due today.

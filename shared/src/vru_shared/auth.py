@@ -5,11 +5,17 @@ unknown ``kid``, at most once per ``MIN_REFRESH_SECONDS``). Every route states w
 ``require(...)``; :func:`vru_shared.app.create_service_app` refuses to start an app with a route that
 states nothing (default deny). A verified token whose subject was revoked after it was issued (deactivated,
 secret rotated, roles changed: :mod:`vru_shared.revocation`) is refused with 401 ``token-revoked``.
+
+A token verified once is remembered (by its SHA-256) until its ``exp``, with the key that verified it: a client
+sends the same token for up to its lifetime, and checking the ES256 signature and the claims again was a fifth of
+a read's CPU (``bench/profile_read.py``). The revocation list is still consulted on every request
+(:func:`verify_bearer`), and a remembered token counts only while its key is still in the issuer's JWKS.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -33,6 +39,8 @@ logger = logging.getLogger("vru.auth")
 ALGORITHMS = ["ES256"]
 MIN_REFRESH_SECONDS = 10.0
 LEEWAY_SECONDS = 30
+#: Verified tokens remembered at most (each a few hundred bytes); past it the expired ones go, then all.
+MAX_REMEMBERED = 10_000
 
 
 class Role(StrEnum):
@@ -135,12 +143,53 @@ class JWKSCache:
             self._fetched_at = now
 
 
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    """A token verified once: its principal, until its ``exp``, while ``key`` is still its issuer's ``kid``."""
+
+    principal: Principal
+    expires: float
+    issuer: str
+    kid: str
+    key: Any
+
+
 class TokenVerifier:
-    def __init__(self, issuers: Iterable[TrustedIssuer], client: httpx.AsyncClient, ttl_seconds: float) -> None:
+    def __init__(
+        self,
+        issuers: Iterable[TrustedIssuer],
+        client: httpx.AsyncClient,
+        ttl_seconds: float,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.issuers = {i.issuer: i for i in issuers}
         self.caches = {i.issuer: JWKSCache(str(i.jwks_url), client, ttl_seconds) for i in self.issuers.values()}
+        self.clock = clock
+        self._verified: dict[bytes, _Verified] = {}
 
     async def verify(self, token: str) -> Principal:
+        """The token's principal: from the signature and claims the first time, then remembered until ``exp``
+        (the same answer, without the ES256 check) while the key that signed it is still published."""
+        digest = hashlib.sha256(token.encode()).digest()
+        known = self._verified.get(digest)
+        if known is not None:
+            if self.clock() < known.expires and await self.caches[known.issuer].key(known.kid) is known.key:
+                return known.principal
+            del self._verified[digest]
+        principal, verified = await self._verify(token)
+        self._remember(digest, verified)
+        return principal
+
+    def _remember(self, digest: bytes, verified: _Verified) -> None:
+        if len(self._verified) >= MAX_REMEMBERED:
+            now = self.clock()
+            self._verified = {d: v for d, v in self._verified.items() if v.expires > now}
+            if len(self._verified) >= MAX_REMEMBERED:
+                self._verified.clear()
+        self._verified[digest] = verified
+
+    async def _verify(self, token: str) -> tuple[Principal, _Verified]:
         try:
             header = jwt.get_unverified_header(token)
             unverified = jwt.decode(token, options={"verify_signature": False})
@@ -176,7 +225,8 @@ class TokenVerifier:
         lifetime = claims["exp"] - claims["iat"]
         if not isinstance(lifetime, int | float) or lifetime > issuer.max_lifetime_seconds:
             raise Unauthorized("The token was issued for longer than this API accepts.")
-        return principal_from_claims(claims, token)
+        principal = principal_from_claims(claims, token)
+        return principal, _Verified(principal, float(claims["exp"]), issuer.issuer, kid, key)
 
 
 def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:

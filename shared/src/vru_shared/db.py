@@ -88,8 +88,10 @@ async def add_unless_duplicate(session: AsyncSession, instance: object) -> bool:
     return True
 
 
-def get_session(request: Request) -> AsyncSession:
-    """The request's session, opened by the transaction middleware."""
+async def get_session(request: Request) -> AsyncSession:
+    """The request's session, opened by the transaction middleware. ``async``, as every dependency on a hot path:
+    FastAPI runs a plain ``def`` dependency in a worker thread (measured: two such hops were ~10 % of a read's
+    CPU, ``bench/profile_read.py``)."""
     session = getattr(request.state, "db_session", None)
     if not isinstance(session, AsyncSession):  # pragma: no cover - a wiring error, not a user error
         raise RuntimeError("TransactionMiddleware is not installed on this app")

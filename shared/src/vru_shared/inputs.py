@@ -84,7 +84,7 @@ def _query_names(dependant: Dependant) -> set[str]:
 _DECLARED: dict[int, frozenset[str]] = {}
 
 
-def reject_unknown_query(request: Request) -> None:
+async def reject_unknown_query(request: Request) -> None:
     """A dependency of every API operation (``create_service_app``): 422 for a query parameter the operation
     does not declare.
 

@@ -144,12 +144,12 @@ def _tag_path(request: Request, feed: bool) -> str:
     return request.url.path + (_FEED if feed else "")
 
 
-def page_params(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
+async def page_params(request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
     after = decode_cursor(cursor, key=cursor_key(request), path=request.url.path) if cursor else None
     return PageParams(limit=limit, after=after)
 
 
-def feed_params(
+async def feed_params(
     request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, updated_since: UpdatedSince = None
 ) -> PageParams:
     """:func:`page_params` for a list that is also a change feed (its records carry ``updated_at``)."""

@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, inspect, select
+from sqlalchemy import ColumnElement, Select, func, inspect, literal_column, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -37,6 +38,21 @@ from vru_shared.pagination import PageParams, keyset
 
 ModelT = TypeVar("ModelT")
 ScopeT = TypeVar("ScopeT")
+
+
+def json_object(fields: Mapping[str, Any]) -> Any:
+    """``json_build_object('name', value, …)``: a nested record of a row, for a response model to validate (a
+    read built once as a Core statement, one row per request instead of ORM objects: issue 17)."""
+    pairs: list[Any] = []
+    for name, value in fields.items():
+        pairs += [literal_column(f"'{name}'"), value]
+    return func.json_build_object(*pairs)
+
+
+def json_list(fields: Mapping[str, Any], *order: Any) -> Any:
+    """``coalesce(json_agg(json_build_object(…) ORDER BY …), '[]')``: a nested list of a row, in ``order`` (for a
+    correlated scalar subquery)."""
+    return func.coalesce(func.json_agg(aggregate_order_by(json_object(fields), *order)), literal_column("'[]'::json"))
 
 
 class Repository(Generic[ModelT]):
@@ -89,13 +105,25 @@ class Repository(Generic[ModelT]):
     ) -> Sequence[ModelT]:
         """One keyset page (``limit + 1`` rows, for :func:`vru_shared.pagination.paginate`). In a change feed
         (``params.changed_since``): the records changed since then, by ``(updated_at, id)`` ascending."""
-        stmt = (self.statement() if base is None else base).where(*filters)
+        base = self.statement() if base is None else base
+        stmt = self.page_statement(base.where(*filters), params, order, descending)
+        return (await self.session.scalars(stmt)).unique().all()
+
+    def page_statement(
+        self,
+        stmt: Select[Any],
+        params: PageParams,
+        order: Sequence[InstrumentedAttribute[Any]] = (),
+        descending: bool = False,
+    ) -> Select[Any]:
+        """``stmt`` as :meth:`page` pages it: keyset order and cursor, ``limit + 1``, the change feed's filter and
+        order — for a repository that selects rows rather than its model (issue 17: the review queue page)."""
         columns = order or [self.column(name) for name in self.order]
         if params.changed_since is not None:
             updated_at = self.column("updated_at")
             stmt = stmt.where(updated_at >= params.changed_since)
             columns, descending = [updated_at, self.column("id")], False
-        return (await self.session.scalars(keyset(stmt, params, *columns, descending=descending))).unique().all()
+        return keyset(stmt, params, *columns, descending=descending)
 
     async def add(self, record: ModelT) -> bool:
         """Insert; ``False`` (and nothing written) when a unique key is taken, also by a concurrent request."""

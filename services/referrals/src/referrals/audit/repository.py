@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, func, insert, literal, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, insert, literal, select
 
 from referrals.audit.models import AuditEntry, AuditSeal
 from vru_shared.pagination import PageParams
@@ -15,20 +15,57 @@ T = TypeVar("T")
 SEAL_LOCK = 0x5EA1_A0D1
 
 
-def with_audit_row(read: Select[T], values: Mapping[str, object], record_ids: Select[Any]) -> Select[T]:
+def with_audit_row(
+    read: Select[T], values: Mapping[str, object], record_ids: Select[Any], *, computed: Sequence[str] = ()
+) -> Select[T]:
     """``read`` with its audit entry attached as a CTE: ``WITH audit AS (INSERT INTO audit_log … SELECT …)
     SELECT …`` — the read and its audit row in one statement, one round trip, in the same transaction.
 
     ``values`` are the entry's fields but ``record_ids`` (:func:`referrals.audit.service.entry`);
     ``record_ids`` selects one ``text[]`` per entry to write, with the read's own filters (visibility
     included), so a record the caller cannot see is neither returned nor audited. PostgreSQL runs a
-    data-modifying CTE exactly once, whether or not the read refers to it.
+    data-modifying CTE exactly once, whether or not the read refers to it. ``computed``: the fields that
+    ``record_ids`` selects after the ids, where the entry's value depends on the record read (an incident read's
+    purpose); they are left out of ``values``.
     """
     table = AuditEntry.__table__
     ids = record_ids.subquery("audited")
-    rows = select(*(literal(value, table.c[name].type) for name, value in values.items()), *ids.c)
-    entry = insert(AuditEntry).from_select([*values, "record_ids"], rows)
+    given = {name: value for name, value in values.items() if name not in computed}
+    rows = select(*(literal(value, table.c[name].type) for name, value in given.items()), *ids.c)
+    entry = insert(AuditEntry).from_select([*given, "record_ids", *computed], rows)
     return read.add_cte(entry.cte("audit"))
+
+
+#: The fields of an audit entry but its ``record_ids``, as :func:`referrals.audit.service.entry` gives them.
+ENTRY_FIELDS = (
+    "actor_subject",
+    "actor_name",
+    "actor_kind",
+    "actor_client_id",
+    "agency_id",
+    "roles",
+    "action",
+    "record_type",
+    "purpose",
+    "request_id",
+    "client_request_id",
+)
+
+
+def with_bound_audit_row(read: Select[T], record_ids: Select[Any]) -> Select[T]:
+    """:func:`with_audit_row` for a statement built once (at import) and executed many times: the entry's fields
+    are bound parameters (``audit_<field>``, from :func:`audit_parameters`), not values, so the statement's cache
+    key and compiled form are computed once, not per request (issue 17)."""
+    table = AuditEntry.__table__
+    ids = record_ids.subquery("audited")
+    rows = select(*(bindparam(f"audit_{name}", type_=table.c[name].type) for name in ENTRY_FIELDS), *ids.c)
+    entry = insert(AuditEntry).from_select([*ENTRY_FIELDS, "record_ids"], rows)
+    return read.add_cte(entry.cte("audit"))
+
+
+def audit_parameters(values: Mapping[str, object]) -> dict[str, object]:
+    """The parameters of :func:`with_bound_audit_row`'s entry, from :func:`referrals.audit.service.entry`."""
+    return {f"audit_{name}": values[name] for name in ENTRY_FIELDS}
 
 
 class AuditRepository(Repository[AuditEntry]):

@@ -1,17 +1,18 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Integer, Row, Select, Uuid, and_, delete, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Row, Select, Text, Uuid, and_, delete, exists, func, literal, or_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy import update as sql_update
-from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy.dialects.postgresql import REGCONFIG, array
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import InstrumentedAttribute, aliased, joinedload, undefer, with_expression
 
 from referrals.access import CaseworkScope
+from referrals.audit.repository import with_audit_row
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import IncidentRepository, incident_of_person
 from referrals.reference.repository import any_of
@@ -64,6 +65,17 @@ class CasefileRepository(VisibleSubjectRepository):
 
     def statement(self) -> Select[Subject]:
         return select(Subject).options(undefer(Subject.possible_duplicate))
+
+    async def read_audited(
+        self, subject_id: UUID, scope: frozenset[str] | None, audit: Mapping[str, object]
+    ) -> Subject | None:
+        """The young person if ``scope`` may see them, with the read's audit entry written by the same SELECT
+        (:func:`~referrals.audit.repository.with_audit_row`); nothing is audited when they are not visible."""
+        ids = select(array([sql_cast(Subject.id, Text)])).where(Subject.id == subject_id)
+        condition = self.visible(scope)
+        if condition is not None:
+            ids = ids.where(condition)
+        return await self.get(subject_id, base=with_audit_row(self.readable(scope), audit, ids))
 
     async def search(self, page: PageParams, scope: frozenset[str] | None, search: SubjectSearch) -> Sequence[Subject]:
         """The young people ``scope`` may see that match every criterion given; merged records left out. Newest

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.access import CaseworkScope
 from referrals.audit.schemas import AuditAction
-from referrals.audit.service import record
+from referrals.audit.service import entry, record
 from referrals.casefile.repository import CasefileRepository, SubjectSearch
 from referrals.casefile.schemas import SubjectRead
 from referrals.review.models import ReviewEventKind
@@ -104,19 +104,11 @@ async def _read(session: AsyncSession, subject: Subject, scope: CaseworkScope) -
 async def get_subject(
     session: AsyncSession, *, principal: Principal, scope: CaseworkScope, subject_id: UUID
 ) -> SubjectRead:
-    subject = await CasefileRepository(session).get_visible(subject_id, scope.districts)
+    audit = entry(principal, action=AuditAction.READ, record_type="subject", purpose="young person's page")
+    subject = await CasefileRepository(session).read_audited(subject_id, scope.districts, audit)
     if subject is None:
         raise SubjectNotFound(f"There is no subject {subject_id} that you can see.")
-    result = await _read(session, subject, scope)
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.READ,
-        record_type="subject",
-        record_ids=[subject.id],
-        purpose="young person's page",
-    )
-    return result
+    return await _read(session, subject, scope)
 
 
 # --- resolving possible duplicates --------------------------------------------------------------------

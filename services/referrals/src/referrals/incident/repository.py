@@ -1,12 +1,30 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Text,
+    case,
+    cast,
+    distinct,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by, array
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
+from referrals.audit.repository import with_audit_row
 from referrals.incident.models import Incident, IncidentPerson, ScreeningDecision
+from referrals.reference.models import District
 from referrals.reference.repository import district_ids
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository
@@ -84,6 +102,41 @@ class IncidentRepository(ScopedRepository[Incident, frozenset[str] | None]):
             selectinload(Incident.changes),
         )
         return await self.get(incident_id, for_update=for_update, base=details)
+
+    async def read_audited(
+        self, incident_id: UUID, scope: frozenset[str] | None, audit: Mapping[str, object]
+    ) -> Incident | None:
+        """:meth:`read` with its audit entry written by the same SELECT (the record's own filters: nothing is
+        audited when it is not visible). The purpose depends on what the caller sees: ``incident``, or for a
+        coordinator reading another district's incident because residents of theirs are involved, ``incident in
+        <district>: involves a resident of <their districts involved>`` — computed in the statement."""
+        details = self.readable(scope).options(
+            selectinload(Incident.people).joinedload(IncidentPerson.home_district_ref),
+            selectinload(Incident.changes),
+        )
+        purpose: Any = literal("incident", String())
+        if scope is not None:
+            home = aliased(District)
+            residents = (  # the district codes sort the same in any collation (lower-case letters and hyphens)
+                select(func.string_agg(distinct(home.code), aggregate_order_by(literal_column("', '"), home.code)))
+                .select_from(IncidentPerson)
+                .join(home, home.id == IncidentPerson.home_district_id)
+                .where(IncidentPerson.incident_id == Incident.id, home.code.in_(sorted(scope)))
+                .scalar_subquery()
+            )
+            where = select(District.code).where(District.id == Incident.district_id).scalar_subquery()
+            purpose = case(
+                (Incident.district_id.in_(district_ids(scope)), purpose),
+                else_=literal("incident in ", String())
+                + where
+                + literal(": involves a resident of ", String())
+                + residents,
+            )
+        ids = select(array([cast(Incident.id, Text)]), purpose.label("purpose")).where(Incident.id == incident_id)
+        condition = self.visible(scope)
+        if condition is not None:
+            ids = ids.where(condition)
+        return await self.get(incident_id, base=with_audit_row(details, audit, ids, computed=("purpose",)))
 
     async def id_of_reference(self, crime_reference: str) -> UUID | None:
         stmt = select(Incident.id).where(Incident.crime_reference == crime_reference)

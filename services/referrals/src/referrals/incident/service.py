@@ -7,7 +7,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from referrals.audit.schemas import AuditAction
-from referrals.audit.service import record
+from referrals.audit.service import entry, record
 from referrals.incident.exceptions import IncidentNotFound
 from referrals.incident.models import Incident, ScreeningDecision
 from referrals.incident.repository import IncidentRepository
@@ -151,23 +151,14 @@ def as_seen(incident: Incident, scope: frozenset[str] | None) -> IncidentRead:
 async def get_incident(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, incident_id: UUID
 ) -> IncidentRead:
-    incident = await IncidentRepository(session).read(incident_id, scope)
+    # the audit entry is written by the read's own SELECT, its purpose computed there: "incident", or for a
+    # coordinator reading another district's incident for their residents, "incident in <district>: involves a
+    # resident of <their districts involved>" (IncidentRepository.read_audited)
+    audit = entry(principal, action=AuditAction.READ, record_type="incident", purpose="incident")
+    incident = await IncidentRepository(session).read_audited(incident_id, scope, audit)
     if incident is None:
         raise IncidentNotFound(f"There is no incident {incident_id} that you can see.")
-    seen = as_seen(incident, scope)
-    purpose = "incident"
-    if seen.view == "residents":
-        where = ", ".join(sorted({str(p.home_district) for p in seen.people}))
-        purpose = f"incident in {seen.district}: involves a resident of {where}"
-    await record(
-        session,
-        principal=principal,
-        action=AuditAction.READ,
-        record_type="incident",
-        record_ids=[incident_id],
-        purpose=purpose,
-    )
-    return seen
+    return as_seen(incident, scope)
 
 
 async def check_reference(session: AsyncSession, *, principal: Principal, crime_reference: str) -> CrimeReferenceCheck:

@@ -3,12 +3,28 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Text, cast, exists, insert, select
-from sqlalchemy.dialects.postgresql import array
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    RowMapping,
+    Select,
+    String,
+    Text,
+    any_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    insert,
+    literal_column,
+    select,
+)
+from sqlalchemy import Uuid as SqlUuid
+from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from referrals.access import CaseworkScope
-from referrals.audit.repository import with_audit_row
+from referrals.audit.repository import audit_parameters, with_audit_row, with_bound_audit_row
 from referrals.reference.models import District, Forum, PartnerAgency
 from referrals.reference.repository import district_ids, for_agency, provided_by_agency
 from referrals.referral.models import (
@@ -20,8 +36,120 @@ from referrals.referral.models import (
     ReferralStatus,
 )
 from referrals.review.models import ReviewSubject
+from referrals.subject.models import Subject
 from vru_shared.pagination import PageParams
-from vru_shared.repository import Repository, ScopedRepository
+from vru_shared.repository import Repository, ScopedRepository, json_list, json_object
+
+
+def _referral_read(scoped: bool) -> Select[Any]:
+    """A referral in VRU staff's full view (``ReferralRead``) with its subject, district, destination, events and
+    funding count, and its audit row (the referral and its subject): one statement built once, rows straight into
+    the response model (issue 17). Scoped: a coordinator's, the referrals of the bound ``districts``."""
+    district, forum, partner = aliased(District), aliased(Forum), aliased(PartnerAgency)
+    subject = aliased(Subject)
+    destination = case(
+        (
+            Referral.forum_id.is_not(None),
+            json_object({"kind": literal_column("'forum'"), "code": forum.code, "name": forum.name}),
+        ),
+        (
+            Referral.project_id.is_not(None),
+            json_object(
+                {
+                    "kind": literal_column("'project'"),
+                    "code": Referral.project_code,
+                    "name": Referral.project_name,
+                    "project_id": Referral.project_id,
+                }
+            ),
+        ),
+        else_=json_object({"kind": literal_column("'partner_agency'"), "code": partner.code, "name": partner.name}),
+    )
+    events = (
+        select(
+            json_list(
+                {
+                    "kind": ReferralEvent.kind,
+                    "from_status": ReferralEvent.from_status,
+                    "to_status": ReferralEvent.to_status,
+                    "note": ReferralEvent.note,
+                    "actor_name": ReferralEvent.actor_name,
+                    "at": ReferralEvent.at,
+                },
+                ReferralEvent.at,
+                ReferralEvent.id,
+            )
+        )
+        .where(ReferralEvent.referral_id == Referral.id)
+        .scalar_subquery()
+    )
+    funding_count = (
+        select(
+            json_object(
+                {
+                    "status": FundingCount.status,
+                    "attempts": FundingCount.attempts,
+                    "last_error": FundingCount.last_error,
+                    "grant_id": FundingCount.grant_id,
+                    "period": FundingCount.period,
+                    "delivered_at": FundingCount.delivered_at,
+                }
+            )
+        )
+        .where(FundingCount.referral_id == Referral.id)
+        .scalar_subquery()
+    )
+    where = [Referral.id == bindparam("referral_id", type_=SqlUuid())]
+    if scoped:
+        districts = bindparam("districts", type_=ARRAY(String()))
+        where.append(Referral.district_id.in_(select(District.id).where(District.code == any_(districts))))
+    read = (
+        select(
+            Referral.id,
+            Referral.status,
+            cast(json_object({"code": district.code}), JSON).label("district"),
+            cast(destination, JSON).label("destination"),
+            Referral.reason,
+            Referral.lawful_basis,
+            Referral.consent,
+            Referral.sharing_note,
+            Referral.agency_reference,
+            Referral.status_reason,
+            Referral.outcome,
+            Referral.created_by_name,
+            Referral.created_at,
+            Referral.updated_at,
+            Referral.sent_at,
+            Referral.closed_at,
+            Referral.version,
+            cast(
+                json_object(
+                    {
+                        "id": subject.id,
+                        "given_name": subject.given_name,
+                        "family_name": subject.family_name,
+                        "date_of_birth": subject.date_of_birth,
+                    }
+                ),
+                JSON,
+            ).label("subject"),
+            Referral.review_id,
+            cast(events, JSON).label("events"),
+            cast(funding_count, JSON).label("funding_count"),
+        )
+        .select_from(Referral)
+        .join(subject, subject.id == Referral.subject_id)
+        .join(district, district.id == Referral.district_id)
+        .outerjoin(forum, forum.id == Referral.forum_id)
+        .outerjoin(partner, partner.id == Referral.partner_agency_id)
+        .where(*where)
+    )
+    ids = select(array([cast(Referral.id, Text), cast(Referral.subject_id, Text)])).where(*where)
+    return with_bound_audit_row(read, ids)
+
+
+#: Built and compiled once: for analysts and the director (every referral), and for coordinators (their districts).
+REFERRAL_READ = {False: _referral_read(scoped=False), True: _referral_read(scoped=True)}
 
 
 class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
@@ -67,6 +195,19 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         if condition is not None:
             ids, details = ids.where(condition), details.where(condition)
         return await self.get(referral_id, base=with_audit_row(details, audit, ids))
+
+    async def read_full_audited(
+        self, referral_id: UUID, districts: frozenset[str] | None, audit: Mapping[str, object]
+    ) -> RowMapping | None:
+        """:meth:`read_audited` for VRU staff (``districts``: a coordinator's, ``None`` for all), as the row of
+        :data:`REFERRAL_READ` for ``ReferralRead`` (its nested records JSON): one statement, built once."""
+        parameters: dict[str, object] = {"referral_id": referral_id, **audit_parameters(audit)}
+        if districts is not None:
+            parameters["districts"] = sorted(districts)
+        connection = await self.session.connection()
+        result = await connection.execute(REFERRAL_READ[districts is not None], parameters)
+        row: RowMapping | None = result.mappings().one_or_none()
+        return row
 
     async def find(
         self,

@@ -218,6 +218,11 @@ async def get_referral(
 ) -> ReferralRead | SharedReferralRead:
     purpose = await _read_purpose(session, scope)
     audit = entry(principal, action=AuditAction.READ, record_type="referral", purpose=purpose)
+    if not scope.partner:  # VRU staff: the full view, one statement built once (issue 17)
+        row = await ReferralRepository(session).read_full_audited(referral_id, scope.districts, audit)
+        if row is None:
+            raise ReferralNotFound(f"There is no referral {referral_id} that you can see.")
+        return ReferralRead.model_validate(dict(row))
     referral = await ReferralRepository(session).read_audited(referral_id, scope, audit)
     if referral is None:
         raise ReferralNotFound(f"There is no referral {referral_id} that you can see.")

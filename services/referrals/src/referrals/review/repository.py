@@ -3,20 +3,37 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, Text, Uuid, cast, exists, func, insert, or_, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    RowMapping,
+    Select,
+    String,
+    Text,
+    Uuid,
+    any_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy import update as sql_update
-from sqlalchemy.dialects.postgresql import array
-from sqlalchemy.orm import QueryableAttribute, joinedload, selectinload, with_expression
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array
+from sqlalchemy.orm import QueryableAttribute, aliased, joinedload, selectinload, with_expression
 
-from referrals.audit.repository import with_audit_row
+from referrals.audit.repository import audit_parameters, with_audit_row, with_bound_audit_row
 from referrals.incident.models import Incident, IncidentPerson
 from referrals.incident.repository import IncidentRepository
-from referrals.reference.models import CoordinatorArea, District
+from referrals.reference.models import CoordinatorArea, District, OffenceCategory
 from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
 from vru_shared.pagination import PageParams
-from vru_shared.repository import ScopedRepository
+from vru_shared.repository import ScopedRepository, json_list
 
 
 def visible_review(scope: frozenset[str] | None) -> ColumnElement[bool] | None:
@@ -73,6 +90,183 @@ def counted(stmt: Select[Review]) -> Select[Review]:
     ).execution_options(populate_existing=True)
 
 
+# --- the review read as one statement, built once (issue 17) ------------------------------------------------
+#: A coordinator's district codes, bound at execution (``districts``): one statement for every coordinator.
+_SCOPE = bindparam("districts", type_=ARRAY(String()))
+_REVIEW_ID = bindparam("review_id", type_=Uuid())
+
+
+def _scoped_district_ids() -> Select[Any]:
+    return select(District.id).where(District.code == any_(_SCOPE))
+
+
+def _seen_incident(incident: type[Incident] | Any) -> ColumnElement[bool]:
+    """:func:`referrals.incident.repository.visible_incident` for the bound ``districts``."""
+    resident = aliased(IncidentPerson)
+    return or_(
+        incident.district_id.in_(_scoped_district_ids()),
+        exists(
+            select(resident.id).where(
+                resident.incident_id == incident.id, resident.home_district_id.in_(_scoped_district_ids())
+            )
+        ),
+    )
+
+
+def _review_read(scoped: bool) -> Select[Any]:
+    """The review with its area, districts, counts, incidents (with their codes), young people and history, and
+    its audit row (:func:`~referrals.audit.repository.with_bound_audit_row`): one statement, one round trip,
+    rows straight into the response model — what :meth:`ReviewRepository.read` gives the ORM in four. Scoped: as
+    the coordinator of the bound ``districts`` sees it (the review, and of its incidents and of its history's
+    entries about an incident, those they may read), else everything."""
+    area, lead, drawn = aliased(CoordinatorArea), aliased(District), aliased(District)
+    incident_district, category = aliased(District), aliased(OffenceCategory)
+    seen = aliased(Incident)
+    districts = (
+        select(func.coalesce(func.array_agg(aggregate_order_by(drawn.code, drawn.code)), literal_column("'{}'")))
+        .join(ReviewDistrict, ReviewDistrict.district_id == drawn.id)
+        .where(ReviewDistrict.review_id == Review.id)
+        .scalar_subquery()
+    )
+    incidents = (
+        select(
+            json_list(
+                {
+                    "id": Incident.id,
+                    "crime_reference": Incident.crime_reference,
+                    "occurred_at": Incident.occurred_at,
+                    "district": incident_district.code,
+                    "category": category.code,
+                    "weapon_knife": Incident.weapon_knife,
+                    "weapon_firearm": Incident.weapon_firearm,
+                },
+                Incident.occurred_at,
+                Incident.id,
+            )
+        )
+        .select_from(Incident)
+        .join(incident_district, incident_district.id == Incident.district_id)
+        .join(category, category.id == Incident.category_id)
+        .where(Incident.review_id == Review.id, *([_seen_incident(Incident)] if scoped else []))
+        .scalar_subquery()
+    )
+    subjects = (
+        select(
+            json_list(
+                {
+                    "id": Subject.id,
+                    "given_name": Subject.given_name,
+                    "family_name": Subject.family_name,
+                    "date_of_birth": Subject.date_of_birth,
+                },
+                Subject.family_name,
+                Subject.given_name,
+                Subject.id,
+            )
+        )
+        .select_from(ReviewSubject)
+        .join(Subject, Subject.id == ReviewSubject.subject_id)
+        .where(ReviewSubject.review_id == Review.id)
+        .scalar_subquery()
+    )
+    about_seen = or_(
+        ReviewEvent.incident_id.is_(None),
+        exists(select(seen.id).where(seen.id == ReviewEvent.incident_id, _seen_incident(seen))),
+    )
+    events = (
+        select(
+            json_list(
+                {
+                    "kind": ReviewEvent.kind,
+                    "from_status": ReviewEvent.from_status,
+                    "to_status": ReviewEvent.to_status,
+                    "reason": ReviewEvent.reason,
+                    "forum_case_ref": ReviewEvent.forum_case_ref,
+                    "incident_id": ReviewEvent.incident_id,
+                    "actor": ReviewEvent.actor,
+                    "actor_name": ReviewEvent.actor_name,
+                    "at": ReviewEvent.at,
+                },
+                ReviewEvent.at,
+                ReviewEvent.id,
+            )
+        )
+        .where(ReviewEvent.review_id == Review.id, *([about_seen] if scoped else []))
+        .scalar_subquery()
+    )
+    visible = [
+        exists(
+            select(ReviewDistrict.review_id).where(
+                ReviewDistrict.review_id == Review.id, ReviewDistrict.district_id.in_(_scoped_district_ids())
+            )
+        )
+    ]
+    where = [Review.id == _REVIEW_ID, *(visible if scoped else [])]
+    read = (
+        select(
+            Review.id,
+            Review.status,
+            area.code.label("area"),
+            lead.code.label("district"),
+            districts.label("districts"),
+            select(func.count()).where(Incident.review_id == Review.id).scalar_subquery().label("incident_count"),
+            select(func.count()).where(ReviewSubject.review_id == Review.id).scalar_subquery().label("subject_count"),
+            Review.forum_case_ref,
+            Review.outcome_reason,
+            Review.created_at,
+            Review.updated_at,
+            Review.closed_at,
+            Review.version,
+            cast(incidents, JSON).label("incidents"),
+            cast(subjects, JSON).label("subjects"),
+            cast(events, JSON).label("events"),
+        )
+        .select_from(Review)
+        .join(area, area.id == Review.area_id)
+        .join(lead, lead.id == Review.district_id)
+        .where(*where)
+    )
+    return with_bound_audit_row(read, select(array([cast(Review.id, Text)])).where(*where))
+
+
+def _summary_rows() -> Select[Any]:
+    """A review as the queue shows it (``ReviewSummary`` but its due date): its area and lead district codes, every
+    district drawn in and its counts, in one SELECT."""
+    area, lead, drawn = aliased(CoordinatorArea), aliased(District), aliased(District)
+    districts = (
+        select(func.coalesce(func.array_agg(aggregate_order_by(drawn.code, drawn.code)), literal_column("'{}'")))
+        .join(ReviewDistrict, ReviewDistrict.district_id == drawn.id)
+        .where(ReviewDistrict.review_id == Review.id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Review.id,
+            Review.status,
+            area.code.label("area"),
+            lead.code.label("district"),
+            districts.label("districts"),
+            select(func.count()).where(Incident.review_id == Review.id).scalar_subquery().label("incident_count"),
+            select(func.count()).where(ReviewSubject.review_id == Review.id).scalar_subquery().label("subject_count"),
+            Review.forum_case_ref,
+            Review.outcome_reason,
+            Review.created_at,
+            Review.updated_at,
+            Review.closed_at,
+            Review.version,
+        )
+        .select_from(Review)
+        .join(area, area.id == Review.area_id)
+        .join(lead, lead.id == Review.district_id)
+    )
+
+
+SUMMARY_ROWS = _summary_rows()
+
+#: Built and compiled once: for analysts and the director (everything), and for coordinators (their districts).
+REVIEW_READ = {False: _review_read(scoped=False), True: _review_read(scoped=True)}
+
+
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
     young people and history."""
@@ -100,6 +294,16 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         overdue_before: datetime | None,
         overdue: bool | None,
     ) -> Sequence[Review]:
+        filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
+        if overdue is not None and overdue_before is not None:
+            late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
+            filters.append(late if overdue else ~late)
+        return await self.page(page, *filters, base=counted(self.readable(scope)), descending=True)
+
+    @staticmethod
+    def _search_filters(
+        *, area: str | None, district: str | None, status: ReviewStatus | None, overdue_before: datetime | None
+    ) -> list[ColumnElement[bool]]:
         filters: list[ColumnElement[bool]] = []
         if area is not None:
             filters.append(Review.area_id.in_(select(CoordinatorArea.id).where(CoordinatorArea.code == area)))
@@ -113,10 +317,46 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             )
         if status is not None:
             filters.append(Review.status == status.value)
+        return filters
+
+    async def search_rows(
+        self,
+        page: PageParams,
+        scope: frozenset[str] | None,
+        *,
+        area: str | None,
+        district: str | None,
+        status: ReviewStatus | None,
+        overdue_before: datetime | None,
+        overdue: bool | None,
+        audit: Mapping[str, object],
+    ) -> Sequence[RowMapping]:
+        """:meth:`search` as rows for ``ReviewSummary`` (its codes, districts and counts in the same SELECT), with
+        the page's audit entry (``audit``: :func:`referrals.audit.service.entry`'s fields; the ids of the page's
+        rows but the extra one, in the page's order; none for an empty page) written by the same statement: one
+        statement and no ORM objects, for the review queue page (issue 17). The page is a CTE that both the
+        answer and the audit entry read, so its rows are found once."""
+        filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
             filters.append(late if overdue else ~late)
-        return await self.page(page, *filters, base=counted(self.readable(scope)), descending=True)
+        condition = self.visible(scope)
+        if condition is not None:
+            filters.append(condition)
+        listed = self.page_statement(SUMMARY_ROWS.where(*filters), page, descending=True).cte("listed")
+        feed = page.changed_since is not None
+        key = ("updated_at", "id") if feed else ("created_at", "id")
+
+        def ordered(rows: Any) -> list[Any]:  # the page's order: newest first, or the change feed's
+            return [rows.c[name].asc() if feed else rows.c[name].desc() for name in key]
+
+        shown = select(listed.c.id, listed.c[key[0]]).order_by(*ordered(listed)).limit(page.limit).subquery()
+        ids = select(func.array_agg(aggregate_order_by(cast(shown.c.id, Text), *ordered(shown)))).having(
+            func.count() > 0
+        )
+        read: Select[Any] = with_audit_row(select(listed).order_by(*ordered(listed)), audit, ids)
+        rows: Sequence[RowMapping] = (await self.session.execute(read)).mappings().all()
+        return rows
 
     async def read(
         self,
@@ -156,6 +396,20 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
             ids = select(array([cast(Review.id, Text)])).where(Review.id == review_id)
             details = with_audit_row(details, audit, ids if condition is None else ids.where(condition))
         return await self.get(review_id, for_update=for_update, base=details)
+
+    async def read_audited(
+        self, review_id: UUID, scope: frozenset[str] | None, audit: Mapping[str, object]
+    ) -> RowMapping | None:
+        """The review as :data:`REVIEW_READ` reads it, if ``scope`` may see it, with its audit entry (the fields
+        of :func:`referrals.audit.service.entry`) written by the same statement; nothing is audited when it is not
+        visible. Its nested lists are JSON (``incidents``, ``subjects``, ``events``), for the response model."""
+        parameters: dict[str, object] = {"review_id": review_id, **audit_parameters(audit)}
+        if scope is not None:
+            parameters["districts"] = sorted(scope)
+        connection = await self.session.connection()
+        result = await connection.execute(REVIEW_READ[scope is not None], parameters)
+        row: RowMapping | None = result.mappings().one_or_none()
+        return row
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
         """(incidents, subjects) per review."""

@@ -25,10 +25,6 @@ def due_on(created_at: datetime, target: WorkingDays) -> date:
     return target.after(local_day(created_at))
 
 
-def is_overdue(review: Review, target: WorkingDays, today: date) -> bool:
-    return review.status != ReviewStatus.CLOSED.value and today > due_on(review.created_at, target)
-
-
 def overdue_before(today: date, target: WorkingDays) -> datetime:
     """Reviews opened before this instant (and not closed) are overdue today.
 
@@ -44,18 +40,21 @@ async def _summaries(repo: ReviewRepository, reviews: Sequence[Review], target: 
     uncounted = [r.id for r in reviews if r.incident_count is None or r.subject_count is None]
     counts = await repo.counts_of(uncounted) if uncounted else {}
     today = london_today()
-    return [
-        ReviewSummary.model_validate(
-            {
-                **{name: getattr(review, name) for name in _COLUMNS.split()},
-                "incident_count": counts[review.id][0] if review.id in counts else review.incident_count,
-                "subject_count": counts[review.id][1] if review.id in counts else review.subject_count,
-                "due_on": due_on(review.created_at, target),
-                "overdue": is_overdue(review, target, today),
-            }
+    summaries = []
+    for review in reviews:
+        due = due_on(review.created_at, target)
+        summaries.append(
+            ReviewSummary.model_validate(
+                {
+                    **{name: getattr(review, name) for name in _COLUMNS.split()},
+                    "incident_count": counts[review.id][0] if review.id in counts else review.incident_count,
+                    "subject_count": counts[review.id][1] if review.id in counts else review.subject_count,
+                    "due_on": due,
+                    "overdue": review.status != ReviewStatus.CLOSED.value and today > due,
+                }
+            )
         )
-        for review in reviews
-    ]
+    return summaries
 
 
 async def list_reviews(
@@ -70,8 +69,7 @@ async def list_reviews(
     status: ReviewStatus | None,
     overdue: bool | None,
 ) -> list[ReviewSummary]:
-    repo = ReviewRepository(session)
-    reviews = await repo.search(
+    rows = await ReviewRepository(session).search_rows(
         page,
         scope,
         area=area,
@@ -79,17 +77,14 @@ async def list_reviews(
         status=status,
         overdue_before=overdue_before(london_today(), target),
         overdue=overdue,
+        audit=entry(principal, action=AuditAction.READ, record_type="review", purpose="review queue"),
     )
-    items = await _summaries(repo, reviews, target)
-    if items:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.READ,
-            record_type="review",
-            record_ids=[r.id for r in items[: page.limit]],
-            purpose="review queue",
-        )
+    today = london_today()
+    items = []
+    for row in rows:
+        due = due_on(row["created_at"], target)
+        overdue_now = row["status"] != ReviewStatus.CLOSED.value and today > due
+        items.append(ReviewSummary.model_validate({**row, "due_on": due, "overdue": overdue_now}))
     return items
 
 
@@ -148,12 +143,13 @@ async def _read(repo: ReviewRepository, review: Review, target: WorkingDays) -> 
 async def get_review(
     session: AsyncSession, *, principal: Principal, scope: frozenset[str] | None, review_id: UUID, target: WorkingDays
 ) -> ReviewRead:
-    repo = ReviewRepository(session)
     audit = entry(principal, action=AuditAction.READ, record_type="review", purpose="review")
-    review = await repo.read(review_id, scope, audit=audit)
-    if review is None:
+    row = await ReviewRepository(session).read_audited(review_id, scope, audit)
+    if row is None:
         raise ReviewNotFound(f"There is no review {review_id} that you can see.")
-    return await _read(repo, review, target)
+    due = due_on(row["created_at"], target)
+    overdue = row["status"] != ReviewStatus.CLOSED.value and london_today() > due
+    return ReviewRead.model_validate({**row, "due_on": due, "overdue": overdue})
 
 
 async def transition(
