@@ -257,4 +257,4 @@ CsvPersonValues = tuple[PersonRole, PoliceId | None, Name, Name, DateOfBirth | N
 CsvReportValues = tuple[
     CrimeReference, OccurredAt, Code, Code, StrictBool, StrictBool, Location, tuple[CsvPersonValues, ...]
 ]
-CSV_REPORT: TypeAdapter[CsvReportValues] = TypeAdapter(CsvReportValues)  # type: ignore[arg-type]  # a tuple alias
+CSV_REPORT: TypeAdapter[CsvReportValues] = TypeAdapter(CsvReportValues)  # type: ignore[arg-type,unused-ignore]  # a tuple alias
