@@ -15,6 +15,10 @@ CPU milliseconds per request of this process without the profiler (``time.proces
 work is another process, and is not in it; it drifts with the machine's load), the Python function calls per
 request (cProfile's count: deterministic, the figure to compare across runs), and the top of a cProfile of N
 requests (by own time, and cumulative).
+
+``PROFILE_RAW=1`` calls the app as the server would (one ASGI call per request, its messages kept in lists)
+instead of through httpx's ASGI transport, whose own work — ~1,000 calls a request, among them an import of trio
+tried every request — is otherwise in the figures: the service's cost alone.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import io
 import os
 import pstats
 import time
+from typing import Any
 
 import asyncpg
 import httpx
@@ -37,6 +42,36 @@ from vru_dev.testing import TEST_ISSUER, TestIssuer, count_statements
 
 N = 400
 SEEDED = 10_000
+RAW = bool(os.environ.get("PROFILE_RAW"))
+
+
+async def raw_get(app: Any, url: str, headers: dict[str, str]) -> int:
+    """One GET through the ASGI app as a server calls it; the status."""
+    path, _, query = url.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": query.encode(),
+        "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in headers.items())],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return int(sent[0]["status"])
 
 
 async def _seed(url: str) -> None:
@@ -81,12 +116,18 @@ async def test_profile_read(db_urls: dict[str, str], issuer: TestIssuer, record:
             with count_statements() as log:
                 response = await client.get(url, headers=headers)
             assert response.status_code == 200
-            print(f"\n=== {record}: GET {url}")
+            print(f"\n=== {record}: GET {url}" + (" (raw ASGI calls)" if RAW else ""))
             print(f"--- one request: {log}, {log.begins} begin, {log.commits} commit")
+
+            async def get() -> None:
+                if RAW:
+                    assert await raw_get(app, url, headers) == 200
+                else:
+                    await client.get(url, headers=headers)
 
             cpu, wall = time.process_time(), time.perf_counter()
             for _ in range(N):
-                await client.get(url, headers=headers)
+                await get()
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
             each = f"{cpu / N * 1000:.2f} ms CPU, {wall / N * 1000:.2f} ms wall"
             print(f"--- {N} requests in-process, no profiler: {each} each")
@@ -94,7 +135,7 @@ async def test_profile_read(db_urls: dict[str, str], issuer: TestIssuer, record:
             profile = cProfile.Profile()
             profile.enable()
             for _ in range(N):
-                await client.get(url, headers=headers)
+                await get()
             profile.disable()
             if os.environ.get("PROFILE_DUMP"):  # a folder: keep the profile for pstats / snakeviz
                 profile.dump_stats(os.path.join(os.environ["PROFILE_DUMP"], f"{record}.prof"))

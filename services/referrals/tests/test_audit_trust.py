@@ -28,8 +28,17 @@ from referrals.audit.repository import AuditRepository
 from referrals.audit.schemas import AuditAction
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
+from vru_dev.kits.referrals import Casework
 from vru_dev.provision import create_database, provision
-from vru_dev.testing import TEST_ISSUER, TestIssuer, database_url, live_app, service_root, with_database
+from vru_dev.testing import (
+    TEST_ISSUER,
+    TestIssuer,
+    count_statements,
+    database_url,
+    live_app,
+    service_root,
+    with_database,
+)
 from vru_shared import migrations
 from vru_shared.auth import Principal, PrincipalKind
 
@@ -425,3 +434,63 @@ async def test_provisioning_adopts_a_log_the_service_owned(
             assert (report["intact"], report["checked"], report["anchored_position"]) == (True, 3, 3)
     finally:
         await World.sql(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+class TestAuditedReadsInOneRoundTrip:
+    """The hot reads (a referral, a review) run their one statement — the read with its audit row as a CTE — in
+    PostgreSQL's own transaction of one statement (``vru_shared.db.one_statement_rows``), with the service's real
+    pool and commits: no BEGIN and no COMMIT round trip, and still the audit row is committed with the read, or
+    the read is refused (issue 17)."""
+
+    @staticmethod
+    async def _reads(world: World) -> tuple[Casework, list[tuple[str, str, str]]]:
+        casework = Casework(world.client, world.issuer, world.app)
+        ids = await casework.young_person("46/931/26", "swale")
+        referral = await casework.refer(ids, forum="mam-medway-swale")
+        return casework, [
+            (f"/v1/referrals/{referral['id']}", "referral", str(referral["id"])),
+            (f"/v1/reviews/{ids['review']}", "review", str(ids["review"])),
+        ]
+
+    async def _audited(self, world: World, record_type: str, record: str) -> int:
+        rows = await world.sql(
+            world.superuser_url,
+            "SELECT count(*) FROM referrals_audit.audit_log WHERE action = 'read' AND record_type = "
+            f"'{record_type}' AND '{record}' = ANY(record_ids)",
+        )
+        return int(rows[0][0])
+
+    @pytest.mark.parametrize("token", ["ANALYST", "MEDWAY_SWALE"])
+    async def test_a_hot_read_is_one_round_trip_and_its_audit_row_is_committed(self, world: World, token: str) -> None:
+        casework, reads = await self._reads(world)
+        headers = casework.headers(getattr(casework, token))
+        for url, record_type, record in reads:
+            assert (await world.client.get(url, headers=headers)).status_code == 200  # warm the caches
+            before = await self._audited(world, record_type, record)
+            with count_statements() as log:
+                response = await world.client.get(url, headers=headers)
+            assert response.status_code == 200, response.text
+            assert response.json()["id"] == record
+            # Was 1 statement in 3 round trips: BEGIN, the statement, COMMIT.
+            assert (log.count, log.begins, log.commits, log.round_trips) == (1, 0, 0, 1), log
+            assert log.statements[0].startswith("WITH audit AS (INSERT INTO referrals_audit.audit_log"), log
+            # committed: another connection sees it as soon as the answer is back
+            assert await self._audited(world, record_type, record) == before + 1
+
+    async def test_a_read_whose_audit_row_cannot_be_written_is_refused(self, world: World) -> None:
+        casework, reads = await self._reads(world)
+        headers = casework.headers(casework.ANALYST)
+        await world.sql(  # every new read entry refused by the database, as a failing audit write would be
+            world.superuser_url,
+            "ALTER TABLE referrals_audit.audit_log ADD CONSTRAINT no_more_reads CHECK (action <> 'read') NOT VALID",
+        )
+        for url, record_type, record in reads:
+            before = await self._audited(world, record_type, record)
+            response = await world.client.get(url, headers=headers)
+            assert response.status_code == 500, response.text
+            assert response.headers["content-type"] == "application/problem+json"
+            problem = response.json()
+            assert problem["type"].endswith("/internal-error"), problem
+            assert "version" not in problem  # nothing of the record is shown
+            assert "events" not in problem
+            assert await self._audited(world, record_type, record) == before

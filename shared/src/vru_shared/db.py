@@ -7,11 +7,12 @@ before the first byte of the response is sent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Executable, MetaData, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -99,6 +100,29 @@ async def get_session(request: Request) -> AsyncSession:
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+async def one_statement_rows(
+    session: AsyncSession, statement: Executable, parameters: Mapping[str, Any]
+) -> list[RowMapping]:
+    """Run ``statement`` — the request's whole work in the database, e.g. an audited read whose audit row is a CTE
+    of the read — in PostgreSQL's own transaction of one statement: one round trip, where the request's
+    transaction costs three (BEGIN, the statement, COMMIT; issue 17).
+
+    PostgreSQL commits a statement sent outside a transaction before it answers that it is complete: rows come
+    back only from a statement that committed, every part of it (the audit row with the read), and a commit that
+    fails is the statement's error — the read is refused, as when the request's commit fails. Used only while the
+    request has not begun its transaction (nothing before it; otherwise it joins that transaction) and when the
+    session is bound to an engine (the tests that bind every request to one outer transaction run it in that
+    transaction). A connection is taken from the pool for the statement alone, so whatever the request might do
+    with its session afterwards begins a transaction of its own: nothing else is ever run in autocommit."""
+    engine = session.bind
+    if session.in_transaction() or not isinstance(engine, AsyncEngine):
+        connection = await session.connection()
+        return list((await connection.execute(statement, dict(parameters))).mappings())
+    async with engine.connect() as connection:
+        alone = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        return list((await alone.execute(statement, dict(parameters))).mappings())
 
 
 def changed_now() -> datetime:

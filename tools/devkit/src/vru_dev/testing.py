@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi import FastAPI
 from jwt.algorithms import ECAlgorithm
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from vru_shared.auth import TokenVerifier
@@ -197,8 +197,10 @@ def count_statements() -> Iterator[StatementLog]:
         else:
             log.statements.append(text)
 
-    def on_begin(conn: object) -> None:
-        log.begins += 1
+    def on_begin(conn: Connection) -> None:
+        # A connection in autocommit (``vru_shared.db.one_statement_rows``) begins nothing at the driver: no BEGIN.
+        if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            log.begins += 1
 
     def on_commit(conn: object) -> None:
         log.commits += 1

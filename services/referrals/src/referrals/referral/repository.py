@@ -37,6 +37,7 @@ from referrals.referral.models import (
 )
 from referrals.review.models import ReviewSubject
 from referrals.subject.models import Subject
+from vru_shared.db import one_statement_rows
 from vru_shared.pagination import PageParams
 from vru_shared.repository import Repository, ScopedRepository, json_list, json_object
 
@@ -204,10 +205,8 @@ class ReferralRepository(ScopedRepository[Referral, CaseworkScope]):
         parameters: dict[str, object] = {"referral_id": referral_id, **audit_parameters(audit)}
         if districts is not None:
             parameters["districts"] = sorted(districts)
-        connection = await self.session.connection()
-        result = await connection.execute(REFERRAL_READ[districts is not None], parameters)
-        row: RowMapping | None = result.mappings().one_or_none()
-        return row
+        rows = await one_statement_rows(self.session, REFERRAL_READ[districts is not None], parameters)  # 1 round trip
+        return rows[0] if rows else None
 
     async def find(
         self,

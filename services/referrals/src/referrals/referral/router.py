@@ -27,7 +27,7 @@ from referrals.referral.schemas import (
 )
 from vru_shared.auth import Principal
 from vru_shared.db import Session
-from vru_shared.etag import IfMatch, set_etag
+from vru_shared.etag import IfMatch, set_etag, versioned_response
 from vru_shared.exports import ExportFormat, FormatParam, export_responses
 from vru_shared.pagination import ChangeFeed, paginate
 from vru_shared.problems import problem_responses
@@ -173,14 +173,11 @@ async def create_referral(
     response_model=AnyReferralRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_referral(
-    session: Session, principal: Reader, referral_id: ReferralId, response: Response
-) -> ReferralRead | SharedReferralRead:
+async def get_referral(session: Session, principal: Reader, referral_id: ReferralId) -> Response:
     referral = await service.get_referral(
         session, principal=principal, scope=casework_scope(principal), referral_id=referral_id
     )
-    set_etag(response, referral.version)
-    return referral
+    return versioned_response(referral, referral.version)  # serialised once: AnyReferralRead, as declared
 
 
 @router.patch(

@@ -32,6 +32,7 @@ from referrals.reference.models import CoordinatorArea, District, OffenceCategor
 from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
+from vru_shared.db import one_statement_rows
 from vru_shared.pagination import PageParams
 from vru_shared.repository import ScopedRepository, json_list
 
@@ -406,10 +407,8 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         parameters: dict[str, object] = {"review_id": review_id, **audit_parameters(audit)}
         if scope is not None:
             parameters["districts"] = sorted(scope)
-        connection = await self.session.connection()
-        result = await connection.execute(REVIEW_READ[scope is not None], parameters)
-        row: RowMapping | None = result.mappings().one_or_none()
-        return row
+        rows = await one_statement_rows(self.session, REVIEW_READ[scope is not None], parameters)  # 1 round trip
+        return rows[0] if rows else None
 
     async def counts_of(self, review_ids: Collection[UUID]) -> dict[UUID, tuple[int, int]]:
         """(incidents, subjects) per review."""

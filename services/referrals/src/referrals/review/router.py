@@ -11,7 +11,7 @@ from referrals.review.schemas import EXPORT_COLUMNS, ReviewRead, ReviewSummary, 
 from referrals.settings import ReferralsSettings
 from vru_shared.auth import Principal
 from vru_shared.db import Session
-from vru_shared.etag import IfMatch, set_etag
+from vru_shared.etag import IfMatch, set_etag, versioned_response
 from vru_shared.exports import ExportFormat, FormatParam, export_responses
 from vru_shared.pagination import ChangeFeed, Page, paginate
 from vru_shared.problems import problem_responses
@@ -101,9 +101,7 @@ async def export_reviews(
     response_model=ReviewRead,
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_review(
-    session: Session, principal: Reader, review_id: ReviewId, request: Request, response: Response
-) -> ReviewRead:
+async def get_review(session: Session, principal: Reader, review_id: ReviewId, request: Request) -> Response:
     review = await service.get_review(
         session,
         principal=principal,
@@ -111,8 +109,7 @@ async def get_review(
         review_id=review_id,
         target=_target(request),
     )
-    set_etag(response, review.version)
-    return review
+    return versioned_response(review, review.version)  # serialised once: ReviewRead, as declared
 
 
 @router.post(
