@@ -1,15 +1,14 @@
-"""intake's write path: two incident indexes no query uses dropped; the trigram similarity computed in C
+"""intake's write path: an incident index no query uses dropped; the trigram similarity computed in C
 
 Revision ID: s23_intake_write_path
 Revises: a11_overdue_announcements
 Create Date: 2026-12-03 18:15:00.000000+00:00
 
-Every incident an import writes was written into seven indexes. Two serve no query (issue 17, item 5; the
-statements read, and ``pg_stat_user_indexes`` over the tests and the bench's intake: 0 scans each):
+Every incident an import writes was written into seven indexes. One serves no query (issue 17, item 5; the
+statements read, and ``pg_stat_user_indexes`` over the tests and the bench's intake: 0 scans). (The plain
+``ix_referrals_incidents_occurred_at`` showed 0 scans too and was dropped at first, but at 1M incidents the
+knife-crime statistics then planned a sequential scan of the table: it stays.)
 
-- ``ix_referrals_incidents_occurred_at``: ``ix_incidents_occurred_at_stats`` has the same leading key
-  (``occurred_at``, with columns included), so every range or order on ``occurred_at`` it served, that one
-  serves (the statistics read that one already).
 - ``ix_referrals_incidents_category_id``: no statement selects incidents by category (the statistics join the
   category to incidents selected by time), and offence categories are reference data never deleted (the
   foreign key's check on delete is the only other use such an index has).
@@ -49,7 +48,6 @@ RETURN (
 
 
 def upgrade() -> None:
-    op.drop_index("ix_referrals_incidents_occurred_at", table_name="incidents", schema="referrals")
     op.drop_index("ix_referrals_incidents_category_id", table_name="incidents", schema="referrals")
     op.execute(TRIGRAM_SIMILARITY)
 
@@ -57,4 +55,3 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute(TRIGRAM_SIMILARITY_BEFORE)
     op.create_index("ix_referrals_incidents_category_id", "incidents", ["category_id"], schema="referrals")
-    op.create_index("ix_referrals_incidents_occurred_at", "incidents", ["occurred_at"], schema="referrals")
