@@ -104,6 +104,28 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of one process so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu(pgdata: Path) -> float:
+    """CPU seconds used so far by a PostgreSQL server's processes: the postmaster and its children (the backends,
+    autovacuum, the checkpointer and WAL writer), from /proc."""
+    postmaster = int((pgdata / "postmaster.pid").read_text().split()[0])
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has gone
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if postmaster in (pid, ppid):
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def scratch_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="vru-bench-"))
 

@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import cProfile
 import gc
-import os
 import shutil
 import tempfile
 import time
@@ -31,6 +30,7 @@ import httpx
 import pgserver
 from asyncpg.prepared_stmt import PreparedStatement
 
+from bench.load import postgres_cpu
 from bench.run import intake_csv
 from vru_cli.deploy import SERVICES
 from vru_dev.provision import create_database, provision
@@ -106,22 +106,6 @@ class StatementTimes:
             print(f"  {seconds / rows * 1e6:6.1f} {self.counts[key]:5d}  {key}")
         self.seconds.clear()
         self.counts.clear()
-
-
-def postgres_cpu(pgdata: Path) -> float:
-    """CPU seconds used so far by the server's processes: the postmaster and its children (the backends and
-    background workers), from /proc."""
-    postmaster = int((pgdata / "postmaster.pid").read_text().split()[0])
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the process has gone
-        pid, ppid = int(stat.parent.name), int(fields[1])
-        if postmaster in (pid, ppid):
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 #: The tables an import writes.
