@@ -20,6 +20,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
 )
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array
@@ -33,7 +34,7 @@ from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
 from vru_shared.db import one_statement_rows
-from vru_shared.pagination import PageParams
+from vru_shared.pagination import PageParams, keyset
 from vru_shared.repository import ScopedRepository, json_list
 
 
@@ -268,6 +269,42 @@ SUMMARY_ROWS = _summary_rows()
 REVIEW_READ = {False: _review_read(scoped=False), True: _review_read(scoped=True)}
 
 
+def in_queue_order(
+    scope: frozenset[str], filters: Sequence[ColumnElement[bool]], page: PageParams
+) -> ColumnElement[bool]:
+    """The reviews that may be on a coordinator's queue page (newest first, after ``page``'s cursor): for each of
+    the ``scope``'s districts, its first ``limit + 1`` reviews meeting ``filters``, read in the queue's order from
+    ``ix_review_districts_queue`` — a page's worth of rows per district, however many reviews the districts hold
+    (issue 17). The page's own ``limit + 1`` newest of them are exactly the page that the filter "draws in one of
+    the districts" would give: a review on that page has fewer than ``limit + 1`` reviews before it, so in each
+    district it draws in too; the ``limit + 1`` newest candidates (a review drawn into two of the districts counted
+    once) are the page's reviews, fetched by their keys."""
+    scoped = district_ids(scope).subquery("scoped")
+    drawn = aliased(ReviewDistrict)
+    candidates = select(drawn.review_created_at, drawn.review_id)
+    if filters:  # on the review's own columns
+        candidates = candidates.join(Review, Review.id == drawn.review_id)
+    per_district = keyset(
+        candidates.where(drawn.district_id == scoped.c.id, *filters).correlate(scoped),
+        page,
+        drawn.review_created_at,
+        drawn.review_id,
+        descending=True,
+    ).lateral("per_district")
+    newest = (per_district.c.review_created_at.desc(), per_district.c.review_id.desc())
+    ids = (
+        select(per_district.c.review_id)
+        .select_from(scoped)
+        .join(per_district, true())
+        .group_by(per_district.c.review_created_at, per_district.c.review_id)  # once, if drawn in twice
+        .order_by(*newest)
+        .limit(page.limit + 1)
+    )
+    # As an array computed first (an InitPlan), then the reviews fetched by their keys: a semi-join here would
+    # let the planner hash the candidates and scan the whole table of reviews for them.
+    return Review.id == any_(func.array(ids.scalar_subquery()))
+
+
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
     young people and history."""
@@ -341,11 +378,14 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         if overdue is not None and overdue_before is not None:
             late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
             filters.append(late if overdue else ~late)
-        condition = self.visible(scope)
-        if condition is not None:
-            filters.append(condition)
-        listed = self.page_statement(SUMMARY_ROWS.where(*filters), page, descending=True).cte("listed")
         feed = page.changed_since is not None
+        if scope is not None and not feed:
+            filters = [in_queue_order(scope, filters, page)]
+        else:
+            condition = self.visible(scope)
+            if condition is not None:
+                filters.append(condition)
+        listed = self.page_statement(SUMMARY_ROWS.where(*filters), page, descending=True).cte("listed")
         key = ("updated_at", "id") if feed else ("created_at", "id")
 
         def ordered(rows: Any) -> list[Any]:  # the page's order: newest first, or the change feed's
