@@ -143,3 +143,17 @@ class TestCoordinatorQueue:
         assert "ix_review_districts_queue" in plan, plan
         assert "Seq Scan on reviews" not in plan, plan
         assert "Seq Scan on review_districts" not in plan, plan
+
+    async def test_the_page_statement_is_built_once_per_shape(self, casework: Casework) -> None:
+        """Coordinators of other districts, other values of the same filters and another cursor reuse one statement
+        (every value bound): its cache key and SQL are not made again per request (issue 17)."""
+        from referrals.review.repository import queue_page
+
+        for principal, status in ((casework.MEDWAY_SWALE, "new"), (casework.THANET, "closed"), (SWALE, "in_review")):
+            response = await casework.client.get(
+                "/v1/reviews", headers=casework.headers(principal), params={"limit": 50, "status": status}
+            )
+            assert response.status_code == 200, response.text
+            if principal is casework.MEDWAY_SWALE:
+                built = queue_page.cache_info().currsize
+        assert queue_page.cache_info().currsize == built
