@@ -61,8 +61,9 @@ class Review(Versioned, Base):
             "created_at",
             postgresql_where=text("overdue_announced_at IS NULL AND status <> 'closed'"),
         ),
-        # The queue reads ~7 reviews per row it returns, walking ix_reviews_created_at_id: a parallel plan's
-        # worker start-up (~10 ms) cost more than the whole serial page (2.5 ms) at 1M reviews (bench §2).
+        # The queue read ~7 reviews per row it returned, walking ix_reviews_created_at_id: a parallel plan's
+        # worker start-up (~10 ms) cost more than the whole serial page (2.5 ms) at 1M reviews (bench §2). (A
+        # coordinator's page now reads ix_review_districts_queue; analysts' pages still walk this index.)
         {"postgresql_with": {"parallel_workers": "0"}},
     )
 
