@@ -75,14 +75,22 @@ SELECT kind, from_status, to_status, note, actor_name, at
 FROM referrals.referral_events WHERE referral_id = $1 ORDER BY at, id
 """
 
+#: The product's plan for a coordinator's page (``referrals.review.repository.in_queue_order``): each district's
+#: newest reviews from ``ix_review_districts_queue``, the newest of them by key.
 QUEUE_PAGE = """
 SELECT r.id, r.status, r.created_at, a.code AS area_code
 FROM referrals.reviews r
 JOIN referrals.coordinator_areas a ON a.id = r.area_id
-WHERE EXISTS (
-    SELECT 1 FROM referrals.review_districts rd JOIN referrals.districts d ON d.id = rd.district_id
-    WHERE rd.review_id = r.id AND d.code = ANY($1::text[])
-)
+WHERE r.id = ANY(ARRAY(
+    SELECT p.review_id FROM referrals.districts d
+    CROSS JOIN LATERAL (
+        SELECT rd.review_created_at, rd.review_id FROM referrals.review_districts rd WHERE rd.district_id = d.id
+        ORDER BY rd.review_created_at DESC, rd.review_id DESC LIMIT $2
+    ) p
+    WHERE d.code = ANY($1::text[])
+    GROUP BY p.review_created_at, p.review_id
+    ORDER BY p.review_created_at DESC, p.review_id DESC LIMIT $2
+))
 ORDER BY r.created_at DESC, r.id DESC
 LIMIT $2
 """

@@ -101,9 +101,10 @@ WITH d AS (SELECT (row_number() OVER (ORDER BY code) - 1)::int AS n, id, area_id
         SELECT md5('r' || g)::uuid, 'new', d.area_id, d.id, 1,
                timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', now()
         FROM g JOIN d ON d.n = g % 13
-        RETURNING id, district_id
+        RETURNING id, district_id, created_at
      ),
-     rd AS (INSERT INTO referrals.review_districts (review_id, district_id) SELECT id, district_id FROM r)
+     rd AS (INSERT INTO referrals.review_districts (review_id, district_id, review_created_at)
+            SELECT id, district_id, created_at FROM r)
 INSERT INTO referrals.incidents (id, crime_reference, occurred_at, district_id, category_id, weapon_knife,
     weapon_firearm, location, report_hash, screening, screening_source, review_id, version)
 SELECT md5('i' || g)::uuid, 'BENCH/' || g, timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', d.id,

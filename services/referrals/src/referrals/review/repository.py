@@ -1,11 +1,13 @@
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    DateTime,
     RowMapping,
     Select,
     String,
@@ -20,6 +22,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
 )
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, array
@@ -33,7 +36,8 @@ from referrals.reference.repository import any_of, district_ids
 from referrals.review.models import Review, ReviewDistrict, ReviewEvent, ReviewStatus, ReviewSubject
 from referrals.subject.models import Subject
 from vru_shared.db import one_statement_rows
-from vru_shared.pagination import PageParams
+from vru_shared.pagination import PageParams, keyset
+from vru_shared.problems import BadRequest
 from vru_shared.repository import ScopedRepository, json_list
 
 
@@ -268,6 +272,110 @@ SUMMARY_ROWS = _summary_rows()
 REVIEW_READ = {False: _review_read(scoped=False), True: _review_read(scoped=True)}
 
 
+def in_queue_order(filters: Sequence[ColumnElement[bool]], page: PageParams) -> ColumnElement[bool]:
+    """The reviews that may be on a coordinator's queue page (newest first, after ``page``'s cursor), for the
+    districts bound as ``districts``: for each district, its first ``limit + 1`` reviews meeting ``filters``, read in
+    the queue's order from ``ix_review_districts_queue`` — a page's worth of rows per district, however many
+    reviews the districts hold (issue 17). The page's own ``limit + 1`` newest of them are exactly the page that the
+    filter "draws in one of the districts" would give: a review on that page has fewer than ``limit + 1`` reviews
+    before it, so in each district it draws in too; the ``limit + 1`` newest candidates (a review drawn into two of
+    the districts counted once) are the page's reviews, fetched by their keys."""
+    scoped = _scoped_district_ids().subquery("scoped")
+    drawn = aliased(ReviewDistrict)
+    candidates = select(drawn.review_created_at, drawn.review_id)
+    if filters:  # on the review's own columns
+        candidates = candidates.join(Review, Review.id == drawn.review_id)
+    per_district = keyset(
+        candidates.where(drawn.district_id == scoped.c.id, *filters).correlate(scoped),
+        page,
+        drawn.review_created_at,
+        drawn.review_id,
+        descending=True,
+    ).lateral("per_district")
+    newest = (per_district.c.review_created_at.desc(), per_district.c.review_id.desc())
+    ids = (
+        select(per_district.c.review_id)
+        .select_from(scoped)
+        .join(per_district, true())
+        .group_by(per_district.c.review_created_at, per_district.c.review_id)  # once, if drawn in twice
+        .order_by(*newest)
+        .limit(page.limit + 1)
+    )
+    # As an array computed first (an InitPlan), then the reviews fetched by their keys: a semi-join here would
+    # let the planner hash the candidates and scan the whole table of reviews for them.
+    return Review.id == any_(func.array(ids.scalar_subquery()))
+
+
+#: The queue page's filters and cursor, bound at execution (:func:`queue_page`).
+_AREA = bindparam("area", type_=String())
+_DISTRICT = bindparam("district", type_=String())
+_STATUS = bindparam("status", type_=String())
+_OVERDUE_BEFORE = bindparam("overdue_before", type_=DateTime(timezone=True))
+_CHANGED_SINCE = bindparam("changed_since", type_=DateTime(timezone=True))
+_AFTER = (bindparam("after_0", type_=DateTime(timezone=True)), bindparam("after_1", type_=Uuid()))
+
+
+@lru_cache(maxsize=512)
+def queue_page(
+    *,
+    scoped: bool,
+    feed: bool,
+    cursor: bool,
+    area: bool,
+    district: bool,
+    status: bool,
+    overdue: bool | None,
+    limit: int,
+) -> Select[Any]:
+    """The review queue page as one statement, built once per shape (which filters, a cursor or not, a
+    coordinator's or everyone's, the page size) with every value a bound parameter (``districts``, ``area``,
+    ``district``, ``status``, ``overdue_before``, ``changed_since``, ``after_0``/``after_1``, the audit entry's
+    ``audit_*``): its cache key and compiled SQL are made once, not per request (issue 17). The rows are
+    ``ReviewSummary``'s but its due date, the page's audit entry (the ids of the page's rows but the extra one, in
+    the page's order; none for an empty page) written by the same statement. The page is a CTE that both the
+    answer and the audit entry read, so its rows are found once."""
+    filters: list[ColumnElement[bool]] = []
+    if area:
+        filters.append(Review.area_id.in_(select(CoordinatorArea.id).where(CoordinatorArea.code == _AREA)))
+    if district:
+        filters.append(
+            exists(
+                select(ReviewDistrict.review_id)
+                .join(District, District.id == ReviewDistrict.district_id)
+                .where(ReviewDistrict.review_id == Review.id, District.code == _DISTRICT)
+            )
+        )
+    if status:
+        filters.append(Review.status == _STATUS)
+    if overdue is not None:
+        late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < _OVERDUE_BEFORE)
+        filters.append(late if overdue else ~late)
+    bound = PageParams(limit=limit, after=_AFTER if cursor else None)
+    if scoped and not feed:
+        filters = [in_queue_order(filters, bound)]
+    elif scoped:
+        filters.append(
+            exists(
+                select(ReviewDistrict.review_id).where(
+                    ReviewDistrict.review_id == Review.id, ReviewDistrict.district_id.in_(_scoped_district_ids())
+                )
+            )
+        )
+    if feed:
+        key = (Review.updated_at, Review.id)
+        filters.append(Review.updated_at >= _CHANGED_SINCE)
+    else:
+        key = (Review.created_at, Review.id)
+    listed = keyset(SUMMARY_ROWS.where(*filters), bound, *key, descending=not feed).cte("listed")
+
+    def ordered(rows: Any) -> list[Any]:  # the page's order: newest first, or the change feed's
+        return [rows.c[c.key].asc() if feed else rows.c[c.key].desc() for c in key]
+
+    shown = select(listed.c.id, listed.c[key[0].key]).order_by(*ordered(listed)).limit(limit).subquery()
+    ids = select(func.array_agg(aggregate_order_by(cast(shown.c.id, Text), *ordered(shown)))).having(func.count() > 0)
+    return with_bound_audit_row(select(listed).order_by(*ordered(listed)), ids)
+
+
 class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
     """Reviews with their area, lead district and every district drawn in; :meth:`read` adds the incidents,
     young people and history."""
@@ -328,36 +436,39 @@ class ReviewRepository(ScopedRepository[Review, frozenset[str] | None]):
         area: str | None,
         district: str | None,
         status: ReviewStatus | None,
-        overdue_before: datetime | None,
+        overdue_before: datetime,
         overdue: bool | None,
         audit: Mapping[str, object],
     ) -> Sequence[RowMapping]:
         """:meth:`search` as rows for ``ReviewSummary`` (its codes, districts and counts in the same SELECT), with
-        the page's audit entry (``audit``: :func:`referrals.audit.service.entry`'s fields; the ids of the page's
-        rows but the extra one, in the page's order; none for an empty page) written by the same statement: one
-        statement and no ORM objects, for the review queue page (issue 17). The page is a CTE that both the
-        answer and the audit entry read, so its rows are found once."""
-        filters = self._search_filters(area=area, district=district, status=status, overdue_before=overdue_before)
-        if overdue is not None and overdue_before is not None:
-            late = (Review.status != ReviewStatus.CLOSED.value) & (Review.created_at < overdue_before)
-            filters.append(late if overdue else ~late)
-        condition = self.visible(scope)
-        if condition is not None:
-            filters.append(condition)
-        listed = self.page_statement(SUMMARY_ROWS.where(*filters), page, descending=True).cte("listed")
-        feed = page.changed_since is not None
-        key = ("updated_at", "id") if feed else ("created_at", "id")
-
-        def ordered(rows: Any) -> list[Any]:  # the page's order: newest first, or the change feed's
-            return [rows.c[name].asc() if feed else rows.c[name].desc() for name in key]
-
-        shown = select(listed.c.id, listed.c[key[0]]).order_by(*ordered(listed)).limit(page.limit).subquery()
-        ids = select(func.array_agg(aggregate_order_by(cast(shown.c.id, Text), *ordered(shown)))).having(
-            func.count() > 0
+        the page's audit entry (``audit``: :func:`referrals.audit.service.entry`'s fields) written by the same
+        statement: :func:`queue_page`, one statement, one round trip (the request's whole work in the database:
+        :func:`~vru_shared.db.one_statement_rows`) and no ORM objects, for the review queue page (issue 17)."""
+        if page.after is not None and len(page.after) != len(_AFTER):
+            raise BadRequest("The cursor is not valid for this list; start again without one.")
+        statement = queue_page(
+            scoped=scope is not None,
+            feed=page.changed_since is not None,
+            cursor=page.after is not None,
+            area=area is not None,
+            district=district is not None,
+            status=status is not None,
+            overdue=overdue,
+            limit=page.limit,
         )
-        read: Select[Any] = with_audit_row(select(listed).order_by(*ordered(listed)), audit, ids)
-        rows: Sequence[RowMapping] = (await self.session.execute(read)).mappings().all()
-        return rows
+        parameters: dict[str, object] = {
+            "area": area,
+            "district": district,
+            "status": None if status is None else status.value,
+            "overdue_before": overdue_before,
+            "changed_since": page.changed_since,
+            **audit_parameters(audit),
+        }
+        if scope is not None:
+            parameters["districts"] = sorted(scope)
+        if page.after is not None:
+            parameters |= {"after_0": page.after[0], "after_1": page.after[1]}
+        return await one_statement_rows(self.session, statement, parameters)  # 1 round trip
 
     async def read(
         self,

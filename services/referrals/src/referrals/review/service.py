@@ -79,11 +79,11 @@ async def list_reviews(
         overdue=overdue,
         audit=entry(principal, action=AuditAction.READ, record_type="review", purpose="review queue"),
     )
-    today = london_today()
+    today, closed = london_today(), ReviewStatus.CLOSED.value
     items = []
     for row in rows:
         due = due_on(row["created_at"], target)
-        overdue_now = row["status"] != ReviewStatus.CLOSED.value and today > due
+        overdue_now = row["status"] != closed and today > due
         items.append(ReviewSummary.model_validate({**row, "due_on": due, "overdue": overdue_now}))
     return items
 

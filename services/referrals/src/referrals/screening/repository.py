@@ -32,20 +32,28 @@ class ScreeningRepository(Repository[Review]):
             )
 
     async def link(self, *, districts: Collection[tuple[UUID, UUID]], subjects: Collection[tuple[UUID, UUID]]) -> None:
-        """Draw districts and young people into reviews (``(review_id, other_id)`` pairs); links held stay."""
-        for table, column, pairs in (
-            ("review_districts", "district_id", districts),
-            ("review_subjects", "subject_id", subjects),
-        ):
-            if pairs:
-                reviews, others = zip(*pairs, strict=True)
-                await bulk.execute(
-                    self.session,
-                    f"INSERT INTO referrals.{table} (review_id, {column}) "  # noqa: S608 - names from this code
-                    "SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING",
-                    list(reviews),
-                    list(others),
-                )
+        """Draw districts and young people into reviews (``(review_id, other_id)`` pairs); links held stay. A
+        district drawn in carries its review's ``created_at`` (the coordinators' queue reads it in that order)."""
+        if districts:
+            reviews, others = zip(*districts, strict=True)
+            await bulk.execute(
+                self.session,
+                "INSERT INTO referrals.review_districts (review_id, district_id, review_created_at) "
+                "SELECT l.review_id, l.district_id, "
+                "(SELECT r.created_at FROM referrals.reviews r WHERE r.id = l.review_id) "
+                "FROM unnest($1::uuid[], $2::uuid[]) AS l(review_id, district_id) ON CONFLICT DO NOTHING",
+                list(reviews),
+                list(others),
+            )
+        if subjects:
+            reviews, others = zip(*subjects, strict=True)
+            await bulk.execute(
+                self.session,
+                "INSERT INTO referrals.review_subjects (review_id, subject_id) "
+                "SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING",
+                list(reviews),
+                list(others),
+            )
 
     async def add_events(self, rows: Sequence[dict[str, Any]]) -> None:
         """Review history, in order (``at`` follows it): ``review_id``, ``kind``, ``incident_id``,
