@@ -51,6 +51,7 @@ import asyncio
 import os
 import random
 import statistics
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
@@ -249,8 +250,9 @@ class Run:
     #: Paced: the seconds in which requests were due, and how many were due (those with nothing to do included).
     window: float = 0.0
     due: int = 0
-    #: The machine's CPU meanwhile (:meth:`Cpu.since`), filled in by the scenario.
+    #: The machine's CPU meanwhile (:meth:`Cpu.since`) and its pressure every 0.1 s, filled in by the scenario.
     machine: str = ""
+    pressure: list[Pressure] = field(default_factory=list)
 
 
 async def single_client(base_url: str, routes: tuple[Route, ...], send: Send) -> dict[str, float]:
@@ -405,6 +407,64 @@ class Cpu:
         return f"{busy:.2f} of {cores} cores busy; this run's {ours:.2f}, others' {busy - ours:.2f}"
 
 
+@dataclass
+class Pressure:
+    """The kernel's pressure stall counters (``/proc/pressure``, microseconds since boot): how long some task
+    waited for a CPU, and some or all tasks for I/O (the disk: PostgreSQL's WAL flush at each commit)."""
+
+    at: float
+    cpu_some: int
+    io_some: int
+    io_full: int
+
+    @classmethod
+    def now(cls) -> Pressure:
+        def totals(kind: str) -> list[int]:
+            try:
+                lines = Path(f"/proc/pressure/{kind}").read_text().splitlines()
+            except OSError:
+                return [0, 0]
+            return [int(line.rpartition("total=")[2]) for line in lines]
+
+        cpu, io = totals("cpu"), totals("io")
+        return cls(time.perf_counter(), cpu[0], io[0], io[1])
+
+
+def pressure_between(samples: list[Pressure], begin: float, end: float) -> str:
+    """The share of the time from ``begin`` to ``end`` that some task waited for a CPU, and that some / all
+    waited for I/O (from the samples around the window)."""
+    before = [p for p in samples if p.at <= begin]
+    after = [p for p in samples if p.at >= end]
+    if not before or not after:
+        return "(no pressure samples)"
+    a, b = before[-1], after[0]
+    span = (b.at - a.at) * 1_000_000
+    return (
+        f"CPU wait {(b.cpu_some - a.cpu_some) / span:.0%}, I/O wait some {(b.io_some - a.io_some) / span:.0%} "
+        f"/ full {(b.io_full - a.io_full) / span:.0%}"
+    )
+
+
+def stalls(run: Run, single: dict[str, float]) -> tuple[int, list[tuple[float, float, list[str]]]]:
+    """The slow requests (over 5 × their route's single-client p50) and the episodes they make: their intervals
+    (from the due or sent time their latency counts from, to the answer), overlapping ones merged, longest
+    first. Many requests of several routes slow in one episode is a stall of what they share — a process, the
+    database, the disk, the machine — not the cost of one request."""
+    slow = sorted(
+        ((s.due if s.queued else s.sent), s.ended, s.route)
+        for s in run.samples
+        if s.route in single and s.ms > 5 * single[s.route]
+    )
+    episodes: list[tuple[float, float, list[str]]] = []
+    for begin, end, route in slow:
+        if episodes and begin <= episodes[-1][1]:
+            first, last, routes = episodes[-1]
+            episodes[-1] = (first, max(last, end), [*routes, route])
+        else:
+            episodes.append((begin, end, [route]))
+    return len(slow), sorted(episodes, key=lambda e: e[0] - e[1])
+
+
 def percentile(values: list[float], q: float) -> float:
     """The nearest-rank percentile: with fewer than 1 ÷ (1 − q) values, the largest."""
     ordered = sorted(values)
@@ -512,8 +572,22 @@ def scenario_mixed(bench: Bench) -> None:
 
     def measured(load: Coroutine[None, None, Run]) -> Run:
         before = Cpu.now(roots)
-        run = asyncio.run(load)
+        stop = threading.Event()
+        pressure: list[Pressure] = []
+
+        def sample() -> None:
+            while not stop.wait(0.1):
+                pressure.append(Pressure.now())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            run = asyncio.run(load)
+        finally:
+            stop.set()
+            sampler.join()
         run.machine = Cpu.now(roots).since(before)
+        run.pressure = pressure
         return run
 
     paced_seconds = max(bench.seconds, PACED_SECONDS)
@@ -640,7 +714,7 @@ def report_paced(
         if during and apart:
             bench.add(
                 name,
-                f"reads ÷ their alone p50, p50 / p99: during {label} (n) vs not (n)",
+                f"reads ÷ their alone p50, p50 / p99: arriving during {label} (n) vs not (n)",
                 f"{percentile(during, 0.5):.1f} / {percentile(during, 0.99):.1f} ({len(during)})",
                 f"{percentile(apart, 0.5):.1f} / {percentile(apart, 0.99):.1f} ({len(apart)})",
             )
@@ -651,6 +725,22 @@ def report_paced(
             "import of 20 rows: p50 / max ms (alone p50)",
             f"{percentile(imports, 0.5):.0f} / {max(imports):.0f} "
             f"({single.get('feed POST /v1/imports/incidents.csv (20 rows)', float('nan')):.0f})",
+        )
+    for label, measured_run in (("product", run), ("reference", ref)):
+        if measured_run.pressure:
+            first, last = measured_run.pressure[0].at, measured_run.pressure[-1].at
+            bench.add(
+                name, f"machine pressure over the run ({label})", pressure_between(measured_run.pressure, first, last)
+            )
+    count, episodes = stalls(run, single)
+    start = run.pressure[0].at if run.pressure else 0.0
+    bench.add(name, "slow requests (> 5 × alone) and the episodes they make", f"{count} in {len(episodes)}")
+    for begin, end, routes in episodes[:3]:
+        bench.add(
+            name,
+            f"  episode at {begin - start:.1f} s: {(end - begin) * 1000:.0f} ms, {len(routes)} slow requests "
+            f"of {len(set(routes))} routes",
+            pressure_between(run.pressure, begin, end),
         )
     errors = sum(not s.ok for s in run.samples)
     bench.add(
@@ -684,7 +774,9 @@ def lag(run: Run) -> str:
 
 def beside(run: Run, writes: tuple[str, ...], single: dict[str, float]) -> tuple[list[float], list[float]]:
     """Each read's (and list's) latency ÷ its route's single-client p50, split by whether a request of ``writes``
-    was in flight (sent, not yet answered) at some time between the read's due time and its answer."""
+    was in flight (sent, not yet answered) when the read's latency started counting: did it arrive behind the
+    write? (Not "at any time until its answer": a read slowed by anything overlaps more writes, which would
+    blame them for it.)"""
     busy = [(s.sent, s.ended) for s in run.samples if s.route in writes]
     reads = {r.name for r in MIX if r.reference}
     during: list[float] = []
@@ -692,7 +784,8 @@ def beside(run: Run, writes: tuple[str, ...], single: dict[str, float]) -> tuple
     for s in run.samples:
         if s.route not in reads or s.route not in single:
             continue
-        overlapping = any(sent < s.ended and s.due < ended for sent, ended in busy)
+        began = s.due if s.queued else s.sent
+        overlapping = any(sent <= began < ended for sent, ended in busy)
         (during if overlapping else apart).append(s.ms / single[s.route])
     return during, apart
 
