@@ -22,9 +22,12 @@ two measurements, each also replayed for the read and list routes against the re
   client was idle at its due time counts from its sending: asyncio waking the client a few milliseconds late on
   a busy machine is the generator's lag, not the server's (reported apart). Reported: the offered
   and achieved rates, the offered rate ÷ the saturated throughput of the same run (how near capacity the paced
-  load is), how many requests were due while their client still awaited an answer, the generator's own wake-up
-  lag, per route p50 / p99 / the single-client p50 / the ratio / the status, and the reads' latency during an
-  import and during any write against the rest (what holds the single worker when a read misses).
+  load is), the machine's CPU (this run's processes' and the others') and pressure (``/proc/pressure``: the time
+  some task waited for a CPU, or for I/O), how many requests were due while their client still awaited an answer,
+  the generator's own wake-up lag, per route p50 / p99 / the single-client p50 / the ratio / the status, the
+  reads arriving during an import or any write against the rest (does a write hold the single worker?), and the
+  episodes the slow requests make, with the machine's pressure within each (several routes slow at once is a
+  stall of what they share — the machine, the disk, a process — not one request's cost).
   It runs :data:`PACED_SECONDS` (or ``--seconds`` when longer): a p99 needs samples, and at 16 requests a second
   a route of weight 14 gets ~130 in 60 s, a route of weight 5 ~50 (there the p99 is the slowest answer).
 
