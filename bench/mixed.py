@@ -712,6 +712,7 @@ def report_paced(
     for label, writes in (
         ("an import", ("feed POST /v1/imports/incidents.csv (20 rows)",)),
         ("any write", tuple(r.name for r in MIX if not r.reference)),
+        ("any other request (all are referrals')", tuple(r.name for r in MIX)),
     ):
         during, apart = beside(run, writes, single)
         if during and apart:
@@ -780,15 +781,15 @@ def beside(run: Run, writes: tuple[str, ...], single: dict[str, float]) -> tuple
     was in flight (sent, not yet answered) when the read's latency started counting: did it arrive behind the
     write? (Not "at any time until its answer": a read slowed by anything overlaps more writes, which would
     blame them for it.)"""
-    busy = [(s.sent, s.ended) for s in run.samples if s.route in writes]
+    busy = [(i, s.sent, s.ended) for i, s in enumerate(run.samples) if s.route in writes]
     reads = {r.name for r in MIX if r.reference}
     during: list[float] = []
     apart: list[float] = []
-    for s in run.samples:
+    for n, s in enumerate(run.samples):
         if s.route not in reads or s.route not in single:
             continue
         began = s.due if s.queued else s.sent
-        overlapping = any(sent <= began < ended for sent, ended in busy)
+        overlapping = any(sent <= began < ended for i, sent, ended in busy if i != n)
         (during if overlapping else apart).append(s.ms / single[s.route])
     return during, apart
 
