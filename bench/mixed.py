@@ -410,7 +410,7 @@ class Cpu:
             return ""
         busy = (self.machine_busy - before.machine_busy) / elapsed
         ours = (self.ours - before.ours) / elapsed
-        return f"{busy:.2f} of {cores} cores busy; this run's {ours:.2f}, others' {busy - ours:.2f}"
+        return f"{busy:.2f} of {cores} cores busy; this run's {ours:.2f}, others' {max(0.0, busy - ours):.2f}"
 
 
 @dataclass
