@@ -93,13 +93,19 @@ def bearer(value: str) -> dict[str, str]:
 
 
 # --- data ------------------------------------------------------------------------------------------------
+#: The bench's reviews and incidents, as a running unit holds them: reviews opened long ago were announced as
+#: overdue when they fell due (``overdue_announced_at`` set). Without it the service's overdue round found every
+#: seeded review (1,000,000 after the large-table scenarios) not yet announced and worked through them — an event
+#: each, relayed to the notifications service, notices queued for the coordinators — beside every later scenario.
 SEED_SQL = """
 WITH d AS (SELECT (row_number() OVER (ORDER BY code) - 1)::int AS n, id, area_id FROM referrals.districts),
      g AS (SELECT g FROM generate_series($1::int, $2::int) g),
      r AS (
-        INSERT INTO referrals.reviews (id, status, area_id, district_id, version, created_at, updated_at)
+        INSERT INTO referrals.reviews (id, status, area_id, district_id, version, created_at, updated_at,
+                                       overdue_announced_at)
         SELECT md5('r' || g)::uuid, 'new', d.area_id, d.id, 1,
-               timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', now()
+               timestamptz '2025-01-01 00:00Z' + g * interval '1 minute', now(),
+               timestamptz '2025-01-01 00:00Z' + g * interval '1 minute' + interval '30 days'
         FROM g JOIN d ON d.n = g % 13
         RETURNING id, district_id, created_at
      ),
