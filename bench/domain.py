@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import asyncpg
 import httpx
 
-from bench.load import statements_per_request, wrk
+from bench.load import feed_token, statements_per_request, wrk
 
 if TYPE_CHECKING:
     from bench.run import Bench
@@ -37,12 +37,7 @@ def _auth(token: str) -> dict[str, str]:
 def make_referral(bench: Bench) -> str:
     """A young person's incident → review and subject → a referral to the area's multi-agency meeting."""
     gateway = bench.gateway
-    feed = httpx.post(
-        gateway + "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=("police-crime-feed", "dev-only-police-feed-secret"),
-        timeout=10,
-    ).json()["access_token"]
+    feed = feed_token(gateway)
     reference = f"BENCH-REF/{uuid.uuid4().hex[:10]}"
     report = {
         "crime_reference": reference,

@@ -10,36 +10,17 @@ with it).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 import asyncpg
 import httpx
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from bench.profile_read import SEEDED, _seed
 from bench.run import review_id, seed_incidents
 from referrals.main import create_app
 from referrals.settings import ReferralsSettings
 from vru_dev.kits.referrals import Casework
-from vru_dev.testing import TEST_ISSUER, TestIssuer
-
-
-@contextmanager
-def captured() -> Iterator[list[tuple[str, Any]]]:
-    found: list[tuple[str, Any]] = []
-
-    def on_execute(conn: object, cursor: object, statement: str, parameters: Any, *args: object) -> None:
-        found.append((statement, parameters))
-
-    event.listen(Engine, "before_cursor_execute", on_execute)
-    try:
-        yield found
-    finally:
-        event.remove(Engine, "before_cursor_execute", on_execute)
+from vru_dev.testing import TEST_ISSUER, TestIssuer, captured_statements
 
 
 @pytest.mark.parametrize("record", ["review", "queue", "queue-deep"])
@@ -81,7 +62,7 @@ async def test_explain(db_urls: dict[str, str], issuer: TestIssuer, record: str)
                     url = link.split(";")[0].strip("<>").removeprefix("http://testserver")
                 url = url.replace("limit=200", "limit=50")
             assert (await client.get(url, headers=headers)).status_code == 200
-            with captured() as statements:
+            with captured_statements() as statements:
                 assert (await client.get(url, headers=headers)).status_code == 200
     connection = await asyncpg.connect(dsn)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import postgres_cpu, process_cpu, scratch_dir
+from bench.load import feed_token, postgres_cpu, process_cpu, scratch_dir
 from bench.run import intake_csv, seed_incidents
 from vru_dev.platform import Platform, PlatformConfig, Ports
 
@@ -48,12 +48,7 @@ def main() -> None:
         dsn = platform.service_db_urls["referrals"].replace("postgresql+asyncpg://", "postgresql://")
         if args.seed:
             asyncio.run(seed_incidents(dsn, 1, 10_000))
-        token = httpx.post(
-            gateway + "/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=("police-crime-feed", "dev-only-police-feed-secret"),
-            timeout=10,
-        ).json()["access_token"]
+        token = feed_token(gateway)
         referrals, traefik = platform.processes["referrals"].pid, platform.processes["gateway"].pid
         pgdata = Path(platform.pg.pgdata)
         files = [intake_csv(i, ROWS) for i in range(0, args.files * ROWS, ROWS)]

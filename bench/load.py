@@ -104,6 +104,19 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def feed_token(gateway: str) -> str:
+    """An access token of the police crime feed (the development seed's client): imports and incidents."""
+    response = httpx.post(
+        gateway + "/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=("police-crime-feed", "dev-only-police-feed-secret"),
+        timeout=10,
+    )
+    response.raise_for_status()
+    token: str = response.json()["access_token"]
+    return token
+
+
 def process_cpu(pid: int) -> float:
     """User + system CPU seconds of one process so far, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

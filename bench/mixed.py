@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING
 import asyncpg
 import httpx
 
-from bench.load import wrk
+from bench.load import feed_token, wrk
 
 if TYPE_CHECKING:
     from bench.run import Bench
@@ -483,12 +483,7 @@ def mixed_tokens(bench: Bench) -> dict[str, str]:
     from bench.run import token
 
     gateway = bench.gateway
-    feed = httpx.post(
-        gateway + "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=("police-crime-feed", "dev-only-police-feed-secret"),
-        timeout=10,
-    ).json()["access_token"]
+    feed = feed_token(gateway)
     return {
         "coordinator": bench.tokens["coordinator"],
         "analyst": bench.tokens["analyst"],

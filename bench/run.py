@@ -27,7 +27,16 @@ import httpx
 
 from bench.domain import scenario_allocation, scenario_pack_allocation, scenario_read_referral
 from bench.gateway import scenario_gateway
-from bench.load import postgres_cpu, process_cpu, rss_mb, scratch_dir, sequential_p95, statements_per_request, wrk
+from bench.load import (
+    feed_token,
+    postgres_cpu,
+    process_cpu,
+    rss_mb,
+    scratch_dir,
+    sequential_p95,
+    statements_per_request,
+    wrk,
+)
 from bench.mixed import scenario_mixed, scenario_queue
 from vru_dev.platform import Platform, PlatformConfig, Ports, free_port
 from vru_dev.testing import StatementLog
@@ -296,12 +305,7 @@ def scenario_bulk_intake(bench: Bench, total: int = 100_000) -> None:
     """3. 100,000 crime reports through the API (10 requests of 10,000, the per-request cap) vs a raw COPY
     of the same rows into the same tables; the service's peak memory during the import."""
     name = "3 bulk intake"
-    feed = httpx.post(
-        bench.gateway + "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=("police-crime-feed", "dev-only-police-feed-secret"),
-        timeout=10,
-    ).json()["access_token"]
+    feed = feed_token(bench.gateway)
     pid = bench.platform.processes["referrals"].pid
     peak = rss_mb(pid)
     stop = threading.Event()

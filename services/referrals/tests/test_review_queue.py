@@ -2,19 +2,18 @@
 reviews drawing in one of the coordinator's districts, newest first, whatever the filters and the cursor; the
 page's statement reads each district's reviews from the index instead of finding all of them to sort."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import text
 
 from referrals.calendar import london_today
 from referrals.review.service import overdue_before
 from vru_dev.kits.referrals import Casework
+from vru_dev.testing import captured_statements
 
 #: 13 districts × 100 reviews; about one in five also draws in
 #: the district two further on in code order (Medway's: Swale); three reviews opened each minute
@@ -76,20 +75,6 @@ async def walk(client: httpx.AsyncClient, headers: dict[str, str], **params: Any
             return ids
 
 
-@contextmanager
-def statements() -> Iterator[list[tuple[str, Any]]]:
-    found: list[tuple[str, Any]] = []
-
-    def on_execute(conn: object, cursor: object, statement: str, parameters: Any, *args: object) -> None:
-        found.append((statement, parameters))
-
-    event.listen(Engine, "before_cursor_execute", on_execute)
-    try:
-        yield found
-    finally:
-        event.remove(Engine, "before_cursor_execute", on_execute)
-
-
 class TestCoordinatorQueue:
     @pytest.mark.parametrize("token", ["MEDWAY_SWALE", "SWALE"])
     async def test_every_page_is_the_queue_in_order(self, casework: Casework, app: FastAPI, token: str) -> None:
@@ -133,7 +118,7 @@ class TestCoordinatorQueue:
         await seed(app)
         headers = casework.headers(casework.MEDWAY_SWALE)
         assert (await casework.client.get("/v1/reviews", headers=headers, params={"limit": 50})).status_code == 200
-        with statements() as found:
+        with captured_statements() as found:
             response = await casework.client.get("/v1/reviews", headers=headers, params={"limit": 50})
         assert response.status_code == 200
         [(sql, parameters)] = [(s, p) for s, p in found if "FROM referrals.reviews" in s]

@@ -219,6 +219,22 @@ def count_statements() -> Iterator[StatementLog]:
             event.remove(Engine, name, listener)
 
 
+@contextlib.contextmanager
+def captured_statements() -> Iterator[list[tuple[str, Any]]]:
+    """Every statement any SQLAlchemy engine in this process executes inside the block, as sent to the driver, with
+    its parameters (to EXPLAIN it, or look at its plan): :func:`count_statements` counts, this keeps."""
+    found: list[tuple[str, Any]] = []
+
+    def on_execute(conn: object, cursor: object, statement: str, parameters: Any, *args: object) -> None:
+        found.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", on_execute)
+    try:
+        yield found
+    finally:
+        event.remove(Engine, "before_cursor_execute", on_execute)
+
+
 def service_dir(package_file: str) -> Path:
     """``services/<name>`` from a service package's ``__file__`` (``services/<name>/src/<pkg>/__init__.py``)."""
     return Path(package_file).resolve().parents[2]
